@@ -1,0 +1,34 @@
+/**
+ * The server's error catalogue: one stable code per failure, with its HTTP status.
+ * Every code is documented in docs/errors.md (a test checks that).
+ */
+export const ERRORS = {
+  TERN_BAD_REQUEST: { status: 400, title: 'The request is malformed' },
+  TERN_MISSION_NOT_FOUND: { status: 404, title: 'No such mission' },
+  TERN_NOT_FOUND: { status: 404, title: 'Not found' },
+  TERN_PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  TERN_STORE_FAILED: { status: 503, title: 'The store could not complete the write' },
+  TERN_INTERNAL: { status: 500, title: 'Internal error' },
+  // Per-document rejections inside a sync response (HTTP 200 overall).
+  TERN_DOC_INVALID: { status: 422, title: 'The document is not a valid Tern document' },
+  TERN_DOC_WRONG_MISSION: { status: 422, title: 'The document belongs to another mission' },
+  TERN_REV_MISMATCH: { status: 422, title: 'The revision id does not match the document' },
+  TERN_FORM_UNKNOWN: { status: 422, title: 'The form version is not known to this server' },
+  TERN_RESPONSE_INVALID: { status: 422, title: 'The answers break a rule of the form' },
+  TERN_STORE_REJECTED: { status: 422, title: 'The store refused the document' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class TernError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'TernError';
+    this.status = ERRORS[code].status;
+  }
+}

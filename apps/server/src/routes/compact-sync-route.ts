@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { TernStore } from '@tern/store';
+import type { PushResult, SyncResponse, WireDoc } from '@tern/sync';
+import { TernError } from '../errors.ts';
+import { checkDoc, WireDocShape } from '../validate-doc.ts';
+import type { FormLookup } from '../validate-doc.ts';
+
+const SyncRequestShape = z.object({
+  protocol: z.literal(1),
+  device: z.string().min(1).max(64),
+  docs: z.array(WireDocShape).max(1000),
+  since: z.string().max(200).nullable(),
+  pullLimit: z.number().int().min(0).max(1000),
+});
+
+export interface CompactSyncDeps {
+  store: TernStore;
+  forms: FormLookup;
+  missionExists: (mission: string) => boolean;
+}
+
+/**
+ * The compact sync door: one round trip pushes a batch and pulls the next changes.
+ * Protocol and guarantees: docs/protocol.md.
+ */
+export async function compactSyncRoute(app: FastifyInstance, deps: CompactSyncDeps): Promise<void> {
+  app.post<{ Params: { mission: string } }>('/api/sync/:mission', async (req) => {
+    const { mission } = req.params;
+    if (!deps.missionExists(mission)) throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
+    const parsed = SyncRequestShape.safeParse(req.body);
+    if (!parsed.success) {
+      const i = parsed.error.issues[0]!;
+      throw new TernError('TERN_BAD_REQUEST', `Sync request: ${i.path.join('.') || 'body'}: ${i.message}`);
+    }
+    const request = parsed.data;
+    const db = deps.store.mission(mission);
+
+    // Check every document first; only valid ones reach the store, each invalid one gets its reason.
+    const results = new Map<string, PushResult>();
+    const accepted: WireDoc[] = [];
+    for (const raw of request.docs) {
+      const doc = raw as WireDoc;
+      const rejection = checkDoc(doc, mission, deps.forms, { verifyRevs: true });
+      if (rejection) results.set(`${doc._id} ${doc._rev}`, { id: doc._id, rev: doc._rev, ok: false, ...rejection });
+      else accepted.push(doc);
+    }
+    const stored = await db.writeReplicated(accepted);
+    for (const s of stored) {
+      results.set(
+        `${s.id} ${s.rev}`,
+        s.ok
+          ? { id: s.id, rev: s.rev, ok: true }
+          : { id: s.id, rev: s.rev, ok: false, code: 'TERN_STORE_REJECTED', reason: `${s.error}: ${s.reason}` },
+      );
+    }
+    const rejected = [...results.values()].filter((r) => !r.ok).length;
+    req.log.info({ mission, device: request.device, pushed: request.docs.length, rejected }, 'sync push');
+
+    const page = await db.changesSince(request.since, request.pullLimit);
+    const response: SyncResponse = {
+      results: request.docs.map((d) => results.get(`${d._id} ${d._rev}`)!),
+      changes: page.docs,
+      checkpoint: page.lastSeq,
+      more: page.pending > 0,
+    };
+    return response;
+  });
+}

@@ -1,0 +1,95 @@
+import type { WireDoc } from '@tern/sync';
+
+type Db = PouchDB.Database<Record<string, unknown>>;
+
+export interface StoredResult {
+  id: string;
+  rev: string;
+  ok: boolean;
+  error?: string;
+  reason?: string;
+}
+
+export interface ChangesPage {
+  docs: WireDoc[];
+  /** Update sequence after the last change returned, as an opaque string. */
+  lastSeq: string;
+  /** Changes still waiting after `lastSeq`. */
+  pending: number;
+}
+
+/**
+ * One mission's database. Writes are replicated writes (`new_edits: false`): the revision made on
+ * the device is stored as is, with its history, and every branch is kept.
+ * https://docs.couchdb.org/en/stable/api/database/bulk-api.html#replicator-mode
+ */
+export class MissionDb {
+  constructor(
+    readonly mission: string,
+    readonly db: Db,
+  ) {}
+
+  /** Store revisions made elsewhere. Idempotent: a revision already present changes nothing. */
+  async writeReplicated(docs: WireDoc[]): Promise<StoredResult[]> {
+    if (docs.length === 0) return [];
+    const res = await this.db.bulkDocs(docs as unknown as PouchDB.Core.PutDocument<Record<string, unknown>>[], {
+      new_edits: false,
+    });
+    // With new_edits:false PouchDB returns only errors (or nothing); successes are implicit.
+    const errors = new Map<string, PouchDB.Core.Error>();
+    for (const r of res as Array<PouchDB.Core.Response | PouchDB.Core.Error>) {
+      if ('error' in r && r.error && r.id) errors.set(r.id, r as PouchDB.Core.Error);
+    }
+    return docs.map((d) => {
+      const e = errors.get(d._id);
+      return e
+        ? { id: d._id, rev: d._rev, ok: false, error: String(e.name ?? e.error), reason: String(e.message ?? e.reason) }
+        : { id: d._id, rev: d._rev, ok: true };
+    });
+  }
+
+  /** Changes after `since` (winning revisions, with `_revisions`), oldest first. */
+  async changesSince(since: string | null, limit: number): Promise<ChangesPage> {
+    const changes = await this.db.changes({
+      since: since === null ? 0 : sinceValue(since),
+      limit,
+      include_docs: false,
+      return_docs: true,
+    });
+    const ids = changes.results.map((c) => ({ id: c.id }));
+    const docs: WireDoc[] = [];
+    if (ids.length > 0) {
+      const got = await this.db.bulkGet({ docs: ids, revs: true });
+      for (const r of got.results) {
+        for (const d of r.docs) {
+          if ('ok' in d) docs.push(d.ok as unknown as WireDoc);
+        }
+      }
+    }
+    const pending = (changes as unknown as { pending?: number }).pending ?? 0;
+    return { docs, lastSeq: String(changes.last_seq), pending };
+  }
+
+  /** The winning revision of a document with its history, or undefined. */
+  async get(id: string): Promise<WireDoc | undefined> {
+    try {
+      return (await this.db.get(id, { revs: true, conflicts: true })) as unknown as WireDoc;
+    } catch (e) {
+      if ((e as { status?: number }).status === 404) return undefined;
+      throw e;
+    }
+  }
+
+  async allDocs(): Promise<WireDoc[]> {
+    const res = await this.db.allDocs({ include_docs: true });
+    return res.rows.flatMap((r) => (r.doc ? [r.doc as unknown as WireDoc] : []));
+  }
+
+  async docCount(): Promise<number> {
+    return (await this.db.info()).doc_count;
+  }
+}
+
+function sinceValue(since: string): number | string {
+  return /^[0-9]+$/.test(since) ? Number(since) : since;
+}

@@ -1,0 +1,116 @@
+import { jsonBytes } from './body.ts';
+import type { PushResult, SyncRequest, SyncResponse, WireDoc } from './types.ts';
+
+/**
+ * The device side of the compact sync door, as pure steps over two small interfaces.
+ * Protocol: docs/protocol.md. One request per batch pushes local revisions and carries the pull
+ * checkpoint; its response acknowledges each pushed document and returns the next pulled changes.
+ */
+
+/** What the replicator needs from the device's store. */
+export interface SyncStorage {
+  /** Local revisions waiting to be pushed (not drafts, not rejected), oldest first. */
+  pending(limit: number): Promise<WireDoc[]>;
+  /**
+   * Record push outcomes. A result only changes a document whose current rev is still the pushed rev:
+   * an edit made while the batch was in flight stays pending.
+   */
+  acknowledge(results: PushResult[]): Promise<void>;
+  /**
+   * Store pulled documents and the new checkpoint atomically (one transaction), so the checkpoint never
+   * runs ahead of what is stored. A pulled revision never replaces a local edit that is not in its history.
+   */
+  applyPulled(docs: WireDoc[], checkpoint: string): Promise<void>;
+  checkpoint(): Promise<string | null>;
+}
+
+/** What the replicator needs from the server. */
+export interface SyncRemote {
+  exchange(request: SyncRequest): Promise<SyncResponse>;
+}
+
+export interface SyncProgress {
+  pushedDocs: number;
+  pushedBytes: number;
+  pulledDocs: number;
+  rejected: number;
+  requests: number;
+  /** Pending documents still to push when this event was emitted. */
+  toPush: number;
+}
+
+export interface SyncOptions {
+  device: string;
+  batchDocs?: number;
+  batchBytes?: number;
+  pullLimit?: number;
+  /** Hard bound on round trips in one run, so a misbehaving server can never loop us forever. */
+  maxRequests?: number;
+  onProgress?: (p: SyncProgress) => void;
+}
+
+export interface SyncSummary extends SyncProgress {
+  rejections: Extract<PushResult, { ok: false }>[];
+}
+
+/** Take documents in order until either the count or the byte budget is reached (at least one). */
+export function takeBatch(docs: WireDoc[], maxDocs: number, maxBytes: number): WireDoc[] {
+  const out: WireDoc[] = [];
+  let bytes = 0;
+  for (const doc of docs) {
+    const size = jsonBytes(doc);
+    if (out.length > 0 && (out.length >= maxDocs || bytes + size > maxBytes)) break;
+    out.push(doc);
+    bytes += size;
+  }
+  return out;
+}
+
+/** Run batches until nothing is left to push and nothing left to pull. */
+export async function syncOnce(storage: SyncStorage, remote: SyncRemote, opts: SyncOptions): Promise<SyncSummary> {
+  const batchDocs = opts.batchDocs ?? 100;
+  const batchBytes = opts.batchBytes ?? 256 * 1024;
+  const pullLimit = opts.pullLimit ?? 200;
+  const maxRequests = opts.maxRequests ?? 10_000;
+  const summary: SyncSummary = {
+    pushedDocs: 0,
+    pushedBytes: 0,
+    pulledDocs: 0,
+    rejected: 0,
+    requests: 0,
+    toPush: 0,
+    rejections: [],
+  };
+  for (;;) {
+    const candidates = await storage.pending(batchDocs + 1);
+    const batch = takeBatch(candidates, batchDocs, batchBytes);
+    const since = await storage.checkpoint();
+    const response = await remote.exchange({ protocol: 1, device: opts.device, docs: batch, since, pullLimit });
+    summary.requests += 1;
+    const answered = new Set(response.results.map((r) => `${r.id} ${r.rev}`));
+    const unanswered = batch.filter((d) => !answered.has(`${d._id} ${d._rev}`));
+    if (unanswered.length > 0) {
+      // A document the server neither accepted nor rejected stays pending; say so instead of looping.
+      throw new Error(`Server gave no result for ${unanswered.map((d) => d._id).join(', ')}; they stay pending`);
+    }
+    await storage.acknowledge(response.results);
+    await storage.applyPulled(response.changes, response.checkpoint);
+
+    summary.pushedDocs += batch.length;
+    summary.pushedBytes += batch.reduce((n, d) => n + jsonBytes(d), 0);
+    summary.pulledDocs += response.changes.length;
+    for (const r of response.results) {
+      if (!r.ok) {
+        summary.rejected += 1;
+        summary.rejections.push(r);
+      }
+    }
+    const morePush = candidates.length > batch.length;
+    summary.toPush = morePush ? candidates.length - batch.length : 0;
+    opts.onProgress?.({ ...summary });
+    if (!morePush && !response.more) return summary;
+    if (summary.requests >= maxRequests) {
+      throw new Error(`Sync stopped after ${summary.requests} requests without finishing (maxRequests)`);
+    }
+  }
+}
