@@ -1,4 +1,4 @@
-import { decidePull } from '@tern/sync';
+import { decidePull, revsFromHistory } from '@tern/sync';
 import type { PushResult, SyncStorage, WireDoc } from '@tern/sync';
 import type { DocRow, TernDb } from './db.ts';
 
@@ -15,6 +15,10 @@ export function toWire(row: DocRow): WireDoc {
 }
 
 export function fromWire(doc: WireDoc, mission: string): DocRow {
+  // A pulled document must carry a history whose head is its rev; anything else is a malformed batch.
+  if (revsFromHistory(doc._revisions)[0] !== doc._rev) {
+    throw new Error(`Pulled document ${doc._id} has rev ${doc._rev} that does not head its _revisions`);
+  }
   const body: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(doc)) if (!k.startsWith('_')) body[k] = v;
   return {

@@ -14,8 +14,8 @@ export interface ChangesPage {
   docs: WireDoc[];
   /** Update sequence after the last change returned, as an opaque string. */
   lastSeq: string;
-  /** Changes still waiting after `lastSeq`. */
-  pending: number;
+  /** True when changes are still waiting after `lastSeq`. */
+  more: boolean;
 }
 
 /**
@@ -50,13 +50,18 @@ export class MissionDb {
 
   /** Changes after `since` (winning revisions, with `_revisions`), oldest first. */
   async changesSince(since: string | null, limit: number): Promise<ChangesPage> {
+    // Ask for one more than wanted: its presence says more is waiting (PouchDB's `pending` is not
+    // reported by every adapter), and the checkpoint is the seq of the last change returned.
     const changes = await this.db.changes({
       since: since === null ? 0 : sinceValue(since),
-      limit,
+      limit: limit + 1,
       include_docs: false,
       return_docs: true,
     });
-    const ids = changes.results.map((c) => ({ id: c.id }));
+    const more = changes.results.length > limit;
+    const results = changes.results.slice(0, limit);
+    const lastSeq = more ? String(results[results.length - 1]?.seq ?? since ?? 0) : String(changes.last_seq);
+    const ids = results.map((c) => ({ id: c.id }));
     const docs: WireDoc[] = [];
     if (ids.length > 0) {
       const got = await this.db.bulkGet({ docs: ids, revs: true });
@@ -66,8 +71,7 @@ export class MissionDb {
         }
       }
     }
-    const pending = (changes as unknown as { pending?: number }).pending ?? 0;
-    return { docs, lastSeq: String(changes.last_seq), pending };
+    return { docs, lastSeq, more };
   }
 
   /** The winning revision of a document with its history, or undefined. */

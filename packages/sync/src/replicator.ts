@@ -105,10 +105,12 @@ export async function syncOnce(storage: SyncStorage, remote: SyncRemote, opts: S
         summary.rejections.push(r);
       }
     }
-    const morePush = candidates.length > batch.length;
-    summary.toPush = morePush ? candidates.length - batch.length : 0;
+    // Re-read what is pending rather than trusting the batch: an edit made while the batch was in
+    // flight is pending again and goes in the next round trip of this same run.
+    const stillPending = (await storage.pending(batchDocs + 1)).length;
+    summary.toPush = stillPending;
     opts.onProgress?.({ ...summary });
-    if (!morePush && !response.more) return summary;
+    if (stillPending === 0 && !response.more) return summary;
     if (summary.requests >= maxRequests) {
       throw new Error(`Sync stopped after ${summary.requests} requests without finishing (maxRequests)`);
     }

@@ -62,7 +62,7 @@ export async function compactSyncRoute(app: FastifyInstance, deps: CompactSyncDe
       results: request.docs.map((d) => results.get(`${d._id} ${d._rev}`)!),
       changes: page.docs,
       checkpoint: page.lastSeq,
-      more: page.pending > 0,
+      more: page.more,
     };
     return response;
   });
