@@ -1,0 +1,167 @@
+import type { BinaryOp, Expr } from './ast.ts';
+import { compare } from './compare.ts';
+import { ExpressionError } from './expression-error.ts';
+import { FUNCTIONS } from './functions.ts';
+import { parseExpression } from './parser.ts';
+import { XDate, toBool, toNum, toStr } from './values.ts';
+import type { Value } from './values.ts';
+
+/** What an evaluation needs from the outside world. Built once per evaluation pass, not per expression. */
+export interface EvalContext {
+  /** today() — passed in so the server and tests decide the calendar date (see decision 012). */
+  today: XDate;
+  /** The value of `.`: the question whose constraint is being checked. */
+  current: Value;
+  /** 1-based index of the innermost repeat instance, for position(..); 0 outside repeats. */
+  position: number;
+  /** Opaque to the expression language; read only by the ref evaluators the caller supplies. */
+  scope: unknown;
+  /** Columns of the choice being filtered, for bare names in a choice_filter. */
+  choice?: Readonly<Record<string, string>>;
+}
+
+export type Evaluator = (ctx: EvalContext) => Value;
+
+export interface CompileEnv {
+  /** Resolve `${name}`; throw ExpressionError(…, pos) when the name is unknown. */
+  ref: (name: string, pos: number) => Evaluator;
+  /** `.` is allowed (constraints). */
+  allowCurrent?: boolean;
+  /** position(..) is allowed (the expression sits inside a repeat). */
+  inRepeat?: boolean;
+  /** Bare names read columns of a choice (choice_filter). */
+  bareNames?: boolean;
+}
+
+/** Parse and compile to a closure tree. Throws ExpressionError; never uses eval or Function. */
+export function compileExpression(src: string, env: CompileEnv): Evaluator {
+  return compileAst(parseExpression(src), env);
+}
+
+export function compileAst(e: Expr, env: CompileEnv): Evaluator {
+  switch (e.kind) {
+    case 'number': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'string': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'ref':
+      return env.ref(e.name, e.pos);
+    case 'current':
+      if (!env.allowCurrent)
+        throw new ExpressionError("'.' (the current answer) is only allowed in a constraint", e.pos);
+      return (ctx) => ctx.current;
+    case 'parent':
+      throw new ExpressionError("'..' is only allowed as position(..)", e.pos);
+    case 'name': {
+      if (!env.bareNames)
+        throw new ExpressionError(`Unknown name '${e.name}': write a reference as \${${e.name}}`, e.pos);
+      const n = e.name;
+      return (ctx) => ctx.choice?.[n === 'name' ? 'name' : n] ?? '';
+    }
+    case 'negate': {
+      const a = compileAst(e.arg, env);
+      return (ctx) => -toNum(a(ctx));
+    }
+    case 'binary':
+      return binary(e.op, compileAst(e.left, env), compileAst(e.right, env));
+    case 'call':
+      return call(e, env);
+  }
+}
+
+function binary(op: BinaryOp, l: Evaluator, r: Evaluator): Evaluator {
+  switch (op) {
+    case 'or':
+      return (c) => toBool(l(c)) || toBool(r(c));
+    case 'and':
+      return (c) => toBool(l(c)) && toBool(r(c));
+    case '+':
+      return (c) => toNum(l(c)) + toNum(r(c));
+    case '-':
+      return (c) => toNum(l(c)) - toNum(r(c));
+    case '*':
+      return (c) => toNum(l(c)) * toNum(r(c));
+    case 'div':
+      return (c) => toNum(l(c)) / toNum(r(c));
+    case 'mod':
+      // JS % keeps the dividend's sign, as XPath's mod does (§3.5).
+      return (c) => toNum(l(c)) % toNum(r(c));
+    default:
+      return (c) => compare(op, l(c), r(c));
+  }
+}
+
+function call(e: Extract<Expr, { kind: 'call' }>, env: CompileEnv): Evaluator {
+  const arity = (min: number, max: number): void => {
+    if (e.args.length < min || e.args.length > max) {
+      const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+      throw new ExpressionError(
+        `${e.name}() takes ${want} argument${want === '1' ? '' : 's'}, got ${e.args.length}`,
+        e.pos,
+      );
+    }
+  };
+  switch (e.name) {
+    case 'if': {
+      arity(3, 3);
+      const [c, a, b] = e.args.map((x) => compileAst(x, env)) as [Evaluator, Evaluator, Evaluator];
+      return (ctx) => (toBool(c(ctx)) ? a(ctx) : b(ctx));
+    }
+    case 'today':
+      arity(0, 0);
+      return (ctx) => ctx.today;
+    case 'position': {
+      arity(1, 1);
+      if (e.args[0]!.kind !== 'parent')
+        throw new ExpressionError('Only position(..) is supported', e.args[0]!.pos);
+      if (!env.inRepeat) throw new ExpressionError('position(..) is only meaningful inside a repeat', e.pos);
+      return (ctx) => ctx.position;
+    }
+    case 'regex':
+      return regex(e, env, arity);
+  }
+  const spec = FUNCTIONS.get(e.name);
+  if (!spec) throw new ExpressionError(`Unknown function ${e.name}()`, e.pos);
+  arity(spec.min, spec.max);
+  const args = e.args.map((x) => compileAst(x, env));
+  const fn = spec.fn;
+  if (args.length === 1) {
+    const a0 = args[0]!;
+    return (ctx) => fn([a0(ctx)]);
+  }
+  return (ctx) => fn(args.map((a) => a(ctx)));
+}
+
+function regex(
+  e: Extract<Expr, { kind: 'call' }>,
+  env: CompileEnv,
+  arity: (min: number, max: number) => void,
+): Evaluator {
+  arity(2, 2);
+  const s = compileAst(e.args[0]!, env);
+  const p = e.args[1]!;
+  const make = (src: string, pos: number): RegExp => {
+    try {
+      return new RegExp(src);
+    } catch (err) {
+      throw new ExpressionError(`Invalid regular expression: ${(err as Error).message}`, pos);
+    }
+  };
+  // A literal pattern (the usual case) is compiled once, and a bad one is a definition-time error.
+  if (p.kind === 'string') {
+    const re = make(p.value, p.pos);
+    return (ctx) => re.test(toStr(s(ctx)));
+  }
+  const pe = compileAst(p, env);
+  return (ctx) => {
+    try {
+      return new RegExp(toStr(pe(ctx))).test(toStr(s(ctx)));
+    } catch {
+      return false;
+    }
+  };
+}

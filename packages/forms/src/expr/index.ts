@@ -1,0 +1,11 @@
+export { ExpressionError } from './expression-error.ts';
+export { tokenize } from './tokenizer.ts';
+export type { Token } from './tokenizer.ts';
+export { parseExpression } from './parser.ts';
+export { refsOf, uses } from './ast.ts';
+export type { Expr, BinaryOp } from './ast.ts';
+export { compileExpression, compileAst } from './compile.ts';
+export type { CompileEnv, EvalContext, Evaluator } from './compile.ts';
+export { NodeSet, XDate, parseIsoDate, toBool, toDate, toNum, toStr } from './values.ts';
+export type { Atom, Value } from './values.ts';
+export { FUNCTIONS } from './functions.ts';
