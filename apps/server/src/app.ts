@@ -29,33 +29,57 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof TernError) {
       req.log.warn({ code: err.code }, err.message);
-      return reply.status(err.status).send({ code: err.code, error: ERRORS[err.code].title, message: err.message });
+      return reply
+        .status(err.status)
+        .send({ code: err.code, error: ERRORS[err.code].title, message: err.message });
     }
     const e = err as { statusCode?: number; code?: string; message: string };
     if (e.statusCode === 413) {
-      return reply.status(413).send({ code: 'TERN_PAYLOAD_TOO_LARGE', error: ERRORS.TERN_PAYLOAD_TOO_LARGE.title, message: e.message });
+      return reply.status(413).send({
+        code: 'TERN_PAYLOAD_TOO_LARGE',
+        error: ERRORS.TERN_PAYLOAD_TOO_LARGE.title,
+        message: e.message,
+      });
     }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-      return reply.status(e.statusCode).send({ code: 'TERN_BAD_REQUEST', error: ERRORS.TERN_BAD_REQUEST.title, message: e.message });
+      return reply
+        .status(e.statusCode)
+        .send({ code: 'TERN_BAD_REQUEST', error: ERRORS.TERN_BAD_REQUEST.title, message: e.message });
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({ code: 'TERN_INTERNAL', error: ERRORS.TERN_INTERNAL.title, message: 'Internal error; see the server log' });
+    return reply.status(500).send({
+      code: 'TERN_INTERNAL',
+      error: ERRORS.TERN_INTERNAL.title,
+      message: 'Internal error; see the server log',
+    });
   });
 
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(healthRoute);
-  await app.register(compactSyncRoute, { store: opts.store, forms: opts.forms ?? builtinLookup, missionExists: (m: string) => missions.has(m) });
+  await app.register(compactSyncRoute, {
+    store: opts.store,
+    forms: opts.forms ?? builtinLookup,
+    missionExists: (m: string) => missions.has(m),
+  });
 
   if (opts.webDist && existsSync(opts.webDist)) {
     await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: false });
     // Client-side routes fall back to the app shell; unknown /api paths stay 404.
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ code: 'TERN_NOT_FOUND', error: ERRORS.TERN_NOT_FOUND.title, message: `${req.method} ${req.url} is not a route` });
+      return reply.status(404).send({
+        code: 'TERN_NOT_FOUND',
+        error: ERRORS.TERN_NOT_FOUND.title,
+        message: `${req.method} ${req.url} is not a route`,
+      });
     });
   } else {
     app.setNotFoundHandler((req, reply) =>
-      reply.status(404).send({ code: 'TERN_NOT_FOUND', error: ERRORS.TERN_NOT_FOUND.title, message: `${req.method} ${req.url} is not a route` }),
+      reply.status(404).send({
+        code: 'TERN_NOT_FOUND',
+        error: ERRORS.TERN_NOT_FOUND.title,
+        message: `${req.method} ${req.url} is not a route`,
+      }),
     );
   }
   return app;

@@ -14,9 +14,17 @@ export interface DocRejection {
 const ULID = '[0-9A-HJKMNP-TV-Z]{26}';
 const ID = new RegExp(`^(sub|case):${ULID}$`);
 
-const Revisions = z.object({ start: z.number().int().positive(), ids: z.array(z.string().min(1)).min(1).max(1000) });
+const Revisions = z.object({
+  start: z.number().int().positive(),
+  ids: z.array(z.string().min(1)).min(1).max(1000),
+});
 export const WireDocShape = z
-  .object({ _id: z.string().min(1).max(200), _rev: z.string().min(3).max(80), _revisions: Revisions, _deleted: z.boolean().optional() })
+  .object({
+    _id: z.string().min(1).max(200),
+    _rev: z.string().min(3).max(80),
+    _revisions: Revisions,
+    _deleted: z.boolean().optional(),
+  })
   .loose();
 
 const SubmissionBody = z.object({
@@ -35,36 +43,66 @@ export const builtinLookup: FormLookup = (key) => builtinForms.get(key);
  * Decide whether one pushed document may be stored in `mission`. Returns the reason it may not, or null.
  * The same checks run behind both sync doors. Deleted documents (tombstones) carry no body to check.
  */
-export function checkDoc(doc: WireDoc, mission: string, forms: FormLookup, opts: { verifyRevs: boolean }): DocRejection | null {
+export function checkDoc(
+  doc: WireDoc,
+  mission: string,
+  forms: FormLookup,
+  opts: { verifyRevs: boolean },
+): DocRejection | null {
   try {
     parseRev(doc._rev);
   } catch (e) {
     return { code: 'TERN_DOC_INVALID', reason: (e as Error).message, field: '_rev' };
   }
   if (!ID.test(doc._id)) {
-    return { code: 'TERN_DOC_INVALID', reason: `Document id ${JSON.stringify(doc._id)} is not sub:<ULID> or case:<ULID>`, field: '_id' };
+    return {
+      code: 'TERN_DOC_INVALID',
+      reason: `Document id ${JSON.stringify(doc._id)} is not sub:<ULID> or case:<ULID>`,
+      field: '_id',
+    };
   }
   const body = bodyOf(doc);
   if (opts.verifyRevs && !verifyRev(doc, body)) {
-    return { code: 'TERN_REV_MISMATCH', reason: `Revision ${doc._rev} is not the hash of its parent and body`, field: '_rev' };
+    return {
+      code: 'TERN_REV_MISMATCH',
+      reason: `Revision ${doc._rev} is not the hash of its parent and body`,
+      field: '_rev',
+    };
   }
   if (doc._deleted) return null;
   if (body.mission !== mission) {
-    return { code: 'TERN_DOC_WRONG_MISSION', reason: `Document is for mission ${JSON.stringify(body.mission)}, not ${mission}`, field: 'mission' };
+    return {
+      code: 'TERN_DOC_WRONG_MISSION',
+      reason: `Document is for mission ${JSON.stringify(body.mission)}, not ${mission}`,
+      field: 'mission',
+    };
   }
   if (doc._id.startsWith('sub:')) {
     const parsed = SubmissionBody.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      return { code: 'TERN_DOC_INVALID', reason: `${issue.path.join('.') || 'body'}: ${issue.message}`, field: issue.path.join('.') };
+      return {
+        code: 'TERN_DOC_INVALID',
+        reason: `${issue.path.join('.') || 'body'}: ${issue.message}`,
+        field: issue.path.join('.'),
+      };
     }
     const form = forms(parsed.data.form);
-    if (!form) return { code: 'TERN_FORM_UNKNOWN', reason: `Form ${parsed.data.form} is not published on this server`, field: 'form' };
+    if (!form)
+      return {
+        code: 'TERN_FORM_UNKNOWN',
+        reason: `Form ${parsed.data.form} is not published on this server`,
+        field: 'form',
+      };
     const issues = validateResponse(form, parsed.data.answers);
     if (issues.length > 0) {
       const first = issues[0]!;
       const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-      return { code: 'TERN_RESPONSE_INVALID', reason: `${first.field}: ${first.message}${more}`, field: `answers.${first.field}` };
+      return {
+        code: 'TERN_RESPONSE_INVALID',
+        reason: `${first.field}: ${first.message}${more}`,
+        field: `answers.${first.field}`,
+      };
     }
   }
   return null;

@@ -24,7 +24,13 @@ async function sync(mission: string, body: unknown) {
   return { status: res.statusCode, json: res.json() as SyncResponse & { code?: string; message?: string } };
 }
 
-const request = (docs: unknown[], since: string | null = null) => ({ protocol: 1, device: 'dev-test', docs, since, pullLimit: 100 });
+const request = (docs: unknown[], since: string | null = null) => ({
+  protocol: 1,
+  device: 'dev-test',
+  docs,
+  since,
+  pullLimit: 100,
+});
 
 describe('POST /api/sync/:mission', () => {
   it('stores pushed revisions as sent and returns them in the pull', async () => {
@@ -36,7 +42,12 @@ describe('POST /api/sync/:mission', () => {
       { id: a._id, rev: a._rev, ok: true },
       { id: b._id, rev: b._rev, ok: true },
     ]);
-    expect(json.changes.map((d) => [d._id, d._rev]).sort()).toEqual([[a._id, a._rev], [b._id, b._rev]].sort());
+    expect(json.changes.map((d) => [d._id, d._rev]).sort()).toEqual(
+      [
+        [a._id, a._rev],
+        [b._id, b._rev],
+      ].sort(),
+    );
     const stored = await store.mission('demo').get(a._id);
     expect(stored?._rev).toBe(a._rev);
     expect((stored?.answers as { full_name: string }).full_name).toBe('Amina');
@@ -67,7 +78,12 @@ describe('POST /api/sync/:mission', () => {
     expect(status).toBe(200);
     expect(json.results[0]).toMatchObject({ id: good1._id, ok: true });
     expect(json.results[2]).toMatchObject({ id: good2._id, ok: true });
-    expect(json.results[1]).toMatchObject({ id: bad._id, ok: false, code: 'TERN_RESPONSE_INVALID', field: 'answers.age' });
+    expect(json.results[1]).toMatchObject({
+      id: bad._id,
+      ok: false,
+      code: 'TERN_RESPONSE_INVALID',
+      field: 'answers.age',
+    });
     expect((json.results[1] as { reason: string }).reason).toMatch(/age: Must be at most 120/);
     expect(await store.mission('demo').get(bad._id)).toBeUndefined();
     expect(await store.mission('demo').docCount()).toBe(2);
@@ -91,7 +107,10 @@ describe('POST /api/sync/:mission', () => {
     const unknownForm = edit(submission('demo', validAnswers('Amina')), { form: 'nope@9' });
     const badId = submission('demo', validAnswers('Amina'), 'sub:not-a-ulid');
     const { json } = await sync('demo', request([unknownForm, badId]));
-    expect(json.results.map((r) => (r.ok ? 'ok' : r.code))).toEqual(['TERN_FORM_UNKNOWN', 'TERN_DOC_INVALID']);
+    expect(json.results.map((r) => (r.ok ? 'ok' : r.code))).toEqual([
+      'TERN_FORM_UNKNOWN',
+      'TERN_DOC_INVALID',
+    ]);
   });
 
   it('keeps both branches when two devices edit the same record', async () => {
@@ -120,11 +139,22 @@ describe('POST /api/sync/:mission', () => {
   });
 
   it('answers a malformed batch with 400 and a message naming the problem', async () => {
-    const bad = await sync('demo', { protocol: 1, device: 'd', docs: [{ _id: 'x' }], since: null, pullLimit: 10 });
+    const bad = await sync('demo', {
+      protocol: 1,
+      device: 'd',
+      docs: [{ _id: 'x' }],
+      since: null,
+      pullLimit: 10,
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.code).toBe('TERN_BAD_REQUEST');
     expect(bad.json.message).toMatch(/docs\.0\._rev/);
-    const notJson = await app.inject({ method: 'POST', url: '/api/sync/demo', payload: '{nope', headers: { 'content-type': 'application/json' } });
+    const notJson = await app.inject({
+      method: 'POST',
+      url: '/api/sync/demo',
+      payload: '{nope',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().code).toBe('TERN_BAD_REQUEST');
   });

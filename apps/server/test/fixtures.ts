@@ -12,7 +12,11 @@ export function testUlid(): string {
   return '01J00000000000' + tail.slice(-12).padStart(12, '0');
 }
 
-export function submission(mission: string, answers: Record<string, unknown>, id = `sub:${testUlid()}`): WireDoc {
+export function submission(
+  mission: string,
+  answers: Record<string, unknown>,
+  id = `sub:${testUlid()}`,
+): WireDoc {
   const body = {
     type: 'submission',
     mission,

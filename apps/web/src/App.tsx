@@ -71,7 +71,9 @@ export function App(props: { db: TernDb; mission: string; updateReady: (() => vo
               <button type="button" onClick={() => setView('new')}>
                 New record
               </button>
-              {device && <SyncPanel db={db} mission={mission} device={device} onDone={() => void refresh()} />}
+              {device && (
+                <SyncPanel db={db} mission={mission} device={device} onDone={() => void refresh()} />
+              )}
             </div>
             {rows === null ? <p>Loading…</p> : <RecordList rows={rows} />}
           </>

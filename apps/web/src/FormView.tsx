@@ -9,16 +9,35 @@ function label(text: Record<string, string>, lang: string, fallback: string): st
   return text[lang] ?? text[fallback] ?? Object.values(text)[0] ?? '';
 }
 
-function QuestionInput(props: { q: Question; value: unknown; onChange: (v: unknown) => void; lang: string; fallback: string; error?: string }) {
+function QuestionInput(props: {
+  q: Question;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  lang: string;
+  fallback: string;
+  error?: string;
+}) {
   const { q, value, onChange, lang, fallback, error } = props;
   const id = `q-${q.name}`;
   const text = label(q.label, lang, fallback);
   const errId = error ? `${id}-error` : undefined;
-  const common = { id, name: q.name, 'aria-invalid': error ? true : undefined, 'aria-describedby': errId } as const;
+  const common = {
+    id,
+    name: q.name,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': errId,
+  } as const;
   let input: React.ReactNode;
   switch (q.type) {
     case 'text':
-      input = <input {...common} type="text" value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} />;
+      input = (
+        <input
+          {...common}
+          type="text"
+          value={(value as string) ?? ''}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
       break;
     case 'integer':
       input = (
@@ -33,11 +52,22 @@ function QuestionInput(props: { q: Question; value: unknown; onChange: (v: unkno
       );
       break;
     case 'date':
-      input = <input {...common} type="date" value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value || undefined)} />;
+      input = (
+        <input
+          {...common}
+          type="date"
+          value={(value as string) ?? ''}
+          onChange={(e) => onChange(e.target.value || undefined)}
+        />
+      );
       break;
     case 'select_one':
       input = (
-        <select {...common} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+        <select
+          {...common}
+          value={(value as string) ?? ''}
+          onChange={(e) => onChange(e.target.value || undefined)}
+        >
           <option value="">—</option>
           {q.choices.map((c) => (
             <option key={c.value} value={c.value}>
@@ -72,12 +102,23 @@ function QuestionInput(props: { q: Question; value: unknown; onChange: (v: unkno
               {label(c.label, lang, fallback)}
             </label>
           ))}
-          {error && <p id={errId} className="error" role="alert">{error}</p>}
+          {error && (
+            <p id={errId} className="error" role="alert">
+              {error}
+            </p>
+          )}
         </fieldset>
       );
     }
     default:
-      input = <input {...common} type="text" value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+      input = (
+        <input
+          {...common}
+          type="text"
+          value={String(value ?? '')}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
   }
   return (
     <div className="question">
@@ -86,12 +127,23 @@ function QuestionInput(props: { q: Question; value: unknown; onChange: (v: unkno
         {q.required ? ' *' : ''}
       </label>
       {input}
-      {error && <p id={errId} className="error" role="alert">{error}</p>}
+      {error && (
+        <p id={errId} className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
-function Nodes(props: { nodes: FormNode[]; answers: Answers; set: (name: string, v: unknown) => void; lang: string; fallback: string; errors: Record<string, string> }) {
+function Nodes(props: {
+  nodes: FormNode[];
+  answers: Answers;
+  set: (name: string, v: unknown) => void;
+  lang: string;
+  fallback: string;
+  errors: Record<string, string>;
+}) {
   return (
     <>
       {props.nodes.map((n) =>
@@ -117,7 +169,12 @@ function Nodes(props: { nodes: FormNode[]; answers: Answers; set: (name: string,
 }
 
 /** Renders a form definition and returns valid answers on save; invalid answers show inline messages. */
-export function FormView(props: { form: FormDefinition; lang: string; onSave: (answers: Answers) => Promise<void>; onCancel: () => void }) {
+export function FormView(props: {
+  form: FormDefinition;
+  lang: string;
+  onSave: (answers: Answers) => Promise<void>;
+  onCancel: () => void;
+}) {
   const { form, lang } = props;
   const [answers, setAnswers] = useState<Answers>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -156,9 +213,21 @@ export function FormView(props: { form: FormDefinition; lang: string; onSave: (a
   };
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={label(form.title, lang, form.defaultLanguage)}>
+    <form
+      className="form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={label(form.title, lang, form.defaultLanguage)}
+    >
       <h2>{label(form.title, lang, form.defaultLanguage)}</h2>
-      <Nodes nodes={form.children} answers={answers} set={set} lang={lang} fallback={form.defaultLanguage} errors={errors} />
+      <Nodes
+        nodes={form.children}
+        answers={answers}
+        set={set}
+        lang={lang}
+        fallback={form.defaultLanguage}
+        errors={errors}
+      />
       <div className="actions">
         <button type="submit" disabled={saving}>
           Save record

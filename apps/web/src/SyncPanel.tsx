@@ -7,7 +7,8 @@ import { SyncHttpError, httpRemote } from './remote.ts';
 
 function plainError(e: unknown): string {
   if (e instanceof SyncHttpError) return `The server refused the sync (${e.status} ${e.code}): ${e.message}`;
-  if (e instanceof TypeError) return 'Could not reach the server. Check the connection and try again; nothing was lost.';
+  if (e instanceof TypeError)
+    return 'Could not reach the server. Check the connection and try again; nothing was lost.';
   return `Sync failed: ${(e as Error).message}. Nothing was lost; try again.`;
 }
 
@@ -24,7 +25,10 @@ export function SyncPanel(props: { db: TernDb; mission: string; device: string; 
     const total = await storage.pendingCount();
     setProgress({ pushedDocs: 0, pushedBytes: 0, pulledDocs: 0, rejected: 0, requests: 0, toPush: total });
     try {
-      const summary = await syncOnce(storage, httpRemote('', props.mission), { device: props.device, onProgress: setProgress });
+      const summary = await syncOnce(storage, httpRemote('', props.mission), {
+        device: props.device,
+        onProgress: setProgress,
+      });
       setStatus('done');
       setMessage(
         `Sync complete: ${summary.pushedDocs} sent, ${summary.pulledDocs} received` +

@@ -42,8 +42,18 @@ function echoRemote(hook?: (req: SyncRequest) => Promise<void>): SyncRemote & { 
 
 describe('DexieSyncStorage', () => {
   it('pushes pending records and marks them synced', async () => {
-    await saveSubmission(db, { mission: 'demo', form: 'quick-screening@1', answers: answers('A'), device: 'd1' });
-    await saveSubmission(db, { mission: 'demo', form: 'quick-screening@1', answers: answers('B'), device: 'd1' });
+    await saveSubmission(db, {
+      mission: 'demo',
+      form: 'quick-screening@1',
+      answers: answers('A'),
+      device: 'd1',
+    });
+    await saveSubmission(db, {
+      mission: 'demo',
+      form: 'quick-screening@1',
+      answers: answers('B'),
+      device: 'd1',
+    });
     const storage = new DexieSyncStorage(db, 'demo');
     const remote = echoRemote();
     const summary = await syncOnce(storage, remote, { device: 'd1' });
@@ -53,12 +63,23 @@ describe('DexieSyncStorage', () => {
   });
 
   it('never lets a batch response overwrite an edit made while the batch was in flight', async () => {
-    const row = await saveSubmission(db, { mission: 'demo', form: 'quick-screening@1', answers: answers('A'), device: 'd1' });
+    const row = await saveSubmission(db, {
+      mission: 'demo',
+      form: 'quick-screening@1',
+      answers: answers('A'),
+      device: 'd1',
+    });
     const storage = new DexieSyncStorage(db, 'demo');
     let edited = '';
     const remote = echoRemote(async () => {
       if (edited) return;
-      const again = await saveSubmission(db, { mission: 'demo', form: 'quick-screening@1', answers: answers('A2'), device: 'd1', id: row.id });
+      const again = await saveSubmission(db, {
+        mission: 'demo',
+        form: 'quick-screening@1',
+        answers: answers('A2'),
+        device: 'd1',
+        id: row.id,
+      });
       edited = again.rev;
     });
     await syncOnce(storage, remote, { device: 'd1' });
@@ -71,11 +92,23 @@ describe('DexieSyncStorage', () => {
   });
 
   it('keeps a rejected record on the device with its reason and does not push it again', async () => {
-    const row = await saveSubmission(db, { mission: 'demo', form: 'quick-screening@1', answers: answers('A'), device: 'd1' });
+    const row = await saveSubmission(db, {
+      mission: 'demo',
+      form: 'quick-screening@1',
+      answers: answers('A'),
+      device: 'd1',
+    });
     const storage = new DexieSyncStorage(db, 'demo');
     const remote: SyncRemote = {
       exchange: async (req) => ({
-        results: req.docs.map((d) => ({ id: d._id, rev: d._rev, ok: false as const, code: 'TERN_RESPONSE_INVALID', reason: 'age: Must be at most 120', field: 'answers.age' })),
+        results: req.docs.map((d) => ({
+          id: d._id,
+          rev: d._rev,
+          ok: false as const,
+          code: 'TERN_RESPONSE_INVALID',
+          reason: 'age: Must be at most 120',
+          field: 'answers.age',
+        })),
         changes: [],
         checkpoint: '0',
         more: false,
@@ -85,13 +118,22 @@ describe('DexieSyncStorage', () => {
     expect(summary.rejected).toBe(1);
     const after = await db.docs.get(row.id);
     expect(after?.syncState).toBe('rejected');
-    expect(after?.rejection).toEqual({ code: 'TERN_RESPONSE_INVALID', reason: 'age: Must be at most 120', field: 'answers.age' });
+    expect(after?.rejection).toEqual({
+      code: 'TERN_RESPONSE_INVALID',
+      reason: 'age: Must be at most 120',
+      field: 'answers.age',
+    });
     expect(await storage.pending(10)).toEqual([]);
   });
 
   it('does not advance the checkpoint when storing the pulled documents fails', async () => {
     const storage = new DexieSyncStorage(db, 'demo');
-    const good = { _id: 'sub:G', _rev: '1-abc', _revisions: { start: 1, ids: ['abc'] }, mission: 'demo' } as WireDoc;
+    const good = {
+      _id: 'sub:G',
+      _rev: '1-abc',
+      _revisions: { start: 1, ids: ['abc'] },
+      mission: 'demo',
+    } as WireDoc;
     const broken = { _id: 'sub:X', _rev: 'not-a-rev', _revisions: { start: 1, ids: ['x'] } } as WireDoc;
     await expect(storage.applyPulled([good, broken], '42')).rejects.toThrow(/sub:X has rev not-a-rev/);
     expect(await storage.checkpoint()).toBeNull();
@@ -100,9 +142,16 @@ describe('DexieSyncStorage', () => {
   });
 
   it('throws and keeps records pending when the server forgets a result', async () => {
-    await saveSubmission(db, { mission: 'demo', form: 'quick-screening@1', answers: answers('A'), device: 'd1' });
+    await saveSubmission(db, {
+      mission: 'demo',
+      form: 'quick-screening@1',
+      answers: answers('A'),
+      device: 'd1',
+    });
     const storage = new DexieSyncStorage(db, 'demo');
-    const remote: SyncRemote = { exchange: async () => ({ results: [], changes: [], checkpoint: '0', more: false }) };
+    const remote: SyncRemote = {
+      exchange: async () => ({ results: [], changes: [], checkpoint: '0', more: false }),
+    };
     await expect(syncOnce(storage, remote, { device: 'd1' })).rejects.toThrow(/no result/);
     expect(await storage.pending(10)).toHaveLength(1);
   });

@@ -42,7 +42,11 @@ export class DexieSyncStorage implements SyncStorage {
   ) {}
 
   async pending(limit: number): Promise<WireDoc[]> {
-    const rows = await this.db.docs.where('[mission+syncState]').equals([this.mission, 'pending']).limit(limit).toArray();
+    const rows = await this.db.docs
+      .where('[mission+syncState]')
+      .equals([this.mission, 'pending'])
+      .limit(limit)
+      .toArray();
     return rows.map(toWire);
   }
 

@@ -6,7 +6,8 @@ import { registerServiceWorker } from './sw-update.ts';
 import './styles.css';
 
 const db = openDb();
-const mission = new URLSearchParams(location.search).get('mission') ?? localStorage.getItem('tern.mission') ?? 'demo';
+const mission =
+  new URLSearchParams(location.search).get('mission') ?? localStorage.getItem('tern.mission') ?? 'demo';
 localStorage.setItem('tern.mission', mission);
 
 let announceUpdate: ((activate: () => void) => void) | null = null;

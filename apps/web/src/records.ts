@@ -29,7 +29,10 @@ export async function saveSubmission(
       createdAt: (existing?.body.createdAt as string | undefined) ?? new Date().toISOString(),
       device: args.device,
     };
-    const { rev, revisions } = nextRevision(existing ? { rev: existing.rev, revisions: existing.revisions } : null, body);
+    const { rev, revisions } = nextRevision(
+      existing ? { rev: existing.rev, revisions: existing.revisions } : null,
+      body,
+    );
     const row: DocRow = {
       id: existing?.id ?? `sub:${ulid()}`,
       mission: args.mission,

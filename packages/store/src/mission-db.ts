@@ -32,9 +32,12 @@ export class MissionDb {
   /** Store revisions made elsewhere. Idempotent: a revision already present changes nothing. */
   async writeReplicated(docs: WireDoc[]): Promise<StoredResult[]> {
     if (docs.length === 0) return [];
-    const res = await this.db.bulkDocs(docs as unknown as PouchDB.Core.PutDocument<Record<string, unknown>>[], {
-      new_edits: false,
-    });
+    const res = await this.db.bulkDocs(
+      docs as unknown as PouchDB.Core.PutDocument<Record<string, unknown>>[],
+      {
+        new_edits: false,
+      },
+    );
     // With new_edits:false PouchDB returns only errors (or nothing); successes are implicit.
     const errors = new Map<string, PouchDB.Core.Error>();
     for (const r of res as Array<PouchDB.Core.Response | PouchDB.Core.Error>) {
@@ -43,7 +46,13 @@ export class MissionDb {
     return docs.map((d) => {
       const e = errors.get(d._id);
       return e
-        ? { id: d._id, rev: d._rev, ok: false, error: String(e.name ?? e.error), reason: String(e.message ?? e.reason) }
+        ? {
+            id: d._id,
+            rev: d._rev,
+            ok: false,
+            error: String(e.name ?? e.error),
+            reason: String(e.message ?? e.reason),
+          }
         : { id: d._id, rev: d._rev, ok: true };
     });
   }

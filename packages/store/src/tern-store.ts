@@ -28,7 +28,9 @@ export class TernStore {
           ? new PouchDB<Record<string, unknown>>(join(resolve(o.dataDir), `mission-${mission}`), {
               auto_compaction: false,
             })
-          : new PouchDB<Record<string, unknown>>(`${o.prefix ?? 'mem'}-mission-${mission}`, { adapter: 'memory' });
+          : new PouchDB<Record<string, unknown>>(`${o.prefix ?? 'mem'}-mission-${mission}`, {
+              adapter: 'memory',
+            });
       db = new MissionDb(mission, pouch);
       this.open.set(mission, db);
     }

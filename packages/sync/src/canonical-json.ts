@@ -19,7 +19,9 @@ export function canonicalJson(value: unknown): string {
     .sort();
   return (
     '{' +
-    keys.map((k) => JSON.stringify(k) + ':' + canonicalJson((value as Record<string, unknown>)[k])).join(',') +
+    keys
+      .map((k) => JSON.stringify(k) + ':' + canonicalJson((value as Record<string, unknown>)[k]))
+      .join(',') +
     '}'
   );
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { decidePull } from './pull-rules.ts';
 import { nextRevision } from './rev-id.ts';
 
-const wire = (r: { rev: string; revisions: { start: number; ids: string[] } }) => ({ _rev: r.rev, _revisions: r.revisions });
+const wire = (r: { rev: string; revisions: { start: number; ids: string[] } }) => ({
+  _rev: r.rev,
+  _revisions: r.revisions,
+});
 
 describe('decidePull', () => {
   const a = nextRevision(null, { v: 1 });

@@ -29,7 +29,10 @@ export interface LocalState {
   unpushed: boolean;
 }
 
-export function decidePull(local: LocalState | undefined, pulled: { _rev: string; _revisions: Revisions }): PullDecision {
+export function decidePull(
+  local: LocalState | undefined,
+  pulled: { _rev: string; _revisions: Revisions },
+): PullDecision {
   if (!local) return 'insert';
   if (local.rev === pulled._rev) return 'same';
   if (historyContains(pulled._revisions, local.rev)) return 'fast-forward';

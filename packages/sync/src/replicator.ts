@@ -67,7 +67,11 @@ export function takeBatch(docs: WireDoc[], maxDocs: number, maxBytes: number): W
 }
 
 /** Run batches until nothing is left to push and nothing left to pull. */
-export async function syncOnce(storage: SyncStorage, remote: SyncRemote, opts: SyncOptions): Promise<SyncSummary> {
+export async function syncOnce(
+  storage: SyncStorage,
+  remote: SyncRemote,
+  opts: SyncOptions,
+): Promise<SyncSummary> {
   const batchDocs = opts.batchDocs ?? 100;
   const batchBytes = opts.batchBytes ?? 256 * 1024;
   const pullLimit = opts.pullLimit ?? 200;
@@ -85,13 +89,21 @@ export async function syncOnce(storage: SyncStorage, remote: SyncRemote, opts: S
     const candidates = await storage.pending(batchDocs + 1);
     const batch = takeBatch(candidates, batchDocs, batchBytes);
     const since = await storage.checkpoint();
-    const response = await remote.exchange({ protocol: 1, device: opts.device, docs: batch, since, pullLimit });
+    const response = await remote.exchange({
+      protocol: 1,
+      device: opts.device,
+      docs: batch,
+      since,
+      pullLimit,
+    });
     summary.requests += 1;
     const answered = new Set(response.results.map((r) => `${r.id} ${r.rev}`));
     const unanswered = batch.filter((d) => !answered.has(`${d._id} ${d._rev}`));
     if (unanswered.length > 0) {
       // A document the server neither accepted nor rejected stays pending; say so instead of looping.
-      throw new Error(`Server gave no result for ${unanswered.map((d) => d._id).join(', ')}; they stay pending`);
+      throw new Error(
+        `Server gave no result for ${unanswered.map((d) => d._id).join(', ')}; they stay pending`,
+      );
     }
     await storage.acknowledge(response.results);
     await storage.applyPulled(response.changes, response.checkpoint);

@@ -54,7 +54,10 @@ export function historyContains(revisions: Revisions, rev: string): boolean {
 }
 
 /** Whether a document's stated rev matches what its body and parent give (compact door integrity check). */
-export function verifyRev(doc: { _rev: string; _revisions: Revisions; _deleted?: boolean }, body: Body): boolean {
+export function verifyRev(
+  doc: { _rev: string; _revisions: Revisions; _deleted?: boolean },
+  body: Body,
+): boolean {
   const history = revsFromHistory(doc._revisions);
   if (history[0] !== doc._rev) return false;
   const parent = history[1] ?? null;

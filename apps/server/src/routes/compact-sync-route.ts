@@ -27,7 +27,8 @@ export interface CompactSyncDeps {
 export async function compactSyncRoute(app: FastifyInstance, deps: CompactSyncDeps): Promise<void> {
   app.post<{ Params: { mission: string } }>('/api/sync/:mission', async (req) => {
     const { mission } = req.params;
-    if (!deps.missionExists(mission)) throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
+    if (!deps.missionExists(mission))
+      throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
     const parsed = SyncRequestShape.safeParse(req.body);
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
@@ -42,7 +43,8 @@ export async function compactSyncRoute(app: FastifyInstance, deps: CompactSyncDe
     for (const raw of request.docs) {
       const doc = raw as WireDoc;
       const rejection = checkDoc(doc, mission, deps.forms, { verifyRevs: true });
-      if (rejection) results.set(`${doc._id} ${doc._rev}`, { id: doc._id, rev: doc._rev, ok: false, ...rejection });
+      if (rejection)
+        results.set(`${doc._id} ${doc._rev}`, { id: doc._id, rev: doc._rev, ok: false, ...rejection });
       else accepted.push(doc);
     }
     const stored = await db.writeReplicated(accepted);
@@ -51,7 +53,13 @@ export async function compactSyncRoute(app: FastifyInstance, deps: CompactSyncDe
         `${s.id} ${s.rev}`,
         s.ok
           ? { id: s.id, rev: s.rev, ok: true }
-          : { id: s.id, rev: s.rev, ok: false, code: 'TERN_STORE_REJECTED', reason: `${s.error}: ${s.reason}` },
+          : {
+              id: s.id,
+              rev: s.rev,
+              ok: false,
+              code: 'TERN_STORE_REJECTED',
+              reason: `${s.error}: ${s.reason}`,
+            },
       );
     }
     const rejected = [...results.values()].filter((r) => !r.ok).length;

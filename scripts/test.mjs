@@ -1,0 +1,94 @@
+// `npm test`: install what is needed (pnpm, dependencies, Debian chromium), then run every check and
+// every test suite, and close with one line `N passed, N failed` that CI reads.
+// Static checks (types, lint, format) count as one test each; vitest suites count their tests.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, ensureChromium, ensurePnpm, installDeps, log } from './setup.mjs';
+
+const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
+const want = (name) => only.length === 0 || only.includes(name);
+const outDir = join(ROOT, '.ci', 'out');
+mkdirSync(outDir, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function step(name, cmd, args) {
+  log(`▶ ${name}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT });
+  const ok = r.status === 0;
+  if (ok) passed += 1;
+  else {
+    failed += 1;
+    failures.push(name);
+  }
+  return ok;
+}
+
+function vitestSuite(name, pnpm, config) {
+  const out = join(outDir, `${name}.json`);
+  rmSync(out, { force: true });
+  log(`▶ ${name} tests`);
+  const args = ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  if (config) args.push('--config', config);
+  const r = spawnSync(pnpm, args, { stdio: 'inherit', cwd: ROOT });
+  let report;
+  try {
+    report = JSON.parse(readFileSync(out, 'utf8'));
+  } catch {
+    failed += 1;
+    failures.push(`${name}: vitest produced no report (exit ${r.status})`);
+    return;
+  }
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  if (report.numFailedTests > 0) failures.push(`${name}: ${report.numFailedTests} failed`);
+  // A suite that fails to load counts its file as a failure even with no test recorded.
+  const broken = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  failed += broken.length;
+  for (const f of broken) failures.push(`${name}: ${f.name} did not load: ${f.message?.split('\n')[0]}`);
+  if (r.status !== 0 && report.numFailedTests === 0 && broken.length === 0) {
+    failed += 1;
+    failures.push(`${name}: vitest exited ${r.status}`);
+  }
+}
+
+let pnpm;
+try {
+  pnpm = ensurePnpm();
+  installDeps(pnpm);
+} catch (e) {
+  console.error(String(e));
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+if (want('static')) {
+  step('typecheck', pnpm, ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
+  step('lint', pnpm, ['exec', 'eslint', '.']);
+  step('format', pnpm, ['exec', 'prettier', '--check', '.']);
+}
+if (want('unit')) vitestSuite('unit', pnpm);
+if (want('e2e')) {
+  let ready = true;
+  try {
+    ensureChromium();
+  } catch (e) {
+    console.error(String(e));
+    failed += 1;
+    failures.push('e2e: chromium unavailable');
+    ready = false;
+  }
+  if (ready && step('build web app', pnpm, ['--filter', '@tern/web', 'run', 'build'])) {
+    vitestSuite('e2e', pnpm, 'tests/e2e/vitest.config.ts');
+  }
+}
+
+if (failures.length) {
+  log('failures:');
+  for (const f of failures) console.log(`  - ${f}`);
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
