@@ -7,6 +7,9 @@ import type { TernStore } from '@tern/store';
 import { ERRORS, TernError } from './errors.ts';
 import { compactSyncRoute } from './routes/compact-sync-route.ts';
 import { healthRoute } from './routes/health-route.ts';
+import { allowAll } from './auth/authorize.ts';
+import type { ServerDeps } from './deps.ts';
+import type { Authorize } from './auth/authorize.ts';
 import { builtinLookup } from './validate-doc.ts';
 import type { FormLookup } from './validate-doc.ts';
 
@@ -18,6 +21,8 @@ export interface AppOptions {
   forms?: FormLookup;
   logger?: FastifyServerOptions['logger'];
   bodyLimit?: number;
+  /** Authorisation hook asked by every data route; see auth/authorize.ts. */
+  authorize?: Authorize;
 }
 
 /** Build the Fastify app. Tests drive it with `inject()`; main.ts listens on a port. */
@@ -56,11 +61,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(healthRoute);
-  await app.register(compactSyncRoute, {
+  const deps: ServerDeps = {
     store: opts.store,
     forms: opts.forms ?? builtinLookup,
     missionExists: (m: string) => missions.has(m),
-  });
+    authorize: opts.authorize ?? allowAll,
+  };
+  await app.register(compactSyncRoute, deps);
 
   if (opts.webDist && existsSync(opts.webDist)) {
     await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: false });

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { TernStore } from '@tern/store';
 import type { PushResult, SyncResponse, WireDoc } from '@tern/sync';
 import { TernError } from '../errors.ts';
 import { checkDoc, WireDocShape } from '../validate-doc.ts';
-import type { FormLookup } from '../validate-doc.ts';
+import type { ServerDeps } from '../deps.ts';
 
 const SyncRequestShape = z.object({
   protocol: z.literal(1),
@@ -14,21 +13,17 @@ const SyncRequestShape = z.object({
   pullLimit: z.number().int().min(0).max(1000),
 });
 
-export interface CompactSyncDeps {
-  store: TernStore;
-  forms: FormLookup;
-  missionExists: (mission: string) => boolean;
-}
-
 /**
  * The compact sync door: one round trip pushes a batch and pulls the next changes.
  * Protocol and guarantees: docs/protocol.md.
  */
-export async function compactSyncRoute(app: FastifyInstance, deps: CompactSyncDeps): Promise<void> {
+export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   app.post<{ Params: { mission: string } }>('/api/sync/:mission', async (req) => {
     const { mission } = req.params;
     if (!deps.missionExists(mission))
       throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
+    await deps.authorize(req, 'sync.push', mission);
+    await deps.authorize(req, 'sync.pull', mission);
     const parsed = SyncRequestShape.safeParse(req.body);
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
