@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
 /**
- * The form definition model. A form is a tree of questions and groups with a stable id and version.
- * Labels are keyed by language code so one definition carries every language.
+ * The form definition model. A form is a tree of questions, groups and repeats with a stable id and
+ * version. Texts are keyed by language code (en, fr, ar, es, ru…) so one definition carries every
+ * language. Expressions (relevant, constraint, calculate, choiceFilter) are source strings in the
+ * XLSForm/ODK XPath subset of ./expr; they are parsed and checked by compileForm, not by zod.
  */
 export const LocalizedText = z.record(z.string().min(2), z.string());
 export type LocalizedText = z.infer<typeof LocalizedText>;
@@ -10,94 +12,203 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 const name = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name starts with a letter or _ and holds letters, digits, _');
+const expression = z.string().min(1).max(4000);
 
-const Choice = z.object({ value: z.string().min(1), label: LocalizedText });
+export const Choice = z.object({
+  value: z
+    .string()
+    .min(1)
+    .regex(/^\S+$/, 'a choice value has no spaces (select_multiple answers are space-joined in expressions)'),
+  label: LocalizedText,
+  /** Extra columns, read by bare names in a choice filter (XLSForm choices sheet columns). */
+  data: z.record(z.string(), z.string()).optional(),
+});
+export type Choice = z.infer<typeof Choice>;
 
-const base = {
+const common = {
   name,
   label: LocalizedText,
   hint: LocalizedText.optional(),
+  relevant: expression.optional(),
+};
+const answerable = {
+  ...common,
   required: z.boolean().optional(),
+  /** Must be true for a non-empty answer; `.` is the answer. */
+  constraint: expression.optional(),
+  constraintMessage: LocalizedText.optional(),
+  /** The answer is computed from other answers and kept up to date (read-only in the UI). */
+  calculate: expression.optional(),
+  /** Initial answer of a new response (a literal, not an expression — as in ODK). */
+  default: z.union([z.string(), z.number(), z.array(z.string())]).optional(),
+};
+const choices = {
+  /** Inline choices, or `choiceList` naming a list in the form's `choiceLists`; exactly one of the two. */
+  choices: z.array(Choice).min(1).optional(),
+  choiceList: name.optional(),
+  choiceFilter: expression.optional(),
 };
 
 export const TextQuestion = z.object({
-  ...base,
+  ...answerable,
   type: z.literal('text'),
   maxLength: z.number().int().positive().optional(),
 });
 export const IntegerQuestion = z.object({
-  ...base,
+  ...answerable,
   type: z.literal('integer'),
   min: z.number().int().optional(),
   max: z.number().int().optional(),
 });
-export const DateQuestion = z.object({ ...base, type: z.literal('date') });
-export const SelectOneQuestion = z.object({
-  ...base,
-  type: z.literal('select_one'),
-  choices: z.array(Choice).min(1),
+export const DecimalQuestion = z.object({
+  ...answerable,
+  type: z.literal('decimal'),
+  min: z.number().optional(),
+  max: z.number().optional(),
 });
+export const DateQuestion = z.object({ ...answerable, type: z.literal('date') });
+export const SelectOneQuestion = z.object({ ...answerable, ...choices, type: z.literal('select_one') });
 export const SelectMultipleQuestion = z.object({
-  ...base,
+  ...answerable,
+  ...choices,
   type: z.literal('select_multiple'),
-  choices: z.array(Choice).min(1),
 });
+/** An ISO 3166-1 alpha-3 code (./countries.ts); `multiple` for citizenships (HTCDS prs_Citizenship). */
+export const CountryQuestion = z.object({
+  ...answerable,
+  type: z.literal('country'),
+  multiple: z.boolean().optional(),
+});
+/** Text shown to the interviewer; takes no answer. */
+export const NoteQuestion = z.object({ ...common, type: z.literal('note') });
+/** A hidden computed value stored with the answers (XLSForm `calculate` row). */
+export const CalculateQuestion = z.object({
+  name,
+  type: z.literal('calculate'),
+  calculate: expression,
+  label: LocalizedText.optional(),
+  relevant: expression.optional(),
+});
+
+export type TextQuestion = z.infer<typeof TextQuestion>;
+export type IntegerQuestion = z.infer<typeof IntegerQuestion>;
+export type DecimalQuestion = z.infer<typeof DecimalQuestion>;
+export type DateQuestion = z.infer<typeof DateQuestion>;
+export type SelectOneQuestion = z.infer<typeof SelectOneQuestion>;
+export type SelectMultipleQuestion = z.infer<typeof SelectMultipleQuestion>;
+export type CountryQuestion = z.infer<typeof CountryQuestion>;
+export type NoteQuestion = z.infer<typeof NoteQuestion>;
+export type CalculateQuestion = z.infer<typeof CalculateQuestion>;
 
 export type Question =
-  | z.infer<typeof TextQuestion>
-  | z.infer<typeof IntegerQuestion>
-  | z.infer<typeof DateQuestion>
-  | z.infer<typeof SelectOneQuestion>
-  | z.infer<typeof SelectMultipleQuestion>;
+  | TextQuestion
+  | IntegerQuestion
+  | DecimalQuestion
+  | DateQuestion
+  | SelectOneQuestion
+  | SelectMultipleQuestion
+  | CountryQuestion
+  | NoteQuestion
+  | CalculateQuestion;
 
+export type SelectQuestion = SelectOneQuestion | SelectMultipleQuestion;
+
+/** A titled section; its answers sit in the same record as its siblings' (names are form-unique). */
 export interface Group {
   type: 'group';
   name: string;
   label: LocalizedText;
-  children: Array<Question | Group>;
+  relevant?: string | undefined;
+  children: FormNode[];
 }
 
-export type FormNode = Question | Group;
+/**
+ * A repeated section. Its answer is an array of records, one per instance, each with a stable `_id`
+ * (made on the device, so concurrent edits of different instances merge) and its children's answers.
+ */
+export interface Repeat {
+  type: 'repeat';
+  name: string;
+  label: LocalizedText;
+  relevant?: string | undefined;
+  minCount?: number | undefined;
+  maxCount?: number | undefined;
+  children: FormNode[];
+}
+
+export type FormNode = Question | Group | Repeat;
 
 export const Group: z.ZodType<Group> = z.object({
   type: z.literal('group'),
   name,
   label: LocalizedText,
+  relevant: expression.optional(),
   get children() {
     return z.array(FormNode);
+  },
+});
+
+export const Repeat: z.ZodType<Repeat> = z.object({
+  type: z.literal('repeat'),
+  name,
+  label: LocalizedText,
+  relevant: expression.optional(),
+  minCount: z.number().int().nonnegative().optional(),
+  maxCount: z.number().int().positive().max(10_000).optional(),
+  get children() {
+    return z.array(FormNode).min(1);
   },
 });
 
 export const FormNode: z.ZodType<FormNode> = z.union([
   TextQuestion,
   IntegerQuestion,
+  DecimalQuestion,
   DateQuestion,
   SelectOneQuestion,
   SelectMultipleQuestion,
+  CountryQuestion,
+  NoteQuestion,
+  CalculateQuestion,
   Group,
+  Repeat,
 ]);
 
 export const FormDefinition = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'form id: lowercase letters, digits, _ and -'),
-  version: z.string().min(1),
+  version: z
+    .string()
+    .min(1)
+    .regex(/^[^@\s]+$/, 'form version: no spaces or @'),
   title: LocalizedText,
   defaultLanguage: z.string().min(2),
+  /** Languages the form is written in, for the language switcher; defaults to those of the title. */
+  languages: z.array(z.string().min(2)).optional(),
+  /** Shared choice lists (XLSForm `choices` sheet), referenced by `choiceList`. */
+  choiceLists: z.record(name, z.array(Choice).min(1)).optional(),
   children: z.array(FormNode).min(1),
 });
 export type FormDefinition = z.infer<typeof FormDefinition>;
 
-/** Parse an untrusted definition; throws a ZodError naming each bad path. */
-export function parseFormDefinition(input: unknown): FormDefinition {
-  return FormDefinition.parse(input);
+export function isContainer(n: FormNode): n is Group | Repeat {
+  return n.type === 'group' || n.type === 'repeat';
 }
 
-/** Every question of a form with its path (group names joined by '/'), in document order. */
-export function questionsOf(nodes: FormNode[], prefix = ''): Array<{ path: string; question: Question }> {
-  const out: Array<{ path: string; question: Question }> = [];
+/**
+ * Every question of a form with its path (group and repeat names joined by '/'), in document order.
+ * `repeats` names the enclosing repeats, outermost first (empty outside repeats).
+ */
+export function questionsOf(
+  nodes: FormNode[],
+  prefix = '',
+  repeats: string[] = [],
+): Array<{ path: string; question: Question; repeats: string[] }> {
+  const out: Array<{ path: string; question: Question; repeats: string[] }> = [];
   for (const n of nodes) {
     const path = prefix ? `${prefix}/${n.name}` : n.name;
-    if (n.type === 'group') out.push(...questionsOf(n.children, path));
-    else out.push({ path, question: n });
+    if (n.type === 'group') out.push(...questionsOf(n.children, path, repeats));
+    else if (n.type === 'repeat') out.push(...questionsOf(n.children, path, [...repeats, n.name]));
+    else out.push({ path, question: n, repeats });
   }
   return out;
 }

@@ -1,12 +1,26 @@
 export {
+  Choice,
   FormDefinition,
   FormNode,
   Group,
+  Repeat,
   LocalizedText,
-  parseFormDefinition,
+  isContainer,
   questionsOf,
 } from './definition.ts';
-export type { Question } from './definition.ts';
-export { validateResponse } from './validate-response.ts';
-export type { Answers, ValidationIssue } from './validate-response.ts';
+export type { Question, SelectQuestion } from './definition.ts';
+export { parseFormDefinition } from './parse-form-definition.ts';
+export { checkForm, compileForm } from './compile-form.ts';
+export type { CompiledForm, FieldInfo } from './compile-form.ts';
+export { FormDefinitionError, formatProblem } from './form-problems.ts';
+export type { FormProblem } from './form-problems.ts';
+export { evaluateForm, todayIn } from './evaluate-form.ts';
+export type { Answers, EvaluateOptions, FormState } from './evaluate-form.ts';
+export { offeredChoices, validateResponse } from './validate-response.ts';
+export type { ValidateOptions, ValidationCode, ValidationIssue } from './validate-response.ts';
+export { pruneIrrelevant } from './prune-irrelevant.ts';
+export { initialAnswers, newRepeatInstance } from './initial-answers.ts';
+export { COUNTRY_CODES, countryChoices, countryName, isCountryCode } from './countries.ts';
 export { builtinForms, quickScreening } from './builtin/index.ts';
+export * as expr from './expr/index.ts';
+export { compileExpression, ExpressionError, parseExpression } from './expr/index.ts';

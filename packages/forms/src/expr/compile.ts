@@ -60,7 +60,8 @@ export function compileAst(e: Expr, env: CompileEnv): Evaluator {
       if (!env.bareNames)
         throw new ExpressionError(`Unknown name '${e.name}': write a reference as \${${e.name}}`, e.pos);
       const n = e.name;
-      return (ctx) => ctx.choice?.[n === 'name' ? 'name' : n] ?? '';
+      // In a choice filter `name` is the choice's value, as in the XLSForm choices sheet.
+      return (ctx) => ctx.choice?.[n] ?? '';
     }
     case 'negate': {
       const a = compileAst(e.arg, env);

@@ -145,7 +145,12 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, Func
     'count',
     { min: 1, max: 1, fn: ([a]) => (a instanceof NodeSet ? a.values.length : str(a) === '' ? 0 : 1) },
   ],
-  ['sum', { min: 1, max: 1, fn: ([a]) => flat([a!]).reduce<number>((t, v) => t + num(v), 0) }],
+  // Unlike JavaRosa, empty values (unanswered or irrelevant instances) are skipped rather than
+  // turning the sum into NaN: authors otherwise wrap every summed field in coalesce().
+  [
+    'sum',
+    { min: 1, max: 1, fn: ([a]) => flat([a!]).reduce<number>((t, v) => (v === '' ? t : t + num(v)), 0) },
+  ],
   // dates
   ['date', { min: 1, max: 1, fn: ([a]) => toDate(a!) }],
   [

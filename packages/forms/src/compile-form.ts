@@ -1,0 +1,281 @@
+import { countryChoices } from './countries.ts';
+import { isContainer } from './definition.ts';
+import type { Choice, FormDefinition, FormNode, Question } from './definition.ts';
+import { compileAst, ExpressionError, NodeSet, parseExpression, refsOf } from './expr/index.ts';
+import type { Atom, CompileEnv, Evaluator } from './expr/index.ts';
+import { FormDefinitionError } from './form-problems.ts';
+import type { FormProblem } from './form-problems.ts';
+import { toAtom } from './answer-values.ts';
+import { topologicalOrder } from './topological-order.ts';
+
+/** One node of a compiled form, with its expressions compiled to closures once. */
+export interface FieldInfo {
+  node: FormNode;
+  name: string;
+  /** Group and repeat names joined by '/', as in questionsOf. */
+  path: string;
+  /** Enclosing repeats, outermost first; a repeat's own name is not in its list. */
+  repeats: readonly string[];
+  parent: FieldInfo | null;
+  relevant: Evaluator | null;
+  constraint: Evaluator | null;
+  calculate: Evaluator | null;
+  choiceFilter: Evaluator | null;
+  /** Offered choices of a select or country question. */
+  choices: readonly Choice[] | null;
+  /** Names whose value or relevance decides this node's relevance or value. */
+  deps: readonly string[];
+}
+
+export interface CompiledForm {
+  form: FormDefinition;
+  /** Document order. */
+  fields: readonly FieldInfo[];
+  byName: ReadonlyMap<string, FieldInfo>;
+  /** Dependency order: every node after the nodes its relevance and calculation read, and after its parent. */
+  order: readonly FieldInfo[];
+  languages: readonly string[];
+  problems: readonly FormProblem[];
+}
+
+/**
+ * A ref evaluator's scope: the working answer records from the form root (0) down to the innermost
+ * repeat instance being evaluated.
+ */
+export type Frame = ReadonlyArray<Record<string, unknown>>;
+
+const cache = new WeakMap<FormDefinition, CompiledForm>();
+
+/** Compile (once per definition object) or throw FormDefinitionError listing every problem. */
+export function compileForm(form: FormDefinition): CompiledForm {
+  const c = compileFormUnchecked(form);
+  if (c.problems.length > 0) throw new FormDefinitionError(form.id, c.problems);
+  return c;
+}
+
+/** Every problem of a definition: duplicate names, bad choice lists, expression syntax, unknown refs, cycles. */
+export function checkForm(form: FormDefinition): FormProblem[] {
+  return [...compileFormUnchecked(form).problems];
+}
+
+export function compileFormUnchecked(form: FormDefinition): CompiledForm {
+  const hit = cache.get(form);
+  if (hit) return hit;
+  const problems: FormProblem[] = [];
+  const fields: FieldInfo[] = [];
+  const byName = new Map<string, FieldInfo>();
+  const languages = form.languages ?? Object.keys(form.title);
+  if (!form.title[form.defaultLanguage])
+    problems.push({
+      path: '',
+      property: 'title',
+      message: `No title in the default language ${form.defaultLanguage}`,
+    });
+
+  const collect = (
+    nodes: FormNode[],
+    parent: FieldInfo | null,
+    prefix: string,
+    repeats: readonly string[],
+  ): void => {
+    for (const node of nodes) {
+      const path = prefix ? `${prefix}/${node.name}` : node.name;
+      const info: FieldInfo = {
+        node,
+        name: node.name,
+        path,
+        repeats,
+        parent,
+        relevant: null,
+        constraint: null,
+        calculate: null,
+        choiceFilter: null,
+        choices: null,
+        deps: [],
+      };
+      if (node.name === '_id')
+        problems.push({ path, property: 'name', message: '_id is reserved for repeat instance ids' });
+      if (byName.has(node.name))
+        problems.push({
+          path,
+          property: 'name',
+          message: `Duplicate name ${node.name} (also at ${byName.get(node.name)!.path}); names are unique in a form`,
+        });
+      else byName.set(node.name, info);
+      fields.push(info);
+      if (isContainer(node))
+        collect(node.children, info, path, node.type === 'repeat' ? [...repeats, node.name] : repeats);
+    }
+  };
+  collect(form.children, null, '', []);
+
+  for (const f of fields) {
+    f.choices = resolveChoices(form, f, languages, problems);
+    checkShape(f, problems);
+    const deps = new Set<string>(f.parent ? [f.parent.name] : []);
+    const compile = (
+      property: string,
+      src: string | undefined,
+      env: Partial<CompileEnv>,
+      track: boolean,
+    ): Evaluator | null => {
+      if (src === undefined) return null;
+      try {
+        const ast = parseExpression(src);
+        const unknown = refsOf(ast).filter((r) => !byName.has(r.name));
+        for (const r of unknown)
+          problems.push({
+            path: f.path,
+            property,
+            message: `Unknown reference \${${r.name}}`,
+            position: r.pos,
+          });
+        if (unknown.length > 0) return null;
+        if (track) for (const r of refsOf(ast)) deps.add(r.name);
+        return compileAst(ast, {
+          inRepeat: f.repeats.length > 0 || f.node.type === 'repeat',
+          ...env,
+          ref: (name, pos) => refEvaluator(f, byName.get(name)!, pos),
+        });
+      } catch (e) {
+        if (!(e instanceof ExpressionError)) throw e;
+        problems.push({
+          path: f.path,
+          property,
+          message: e.message.replace(/ \(at character \d+\)$/, ''),
+          position: e.position,
+        });
+        return null;
+      }
+    };
+    const n = f.node;
+    // A repeat's relevance is decided per instance of its parent, outside the repeat: no position(..).
+    f.relevant = compile(
+      'relevant',
+      'relevant' in n ? n.relevant : undefined,
+      n.type === 'repeat' ? { inRepeat: f.repeats.length > 0 } : {},
+      true,
+    );
+    f.calculate = compile('calculate', 'calculate' in n ? n.calculate : undefined, {}, true);
+    f.constraint = compile(
+      'constraint',
+      'constraint' in n ? n.constraint : undefined,
+      { allowCurrent: true },
+      false,
+    );
+    f.choiceFilter = compile(
+      'choiceFilter',
+      'choiceFilter' in n ? n.choiceFilter : undefined,
+      { bareNames: true },
+      false,
+    );
+    f.deps = [...deps];
+  }
+
+  const { order, cycle } = topologicalOrder(fields, byName);
+  if (cycle)
+    problems.push({
+      path: byName.get(cycle[0]!)!.path,
+      property: 'relevant/calculate',
+      message: `Circular reference: ${cycle.map((c) => '${' + c + '}').join(' → ')}`,
+    });
+
+  const compiled: CompiledForm = { form, fields, byName, order, languages, problems };
+  cache.set(form, compiled);
+  return compiled;
+}
+
+function resolveChoices(
+  form: FormDefinition,
+  f: FieldInfo,
+  languages: readonly string[],
+  problems: FormProblem[],
+): readonly Choice[] | null {
+  const n = f.node;
+  if (n.type === 'country') return countryChoices(languages);
+  if (n.type !== 'select_one' && n.type !== 'select_multiple') return null;
+  if ((n.choices === undefined) === (n.choiceList === undefined)) {
+    problems.push({
+      path: f.path,
+      property: 'choices',
+      message: 'Give exactly one of choices or choiceList',
+    });
+    return n.choices ?? null;
+  }
+  const list = n.choices ?? form.choiceLists?.[n.choiceList!];
+  if (!list) {
+    problems.push({ path: f.path, property: 'choiceList', message: `No choice list named ${n.choiceList}` });
+    return null;
+  }
+  const seen = new Set<string>();
+  for (const c of list) {
+    if (seen.has(c.value))
+      problems.push({ path: f.path, property: 'choices', message: `Duplicate choice value ${c.value}` });
+    seen.add(c.value);
+  }
+  return list;
+}
+
+function checkShape(f: FieldInfo, problems: FormProblem[]): void {
+  const n = f.node;
+  if (
+    (n.type === 'integer' || n.type === 'decimal') &&
+    n.min !== undefined &&
+    n.max !== undefined &&
+    n.min > n.max
+  )
+    problems.push({ path: f.path, property: 'min', message: `min ${n.min} is above max ${n.max}` });
+  if (n.type === 'repeat' && n.minCount !== undefined && n.maxCount !== undefined && n.minCount > n.maxCount)
+    problems.push({
+      path: f.path,
+      property: 'minCount',
+      message: `minCount ${n.minCount} is above maxCount ${n.maxCount}`,
+    });
+}
+
+function commonDepth(a: readonly string[], b: readonly string[]): number {
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k;
+}
+
+/**
+ * How `${target}` reads from an expression on `at` (ODK's relative-path semantics): a field in the
+ * same or an enclosing repeat instance is one value; a field inside a repeat the expression is not
+ * in is the node-set of its values in every instance; a repeat is the node-set of its instances.
+ */
+function refEvaluator(at: FieldInfo, target: FieldInfo, pos: number): Evaluator {
+  const t = target.node;
+  if (t.type === 'group') throw new ExpressionError(`\${${target.name}} is a group and has no value`, pos);
+  const k = commonDepth(at.repeats, target.repeats);
+  if (t.type === 'repeat') {
+    const chain = [...target.repeats.slice(k), target.name];
+    return (ctx) => new NodeSet(collect((ctx.scope as Frame)[k]!, chain, null));
+  }
+  const q = t as Question;
+  if (k === target.repeats.length) {
+    const name = target.name;
+    return (ctx) => toAtom(q, (ctx.scope as Frame)[k]![name]);
+  }
+  const chain = target.repeats.slice(k);
+  return (ctx) => new NodeSet(collect((ctx.scope as Frame)[k]!, chain, q));
+}
+
+/** Values of `q` (or, with q null, one '' per instance) in every instance below `rec` along `chain`. */
+function collect(
+  rec: Record<string, unknown>,
+  chain: readonly string[],
+  q: Question | null,
+  out: Atom[] = [],
+  i = 0,
+): Atom[] {
+  if (i === chain.length) {
+    out.push(q ? toAtom(q, rec[q.name]) : '');
+    return out;
+  }
+  const items = rec[chain[i]!];
+  if (Array.isArray(items))
+    for (const item of items)
+      if (item && typeof item === 'object') collect(item as Record<string, unknown>, chain, q, out, i + 1);
+  return out;
+}
