@@ -1,9 +1,11 @@
 import type { FormDefinition } from '../definition.ts';
+import { assistance } from './assistance.ts';
 import { quickScreening } from './quick-screening.ts';
+import { screening } from './screening.ts';
 
-export { quickScreening };
+export { assistance, quickScreening, screening };
 
 /** Built-in forms by `id@version`, the key stored in every submission. */
 export const builtinForms: ReadonlyMap<string, FormDefinition> = new Map(
-  [quickScreening].map((f) => [`${f.id}@${f.version}`, f]),
+  [quickScreening, screening, assistance].map((f) => [`${f.id}@${f.version}`, f]),
 );
