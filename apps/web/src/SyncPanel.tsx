@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { syncOnce } from '@tern/sync';
+import { SyncHttpError, fetchRemote, syncOnce } from '@tern/sync';
 import type { SyncProgress } from '@tern/sync';
 import type { TernDb } from './db.ts';
 import { DexieSyncStorage } from './local-store.ts';
-import { SyncHttpError, httpRemote } from './remote.ts';
 
 function plainError(e: unknown): string {
   if (e instanceof SyncHttpError) return `The server refused the sync (${e.status} ${e.code}): ${e.message}`;
@@ -25,9 +24,16 @@ export function SyncPanel(props: { db: TernDb; mission: string; device: string; 
     const total = await storage.pendingCount();
     setProgress({ pushedDocs: 0, pushedBytes: 0, pulledDocs: 0, rejected: 0, requests: 0, toPush: total });
     try {
-      const summary = await syncOnce(storage, httpRemote('', props.mission), {
+      const summary = await syncOnce(storage, fetchRemote(`/api/sync/${encodeURIComponent(props.mission)}`), {
         device: props.device,
         onProgress: setProgress,
+        // Interactive sync: a few quick retries on a flaky link, none when the browser knows it is offline.
+        retry: {
+          retries: navigator.onLine ? 3 : 0,
+          baseMs: 500,
+          maxMs: 4000,
+          onRetry: (attempt) => setMessage(`Connection problem, retrying (${attempt} of 3)…`),
+        },
       });
       setStatus('done');
       setMessage(

@@ -81,9 +81,8 @@ export class DexieSyncStorage implements SyncStorage {
         );
         if (decision === 'insert' || decision === 'fast-forward' || decision === 'take-remote-conflict') {
           await this.db.docs.put(fromWire(doc, this.mission));
-        } else if (decision === 'keep-local-conflict' && row) {
-          await this.db.docs.update(row.id, { syncState: row.syncState === 'draft' ? 'draft' : 'pending' });
         }
+        // keep-local, keep-local-conflict, same: the local revision stays as it is (pending ones get pushed).
       }
       await this.db.meta.put({ key: checkpointKey(this.mission), value: checkpoint });
     });

@@ -1,4 +1,7 @@
 import { jsonBytes } from './body.ts';
+import { isTransient } from './fetch-remote.ts';
+import { withRetry } from './retry.ts';
+import type { RetryOptions } from './retry.ts';
 import type { PushResult, SyncRequest, SyncResponse, WireDoc } from './types.ts';
 
 /**
@@ -22,6 +25,8 @@ export interface SyncStorage {
    */
   applyPulled(docs: WireDoc[], checkpoint: string): Promise<void>;
   checkpoint(): Promise<string | null>;
+  /** How many documents wait to be pushed, for progress (optional). */
+  pendingCount?(): Promise<number>;
 }
 
 /** What the replicator needs from the server. */
@@ -47,6 +52,8 @@ export interface SyncOptions {
   /** Hard bound on round trips in one run, so a misbehaving server can never loop us forever. */
   maxRequests?: number;
   onProgress?: (p: SyncProgress) => void;
+  /** Retries of one round trip on transient failures (network, timeouts, 5xx, 429). */
+  retry?: Partial<RetryOptions>;
 }
 
 export interface SyncSummary extends SyncProgress {
@@ -82,19 +89,22 @@ export async function syncOnce(
     pulledDocs: 0,
     rejected: 0,
     requests: 0,
-    toPush: 0,
+    toPush: (await storage.pendingCount?.()) ?? 0,
     rejections: [],
   };
   for (;;) {
     const candidates = await storage.pending(batchDocs + 1);
     const batch = takeBatch(candidates, batchDocs, batchBytes);
     const since = await storage.checkpoint();
-    const response = await remote.exchange({
-      protocol: 1,
-      device: opts.device,
-      docs: batch,
-      since,
-      pullLimit,
+    const request = { protocol: 1 as const, device: opts.device, docs: batch, since, pullLimit };
+    // A retried batch is safe: pushes are idempotent (deterministic revs, new_edits:false) and the pull
+    // restarts from the stored checkpoint.
+    const response = await withRetry(() => remote.exchange(request), {
+      retries: 5,
+      baseMs: 500,
+      maxMs: 30_000,
+      isTransient,
+      ...opts.retry,
     });
     summary.requests += 1;
     const answered = new Set(response.results.map((r) => `${r.id} ${r.rev}`));

@@ -1,0 +1,69 @@
+import type { SyncRemote } from './replicator.ts';
+import type { SyncRequest, SyncResponse } from './types.ts';
+
+/** A failed round trip, with what the UI needs to explain it and the replicator to decide a retry. */
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncHttpError';
+  }
+}
+
+/**
+ * Whether a failure is worth retrying: the network dropped (fetch's TypeError), the request timed out,
+ * or the server said it is busy or broken for now. A 4xx is final: the same request fails the same way.
+ */
+export function isTransient(e: unknown): boolean {
+  if (e instanceof SyncHttpError)
+    return e.status === 408 || e.status === 429 || (e.status >= 500 && e.status !== 501);
+  if (e instanceof TypeError) return true;
+  const name = (e as { name?: string } | null)?.name;
+  return name === 'AbortError' || name === 'TimeoutError';
+}
+
+async function gzip(text: string): Promise<ArrayBuffer> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Response(stream).arrayBuffer();
+}
+
+export interface FetchRemoteOptions {
+  /** Extra headers per request (e.g. the session). */
+  headers?: () => Record<string, string>;
+  /** Bodies larger than this many bytes are sent gzipped. */
+  gzipAbove?: number;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** The compact sync door over fetch, for the browser and Node alike. Responses are gzipped by the server. */
+export function fetchRemote(url: string, opts: FetchRemoteOptions = {}): SyncRemote {
+  const doFetch = opts.fetch ?? fetch;
+  const gzipAbove = opts.gzipAbove ?? 1024;
+  return {
+    async exchange(request: SyncRequest): Promise<SyncResponse> {
+      const json = JSON.stringify(request);
+      const compress = json.length > gzipAbove && typeof CompressionStream !== 'undefined';
+      const res = await doFetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'accept-encoding': 'gzip',
+          ...(compress ? { 'content-encoding': 'gzip' } : {}),
+          ...opts.headers?.(),
+        },
+        body: compress ? await gzip(json) : json,
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 120_000),
+        credentials: 'same-origin',
+      });
+      if (!res.ok) {
+        const err = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+        throw new SyncHttpError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? res.statusText);
+      }
+      return (await res.json()) as SyncResponse;
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { decidePull } from './pull-rules.ts';
+import { nextRevision, revsFromHistory } from './rev-id.ts';
+import type { SyncStorage } from './replicator.ts';
+import type { Body, PushResult, Revisions, WireDoc } from './types.ts';
+
+export type DeviceState = 'pending' | 'synced' | 'rejected';
+
+export interface DeviceDoc {
+  id: string;
+  rev: string;
+  revisions: Revisions;
+  deleted: boolean;
+  body: Body;
+  state: DeviceState;
+  rejection?: { code: string; reason: string; field?: string };
+}
+
+/**
+ * A device store in memory: the reference implementation of SyncStorage's rules, used by the
+ * conformance suite and by Node-side tools (fault tests, benchmarks). Not persistent.
+ */
+export class MemorySyncStorage implements SyncStorage {
+  readonly docs = new Map<string, DeviceDoc>();
+  private cp: string | null = null;
+  private seq = 0;
+  private readonly order = new Map<string, number>();
+
+  /** Make a local edit (a new revision on top of the current one). */
+  async save(id: string, body: Body, opts: { deleted?: boolean } = {}): Promise<string> {
+    const cur = this.docs.get(id);
+    const { rev, revisions } = nextRevision(
+      cur ? { rev: cur.rev, revisions: cur.revisions } : null,
+      body,
+      opts,
+    );
+    this.docs.set(id, { id, rev, revisions, deleted: opts.deleted ?? false, body, state: 'pending' });
+    this.order.set(id, ++this.seq);
+    return rev;
+  }
+
+  async read(id: string): Promise<DeviceDoc | undefined> {
+    const d = this.docs.get(id);
+    return d && structuredClone(d);
+  }
+
+  async pending(limit: number): Promise<WireDoc[]> {
+    return [...this.docs.values()]
+      .filter((d) => d.state === 'pending')
+      .sort((a, b) => this.order.get(a.id)! - this.order.get(b.id)!)
+      .slice(0, limit)
+      .map((d) => ({
+        ...structuredClone(d.body),
+        _id: d.id,
+        _rev: d.rev,
+        _revisions: structuredClone(d.revisions),
+        ...(d.deleted ? { _deleted: true } : {}),
+      }));
+  }
+
+  async pendingCount(): Promise<number> {
+    return [...this.docs.values()].filter((d) => d.state === 'pending').length;
+  }
+
+  async acknowledge(results: PushResult[]): Promise<void> {
+    for (const r of results) {
+      const d = this.docs.get(r.id);
+      if (!d || d.rev !== r.rev) continue; // edited while in flight: stays pending
+      if (r.ok) {
+        d.state = 'synced';
+        delete d.rejection;
+      } else {
+        d.state = 'rejected';
+        d.rejection = { code: r.code, reason: r.reason, ...(r.field ? { field: r.field } : {}) };
+      }
+    }
+  }
+
+  async applyPulled(docs: WireDoc[], checkpoint: string): Promise<void> {
+    // Validate the whole page first so that a bad document leaves nothing half-applied.
+    for (const doc of docs) {
+      if (revsFromHistory(doc._revisions)[0] !== doc._rev) {
+        throw new Error(`Pulled document ${doc._id} has rev ${doc._rev} that does not head its _revisions`);
+      }
+    }
+    for (const doc of docs) {
+      const cur = this.docs.get(doc._id);
+      const decision = decidePull(
+        cur && { rev: cur.rev, revisions: cur.revisions, unpushed: cur.state !== 'synced' },
+        doc,
+      );
+      if (decision === 'insert' || decision === 'fast-forward' || decision === 'take-remote-conflict') {
+        const { _id, _rev, _revisions, _deleted, ...body } = structuredClone(doc);
+        this.docs.set(_id, {
+          id: _id,
+          rev: _rev,
+          revisions: _revisions,
+          deleted: _deleted === true,
+          body,
+          state: 'synced',
+        });
+        if (!this.order.has(_id)) this.order.set(_id, ++this.seq);
+      }
+      // keep-local, keep-local-conflict, same: the local revision stays as it is (pending ones get pushed).
+    }
+    this.cp = checkpoint;
+  }
+
+  async checkpoint(): Promise<string | null> {
+    return this.cp;
+  }
+}
