@@ -5,7 +5,8 @@ import type { FormDefinition, FormNode, Question } from '@tern/forms';
 
 type Answers = Record<string, unknown>;
 
-function label(text: Record<string, string>, lang: string, fallback: string): string {
+function label(text: Record<string, string> | undefined, lang: string, fallback: string): string {
+  if (!text) return '';
   return text[lang] ?? text[fallback] ?? Object.values(text)[0] ?? '';
 }
 
@@ -69,7 +70,7 @@ function QuestionInput(props: {
           onChange={(e) => onChange(e.target.value || undefined)}
         >
           <option value="">—</option>
-          {q.choices.map((c) => (
+          {(q.choices ?? []).map((c) => (
             <option key={c.value} value={c.value}>
               {label(c.label, lang, fallback)}
             </option>
@@ -83,9 +84,9 @@ function QuestionInput(props: {
         <fieldset className="question" aria-describedby={errId}>
           <legend>
             {text}
-            {q.required ? ' *' : ''}
+            {'required' in q && q.required ? ' *' : ''}
           </legend>
-          {q.choices.map((c) => (
+          {(q.choices ?? []).map((c) => (
             <label key={c.value} className="choice">
               <input
                 type="checkbox"
@@ -96,7 +97,7 @@ function QuestionInput(props: {
                   const next = new Set(selected);
                   if (e.target.checked) next.add(c.value);
                   else next.delete(c.value);
-                  onChange(q.choices.map((x) => x.value).filter((v) => next.has(v)));
+                  onChange((q.choices ?? []).map((x) => x.value).filter((v) => next.has(v)));
                 }}
               />
               {label(c.label, lang, fallback)}
@@ -124,7 +125,7 @@ function QuestionInput(props: {
     <div className="question">
       <label htmlFor={id}>
         {text}
-        {q.required ? ' *' : ''}
+        {'required' in q && q.required ? ' *' : ''}
       </label>
       {input}
       {error && (
@@ -147,7 +148,11 @@ function Nodes(props: {
   return (
     <>
       {props.nodes.map((n) =>
-        n.type === 'group' ? (
+        n.type === 'repeat' ? (
+          <p key={n.name} className="unsupported">
+            {label(n.label, props.lang, props.fallback)}: repeats are not shown in this view yet.
+          </p>
+        ) : n.type === 'group' ? (
           <fieldset key={n.name} className="group">
             <legend>{label(n.label, props.lang, props.fallback)}</legend>
             <Nodes {...props} nodes={n.children} />
