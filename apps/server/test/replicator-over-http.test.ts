@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { TernStore } from '@tern/store';
+import { MemorySyncStorage, fetchRemote, syncOnce } from '@tern/sync';
+import { buildApp } from '../src/app.ts';
+import { testUlid } from './fixtures.ts';
+
+let store: TernStore;
+let app: FastifyInstance;
+let url: string;
+
+beforeEach(async () => {
+  store = new TernStore({ kind: 'memory', prefix: `http-${Date.now()}-${Math.random()}` });
+  app = await buildApp({ store, missions: ['demo'] });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/api/sync/demo`;
+});
+afterEach(async () => {
+  await app.close();
+  await store.close();
+});
+
+const submissionBody = (name: string) => ({
+  type: 'submission',
+  mission: 'demo',
+  form: 'quick-screening@1',
+  answers: { full_name: name, interview_date: '2026-11-20', notes: 'x'.repeat(600) },
+  createdAt: '2026-11-20T10:00:00.000Z',
+  device: 'dev-a',
+});
+
+/** fetch that records what went over the wire and can fail chosen attempts like a cut connection. */
+function recordingFetch(failAttempts: number[] = []) {
+  const log: Array<{ encoding: string | null; bytes: number }> = [];
+  let attempt = 0;
+  const f: typeof fetch = async (input, init) => {
+    attempt += 1;
+    if (failAttempts.includes(attempt)) throw new TypeError('fetch failed (connection cut by the test)');
+    const headers = new Headers(init?.headers);
+    const body = init?.body as ArrayBuffer | string;
+    log.push({
+      encoding: headers.get('content-encoding'),
+      bytes: typeof body === 'string' ? body.length : body.byteLength,
+    });
+    return fetch(input, init);
+  };
+  return { f, log };
+}
+
+describe('client replicator against the real server over loopback HTTP', () => {
+  it('pushes 250 records in byte- and count-bounded gzipped batches and a second device pulls them all', async () => {
+    const a = new MemorySyncStorage();
+    for (let i = 0; i < 250; i++) await a.save(`sub:${testUlid()}`, submissionBody(`Person ${i}`));
+    const wire = recordingFetch();
+    const progress: number[] = [];
+    const summary = await syncOnce(a, fetchRemote(url, { fetch: wire.f }), {
+      device: 'dev-a',
+      batchDocs: 100,
+      batchBytes: 64 * 1024,
+      onProgress: (p) => progress.push(p.pushedDocs),
+    });
+    expect(summary.pushedDocs).toBe(250);
+    expect(summary.rejected).toBe(0);
+    expect(await store.mission('demo').docCount()).toBe(250);
+    expect(wire.log.every((r) => r.encoding === 'gzip')).toBe(true);
+    // ~1 KB documents with a 64 KiB budget: batches stay under the byte budget, so more than 3 requests.
+    expect(summary.requests).toBeGreaterThan(3);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+    expect(await a.pendingCount()).toBe(0);
+
+    const b = new MemorySyncStorage();
+    const pulled = await syncOnce(b, fetchRemote(url), { device: 'dev-b', pullLimit: 100 });
+    expect(pulled.pulledDocs).toBe(250);
+    expect(pulled.requests).toBe(3);
+    expect([...b.docs.keys()].sort()).toEqual([...a.docs.keys()].sort());
+    for (const [id, doc] of a.docs) expect(b.docs.get(id)?.rev).toBe(doc.rev);
+  });
+
+  it('resumes after a cut connection without duplicating anything', async () => {
+    const a = new MemorySyncStorage();
+    for (let i = 0; i < 30; i++) await a.save(`sub:${testUlid()}`, submissionBody(`Person ${i}`));
+    const wire = recordingFetch([2, 3]);
+    const retries: number[] = [];
+    const summary = await syncOnce(a, fetchRemote(url, { fetch: wire.f }), {
+      device: 'dev-a',
+      batchDocs: 10,
+      retry: { baseMs: 1, maxMs: 5, onRetry: (n) => retries.push(n) },
+    });
+    expect(retries).toEqual([1, 2]);
+    expect(summary.pushedDocs).toBe(30);
+    const db = store.mission('demo');
+    expect(await db.docCount()).toBe(30);
+    const all = await db.db.allDocs({ conflicts: true, include_docs: true });
+    expect(all.rows.every((r) => (r.doc as { _conflicts?: string[] })._conflicts === undefined)).toBe(true);
+  });
+
+  it('surfaces a final error (unknown mission) at once, with the server’s code, and keeps the records pending', async () => {
+    const a = new MemorySyncStorage();
+    await a.save(`sub:${testUlid()}`, submissionBody('A'));
+    const remote = fetchRemote(url.replace('/demo', '/atlantis'));
+    await expect(syncOnce(a, remote, { device: 'dev-a' })).rejects.toMatchObject({
+      status: 404,
+      code: 'TERN_MISSION_NOT_FOUND',
+    });
+    expect(await a.pendingCount()).toBe(1);
+  });
+});

@@ -1,0 +1,93 @@
+import type { Choice } from '../definition.ts';
+import { cell, localized, parseHeader } from './columns.ts';
+import type { ImportProblem } from './problem.ts';
+import type { Sheet } from './read-workbook.ts';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const KNOWN = new Set(['list_name', 'name', 'label', 'value', 'image', 'media', 'audio', 'video']);
+
+/**
+ * The `choices` sheet: list_name, name, label[::lang]. Other columns whose header is a plain name
+ * become the choice's `data`, readable by bare names in a choice_filter (e.g. `country=${country}`).
+ */
+export function readChoices(
+  sheet: Sheet,
+  defaultLang: string,
+  problems: ImportProblem[],
+): Map<string, Choice[]> {
+  const lists = new Map<string, Choice[]>();
+  const [header = [], ...rows] = sheet.rows;
+  const cols = parseHeader(sheet.name, header, problems);
+  if (!cols.some((c) => c.base === 'list_name')) {
+    problems.push({ sheet: sheet.name, row: 1, message: 'No list_name column' });
+    return lists;
+  }
+  const dataCols = cols.filter(
+    (c) =>
+      c.lang === null &&
+      !KNOWN.has(c.base) &&
+      NAME.test(c.base) &&
+      c.base !== '__proto__' &&
+      c.base !== 'constructor',
+  );
+  for (const c of cols) {
+    if (c.lang === null && !KNOWN.has(c.base) && !dataCols.includes(c))
+      problems.push({
+        sheet: sheet.name,
+        row: 1,
+        column: c.header,
+        message: 'Column name is not usable in a choice filter; ignored',
+      });
+    if (c.base === 'image' || c.base === 'media' || c.base === 'audio' || c.base === 'video')
+      problems.push({
+        sheet: sheet.name,
+        row: 1,
+        column: c.header,
+        message: 'Media in choices is not supported; column ignored',
+      });
+  }
+  rows.forEach((row, i) => {
+    const r = i + 2;
+    if (row.every((v) => v === '')) return;
+    const list = cell(row, cols, 'list_name');
+    const value = cell(row, cols, 'name') || cell(row, cols, 'value');
+    if (!NAME.test(list)) {
+      problems.push({
+        sheet: sheet.name,
+        row: r,
+        column: 'list_name',
+        message: list
+          ? `List name "${list}" must start with a letter or _ and hold letters, digits, _`
+          : 'No list_name',
+      });
+      return;
+    }
+    if (value === '' || /\s/.test(value)) {
+      problems.push({
+        sheet: sheet.name,
+        row: r,
+        column: 'name',
+        message: value ? `Choice name "${value}" has a space` : 'No choice name',
+      });
+      return;
+    }
+    const choice: Choice = { value, label: localized(row, cols, 'label', defaultLang) ?? {} };
+    const data: Record<string, string> = {};
+    for (const c of dataCols) if ((row[c.index] ?? '') !== '') data[c.base] = row[c.index]!;
+    if (Object.keys(data).length > 0) choice.data = data;
+    const l = lists.get(list);
+    if (l) {
+      if (l.some((x) => x.value === value)) {
+        problems.push({
+          sheet: sheet.name,
+          row: r,
+          column: 'name',
+          message: `Duplicate choice ${value} in list ${list}; row skipped`,
+        });
+        return;
+      }
+      l.push(choice);
+    } else lists.set(list, [choice]);
+  });
+  return lists;
+}
