@@ -25,3 +25,7 @@ export { conflictsIn, graft, historyOf, leavesOf, winnerOf } from './rev-tree.ts
 export type { RevNode, RevTree } from './rev-tree.ts';
 export { MemorySyncStorage } from './memory-storage.ts';
 export type { DeviceDoc, DeviceState } from './memory-storage.ts';
+export { threeWayMerge } from './three-way-merge.ts';
+export type { FieldConflict, MergeResult } from './three-way-merge.ts';
+export { commonAncestors, mergeBranches, orderBranches, resolveBranches } from './merge-branches.ts';
+export type { Branch, MergeOutcome } from './merge-branches.ts';

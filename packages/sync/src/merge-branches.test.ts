@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { commonAncestors, mergeBranches, resolveBranches } from './merge-branches.ts';
+import { nextRevision } from './rev-id.ts';
+
+const branch = (parent: ReturnType<typeof nextRevision> | null, body: Record<string, unknown>) => {
+  const r = nextRevision(parent, body);
+  return { ...r, body };
+};
+
+describe('mergeBranches', () => {
+  const base = branch(null, { answers: { name: 'A', age: 30, town: 'X' } });
+  const left = branch(base, { answers: { name: 'A', age: 31, town: 'X' } });
+  const right = branch(base, { answers: { name: 'A', age: 30, town: 'Y' } });
+
+  it('finds the nearest common ancestor', () => {
+    const deeper = branch(left, { answers: { name: 'B', age: 31, town: 'X' } });
+    expect(commonAncestors(deeper.revisions, right.revisions)).toEqual([base.rev]);
+    expect(commonAncestors(deeper.revisions, left.revisions)).toEqual([left.rev, base.rev]);
+  });
+
+  it('writes the same merged revision whichever server merges and in whatever order', () => {
+    const m1 = mergeBranches('sub:1', left, right, { rev: base.rev, body: base.body });
+    const m2 = mergeBranches('sub:1', right, left, { rev: base.rev, body: base.body });
+    expect(m1.kind).toBe('merged');
+    expect(m2).toEqual(m1);
+    if (m1.kind !== 'merged') return;
+    const [merged, tombstone] = m1.docs;
+    expect(merged.answers).toEqual({ name: 'A', age: 31, town: 'Y' });
+    expect(merged._revisions.ids.slice(1)).toEqual(
+      m1.winner === left.rev ? left.revisions.ids : right.revisions.ids,
+    );
+    expect(tombstone._deleted).toBe(true);
+    expect(Object.keys(m1.taken).sort()).toEqual(['answers.age', 'answers.town']);
+  });
+
+  it('returns the clashing fields instead of picking one', () => {
+    const other = branch(base, { answers: { name: 'A', age: 45, town: 'X' } });
+    const m = mergeBranches('sub:1', left, other, { rev: base.rev, body: base.body });
+    expect(m.kind).toBe('conflict');
+    if (m.kind === 'conflict') expect(m.conflicts.map((c) => c.path)).toEqual(['answers.age']);
+  });
+
+  it('resolves deterministically on the winner and closes the loser', () => {
+    const a = resolveBranches('sub:1', left, right, { answers: { name: 'A', age: 33, town: 'Z' } });
+    const b = resolveBranches('sub:1', right, left, { answers: { name: 'A', age: 33, town: 'Z' } });
+    expect(a).toEqual(b);
+    expect(a[1]._deleted).toBe(true);
+  });
+});
