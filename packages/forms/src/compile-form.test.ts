@@ -87,6 +87,24 @@ describe('definition-time checks', () => {
     ]);
   });
 
+  it('checks defaults against the question type and choices', () => {
+    expect(checkForm(form({ type: 'integer', name: 'n', label: { en: 'n' }, default: 'x' }))).toEqual([
+      { path: 'n', property: 'default', message: 'Expected a number' },
+    ]);
+    expect(
+      checkForm(
+        form({
+          type: 'select_one',
+          name: 's',
+          label: { en: 's' },
+          choices: [{ value: 'a', label: { en: 'A' } }],
+          default: 'b',
+        }),
+      )[0]?.message,
+    ).toBe('"b" is not one of the choices');
+    expect(checkForm(form({ type: 'integer', name: 'n', label: { en: 'n' }, default: 3 }))).toEqual([]);
+  });
+
   it('refuses to reference a group', () => {
     expect(
       checkForm(

@@ -5,7 +5,7 @@ import { compileAst, ExpressionError, NodeSet, parseExpression, refsOf } from '.
 import type { Atom, CompileEnv, Evaluator } from './expr/index.ts';
 import { FormDefinitionError } from './form-problems.ts';
 import type { FormProblem } from './form-problems.ts';
-import { toAtom } from './answer-values.ts';
+import { checkAnswer, toAtom } from './answer-values.ts';
 import { topologicalOrder } from './topological-order.ts';
 
 /** One node of a compiled form, with its expressions compiled to closures once. */
@@ -112,6 +112,11 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
   for (const f of fields) {
     f.choices = resolveChoices(form, f, languages, problems);
     checkShape(f, problems);
+    const d = 'default' in f.node ? f.node.default : undefined;
+    if (d !== undefined) {
+      const bad = checkAnswer(f.node as Question, d, f.choices);
+      if (bad) problems.push({ path: f.path, property: 'default', message: bad.message });
+    }
     const deps = new Set<string>(f.parent ? [f.parent.name] : []);
     const compile = (
       property: string,

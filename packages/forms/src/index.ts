@@ -21,6 +21,7 @@ export type { ValidateOptions, ValidationCode, ValidationIssue } from './validat
 export { pruneIrrelevant } from './prune-irrelevant.ts';
 export { initialAnswers, newRepeatInstance } from './initial-answers.ts';
 export { COUNTRY_CODES, countryChoices, countryName, isCountryCode } from './countries.ts';
-export { builtinForms, quickScreening } from './builtin/index.ts';
+export { localize, textDirection } from './text-direction.ts';
+export { assistance, builtinForms, quickScreening, screening } from './builtin/index.ts';
 export * as expr from './expr/index.ts';
 export { compileExpression, ExpressionError, parseExpression } from './expr/index.ts';
