@@ -27,5 +27,11 @@ export { MemorySyncStorage } from './memory-storage.ts';
 export type { DeviceDoc, DeviceState } from './memory-storage.ts';
 export { threeWayMerge } from './three-way-merge.ts';
 export type { FieldConflict, MergeResult } from './three-way-merge.ts';
-export { commonAncestors, mergeBranches, orderBranches, resolveBranches } from './merge-branches.ts';
+export {
+  META_FIELDS,
+  commonAncestors,
+  mergeBranches,
+  orderBranches,
+  resolveBranches,
+} from './merge-branches.ts';
 export type { Branch, MergeOutcome } from './merge-branches.ts';

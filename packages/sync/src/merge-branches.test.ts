@@ -33,6 +33,14 @@ describe('mergeBranches', () => {
     expect(Object.keys(m1.taken).sort()).toEqual(['answers.age', 'answers.town']);
   });
 
+  it('does not count who/when/which device as a conflict', () => {
+    const a = branch(base, { ...left.body, device: 'dev-a', updatedAt: '2026-11-20T10:00:00Z' });
+    const b = branch(base, { ...right.body, device: 'dev-b', updatedAt: '2026-11-21T10:00:00Z' });
+    const m = mergeBranches('sub:1', a, b, { rev: base.rev, body: base.body });
+    expect(m.kind).toBe('merged');
+    if (m.kind === 'merged') expect(m.docs[0].device).toBe(m.winner === a.rev ? 'dev-a' : 'dev-b');
+  });
+
   it('returns the clashing fields instead of picking one', () => {
     const other = branch(base, { answers: { name: 'A', age: 45, town: 'X' } });
     const m = mergeBranches('sub:1', left, other, { rev: base.rev, body: base.body });

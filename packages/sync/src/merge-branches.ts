@@ -48,6 +48,9 @@ export function orderBranches(x: Branch, y: Branch): [Branch, Branch] {
   return beats({ rev: x.rev, deleted: false }, { rev: y.rev, deleted: false }) ? [x, y] : [y, x];
 }
 
+/** Fields that record who, when and on which device a revision was made: never a conflict. */
+export const META_FIELDS = ['updatedAt', 'updatedBy', 'device'] as const;
+
 export function mergeBranches(
   id: string,
   x: Branch,
@@ -55,7 +58,7 @@ export function mergeBranches(
   base: { rev: string; body: Body } | null,
 ): MergeOutcome {
   const [winner, loser] = orderBranches(x, y);
-  const result = threeWayMerge(base?.body ?? null, winner.body, loser.body);
+  const result = threeWayMerge(base?.body ?? null, winner.body, loser.body, { meta: META_FIELDS });
   const common = { winner: winner.rev, loser: loser.rev, base: base?.rev ?? null };
   if (result.conflicts.length > 0)
     return { kind: 'conflict', ...common, conflicts: result.conflicts, merged: result.merged };

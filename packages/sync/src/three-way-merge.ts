@@ -15,7 +15,7 @@ export interface FieldConflict {
   path: string;
   /** Value in the common ancestor; undefined when absent or unknown. */
   base: unknown;
-  /** Value on each side, in the order of `sides`; undefined when the side removed it. */
+  /** Value on each side, in the order the sides were given; undefined when the side removed it. */
   values: [unknown, unknown];
 }
 
@@ -105,8 +105,21 @@ function mergeItems(path: string, base: Item[], a: Item[], b: Item[], ctx: Ctx):
  * Merge two sides against `base` (null when no common ancestor body is known). The merged body does
  * not depend on the order of the sides; conflict values are listed in the order the sides were given.
  */
-export function threeWayMerge(base: Body | null, a: Body, b: Body): MergeResult {
+export function threeWayMerge(
+  base: Body | null,
+  a: Body,
+  b: Body,
+  opts: { meta?: readonly string[] } = {},
+): MergeResult {
   const ctx: Ctx = { conflicts: [], taken: {}, hasBase: base !== null };
-  const merged = mergeObject('', base ?? {}, a, b, ctx);
+  // Bookkeeping fields (who/when/which device last edited) differ on every branch by nature; they are
+  // not data and never conflict: the merged revision takes the first side's, or the ancestor's.
+  const meta = new Set(opts.meta ?? []);
+  const strip = (o: Body | null) => o && Object.fromEntries(Object.entries(o).filter(([k]) => !meta.has(k)));
+  const merged = mergeObject('', strip(base) ?? {}, strip(a)!, strip(b)!, ctx);
+  for (const k of meta) {
+    const v = a[k] ?? b[k] ?? base?.[k];
+    if (v !== undefined) merged[k] = v;
+  }
   return { merged, conflicts: ctx.conflicts, taken: ctx.taken };
 }
