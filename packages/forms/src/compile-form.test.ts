@@ -105,6 +105,19 @@ describe('definition-time checks', () => {
     expect(checkForm(form({ type: 'integer', name: 'n', label: { en: 'n' }, default: 3 }))).toEqual([]);
   });
 
+  it('refuses names that would collide with Object.prototype members', () => {
+    expect(
+      checkForm(
+        form(text('constructor'), {
+          type: 'select_one',
+          name: 's',
+          label: { en: 's' },
+          choiceList: 'toString',
+        }),
+      ).map((p) => p.message),
+    ).toEqual(['constructor is a reserved name', 'No choice list named toString']);
+  });
+
   it('refuses to reference a group', () => {
     expect(
       checkForm(

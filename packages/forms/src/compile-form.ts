@@ -95,6 +95,9 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
       };
       if (node.name === '_id')
         problems.push({ path, property: 'name', message: '_id is reserved for repeat instance ids' });
+      // Answers are plain objects: a question named like an Object.prototype member would read it when unanswered.
+      if (node.name in Object.prototype)
+        problems.push({ path, property: 'name', message: `${node.name} is a reserved name` });
       if (byName.has(node.name))
         problems.push({
           path,
@@ -207,7 +210,8 @@ function resolveChoices(
     });
     return n.choices ?? null;
   }
-  const list = n.choices ?? form.choiceLists?.[n.choiceList!];
+  const lists = form.choiceLists ?? {};
+  const list = n.choices ?? (Object.hasOwn(lists, n.choiceList!) ? lists[n.choiceList!] : undefined);
   if (!list) {
     problems.push({ path: f.path, property: 'choiceList', message: `No choice list named ${n.choiceList}` });
     return null;
