@@ -13,33 +13,47 @@ export type StoreOptions =
 /** The server store: one PouchDB database per mission, opened on first use and kept open. */
 export class TernStore {
   private readonly open = new Map<string, MissionDb>();
+  private readonly pouches = new Map<string, PouchDB.Database<Record<string, unknown>>>();
 
   constructor(readonly options: StoreOptions) {
     if (options.kind === 'leveldb') mkdirSync(resolve(options.dataDir), { recursive: true });
   }
 
+  /** Open (once) a PouchDB database by name: a LevelDB folder under dataDir, or in memory. */
+  private pouch(name: string): PouchDB.Database<Record<string, unknown>> {
+    let db = this.pouches.get(name);
+    if (!db) {
+      const o = this.options;
+      db =
+        o.kind === 'leveldb'
+          ? new PouchDB<Record<string, unknown>>(join(resolve(o.dataDir), name), { auto_compaction: false })
+          : new PouchDB<Record<string, unknown>>(`${o.prefix ?? 'mem'}-${name}`, { adapter: 'memory' });
+      this.pouches.set(name, db);
+    }
+    return db;
+  }
+
+  /** A mission's records: everything devices sync. */
   mission(mission: string): MissionDb {
     assertMissionId(mission);
     let db = this.open.get(mission);
     if (!db) {
-      const o = this.options;
-      const pouch =
-        o.kind === 'leveldb'
-          ? new PouchDB<Record<string, unknown>>(join(resolve(o.dataDir), `mission-${mission}`), {
-              auto_compaction: false,
-            })
-          : new PouchDB<Record<string, unknown>>(`${o.prefix ?? 'mem'}-mission-${mission}`, {
-              adapter: 'memory',
-            });
-      db = new MissionDb(mission, pouch);
+      db = new MissionDb(mission, this.pouch(`mission-${mission}`));
       this.open.set(mission, db);
     }
     return db;
   }
 
+  /** A mission's operational records (merges, resolutions): kept on the server, never synced to devices. */
+  ops(mission: string): PouchDB.Database<Record<string, unknown>> {
+    assertMissionId(mission);
+    return this.pouch(`ops-${mission}`);
+  }
+
   async close(): Promise<void> {
-    const dbs = [...this.open.values()];
+    const dbs = [...this.pouches.values()];
     this.open.clear();
-    await Promise.all(dbs.map((d) => d.db.close()));
+    this.pouches.clear();
+    await Promise.all(dbs.map((d) => d.close()));
   }
 }

@@ -4,6 +4,8 @@ import type { PushResult, SyncResponse, WireDoc } from '@tern/sync';
 import { TernError } from '../errors.ts';
 import { checkDoc, WireDocShape } from '../validate-doc.ts';
 import type { ServerDeps } from '../deps.ts';
+import { autoMerge } from '../merge/auto-merge.ts';
+import { conflictLeaves } from '../merge/merge-records.ts';
 
 const SyncRequestShape = z.object({
   protocol: z.literal(1),
@@ -43,6 +45,13 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
       else accepted.push(doc);
     }
     const stored = await db.writeReplicated(accepted);
+    // Both doors merge what does not collide right after the write (docs/decisions/050).
+    await autoMerge(
+      deps.store,
+      mission,
+      stored.filter((s) => s.ok).map((s) => s.id),
+      { by: request.device },
+    );
     for (const s of stored) {
       results.set(
         `${s.id} ${s.rev}`,
@@ -66,10 +75,29 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     const pushedNow = new Set(request.docs.map((d) => `${d._id} ${d._rev}`));
     const response: SyncResponse = {
       results: request.docs.map((d) => results.get(`${d._id} ${d._rev}`)!),
-      changes: page.docs.filter((d) => !pushedNow.has(`${d._id} ${d._rev}`)),
+      changes: await markConflicts(
+        deps.store.ops(mission),
+        page.docs.filter((d) => !pushedNow.has(`${d._id} ${d._rev}`)),
+      ),
       checkpoint: page.lastSeq,
       more: page.more,
     };
     return response;
+  });
+}
+
+/** Tell devices which pulled documents wait for an admin: `_conflicts` lists the other live leaves. */
+async function markConflicts(
+  ops: PouchDB.Database<Record<string, unknown>>,
+  docs: WireDoc[],
+): Promise<WireDoc[]> {
+  const open = await conflictLeaves(
+    ops,
+    docs.map((d) => d._id),
+  );
+  if (open.size === 0) return docs;
+  return docs.map((d) => {
+    const leaves = open.get(d._id);
+    return leaves ? { ...d, _conflicts: leaves.filter((r) => r !== d._rev) } : d;
   });
 }

@@ -1,0 +1,70 @@
+import { bodyAt, liveBranches } from '@tern/store';
+import type { TernStore } from '@tern/store';
+import { commonAncestors, mergeBranches, orderBranches } from '@tern/sync';
+import type { Branch } from '@tern/sync';
+import { clearConflict, recordConflict, recordMerge } from './merge-records.ts';
+
+export interface MergeActor {
+  /** Who pushed the write that caused the merge (user id or device id). */
+  by: string;
+}
+
+export interface AutoMergeReport {
+  merged: string[];
+  open: string[];
+}
+
+/** Bound on merges per document per call: each merge removes a leaf, so this is never reached in practice. */
+const MAX_ROUNDS = 20;
+
+/**
+ * After a push (either door) leaves documents with more than one live leaf, merge what does not collide.
+ * For each document: take the two best leaves (winningRev order), find their nearest common ancestor
+ * whose body the store holds, three-way merge; write the merged child of the winner and close the
+ * loser; repeat while leaves remain. A clash of the same field stops there and is recorded as an open
+ * conflict for an admin. Design: docs/decisions/050-conflicts-and-merge.md.
+ */
+export async function autoMerge(
+  store: TernStore,
+  mission: string,
+  ids: string[],
+  actor: MergeActor,
+): Promise<AutoMergeReport> {
+  const db = store.mission(mission);
+  const ops = store.ops(mission);
+  const report: AutoMergeReport = { merged: [], open: [] };
+  for (const id of new Set(ids)) {
+    let branches = await liveBranches(db, id);
+    for (let round = 0; branches.length > 1 && round < MAX_ROUNDS; round++) {
+      const sorted = branches.slice().sort((x, y) => (orderBranches(x, y)[0] === x ? -1 : 1));
+      const [a, b] = sorted as [Branch, Branch];
+      const base = await nearestBase(store, mission, id, a, b);
+      const outcome = mergeBranches(id, a, b, base);
+      if (outcome.kind === 'conflict') {
+        await recordConflict(
+          ops,
+          mission,
+          id,
+          sorted,
+          outcome.conflicts.map((c) => c.path),
+        );
+        report.open.push(id);
+        break;
+      }
+      await db.writeReplicated(outcome.docs);
+      await recordMerge(ops, mission, id, outcome, actor.by);
+      report.merged.push(id);
+      branches = await liveBranches(db, id);
+    }
+    if (branches.length <= 1) await clearConflict(ops, id);
+  }
+  return report;
+}
+
+async function nearestBase(store: TernStore, mission: string, id: string, a: Branch, b: Branch) {
+  for (const rev of commonAncestors(a.revisions, b.revisions)) {
+    const body = await bodyAt(store.mission(mission), id, rev);
+    if (body) return { rev, body };
+  }
+  return null;
+}
