@@ -35,3 +35,4 @@ export {
   resolveBranches,
 } from './merge-branches.ts';
 export type { Branch, MergeOutcome } from './merge-branches.ts';
+export { getAt, parsePath, setAt } from './field-path.ts';

@@ -122,3 +122,25 @@ export async function conflictLeaves(ops: Ops, docIds: string[]): Promise<Map<st
   }
   return out;
 }
+
+/** A person's resolution of a conflict: which leaves, which choices, the revision written, who and when. */
+export async function recordResolution(
+  ops: Ops,
+  mission: string,
+  docId: string,
+  r: { revs: [string, string]; resolvedRev: string; choices: Record<string, unknown>; by: string },
+) {
+  try {
+    await ops.put({
+      _id: `resolution:${docId}:${r.resolvedRev}`,
+      type: 'resolution',
+      mission,
+      docId,
+      ...r,
+      at: new Date().toISOString(),
+    } as unknown as PouchDB.Core.PutDocument<Record<string, unknown>>);
+  } catch (e) {
+    if (!isConflict409(e)) throw e;
+  }
+  await clearConflict(ops, docId);
+}

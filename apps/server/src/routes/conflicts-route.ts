@@ -1,0 +1,130 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { resolveBranches, setAt } from '@tern/sync';
+import type { Body } from '@tern/sync';
+import type { ServerDeps } from '../deps.ts';
+import { TernError } from '../errors.ts';
+import { autoMerge } from '../merge/auto-merge.ts';
+import { conflictPair, conflictView } from '../merge/conflict-view.ts';
+import { openConflicts, recordResolution } from '../merge/merge-records.ts';
+import { checkDoc } from '../validate-doc.ts';
+
+const ListQuery = z.object({
+  mission: z.string().max(63).optional(),
+  form: z.string().max(120).optional(),
+  minAgeDays: z.coerce.number().min(0).max(3650).optional(),
+});
+
+const Choice = z.union([
+  z.object({ pick: z.union([z.literal(0), z.literal(1)]) }),
+  z.object({ value: z.unknown() }),
+]);
+const ResolveBody = z.object({
+  /** The two leaf revs the admin looked at: if the document changed since, the resolution is refused. */
+  revs: z.tuple([z.string(), z.string()]),
+  choices: z.record(z.string().min(1).max(500), Choice),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    throw new TernError('TERN_BAD_REQUEST', `${what}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+  }
+  return r.data;
+}
+
+/** Admin screen API: open conflicts across missions, one conflict's field table, and its resolution. */
+export async function conflictsRoute(
+  app: FastifyInstance,
+  deps: ServerDeps & { missions: () => string[] },
+): Promise<void> {
+  app.get('/api/admin/conflicts', async (req) => {
+    const q = parse(ListQuery, req.query, 'Query');
+    const missions = q.mission ? [q.mission] : deps.missions();
+    const now = Date.now();
+    const out = [];
+    for (const mission of missions) {
+      if (!deps.missionExists(mission))
+        throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
+      await deps.authorize(req, 'conflict.resolve', mission);
+      for (const c of await openConflicts(deps.store.ops(mission))) {
+        const doc = await deps.store.mission(mission).get(c.docId);
+        const form = typeof doc?.form === 'string' ? doc.form : null;
+        const ageDays = (now - Date.parse(c.openedAt)) / 86_400_000;
+        if (q.form && form !== q.form) continue;
+        if (q.minAgeDays !== undefined && ageDays < q.minAgeDays) continue;
+        out.push({
+          mission,
+          docId: c.docId,
+          form,
+          fields: c.fields,
+          leaves: c.leaves,
+          openedAt: c.openedAt,
+          ageDays: Math.floor(ageDays),
+        });
+      }
+    }
+    return { conflicts: out.sort((a, b) => a.openedAt.localeCompare(b.openedAt)) };
+  });
+
+  app.get<{ Params: { mission: string; docId: string } }>(
+    '/api/admin/conflicts/:mission/:docId',
+    async (req) => {
+      const { mission, docId } = req.params;
+      if (!deps.missionExists(mission))
+        throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
+      await deps.authorize(req, 'conflict.resolve', mission);
+      const view = await conflictView(deps.store, mission, docId);
+      if (!view)
+        throw new TernError('TERN_NOT_FOUND', `Document ${docId} has no open conflict in mission ${mission}`);
+      return view;
+    },
+  );
+
+  app.post<{ Params: { mission: string; docId: string } }>(
+    '/api/admin/conflicts/:mission/:docId/resolve',
+    async (req) => {
+      const { mission, docId } = req.params;
+      if (!deps.missionExists(mission))
+        throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
+      await deps.authorize(req, 'conflict.resolve', mission);
+      const body = parse(ResolveBody, req.body, 'Resolution');
+      const view = await conflictView(deps.store, mission, docId);
+      const pair = await conflictPair(deps.store, mission, docId);
+      if (!view || !pair)
+        throw new TernError('TERN_NOT_FOUND', `Document ${docId} has no open conflict in mission ${mission}`);
+      if ([...body.revs].sort().join() !== [pair.a.rev, pair.b.rev].sort().join()) {
+        throw new TernError(
+          'TERN_CONFLICT_CHANGED',
+          `Document ${docId} changed since it was shown (now ${pair.a.rev}, ${pair.b.rev}); reload and resolve again`,
+        );
+      }
+      const missing = view.fields.filter((f) => !(f.path in body.choices)).map((f) => f.path);
+      if (missing.length)
+        throw new TernError('TERN_BAD_REQUEST', `Resolution: choose a value for ${missing.join(', ')}`);
+      let resolved: Body = view.merged;
+      for (const [path, choice] of Object.entries(body.choices)) {
+        const field = view.fields.find((f) => f.path === path);
+        if (!field && !('value' in choice))
+          throw new TernError('TERN_BAD_REQUEST', `Resolution: ${path} is not a disputed field`);
+        const value = 'pick' in choice ? field!.values[choice.pick] : choice.value;
+        resolved = setAt(resolved, path, value);
+      }
+      const [next, closed] = resolveBranches(docId, pair.a, pair.b, resolved);
+      const rejection = checkDoc(next, mission, deps.forms, { verifyRevs: true });
+      if (rejection)
+        throw new TernError('TERN_RESPONSE_INVALID', `The resolved record is not valid: ${rejection.reason}`);
+      await deps.store.mission(mission).writeReplicated([next, closed]);
+      const by = (req as { user?: { id?: string } }).user?.id ?? 'admin';
+      await recordResolution(deps.store.ops(mission), mission, docId, {
+        revs: body.revs,
+        resolvedRev: next._rev,
+        choices: body.choices,
+        by,
+      });
+      const rest = await autoMerge(deps.store, mission, [docId], { by });
+      return { docId, rev: next._rev, closed: closed._rev, stillOpen: rest.open.includes(docId) };
+    },
+  );
+}
