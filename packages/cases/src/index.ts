@@ -1,0 +1,5 @@
+export { CASE_STATUSES, allowedNext, canMove } from './case-status.ts';
+export type { CaseStatus } from './case-status.ts';
+export { caseCode, checkChar, isValidCaseCode } from './case-code.ts';
+export { CaseBody, StatusChange, TraffickingStatus } from './case-doc.ts';
+export { CaseTransitionError, changeStatus, statusBeforeClose } from './case-history.ts';
