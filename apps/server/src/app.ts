@@ -7,6 +7,7 @@ import type { TernStore } from '@tern/store';
 import { ERRORS, TernError } from './errors.ts';
 import { compactSyncRoute } from './routes/compact-sync-route.ts';
 import { conflictsRoute } from './routes/conflicts-route.ts';
+import { devicesRoute } from './routes/devices-route.ts';
 import { healthRoute } from './routes/health-route.ts';
 import { allowAll } from './auth/authorize.ts';
 import type { ServerDeps } from './deps.ts';
@@ -69,6 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     authorize: opts.authorize ?? allowAll,
   };
   await app.register(compactSyncRoute, deps);
+  await app.register(devicesRoute, deps);
   await app.register(conflictsRoute, { ...deps, missions: () => [...missions] });
 
   if (opts.webDist && existsSync(opts.webDist)) {

@@ -96,7 +96,15 @@ export async function syncOnce(
     const candidates = await storage.pending(batchDocs + 1);
     const batch = takeBatch(candidates, batchDocs, batchBytes);
     const since = await storage.checkpoint();
-    const request = { protocol: 1 as const, device: opts.device, docs: batch, since, pullLimit };
+    const total = await storage.pendingCount?.();
+    const request = {
+      protocol: 1 as const,
+      device: opts.device,
+      docs: batch,
+      since,
+      pullLimit,
+      ...(total !== undefined ? { waiting: Math.max(0, total - batch.length) } : {}),
+    };
     // A retried batch is safe: pushes are idempotent (deterministic revs, new_edits:false) and the pull
     // restarts from the stored checkpoint.
     const response = await withRetry(() => remote.exchange(request), {

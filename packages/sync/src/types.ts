@@ -33,6 +33,8 @@ export interface SyncRequest {
   docs: WireDoc[];
   since: string | null;
   pullLimit: number;
+  /** Records the device will still hold unsynced after this batch (shown to the data officer). */
+  waiting?: number;
 }
 
 export interface SyncResponse {

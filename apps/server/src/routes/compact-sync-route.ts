@@ -5,6 +5,7 @@ import { TernError } from '../errors.ts';
 import { checkDoc, WireDocShape } from '../validate-doc.ts';
 import type { ServerDeps } from '../deps.ts';
 import { autoMerge } from '../merge/auto-merge.ts';
+import { noteSync } from '../devices/device-registry.ts';
 import { conflictLeaves } from '../merge/merge-records.ts';
 
 const SyncRequestShape = z.object({
@@ -13,6 +14,8 @@ const SyncRequestShape = z.object({
   docs: z.array(WireDocShape).max(1000),
   since: z.string().max(200).nullable(),
   pullLimit: z.number().int().min(0).max(1000),
+  /** How many records the device will still hold unsynced after this batch, for the data officer's view. */
+  waiting: z.number().int().min(0).optional(),
 });
 
 /**
@@ -68,6 +71,12 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     }
     const rejected = [...results.values()].filter((r) => !r.ok).length;
     req.log.info({ mission, device: request.device, pushed: request.docs.length, rejected }, 'sync push');
+    await noteSync(deps.store.ops(mission), request.device, {
+      by: (req as { user?: { id?: string } }).user?.id ?? request.device,
+      pushed: request.docs.length,
+      rejected,
+      ...(request.waiting !== undefined ? { waiting: request.waiting } : {}),
+    });
 
     const page = await db.changesSince(request.since, request.pullLimit);
     // Do not echo back what this request just pushed: when the winner is the revision the device sent,
