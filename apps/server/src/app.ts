@@ -8,6 +8,7 @@ import { ERRORS, TernError } from './errors.ts';
 import { compactSyncRoute } from './routes/compact-sync-route.ts';
 import { conflictsRoute } from './routes/conflicts-route.ts';
 import { devicesRoute } from './routes/devices-route.ts';
+import { exportRoute } from './routes/export-route.ts';
 import { healthRoute } from './routes/health-route.ts';
 import { allowAll } from './auth/authorize.ts';
 import type { ServerDeps } from './deps.ts';
@@ -71,6 +72,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   };
   await app.register(compactSyncRoute, deps);
   await app.register(devicesRoute, deps);
+  await app.register(exportRoute, deps);
   await app.register(conflictsRoute, { ...deps, missions: () => [...missions] });
 
   if (opts.webDist && existsSync(opts.webDist)) {
