@@ -9,11 +9,12 @@ import { compactSyncRoute } from './routes/compact-sync-route.ts';
 import { conflictsRoute } from './routes/conflicts-route.ts';
 import { devicesRoute } from './routes/devices-route.ts';
 import { exportRoute } from './routes/export-route.ts';
+import { formsRoute } from './routes/forms-route.ts';
+import { FormRegistry } from './forms/form-registry.ts';
 import { healthRoute } from './routes/health-route.ts';
 import { allowAll } from './auth/authorize.ts';
 import type { ServerDeps } from './deps.ts';
 import type { Authorize } from './auth/authorize.ts';
-import { builtinLookup } from './validate-doc.ts';
 import type { FormLookup } from './validate-doc.ts';
 
 export interface AppOptions {
@@ -37,9 +38,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof TernError) {
       req.log.warn({ code: err.code }, err.message);
-      return reply
-        .status(err.status)
-        .send({ code: err.code, error: ERRORS[err.code].title, message: err.message });
+      return reply.status(err.status).send({
+        code: err.code,
+        error: ERRORS[err.code].title,
+        message: err.message,
+        ...(err.details !== undefined ? { details: err.details } : {}),
+      });
     }
     const e = err as { statusCode?: number; code?: string; message: string };
     if (e.statusCode === 413) {
@@ -64,15 +68,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(healthRoute);
+  const registry = new FormRegistry(opts.store.forms());
+  await registry.load();
   const deps: ServerDeps = {
     store: opts.store,
-    forms: opts.forms ?? builtinLookup,
+    forms: opts.forms ?? ((key) => registry.get(key)),
     missionExists: (m: string) => missions.has(m),
     authorize: opts.authorize ?? allowAll,
   };
   await app.register(compactSyncRoute, deps);
   await app.register(devicesRoute, deps);
   await app.register(exportRoute, deps);
+  await app.register(formsRoute, { ...deps, registry });
   await app.register(conflictsRoute, { ...deps, missions: () => [...missions] });
 
   if (opts.webDist && existsSync(opts.webDist)) {

@@ -8,6 +8,7 @@ export const ERRORS = {
   TERN_NOT_FOUND: { status: 404, title: 'Not found' },
   TERN_PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   TERN_CONFLICT_CHANGED: { status: 409, title: 'The document changed since it was shown' },
+  TERN_FORM_IMPORT_FAILED: { status: 422, title: 'The form could not be published' },
   TERN_STORE_FAILED: { status: 503, title: 'The store could not complete the write' },
   TERN_INTERNAL: { status: 500, title: 'Internal error' },
   // Per-document rejections inside a sync response (HTTP 200 overall).

@@ -44,6 +44,11 @@ export class TernStore {
     return db;
   }
 
+  /** Published form definitions, shared by all missions. */
+  forms(): PouchDB.Database<Record<string, unknown>> {
+    return this.pouch('forms');
+  }
+
   /** A mission's operational records (merges, resolutions): kept on the server, never synced to devices. */
   ops(mission: string): PouchDB.Database<Record<string, unknown>> {
     assertMissionId(mission);

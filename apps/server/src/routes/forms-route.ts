@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import { importXlsForm } from '@tern/forms/xlsform';
+import type { ServerDeps } from '../deps.ts';
+import { TernError } from '../errors.ts';
+import { FormPublishError } from '../forms/form-registry.ts';
+import type { FormRegistry } from '../forms/form-registry.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Forms: devices list and fetch published definitions (read-only); admins publish a new version as
+ * JSON or as an XLSForm workbook. Import problems come back with sheet and row numbers.
+ */
+export async function formsRoute(
+  app: FastifyInstance,
+  deps: ServerDeps & { registry: FormRegistry },
+): Promise<void> {
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.get('/api/forms', async (req) => {
+    await deps.authorize(req, 'sync.pull', null);
+    return { forms: deps.registry.list() };
+  });
+
+  app.get<{ Params: { key: string } }>('/api/forms/:key', async (req) => {
+    await deps.authorize(req, 'sync.pull', null);
+    const form = deps.registry.get(req.params.key);
+    if (!form) throw new TernError('TERN_NOT_FOUND', `Form ${req.params.key} is not published`);
+    return form;
+  });
+
+  app.post('/api/admin/forms', async (req, reply) => {
+    await deps.authorize(req, 'admin', null);
+    const by = (req as { user?: { id?: string } }).user?.id ?? 'admin';
+    let definition: unknown = req.body;
+    if (Buffer.isBuffer(req.body)) {
+      const imported = importXlsForm(new Uint8Array(req.body));
+      if (!imported.form || imported.problems.length) {
+        throw new TernError(
+          'TERN_FORM_IMPORT_FAILED',
+          `The XLSForm has ${imported.problems.length} problem(s); nothing was published`,
+          imported.problems,
+        );
+      }
+      definition = imported.form;
+    }
+    try {
+      const form = await deps.registry.publish(definition, by);
+      req.log.info({ form: `${form.id}@${form.version}`, by }, 'form published');
+      return reply.status(201).send({ key: `${form.id}@${form.version}` });
+    } catch (e) {
+      if (e instanceof FormPublishError)
+        throw new TernError('TERN_FORM_IMPORT_FAILED', e.message, e.problems);
+      throw e;
+    }
+  });
+}
