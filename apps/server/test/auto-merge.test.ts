@@ -78,6 +78,7 @@ describe('automatic merge after a push', () => {
       res.changes.find((d) => d._id === base._id) ??
       (await push([], null)).changes.find((d) => d._id === base._id);
     expect(pulled?._conflicts).toHaveLength(1);
+    expect(pulled?._disputed).toEqual(['answers.age']);
   });
 
   it('writes the same merged revision on two servers that merge the same branches', async () => {

@@ -111,14 +111,14 @@ export async function mergeRecords(ops: Ops, docId: string): Promise<MergeRecord
   return res.rows.map((r) => r.doc as unknown as MergeRecord);
 }
 
-/** For documents of a pulled page: the leaves of each one that has an open conflict. */
-export async function conflictLeaves(ops: Ops, docIds: string[]): Promise<Map<string, string[]>> {
+/** For documents of a pulled page: the open conflict of each one that has one. */
+export async function openConflictsOf(ops: Ops, docIds: string[]): Promise<Map<string, ConflictRecord>> {
   if (docIds.length === 0) return new Map();
   const res = await ops.allDocs({ include_docs: true, keys: docIds.map((id) => `conflict:${id}`) });
-  const out = new Map<string, string[]>();
+  const out = new Map<string, ConflictRecord>();
   for (const row of res.rows) {
     const doc = 'doc' in row ? (row.doc as unknown as ConflictRecord | undefined) : undefined;
-    if (doc) out.set(doc.docId, doc.leaves);
+    if (doc) out.set(doc.docId, doc);
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { checkDoc, WireDocShape } from '../validate-doc.ts';
 import type { ServerDeps } from '../deps.ts';
 import { autoMerge } from '../merge/auto-merge.ts';
 import { noteSync } from '../devices/device-registry.ts';
-import { conflictLeaves } from '../merge/merge-records.ts';
+import { openConflictsOf } from '../merge/merge-records.ts';
 
 const SyncRequestShape = z.object({
   protocol: z.literal(1),
@@ -95,18 +95,21 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
   });
 }
 
-/** Tell devices which pulled documents wait for an admin: `_conflicts` lists the other live leaves. */
+/**
+ * Tell devices which pulled documents wait for an admin: `_conflicts` lists the other live leaves (as
+ * CouchDB does) and `_disputed` the clashing field paths, so the device can say what is under review.
+ */
 async function markConflicts(
   ops: PouchDB.Database<Record<string, unknown>>,
   docs: WireDoc[],
 ): Promise<WireDoc[]> {
-  const open = await conflictLeaves(
+  const open = await openConflictsOf(
     ops,
     docs.map((d) => d._id),
   );
   if (open.size === 0) return docs;
   return docs.map((d) => {
-    const leaves = open.get(d._id);
-    return leaves ? { ...d, _conflicts: leaves.filter((r) => r !== d._rev) } : d;
+    const c = open.get(d._id);
+    return c ? { ...d, _conflicts: c.leaves.filter((r) => r !== d._rev), _disputed: c.fields } : d;
   });
 }
