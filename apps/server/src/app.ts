@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { TernStore } from '@tern/store';
 import { ERRORS, TernError } from './errors.ts';
 import { compactSyncRoute } from './routes/compact-sync-route.ts';
+import { couchDoor } from './routes/couch/couch-door.ts';
 import { healthRoute } from './routes/health-route.ts';
 import { allowAll } from './auth/authorize.ts';
 import type { ServerDeps } from './deps.ts';
@@ -68,6 +69,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     authorize: opts.authorize ?? allowAll,
   };
   await app.register(compactSyncRoute, deps);
+  await app.register(couchDoor, { ...deps, prefix: '/couch' });
 
   if (opts.webDist && existsSync(opts.webDist)) {
     await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: false });

@@ -1,0 +1,27 @@
+import type { Revisions } from '@tern/sync';
+
+type Db = PouchDB.Database<Record<string, unknown>>;
+
+/** A branch tip of a document's revision tree. */
+export interface Leaf {
+  rev: string;
+  deleted: boolean;
+  /** The leaf's history as `_revisions` (newest first). */
+  revisions: Revisions;
+}
+
+/** Every branch tip of `id`, deleted ones included; empty when the document does not exist. */
+export async function leavesOf(db: Db, id: string): Promise<Leaf[]> {
+  try {
+    const opts = { open_revs: 'all', revs: true } as PouchDB.Core.GetOptions;
+    const found = (await db.get(id, opts)) as unknown as Array<{
+      ok?: { _rev: string; _deleted?: boolean; _revisions: Revisions };
+    }>;
+    return found.flatMap((r) =>
+      r.ok ? [{ rev: r.ok._rev, deleted: r.ok._deleted === true, revisions: r.ok._revisions }] : [],
+    );
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return [];
+    throw e;
+  }
+}
