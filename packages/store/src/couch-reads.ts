@@ -1,4 +1,4 @@
-import { leavesOf } from './leaves.ts';
+import { latestLeaves, leavesOf } from './leaves.ts';
 
 /**
  * Reads behind the CouchDB replication door, delegated to PouchDB so that the answers have exactly the
@@ -36,22 +36,53 @@ export interface CouchChange {
 /** A document, one revision of it, or several open revisions, as `GET /db/docid` answers. */
 export async function readDoc(db: Db, id: string, o: DocReadOptions): Promise<Json | Json[]> {
   const opts: Json = {};
-  if (o.rev !== undefined) opts.rev = o.rev;
   if (o.revs) opts.revs = true;
   if (o.conflicts) opts.conflicts = true;
-  if (o.latest) opts.latest = true;
-  if (o.openRevs !== undefined) opts.open_revs = o.openRevs;
+  let rev = o.rev;
+  let openRevs = o.openRevs;
+  if (o.latest && (rev !== undefined || Array.isArray(openRevs))) {
+    const leaves = await leavesOf(db, id);
+    const latest = (r: string) => latestLeaves(leaves, r).map((l) => l.rev);
+    if (Array.isArray(openRevs)) openRevs = openRevs.flatMap((r) => (latest(r).length > 0 ? latest(r) : [r]));
+    else if (rev !== undefined) rev = latest(rev)[0] ?? rev;
+  }
+  if (rev !== undefined) opts.rev = rev;
+  if (openRevs !== undefined) opts.open_revs = openRevs;
   return (await db.get(id, opts as PouchDB.Core.GetOptions)) as unknown as Json | Json[];
 }
 
-/** `_bulk_get`: each requested revision (or, with `latest`, the leaves that descend from it). */
+/**
+ * `_bulk_get`: one result per request, `{id, docs: [{ok: doc} | {error}]}`. Without a rev, the
+ * winner; with `latest`, every leaf that descends from the rev (CouchDB's rule).
+ */
 export async function bulkGet(
   db: Db,
   docs: Array<{ id: string; rev?: string }>,
   o: { revs: boolean; latest: boolean },
 ): Promise<{ results: Json[] }> {
-  const res = await db.bulkGet({ docs, revs: o.revs, latest: o.latest } as PouchDB.Core.BulkGetOptions);
-  return res as unknown as { results: Json[] };
+  const results: Json[] = [];
+  for (const { id, rev } of docs) {
+    const missing = (r: string) => ({ error: { id, rev: r, error: 'not_found', reason: 'missing' } });
+    if (rev !== undefined && o.latest) {
+      const found = latestLeaves(await leavesOf(db, id), rev);
+      const answer = found.map((l) => ({ ok: o.revs ? l.doc : withoutRevisions(l.doc) }));
+      results.push({ id, docs: answer.length > 0 ? answer : [missing(rev)] });
+      continue;
+    }
+    try {
+      const doc = await db.get(id, { ...(rev !== undefined ? { rev } : {}), revs: o.revs });
+      results.push({ id, docs: [{ ok: doc }] });
+    } catch (e) {
+      if ((e as { status?: number }).status !== 404) throw e;
+      results.push({ id, docs: [rev !== undefined ? missing(rev) : missing('undefined')] });
+    }
+  }
+  return { results };
+}
+
+function withoutRevisions(doc: Json): Json {
+  const { _revisions: _r, ...rest } = doc;
+  return rest;
 }
 
 /**

@@ -34,7 +34,7 @@ const ChangesQuery = z
       .union([z.literal('true'), z.string().regex(/^[0-9]+$/, 'must be milliseconds or true')])
       .optional(),
     descending: z.literal('false', { message: 'descending is not supported' }).optional(),
-    filter: z.undefined({ message: 'filters are not supported; replicate the whole mission' }),
+    filter: z.never({ message: 'filters are not supported; replicate the whole mission' }).optional(),
   })
   .loose();
 
