@@ -23,13 +23,17 @@ export async function couchApp(): Promise<{
   };
 }
 
+/** A response body, read loosely: the tests assert it field by field. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CouchJson = any;
+
 /** POST/PUT/GET JSON through inject; returns status and parsed body. */
 export async function call(
   app: FastifyInstance,
   method: 'GET' | 'POST' | 'PUT',
   url: string,
   payload?: unknown,
-): Promise<{ status: number; json: any }> {
+): Promise<{ status: number; json: CouchJson }> {
   const res = await app.inject({
     method,
     url,
