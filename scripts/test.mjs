@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, ensureChromium, ensurePnpm, installDeps, log } from './setup.mjs';
 
-const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
+const only = process.argv.slice(2); // e.g. `npm test -- unit interop e2e`
 const want = (name) => only.length === 0 || only.includes(name);
 const outDir = join(ROOT, '.ci', 'out');
 mkdirSync(outDir, { recursive: true });
@@ -71,6 +71,7 @@ if (want('static')) {
   step('format', pnpm, ['exec', 'prettier', '--check', '.']);
 }
 if (want('unit')) vitestSuite('unit', pnpm);
+if (want('interop')) vitestSuite('interop', pnpm, 'tests/interop/vitest.config.ts');
 if (want('e2e')) {
   let ready = true;
   try {

@@ -11,6 +11,7 @@ import { devicesRoute } from './routes/devices-route.ts';
 import { exportRoute } from './routes/export-route.ts';
 import { formsRoute } from './routes/forms-route.ts';
 import { FormRegistry } from './forms/form-registry.ts';
+import { couchDoor } from './routes/couch/couch-door.ts';
 import { healthRoute } from './routes/health-route.ts';
 import { allowAll } from './auth/authorize.ts';
 import type { ServerDeps } from './deps.ts';
@@ -81,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(exportRoute, deps);
   await app.register(formsRoute, { ...deps, registry });
   await app.register(conflictsRoute, { ...deps, missions: () => [...missions] });
+  await app.register(couchDoor, { ...deps, prefix: '/couch' });
 
   if (opts.webDist && existsSync(opts.webDist)) {
     await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: false });

@@ -6,3 +6,6 @@ export { MISSION_ID, assertMissionId } from './mission-id.ts';
 export { StoreError } from './errors.ts';
 export { PouchSyncStorage } from './pouch-sync-storage.ts';
 export { bodyAt, conflictedIds, liveBranches } from './branches.ts';
+export type { CouchChange, CouchChangesOptions, DocReadOptions } from './couch-reads.ts';
+export type { EditCheck, EditDoc, EditResult } from './couch-writes.ts';
+export type { Leaf } from './leaves.ts';

@@ -1,4 +1,9 @@
 import type { WireDoc } from '@tern/sync';
+import { waitForChange } from './change-waiter.ts';
+import { bulkGet, changesPage, readDoc, revsDiff } from './couch-reads.ts';
+import type { CouchChangesOptions, DocReadOptions } from './couch-reads.ts';
+import { applyEdits, getLocal, putLocal } from './couch-writes.ts';
+import type { EditCheck, EditDoc, EditResult } from './couch-writes.ts';
 
 type Db = PouchDB.Database<Record<string, unknown>>;
 
@@ -100,6 +105,43 @@ export class MissionDb {
 
   async docCount(): Promise<number> {
     return (await this.db.info()).doc_count;
+  }
+
+  // The CouchDB replication door (docs/protocol.md, "CouchDB door"). Thin: the rules live in
+  // couch-reads.ts, couch-writes.ts and change-waiter.ts.
+  private editChain: Promise<unknown> = Promise.resolve();
+
+  /** `GET /db/docid` with rev, revs, conflicts, latest, open_revs. Throws PouchDB's 404 when absent. */
+  readDoc(id: string, opts: DocReadOptions): Promise<Record<string, unknown> | Record<string, unknown>[]> {
+    return readDoc(this.db, id, opts);
+  }
+  bulkGet(docs: Array<{ id: string; rev?: string }>, opts: { revs: boolean; latest: boolean }) {
+    return bulkGet(this.db, docs, opts);
+  }
+  revsDiff(request: Record<string, string[]>) {
+    return revsDiff(this.db, request);
+  }
+  couchChanges(opts: CouchChangesOptions) {
+    return changesPage(this.db, opts);
+  }
+  waitForChange(since: number | string, ms: number, signal: AbortSignal): Promise<boolean> {
+    return waitForChange(this.db, since, ms, signal);
+  }
+  /** Interactive edits (`new_edits: true`), one call at a time per mission. */
+  writeEdits(docs: EditDoc[], check: EditCheck): Promise<EditResult[]> {
+    const run = this.editChain.then(() => applyEdits(this.db, docs, check, (d) => this.writeReplicated(d)));
+    this.editChain = run.catch(() => undefined);
+    return run;
+  }
+  getLocal(id: string): Promise<Record<string, unknown>> {
+    return getLocal(this.db, id);
+  }
+  putLocal(id: string, doc: Record<string, unknown>) {
+    return putLocal(this.db, id, doc);
+  }
+  async info(): Promise<{ docCount: number; updateSeq: number | string }> {
+    const i = await this.db.info();
+    return { docCount: i.doc_count, updateSeq: i.update_seq };
   }
 }
 

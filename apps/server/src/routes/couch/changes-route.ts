@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { openMission, parseOr400, queryFlag } from './couch-request.ts';
+import type { CouchDeps } from './couch-request.ts';
+
+/** The most changes one response carries; a client that asks for more is told so (400). */
+export const MAX_CHANGES = 10_000;
+/** The longest a longpoll request is held open, whatever `timeout` asks. */
+export const MAX_LONGPOLL_MS = 60_000;
+
+const Millis = z
+  .string()
+  .regex(/^[0-9]+$/, 'must be milliseconds')
+  .transform(Number)
+  .optional();
+const ChangesQuery = z
+  .object({
+    since: z
+      .string()
+      .regex(/^(now|[0-9]+)$/, "must be 'now' or an update sequence from this server")
+      .optional(),
+    limit: z
+      .string()
+      .regex(/^[0-9]+$/, 'must be a number')
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(MAX_CHANGES))
+      .optional(),
+    style: z.enum(['main_only', 'all_docs']).optional(),
+    include_docs: queryFlag,
+    conflicts: queryFlag,
+    feed: z.enum(['normal', 'longpoll'], { message: "must be 'normal' or 'longpoll'" }).optional(),
+    timeout: Millis,
+    heartbeat: z
+      .union([z.literal('true'), z.string().regex(/^[0-9]+$/, 'must be milliseconds or true')])
+      .optional(),
+    descending: z.literal('false', { message: 'descending is not supported' }).optional(),
+    filter: z.never({ message: 'filters are not supported; replicate the whole mission' }).optional(),
+  })
+  .loose();
+
+/**
+ * `GET /couch/:db/_changes`: what changed after `since`, oldest first, at most `limit` (default and
+ * cap MAX_CHANGES). `feed=longpoll` holds the request until a change arrives, `timeout` passes, or the
+ * `heartbeat` interval passes (Tern answers an empty page then instead of sending newlines; the client
+ * polls again), at most MAX_LONGPOLL_MS, and never past shutdown or the client hanging up.
+ * https://docs.couchdb.org/en/stable/api/database/changes.html
+ */
+export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promise<void> {
+  app.get<{ Params: { db: string } }>('/:db/_changes', async (req, reply) => {
+    const db = await openMission(req, deps, req.params.db, 'couch.read');
+    const q = parseOr400(ChangesQuery, req.query, '_changes query');
+    let since: number | 'now' = q.since === undefined ? 0 : q.since === 'now' ? 'now' : Number(q.since);
+    const read = () =>
+      db.couchChanges({
+        since,
+        limit: q.limit ?? MAX_CHANGES,
+        allDocs: q.style === 'all_docs',
+        includeDocs: q.include_docs,
+        conflicts: q.conflicts,
+      });
+    let page = await read();
+    if (q.feed !== 'longpoll' || page.results.length > 0) return page;
+
+    // Longpoll with nothing new yet: wait from the sequence just read, so nothing slips between.
+    if (since === 'now') since = Number(page.last_seq);
+    const heartbeat =
+      q.heartbeat === 'true' ? MAX_LONGPOLL_MS : q.heartbeat === undefined ? Infinity : Number(q.heartbeat);
+    const waitMs = Math.max(0, Math.min(q.timeout ?? MAX_LONGPOLL_MS, heartbeat, MAX_LONGPOLL_MS));
+    const gone = new AbortController();
+    const onGone = () => gone.abort();
+    reply.raw.once('close', onGone);
+    deps.closing.addEventListener('abort', onGone, { once: true });
+    try {
+      if (await db.waitForChange(since, waitMs, gone.signal)) page = await read();
+    } finally {
+      reply.raw.off('close', onGone);
+      deps.closing.removeEventListener('abort', onGone);
+    }
+    return page;
+  });
+}

@@ -1,0 +1,50 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { MissionDb } from '@tern/store';
+import type { Action } from '../../auth/authorize.ts';
+import type { ServerDeps } from '../../deps.ts';
+import { CouchError } from './couch-errors.ts';
+
+/** What every CouchDB-door route plugin is given: the server deps and a signal raised at shutdown. */
+export interface CouchDeps extends ServerDeps {
+  closing: AbortSignal;
+}
+
+/**
+ * `/couch/:db` names a mission by its id, unchanged (docs/decisions/020-couch-door.md). An unknown
+ * mission is CouchDB's 404; then the one authorisation hook decides, exactly as on the compact door.
+ */
+export async function openMission(
+  req: FastifyRequest,
+  deps: ServerDeps,
+  db: string,
+  action: Extract<Action, 'couch.read' | 'couch.write'>,
+): Promise<MissionDb> {
+  if (!deps.missionExists(db)) throw new CouchError('not_found', 'Database does not exist.');
+  await deps.authorize(req, action, db);
+  return deps.store.mission(db);
+}
+
+/** Parse a body or query with zod, or answer 400 bad_request naming the first bad path. */
+export function parseOr400<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const path = issue.path.length > 0 ? issue.path.join('.') : 'body';
+  throw new CouchError('bad_request', `${what}: ${path}: ${issue.message}`);
+}
+
+/** CouchDB query booleans are the strings `true` and `false`. */
+export const queryFlag = z
+  .enum(['true', 'false'], { message: "must be 'true' or 'false'" })
+  .optional()
+  .transform((v) => v === 'true');
+
+/** A revision id `N-hash`, as every CouchDB-compatible store writes it. */
+export const RevShape = z
+  .string()
+  .regex(/^[1-9][0-9]*-[0-9a-zA-Z]+$/, 'must be a revision id N-hash')
+  .max(80);
+
+/** A document id in a URL or body: non-empty and short; which ids may be written is decided later. */
+export const DocIdShape = z.string().min(1, 'must not be empty').max(200);

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CouchError } from './couch-errors.ts';
+import { DocIdShape, RevShape, openMission, parseOr400, queryFlag } from './couch-request.ts';
+import type { CouchDeps } from './couch-request.ts';
+
+const OpenRevs = z
+  .string()
+  .transform((s, ctx) => {
+    if (s === 'all') return 'all' as const;
+    try {
+      const list = z.array(RevShape).min(1).max(1000).safeParse(JSON.parse(s));
+      if (list.success) return list.data;
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({ code: 'custom', message: "must be 'all' or a JSON array of revision ids" });
+    return z.NEVER;
+  })
+  .optional();
+
+const DocQuery = z
+  .object({
+    rev: RevShape.optional(),
+    revs: queryFlag,
+    conflicts: queryFlag,
+    latest: queryFlag,
+    open_revs: OpenRevs,
+    attachments: queryFlag,
+  })
+  .loose();
+
+/**
+ * `GET /couch/:db/:docid` with rev, revs, conflicts, latest and open_revs (`all` or a JSON list).
+ * With open_revs the answer is JSON `[{ok: doc} | {missing: rev}]` (CouchDB sends that for
+ * `Accept: application/json`; Tern never answers multipart).
+ * https://docs.couchdb.org/en/stable/api/document/common.html#get--db-docid
+ */
+export async function docRoute(app: FastifyInstance, deps: CouchDeps): Promise<void> {
+  app.get<{ Params: { db: string; id: string } }>('/:db/:id', async (req) => {
+    const db = await openMission(req, deps, req.params.db, 'couch.read');
+    const id = parseOr400(DocIdShape, req.params.id, 'document id');
+    // Static routes (_changes, _local/…) win over this one, so what reaches here with `_` is an
+    // endpoint Tern does not offer, not a document.
+    if (id.startsWith('_'))
+      throw new CouchError('not_found', `${id} is not supported by Tern's CouchDB door`);
+    const q = parseOr400(DocQuery, req.query, 'document query');
+    return db.readDoc(id, {
+      ...(q.rev !== undefined ? { rev: q.rev } : {}),
+      ...(q.open_revs !== undefined ? { openRevs: q.open_revs } : {}),
+      revs: q.revs,
+      conflicts: q.conflicts,
+      latest: q.latest,
+    });
+  });
+
+  // Design documents are never stored (see doc-admission.ts), so none can be read.
+  app.get<{ Params: { db: string } }>('/:db/_design/*', async (req) => {
+    await openMission(req, deps, req.params.db, 'couch.read');
+    throw new CouchError('not_found', 'missing');
+  });
+}

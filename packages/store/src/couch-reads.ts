@@ -1,0 +1,133 @@
+import { latestLeaves, leavesOf } from './leaves.ts';
+
+/**
+ * Reads behind the CouchDB replication door, delegated to PouchDB so that the answers have exactly the
+ * shapes a CouchDB replicator expects.
+ * https://docs.couchdb.org/en/stable/replication/protocol.html
+ */
+type Db = PouchDB.Database<Record<string, unknown>>;
+type Json = Record<string, unknown>;
+
+export interface DocReadOptions {
+  rev?: string;
+  revs?: boolean;
+  conflicts?: boolean;
+  latest?: boolean;
+  /** `'all'` or a list of revs: answer `[{ok: doc} | {missing: rev}]` instead of one document. */
+  openRevs?: 'all' | string[];
+}
+
+export interface CouchChangesOptions {
+  since: number | 'now';
+  limit: number;
+  allDocs: boolean;
+  includeDocs: boolean;
+  conflicts: boolean;
+}
+
+export interface CouchChange {
+  seq: number | string;
+  id: string;
+  changes: Array<{ rev: string }>;
+  deleted?: boolean;
+  doc?: Json;
+}
+
+/** A document, one revision of it, or several open revisions, as `GET /db/docid` answers. */
+export async function readDoc(db: Db, id: string, o: DocReadOptions): Promise<Json | Json[]> {
+  const opts: Json = {};
+  if (o.revs) opts.revs = true;
+  if (o.conflicts) opts.conflicts = true;
+  let rev = o.rev;
+  let openRevs = o.openRevs;
+  if (o.latest && (rev !== undefined || Array.isArray(openRevs))) {
+    const leaves = await leavesOf(db, id);
+    const latest = (r: string) => latestLeaves(leaves, r).map((l) => l.rev);
+    if (Array.isArray(openRevs)) openRevs = openRevs.flatMap((r) => (latest(r).length > 0 ? latest(r) : [r]));
+    else if (rev !== undefined) rev = latest(rev)[0] ?? rev;
+  }
+  if (rev !== undefined) opts.rev = rev;
+  if (openRevs !== undefined) opts.open_revs = openRevs;
+  return (await db.get(id, opts as PouchDB.Core.GetOptions)) as unknown as Json | Json[];
+}
+
+/**
+ * `_bulk_get`: one result per request, `{id, docs: [{ok: doc} | {error}]}`. Without a rev, the
+ * winner; with `latest`, every leaf that descends from the rev (CouchDB's rule).
+ */
+export async function bulkGet(
+  db: Db,
+  docs: Array<{ id: string; rev?: string }>,
+  o: { revs: boolean; latest: boolean },
+): Promise<{ results: Json[] }> {
+  const results: Json[] = [];
+  for (const { id, rev } of docs) {
+    const missing = (r: string) => ({ error: { id, rev: r, error: 'not_found', reason: 'missing' } });
+    if (rev !== undefined && o.latest) {
+      const found = latestLeaves(await leavesOf(db, id), rev);
+      const answer = found.map((l) => ({ ok: o.revs ? l.doc : withoutRevisions(l.doc) }));
+      results.push({ id, docs: answer.length > 0 ? answer : [missing(rev)] });
+      continue;
+    }
+    try {
+      const doc = await db.get(id, { ...(rev !== undefined ? { rev } : {}), revs: o.revs });
+      results.push({ id, docs: [{ ok: doc }] });
+    } catch (e) {
+      if ((e as { status?: number }).status !== 404) throw e;
+      results.push({ id, docs: [rev !== undefined ? missing(rev) : missing('undefined')] });
+    }
+  }
+  return { results };
+}
+
+function withoutRevisions(doc: Json): Json {
+  const { _revisions: _r, ...rest } = doc;
+  return rest;
+}
+
+/**
+ * `_revs_diff`: for each id, the revs this database lacks, and `possible_ancestors`: the leaves it
+ * holds whose generation is below the highest missing one (CouchDB's rule; replicators may send them
+ * as `atts_since`). A rev known only by id (its body never arrived) counts as missing, as in CouchDB.
+ */
+export async function revsDiff(
+  db: Db,
+  request: Record<string, string[]>,
+): Promise<Record<string, { missing: string[]; possible_ancestors?: string[] }>> {
+  const diff = (await db.revsDiff(request)) as Record<string, { missing: string[] }>;
+  const out: Record<string, { missing: string[]; possible_ancestors?: string[] }> = {};
+  for (const [id, entry] of Object.entries(diff)) {
+    const top = Math.max(...entry.missing.map(generation));
+    const leaves = await leavesOf(db, id);
+    const ancestors = leaves.map((l) => l.rev).filter((r) => generation(r) < top);
+    out[id] = ancestors.length > 0 ? { missing: entry.missing, possible_ancestors: ancestors } : entry;
+  }
+  return out;
+}
+
+/** One page of `_changes`, oldest first; `last_seq` is the seq of the last result, or `since`. */
+export async function changesPage(
+  db: Db,
+  o: CouchChangesOptions,
+): Promise<{ results: CouchChange[]; last_seq: number | string }> {
+  const res = await db.changes({
+    since: o.since,
+    limit: o.limit,
+    style: o.allDocs ? 'all_docs' : 'main_only',
+    include_docs: o.includeDocs,
+    conflicts: o.conflicts,
+    return_docs: true,
+  } as PouchDB.Core.ChangesOptions);
+  const results = res.results.map((c) => {
+    const change: CouchChange = { seq: c.seq, id: c.id, changes: c.changes };
+    if (c.deleted) change.deleted = true;
+    if (o.includeDocs && c.doc) change.doc = c.doc as unknown as Json;
+    return change;
+  });
+  return { results, last_seq: res.last_seq };
+}
+
+function generation(rev: string): number {
+  const n = Number.parseInt(rev, 10);
+  return Number.isFinite(n) ? n : 0;
+}

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import PouchDB from 'pouchdb';
+
+type Db = PouchDB.Database<Record<string, unknown>>;
+
+/** A PouchDB 9 database on LevelDB in a temp folder, as a PouchDB app in Node would hold. */
+export function pouchClient(): { db: Db; destroy(): Promise<void> } {
+  const dir = mkdtempSync(join(tmpdir(), 'tern-pouch-'));
+  const db = new PouchDB<Record<string, unknown>>(join(dir, 'client'));
+  return {
+    db,
+    async destroy() {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every document's leaves (deleted ones too), as sorted `id rev` lines: what must match after sync. */
+export async function leafLines(db: Db): Promise<string[]> {
+  const res = await db.changes({ style: 'all_docs', since: 0, return_docs: true });
+  return res.results.flatMap((c) => c.changes.map((ch) => `${c.id} ${ch.rev}`)).sort();
+}
+
+/** SHA-256 of the leaf lines: one value to compare across stores. */
+export async function leafDigest(db: Db): Promise<string> {
+  return createHash('sha256')
+    .update((await leafLines(db)).join('\n'))
+    .digest('hex');
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+let counter = 0;
+
+/** A ULID-shaped id: time, then a per-process counter, in Crockford base32 (unique within a run). */
+export function testUlid(): string {
+  counter += 1;
+  let n = BigInt(Date.now()) * 1_000_000n + BigInt(counter);
+  let out = '';
+  for (let i = 0; i < 26; i += 1) {
+    out = CROCKFORD[Number(n % 32n)] + out;
+    n /= 32n;
+  }
+  return out;
+}
+
+/** A valid Tern submission body for `mission`. */
+export function submissionDoc(
+  mission: string,
+  name: string,
+  age = 30,
+): Record<string, unknown> & { _id: string } {
+  return {
+    _id: `sub:${testUlid()}`,
+    type: 'submission',
+    mission,
+    form: 'quick-screening@1',
+    answers: { full_name: name, interview_date: '2026-11-20', age },
+    createdAt: '2026-11-20T10:00:00.000Z',
+    device: 'pouch-client',
+  };
+}
