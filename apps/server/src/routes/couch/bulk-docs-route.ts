@@ -5,6 +5,7 @@ import type { WireDoc } from '@tern/sync';
 import { DocIdShape, RevShape, openMission, parseOr400 } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
 import { refuseBeforeRev, refuseTernDoc } from './doc-admission.ts';
+import { autoMerge } from '../../merge/auto-merge.ts';
 
 const Revisions = z.object({
   start: z.number().int().positive(),
@@ -77,6 +78,13 @@ export async function bulkDocsRoute(app: FastifyInstance, deps: CouchDeps): Prom
         else accepted.push(doc);
       });
       const stored = await db.writeReplicated(accepted);
+      // The same automatic merge as behind the compact door (docs/decisions/050).
+      await autoMerge(
+        deps.store,
+        mission,
+        stored.filter((s) => s.ok).map((s) => s.id),
+        { by: (req as { user?: { id?: string } }).user?.id ?? 'couch-replicator' },
+      );
       const failures = stored.filter((s) => !s.ok);
       const results: Result[] = [...refused.values()];
       for (const f of failures)
