@@ -1,5 +1,5 @@
 import { TernStore } from '@tern/store';
-import { buildApp } from './app.ts';
+import { LOG_REDACT, buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 
 const config = readConfig();
@@ -8,8 +8,14 @@ const app = await buildApp({
   store,
   missions: config.missions,
   webDist: config.webDist,
-  logger: { level: config.logLevel },
+  logger: { level: config.logLevel, redact: LOG_REDACT },
+  sessionTtlMs: config.sessionTtlMs,
+  login: { max: config.loginMaxPerMinute, timeWindowMs: 60_000 },
+  cookieSecure: config.cookieSecure,
 });
+if ((await store.system().list('user:', { limit: 1 })).length === 0) {
+  app.log.warn('No accounts yet: create the first admin with apps/server/src/cli/create-admin.ts');
+}
 
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');

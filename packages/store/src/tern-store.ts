@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { assertMissionId } from './mission-id.ts';
 import { MissionDb } from './mission-db.ts';
 import { PouchDB } from './pouch.ts';
+import { SystemDb } from './system-db.ts';
 
 export type StoreOptions =
   /** Embedded PouchDB on LevelDB, one folder per mission under `dataDir`. The default. */
@@ -13,6 +14,7 @@ export type StoreOptions =
 /** The server store: one PouchDB database per mission, opened on first use and kept open. */
 export class TernStore {
   private readonly open = new Map<string, MissionDb>();
+  private systemDb: SystemDb | undefined;
 
   constructor(readonly options: StoreOptions) {
     if (options.kind === 'leveldb') mkdirSync(resolve(options.dataDir), { recursive: true });
@@ -37,9 +39,27 @@ export class TernStore {
     return db;
   }
 
+  /**
+   * The server's own database (accounts, missions, sessions, audit). Its name cannot collide with a
+   * mission's: those are all `mission-<id>`.
+   */
+  system(): SystemDb {
+    if (!this.systemDb) {
+      const o = this.options;
+      const pouch =
+        o.kind === 'leveldb'
+          ? new PouchDB<Record<string, unknown>>(join(resolve(o.dataDir), 'system'))
+          : new PouchDB<Record<string, unknown>>(`${o.prefix ?? 'mem'}-system`, { adapter: 'memory' });
+      this.systemDb = new SystemDb(pouch);
+    }
+    return this.systemDb;
+  }
+
   async close(): Promise<void> {
-    const dbs = [...this.open.values()];
+    const dbs = [...this.open.values()].map((d) => d.db);
+    if (this.systemDb) dbs.push(this.systemDb.db);
     this.open.clear();
-    await Promise.all(dbs.map((d) => d.db.close()));
+    this.systemDb = undefined;
+    await Promise.all(dbs.map((d) => d.close()));
   }
 }

@@ -20,10 +20,11 @@ const SyncRequestShape = z.object({
 export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   app.post<{ Params: { mission: string } }>('/api/sync/:mission', async (req) => {
     const { mission } = req.params;
-    if (!deps.missionExists(mission))
-      throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
+    // Authorise before saying whether the mission exists: its name is not for everyone.
     await deps.authorize(req, 'sync.push', mission);
     await deps.authorize(req, 'sync.pull', mission);
+    if (!deps.missionExists(mission))
+      throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
     const parsed = SyncRequestShape.safeParse(req.body);
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
@@ -61,6 +62,19 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     req.log.info({ mission, device: request.device, pushed: request.docs.length, rejected }, 'sync push');
 
     const page = await db.changesSince(request.since, request.pullLimit);
+    // Who sent and who received which records: ids and counts only, never bodies.
+    await deps.audit.append(req, {
+      action: 'sync',
+      mission,
+      outcome: 'ok',
+      details: {
+        device: request.device,
+        pushed: request.docs.length,
+        rejected,
+        stored: stored.filter((s) => s.ok).map((s) => `${s.id} ${s.rev}`),
+        pulled: page.docs.map((d) => `${d._id} ${d._rev}`),
+      },
+    });
     const response: SyncResponse = {
       results: request.docs.map((d) => results.get(`${d._id} ${d._rev}`)!),
       changes: page.docs,
