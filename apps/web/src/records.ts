@@ -1,6 +1,8 @@
 import { ulid } from 'ulidx';
 import { nextRevision } from '@tern/sync';
+import type { Body } from '@tern/sync';
 import type { DocRow, TernDb } from './db.ts';
+import { seal, unseal } from './crypto/sealed.ts';
 
 export interface SubmissionBody extends Record<string, unknown> {
   type: 'submission';
@@ -11,51 +13,84 @@ export interface SubmissionBody extends Record<string, unknown> {
   device: string;
 }
 
+/** A record as the screens see it: the row with its body decrypted. Lives in memory only. */
+export type OpenRow = Omit<DocRow, 'sealed'> & { body: Body };
+
 /**
- * Save a submission as a new revision. Ids are ULIDs made on the device, so a record created offline
- * never collides with another device's and a retried push never duplicates.
+ * Save a submission as a new revision, sealed under the mission's data key. Ids are ULIDs made on the
+ * device, so a record created offline never collides with another device's and a retried push never
+ * duplicates.
  */
 export async function saveSubmission(
   db: TernDb,
+  key: CryptoKey,
   args: { mission: string; form: string; answers: Record<string, unknown>; device: string; id?: string },
-): Promise<DocRow> {
-  return db.transaction('rw', db.docs, async () => {
-    const existing = args.id ? await db.docs.get(args.id) : undefined;
-    const body: SubmissionBody = {
-      type: 'submission',
-      mission: args.mission,
-      form: args.form,
-      answers: args.answers,
-      createdAt: (existing?.body.createdAt as string | undefined) ?? new Date().toISOString(),
-      device: args.device,
-    };
-    const { rev, revisions } = nextRevision(
-      existing ? { rev: existing.rev, revisions: existing.revisions } : null,
-      body,
-    );
-    const row: DocRow = {
-      id: existing?.id ?? `sub:${ulid()}`,
-      mission: args.mission,
-      type: 'sub',
-      rev,
-      revisions,
-      deleted: false,
-      body,
-      syncState: 'pending',
-      updatedAt: new Date().toISOString(),
-    };
+): Promise<OpenRow> {
+  const existing = args.id ? await db.docs.get(args.id) : undefined;
+  const createdAt = existing?.createdAt ?? new Date().toISOString();
+  const body: SubmissionBody = {
+    type: 'submission',
+    mission: args.mission,
+    form: args.form,
+    answers: args.answers,
+    createdAt,
+    device: args.device,
+  };
+  const { rev, revisions } = nextRevision(
+    existing ? { rev: existing.rev, revisions: existing.revisions } : null,
+    body,
+  );
+  const id = existing?.id ?? `sub:${ulid()}`;
+  const row: DocRow = {
+    id,
+    mission: args.mission,
+    type: 'sub',
+    rev,
+    revisions,
+    deleted: false,
+    sealed: await seal(key, id, rev, body),
+    syncState: 'pending',
+    createdAt,
+    updatedAt: new Date().toISOString(),
+  };
+  // Sealing is async WebCrypto, so it ran before the transaction; the transaction checks that nothing
+  // changed the record meanwhile (compare-and-put).
+  await db.transaction('rw', db.docs, async () => {
+    const now = await db.docs.get(id);
+    if ((now?.rev ?? null) !== (existing?.rev ?? null))
+      throw new Error(`Record ${id} changed while it was being saved; open it again`);
     await db.docs.put(row);
-    return row;
   });
+  const { sealed: _s, ...clear } = row;
+  return { ...clear, body };
 }
 
-export async function listRecords(db: TernDb, mission: string): Promise<DocRow[]> {
+export async function listRecords(db: TernDb, key: CryptoKey, mission: string): Promise<OpenRow[]> {
   const rows = await db.docs
     .where('[mission+updatedAt]')
     .between([mission, ''], [mission, '\uffff'])
     .reverse()
     .toArray();
-  return rows.filter((r) => !r.deleted);
+  return Promise.all(
+    rows
+      .filter((r) => !r.deleted)
+      .map(async ({ sealed, ...clear }) => ({
+        ...clear,
+        body: await unseal(key, clear.id, clear.rev, sealed),
+      })),
+  );
+}
+
+/** Records that exist only on this device: not yet accepted by the server. */
+export async function unsyncedCount(db: TernDb, mission?: string): Promise<number> {
+  return db.docs
+    .filter(
+      (r) =>
+        (mission === undefined || r.mission === mission) &&
+        r.syncState !== 'synced' &&
+        r.syncState !== 'conflict',
+    )
+    .count();
 }
 
 /** A stable id for this browser profile, stored with the data it describes. */

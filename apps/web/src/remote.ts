@@ -25,6 +25,8 @@ export function httpRemote(baseUrl: string, mission: string): SyncRemote {
       const compress = json.length > 1024 && typeof CompressionStream !== 'undefined';
       const res = await fetch(`${baseUrl}/api/sync/${encodeURIComponent(mission)}`, {
         method: 'POST',
+        // The HttpOnly session cookie rides along; page scripts never hold the token.
+        credentials: 'same-origin',
         headers: { 'content-type': 'application/json', ...(compress ? { 'content-encoding': 'gzip' } : {}) },
         body: compress ? await gzip(json) : json,
       });
