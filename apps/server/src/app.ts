@@ -43,6 +43,11 @@ export interface AppOptions {
   login?: { max: number; timeWindowMs: number };
   /** Mark the session cookie `Secure` (serve over TLS). */
   cookieSecure?: boolean;
+  /**
+   * Fastify's `trustProxy`: set it to the reverse proxy's address when there is one, so the login rate
+   * limit and the audit log see the client's address instead of the proxy's.
+   */
+  trustProxy?: boolean | string;
   /** The clock (tests move it to expire sessions). */
   now?: () => number;
 }
@@ -61,7 +66,11 @@ function errorBody(code: keyof typeof ERRORS, message: string) {
 
 /** Build the Fastify app. Tests drive it with `inject()`; main.ts listens on a port. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024 });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+  });
   const now = opts.now ?? Date.now;
   const sys = opts.store.system();
   const audit = new AuditLog(sys, now);
@@ -69,6 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const missions = new Missions(sys, now);
   const sessions = new Sessions(sys, opts.sessionTtlMs ?? 12 * 3600 * 1000, now);
   await missions.load();
+  await sessions.purgeExpired();
   for (const id of opts.missions ?? []) await missions.create({ id }, 'bootstrap', true);
 
   // One place turns every error into an HTTP response with a stable code and a readable message.

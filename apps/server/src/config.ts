@@ -10,6 +10,7 @@ export interface ServerConfig {
   sessionTtlMs: number;
   loginMaxPerMinute: number;
   cookieSecure: boolean;
+  trustProxy: boolean | string;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -37,5 +38,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionTtlMs: positive(env, 'TERN_SESSION_HOURS', 12) * 3600 * 1000,
     loginMaxPerMinute: Math.floor(positive(env, 'TERN_LOGIN_MAX_PER_MINUTE', 10)),
     cookieSecure: env.TERN_COOKIE_SECURE === '1',
+    trustProxy: env.TERN_TRUST_PROXY
+      ? env.TERN_TRUST_PROXY === 'true'
+        ? true
+        : env.TERN_TRUST_PROXY
+      : false,
   };
 }

@@ -12,6 +12,7 @@ const app = await buildApp({
   sessionTtlMs: config.sessionTtlMs,
   login: { max: config.loginMaxPerMinute, timeWindowMs: 60_000 },
   cookieSecure: config.cookieSecure,
+  trustProxy: config.trustProxy,
 });
 if ((await store.system().list('user:', { limit: 1 })).length === 0) {
   app.log.warn('No accounts yet: create the first admin with apps/server/src/cli/create-admin.ts');

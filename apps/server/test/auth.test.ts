@@ -243,6 +243,34 @@ describe('headers and limits', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('limits the decompressed size of a gzip body, not only the bytes on the wire', async () => {
+    t = await testApp(['admin'], { bodyLimit: 1024 * 1024 });
+    const { gzipSync } = await import('node:zlib');
+    const bomb = gzipSync(
+      JSON.stringify({
+        protocol: 1,
+        device: 'd',
+        docs: [],
+        since: null,
+        pullLimit: 1,
+        pad: 'x'.repeat(4 << 20),
+      }),
+    );
+    expect(bomb.length).toBeLessThan(10_000);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/sync/demo',
+      payload: bomb,
+      headers: {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        ...bearer(await t.login('admin')).headers,
+      },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ code: 'TERN_PAYLOAD_TOO_LARGE' });
+  });
+
   it('refuses an oversized login body and a malformed query', async () => {
     t = await testApp(['admin']);
     const big = await t.app.inject({
@@ -258,5 +286,24 @@ describe('headers and limits', () => {
     });
     expect(q.statusCode).toBe(400);
     expect(q.json().message).toMatch(/limit/);
+  });
+});
+
+describe('audit log', () => {
+  it('pages newest first with a cursor, filters, and has no route that changes it', async () => {
+    t = await testApp(['admin', 'interviewer']);
+    const admin = bearer(await t.login('admin'));
+    for (let i = 0; i < 3; i += 1) await t.login('interviewer');
+    const get = (q: string) => t!.app.inject({ method: 'GET', url: `/api/admin/audit?${q}`, ...admin });
+    const first = (await get('action=login&limit=2')).json();
+    expect(first.entries.map((e: { actor: string }) => e.actor)).toEqual(['interviewer', 'interviewer']);
+    const second = (await get(`action=login&limit=10&cursor=${encodeURIComponent(first.cursor)}`)).json();
+    expect(second.entries.map((e: { actor: string }) => e.actor)).toEqual(['interviewer', 'admin']);
+    const at = [...first.entries, ...second.entries].map((e: { at: string }) => e.at);
+    expect([...at].sort().reverse()).toEqual(at);
+    for (const method of ['PUT', 'PATCH', 'DELETE', 'POST'] as const) {
+      const res = await t.app.inject({ method, url: '/api/admin/audit', payload: {}, ...admin });
+      expect(res.statusCode).toBe(404);
+    }
   });
 });

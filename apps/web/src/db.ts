@@ -20,8 +20,9 @@ export interface Rejection {
 
 /**
  * One document on the device. Only what listing and syncing need is in clear (docs/security.md):
- * ids, revisions, mission, type, sync state, the server's rejection and dates. The body — answers,
- * names, free text — is `sealed` under the mission's data key.
+ * ids, revisions, mission, type, sync state, the code and field of a server rejection, and dates.
+ * The body — answers, names, free text — is `sealed` under the mission's data key, and so is a
+ * rejection's reason (a validator's message may quote an answer: "1990-02-30 is not a calendar date").
  */
 export interface DocRow {
   id: string;
@@ -32,9 +33,15 @@ export interface DocRow {
   deleted: boolean;
   sealed: Sealed;
   syncState: SyncState;
-  rejection?: Rejection;
+  rejection?: SealedRejection;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface SealedRejection {
+  code: string;
+  field?: string;
+  reason: Sealed;
 }
 
 export interface MetaRow {

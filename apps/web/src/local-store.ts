@@ -1,7 +1,8 @@
 import { decidePull, revsFromHistory } from '@tern/sync';
 import type { Body, PushResult, SyncStorage, WireDoc } from '@tern/sync';
 import type { DocRow, TernDb } from './db.ts';
-import { seal, unseal } from './crypto/sealed.ts';
+import { seal, sealText, unseal } from './crypto/sealed.ts';
+import type { Sealed } from './crypto/sealed.ts';
 
 const checkpointKey = (mission: string) => `checkpoint:${mission}`;
 
@@ -70,6 +71,10 @@ export class DexieSyncStorage implements SyncStorage {
   }
 
   async acknowledge(results: PushResult[]): Promise<void> {
+    // Seal rejection reasons before the transaction (WebCrypto cannot run inside it).
+    const reasons = new Map<string, Sealed>();
+    for (const r of results)
+      if (!r.ok) reasons.set(`${r.id} ${r.rev}`, await sealText(this.key, r.id, r.rev, r.reason));
     await this.db.transaction('rw', this.db.docs, async () => {
       for (const r of results) {
         const row = await this.db.docs.get(r.id);
@@ -79,7 +84,11 @@ export class DexieSyncStorage implements SyncStorage {
         else
           await this.db.docs.update(r.id, {
             syncState: 'rejected',
-            rejection: { code: r.code, reason: r.reason, ...(r.field ? { field: r.field } : {}) },
+            rejection: {
+              code: r.code,
+              reason: reasons.get(`${r.id} ${r.rev}`)!,
+              ...(r.field ? { field: r.field } : {}),
+            },
           });
       }
     });

@@ -1,8 +1,8 @@
 import { ulid } from 'ulidx';
 import { nextRevision } from '@tern/sync';
 import type { Body } from '@tern/sync';
-import type { DocRow, TernDb } from './db.ts';
-import { seal, unseal } from './crypto/sealed.ts';
+import type { DocRow, Rejection, TernDb } from './db.ts';
+import { seal, unseal, unsealText } from './crypto/sealed.ts';
 
 export interface SubmissionBody extends Record<string, unknown> {
   type: 'submission';
@@ -14,7 +14,7 @@ export interface SubmissionBody extends Record<string, unknown> {
 }
 
 /** A record as the screens see it: the row with its body decrypted. Lives in memory only. */
-export type OpenRow = Omit<DocRow, 'sealed'> & { body: Body };
+export type OpenRow = Omit<DocRow, 'sealed' | 'rejection'> & { body: Body; rejection?: Rejection };
 
 /**
  * Save a submission as a new revision, sealed under the mission's data key. Ids are ULIDs made on the
@@ -61,7 +61,7 @@ export async function saveSubmission(
       throw new Error(`Record ${id} changed while it was being saved; open it again`);
     await db.docs.put(row);
   });
-  const { sealed: _s, ...clear } = row;
+  const { sealed: _s, rejection: _r, ...clear } = row;
   return { ...clear, body };
 }
 
@@ -74,9 +74,16 @@ export async function listRecords(db: TernDb, key: CryptoKey, mission: string): 
   return Promise.all(
     rows
       .filter((r) => !r.deleted)
-      .map(async ({ sealed, ...clear }) => ({
+      .map(async ({ sealed, rejection, ...clear }): Promise<OpenRow> => ({
         ...clear,
         body: await unseal(key, clear.id, clear.rev, sealed),
+        ...(rejection && {
+          rejection: {
+            code: rejection.code,
+            ...(rejection.field !== undefined ? { field: rejection.field } : {}),
+            reason: await unsealText(key, clear.id, clear.rev, rejection.reason),
+          },
+        }),
       })),
   );
 }

@@ -55,6 +55,18 @@ export class Sessions {
     await this.sys.remove(idOf(token));
   }
 
+  /** Remove expired session records (at start; expired ones met on use are removed then). */
+  async purgeExpired(): Promise<number> {
+    let n = 0;
+    for (const s of await this.sys.list<SessionDoc>('session:')) {
+      if (Date.parse(s.expiresAt) <= this.now()) {
+        await this.sys.remove(s._id);
+        n += 1;
+      }
+    }
+    return n;
+  }
+
   /** End every session of an account (password changed, account disabled). */
   async revokeAll(username: string): Promise<void> {
     for (const s of await this.sys.list<SessionDoc>('session:')) {

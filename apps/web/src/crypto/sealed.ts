@@ -33,3 +33,12 @@ export async function unseal(key: CryptoKey, id: string, rev: string, sealed: Se
   );
   return JSON.parse(dec.decode(plain)) as Body;
 }
+
+/** A short text bound to a record revision (a rejection reason), sealed like a body. */
+export async function sealText(key: CryptoKey, id: string, rev: string, text: string): Promise<Sealed> {
+  return seal(key, id, `${rev}:text`, { text });
+}
+
+export async function unsealText(key: CryptoKey, id: string, rev: string, sealed: Sealed): Promise<string> {
+  return String((await unseal(key, id, `${rev}:text`, sealed)).text);
+}
