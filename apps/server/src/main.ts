@@ -29,6 +29,10 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ host: config.host, port: config.port });
 app.log.info(
-  { dataDir: config.dataDir, missions: config.missions, webDist: config.webDist },
+  {
+    dataDir: config.dataDir,
+    missions: (await store.system().list<{ _id: string; id: string }>('mission:')).map((m) => m.id),
+    webDist: config.webDist,
+  },
   'Tern server ready',
 );

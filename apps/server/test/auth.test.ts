@@ -120,6 +120,25 @@ describe('login and sessions', () => {
     expect((await login(t.app, 'interviewer', PASSWORD)).statusCode).toBe(401);
   });
 
+  it('lets an account change its own password, which ends its sessions', async () => {
+    t = await testApp(['interviewer']);
+    const token = await t.login('interviewer');
+    const change = (body: object, auth = bearer(token)) =>
+      t!.app.inject({ method: 'POST', url: '/api/auth/password', payload: body, ...auth });
+    expect((await change({ current: 'wrong one', next: 'a new password 2' })).json()).toMatchObject({
+      code: 'TERN_AUTH_FAILED',
+    });
+    expect((await change({ current: PASSWORD, next: 'short' })).statusCode).toBe(400);
+    expect((await change({ current: PASSWORD, next: 'a new password 2' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', ...bearer(token) })).statusCode).toBe(
+      401,
+    );
+    expect((await login(t.app, 'interviewer', PASSWORD)).statusCode).toBe(401);
+    expect((await login(t.app, 'interviewer', 'a new password 2')).statusCode).toBe(200);
+    const anon = await t.app.inject({ method: 'POST', url: '/api/auth/password', payload: {} });
+    expect(anon.statusCode).toBe(401);
+  });
+
   it('stores scrypt hashes, never the password', async () => {
     const h = await hashPassword('a long password');
     expect(h).toMatch(/^scrypt\$32768\$8\$1\$/);

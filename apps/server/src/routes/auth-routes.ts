@@ -4,6 +4,7 @@ import { TernError } from '../errors.ts';
 import { principalOf } from '../auth/accounts.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
 import { SESSION_COOKIE } from '../auth/session-hook.ts';
+import { PasswordShape } from '../auth/roles.ts';
 import type { ServerDeps } from '../deps.ts';
 import { parseRequest } from '../validate-request.ts';
 
@@ -15,7 +16,9 @@ const LoginShape = z.object({
   bearer: z.boolean().optional(),
 });
 
-/** Login, logout and "who am I". Login is rate-limited per client address (docs/security.md). */
+const PasswordChangeShape = z.object({ current: z.string().min(1).max(256), next: PasswordShape }).strict();
+
+/** Login, logout, own password and "who am I". Login is rate-limited per client address (docs/security.md). */
 export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   app.post(
     '/api/auth/login',
@@ -73,6 +76,30 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
+
+  // Self-service: any logged-in account changes its own password (rate-limited like login, since it
+  // checks a password). Every session of the account ends, the current one included.
+  app.post(
+    '/api/auth/password',
+    {
+      bodyLimit: 4096,
+      config: { rateLimit: { max: deps.login.max, timeWindow: deps.login.timeWindowMs } },
+    },
+    async (req, reply) => {
+      if (!req.principal) await deps.authorize(req, 'sync.pull', null); // 401 with the usual audit
+      const body = parseRequest(PasswordChangeShape, req.body, 'Password change');
+      const account = await deps.accounts.get(req.principal!.username);
+      if (!account || !(await verifyPassword(body.current, account.passwordHash))) {
+        await deps.audit.append(req, { action: 'password.change', mission: null, outcome: 'failed' });
+        throw new TernError('TERN_AUTH_FAILED', 'The current password is wrong');
+      }
+      await deps.accounts.update(account.username, { password: body.next });
+      await deps.sessions.revokeAll(account.username);
+      await deps.audit.append(req, { action: 'password.change', mission: null, outcome: 'ok' });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
   app.get('/api/auth/me', async (req) => {
     if (!req.principal) {
