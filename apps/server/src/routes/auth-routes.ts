@@ -86,7 +86,12 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
       config: { rateLimit: { max: deps.login.max, timeWindow: deps.login.timeWindowMs } },
     },
     async (req, reply) => {
-      if (!req.principal) await deps.authorize(req, 'sync.pull', null); // 401 with the usual audit
+      if (!req.principal) {
+        await deps.audit.append(req, { action: 'password.change', mission: null, outcome: 'denied' });
+        throw req.sessionState === 'expired'
+          ? new TernError('TERN_AUTH_EXPIRED', 'Your session has expired: log in again')
+          : new TernError('TERN_AUTH_REQUIRED', 'Log in first to change your password');
+      }
       const body = parseRequest(PasswordChangeShape, req.body, 'Password change');
       const account = await deps.accounts.get(req.principal!.username);
       if (!account || !(await verifyPassword(body.current, account.passwordHash))) {
