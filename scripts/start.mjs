@@ -13,8 +13,10 @@ const env = {
   ...process.env,
   TERN_DATA_DIR: process.env.TERN_DATA_DIR ?? join(ROOT, '.tern-data'),
   TERN_PORT: process.env.TERN_PORT ?? '8080',
-  TERN_MISSIONS: process.env.TERN_MISSIONS ?? 'demo',
 };
+// Demo mission and one account per role (passwords in the README). Idempotent; never on real data.
+log('seeding the demo mission and accounts');
+run(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/server/src/seed/demo.ts')], { env });
 log(
   `starting Tern on http://${env.TERN_HOST ?? '127.0.0.1'}:${env.TERN_PORT} (data in ${env.TERN_DATA_DIR}); Ctrl-C stops it`,
 );

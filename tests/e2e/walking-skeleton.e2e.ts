@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import PouchDB from 'pouchdb';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
-import { startServer } from '../support/server-process.ts';
+import { DEMO, startServer } from '../support/server-process.ts';
+import { fillRecord, logIn, openControlled, rowsOf, syncNow } from '../support/tern-page.ts';
 import type { ServerHandle } from '../support/server-process.ts';
 
 let server: ServerHandle;
@@ -18,58 +19,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Load once online and wait until the service worker controls the page (TOOLCHAIN gotcha 7). */
-async function openControlled(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(server.url + '/?mission=demo');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
-    await page.reload();
-  }
-  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  return page;
-}
-
-async function fillRecord(page: Page, name: string, age: string) {
-  await page.getByRole('button', { name: 'New record' }).click();
-  await page.getByLabel('Full name').fill(name);
-  await page.getByLabel('Interview date').fill('2026-11-20');
-  await page.getByLabel('Age (years)').fill(age);
-  await page.getByRole('button', { name: 'Save record' }).click();
-  await page.getByRole('table', { name: 'Records' }).getByText(name).waitFor();
-}
-
-async function rowsOf(page: Page) {
-  return page.$$eval('table.records tbody tr', (trs) =>
-    trs.map((tr) => ({
-      id: tr.getAttribute('data-id'),
-      rev: tr.getAttribute('data-rev'),
-      state: tr.getAttribute('data-state'),
-      name: tr.querySelector('td')?.textContent,
-    })),
-  );
-}
-
-async function syncNow(page: Page) {
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  const status = page.locator('[role=status][data-state]');
-  await page.waitForFunction(() => {
-    const s = document.querySelector('[role=status][data-state]')?.getAttribute('data-state');
-    return s === 'done' || s === 'failed';
-  });
-  return (await status.textContent()) ?? '';
-}
-
 describe('walking skeleton: a form filled offline reaches the central store and a second device', () => {
   it('works offline, survives reloads, syncs, and a second device sees the same _id and _rev', async () => {
     const deviceA = await browser.newContext();
-    const page = await openControlled(deviceA);
+    const page = await openControlled(deviceA, server.url + '/?mission=demo');
+    const { username, password } = DEMO.interviewer;
+    // One online login on the device; every later one here is offline.
+    expect(await logIn(page, username, password)).toBeNull();
 
     await deviceA.setOffline(true);
     await page.reload();
-    await page.getByRole('heading', { name: 'Tern' }).waitFor();
+    expect(await logIn(page, username, password)).toBeNull();
     await expect(page.getByRole('note').textContent()).resolves.toMatch(/Offline/);
 
     // The form refuses an out-of-range answer inline before anything is saved.
@@ -84,7 +44,8 @@ describe('walking skeleton: a form filled offline reaches the central store and 
     await fillRecord(page, 'Amina Offline', '31');
     await fillRecord(page, 'Bilal Offline', '45');
     await page.reload();
-    await page.getByRole('table', { name: 'Records' }).waitFor();
+    expect(await logIn(page, username, password)).toBeNull();
+    await page.getByRole('table', { name: 'Records' }).getByText('Bilal Offline').waitFor();
     const offlineRows = await rowsOf(page);
     expect(offlineRows.map((r) => r.name).sort()).toEqual(['Amina Offline', 'Bilal Offline']);
     expect(offlineRows.every((r) => r.state === 'pending')).toBe(true);
@@ -105,6 +66,7 @@ describe('walking skeleton: a form filled offline reaches the central store and 
     const deviceB = await browser.newContext();
     const pageB = await deviceB.newPage();
     await pageB.goto(server.url + '/?mission=demo');
+    expect(await logIn(pageB, DEMO.officer.username, DEMO.officer.password)).toBeNull();
     expect(await syncNow(pageB)).toMatch(/2 received/);
     await pageB.getByRole('table', { name: 'Records' }).getByText('Bilal Offline').waitFor();
     const rowsB = await rowsOf(pageB);

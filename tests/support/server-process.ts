@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,6 +18,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The demo accounts of apps/server/src/seed/demo.ts (and the README). */
+export const DEMO = {
+  admin: { username: 'admin', password: 'demo-admin-pass' },
+  officer: { username: 'officer', password: 'demo-officer-pass' },
+  interviewer: { username: 'interviewer', password: 'demo-interviewer-pass' },
+  researcher: { username: 'researcher', password: 'demo-researcher-pass' },
+} as const;
+
+/** Run the demo seed into a data folder (before the server opens it: LevelDB allows one process). */
+export function seedDemo(dataDir: string): void {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/server/src/seed/demo.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, TERN_DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`demo seed failed:\n${r.stdout}${r.stderr}`);
+}
+
 export interface ServerHandle {
   url: string;
   port: number;
@@ -33,10 +51,11 @@ export interface ServerHandle {
  * so that stopping it frees the port (pnpm/npm do not forward signals).
  */
 export async function startServer(
-  opts: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
+  opts: { dataDir?: string; port?: number; env?: Record<string, string>; seed?: boolean } = {},
 ): Promise<ServerHandle> {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'tern-e2e-'));
+  if (opts.seed !== false) seedDemo(dataDir);
   const logs: string[] = [];
   const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/server/src/main.ts')], {
     cwd: ROOT,

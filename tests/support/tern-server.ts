@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { TernStore } from '@tern/store';
 // The server app has no package entry point (it is an app, not a library); this is the one place
 // tests build it in-process. Cross-process tests use server-process.ts instead.
+import { allowAll } from '../../apps/server/src/auth/authorize.ts';
 import { buildApp } from '../../apps/server/src/app.ts';
 
 export interface InProcessServer {
@@ -20,7 +21,7 @@ export interface InProcessServer {
 export async function startTernInProcess(missions: string[] = ['demo']): Promise<InProcessServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tern-interop-'));
   const store = new TernStore({ kind: 'leveldb', dataDir });
-  const app = await buildApp({ store, missions });
+  const app = await buildApp({ store, missions, authorize: allowAll });
   const requests: string[] = [];
   app.addHook('onRequest', async (req) => {
     requests.push(`${req.method} ${req.url}`);

@@ -2,9 +2,22 @@ import { existsSync } from 'node:fs';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TernStore } from '@tern/store';
 import { ERRORS, TernError } from './errors.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import { Accounts } from './auth/accounts.ts';
+import { authorizeWith } from './auth/authorize.ts';
+import type { Authorize } from './auth/authorize.ts';
+import { Missions } from './auth/missions.ts';
+import { installSessionHook } from './auth/session-hook.ts';
+import { Sessions } from './auth/sessions.ts';
+import { accountRoutes } from './routes/account-routes.ts';
+import { auditRoute } from './routes/audit-route.ts';
+import { authRoutes } from './routes/auth-routes.ts';
 import { compactSyncRoute } from './routes/compact-sync-route.ts';
 import { conflictsRoute } from './routes/conflicts-route.ts';
 import { devicesRoute } from './routes/devices-route.ts';
@@ -13,61 +26,114 @@ import { formsRoute } from './routes/forms-route.ts';
 import { FormRegistry } from './forms/form-registry.ts';
 import { couchDoor } from './routes/couch/couch-door.ts';
 import { healthRoute } from './routes/health-route.ts';
-import { allowAll } from './auth/authorize.ts';
+import { missionRoutes } from './routes/mission-routes.ts';
+import { recordRoutes } from './routes/record-routes.ts';
 import type { ServerDeps } from './deps.ts';
-import type { Authorize } from './auth/authorize.ts';
 import type { FormLookup } from './validate-doc.ts';
 
 export interface AppOptions {
   store: TernStore;
-  missions: string[];
+  /** Missions made sure to exist at start (bootstrap, `TERN_MISSIONS`); others are created by admins. */
+  missions?: string[];
   /** Folder of the built PWA; when absent the API runs alone. */
   webDist?: string;
   forms?: FormLookup;
   logger?: FastifyServerOptions['logger'];
   bodyLimit?: number;
-  /** Authorisation hook asked by every data route; see auth/authorize.ts. */
+  /** Replace the permission check. Tests of a route's own logic only (auth/authorize.ts `allowAll`). */
   authorize?: Authorize;
+  /** Session lifetime; 12 hours by default. */
+  sessionTtlMs?: number;
+  /** Login attempts per client address and time window; 10 a minute by default. */
+  login?: { max: number; timeWindowMs: number };
+  /** Mark the session cookie `Secure` (serve over TLS). */
+  cookieSecure?: boolean;
+  /**
+   * Fastify's `trustProxy`: set it to the reverse proxy's address when there is one, so the login rate
+   * limit and the audit log see the client's address instead of the proxy's.
+   */
+  trustProxy?: boolean | string;
+  /** The clock (tests move it to expire sessions). */
+  now?: () => number;
+}
+
+/** Pino paths that may hold secrets; removed from every log line whatever the level. */
+export const LOG_REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'body.password',
+];
+
+function errorBody(code: keyof typeof ERRORS, message: string, details?: unknown) {
+  return { code, error: ERRORS[code].title, message, ...(details !== undefined ? { details } : {}) };
 }
 
 /** Build the Fastify app. Tests drive it with `inject()`; main.ts listens on a port. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024 });
-  const missions = new Set(opts.missions);
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+  });
+  const now = opts.now ?? Date.now;
+  const sys = opts.store.system();
+  const audit = new AuditLog(sys, now);
+  const accounts = new Accounts(sys, now);
+  const missions = new Missions(sys, now);
+  const sessions = new Sessions(sys, opts.sessionTtlMs ?? 12 * 3600 * 1000, now);
+  await missions.load();
+  await sessions.purgeExpired();
+  for (const id of opts.missions ?? []) await missions.create({ id }, 'bootstrap', true);
 
   // One place turns every error into an HTTP response with a stable code and a readable message.
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof TernError) {
       req.log.warn({ code: err.code }, err.message);
-      return reply.status(err.status).send({
-        code: err.code,
-        error: ERRORS[err.code].title,
-        message: err.message,
-        ...(err.details !== undefined ? { details: err.details } : {}),
-      });
+      return reply.status(err.status).send(errorBody(err.code, err.message, err.details));
     }
     const e = err as { statusCode?: number; code?: string; message: string };
-    if (e.statusCode === 413) {
-      return reply.status(413).send({
-        code: 'TERN_PAYLOAD_TOO_LARGE',
-        error: ERRORS.TERN_PAYLOAD_TOO_LARGE.title,
-        message: e.message,
-      });
+    if (e.statusCode === 413) return reply.status(413).send(errorBody('TERN_PAYLOAD_TOO_LARGE', e.message));
+    if (e.statusCode === 429) {
+      req.log.warn({ url: req.url }, 'rate limited');
+      return reply.status(429).send(errorBody('TERN_RATE_LIMITED', e.message));
     }
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-      return reply
-        .status(e.statusCode)
-        .send({ code: 'TERN_BAD_REQUEST', error: ERRORS.TERN_BAD_REQUEST.title, message: e.message });
-    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+      return reply.status(e.statusCode).send(errorBody('TERN_BAD_REQUEST', e.message));
     req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({
-      code: 'TERN_INTERNAL',
-      error: ERRORS.TERN_INTERNAL.title,
-      message: 'Internal error; see the server log',
-    });
+    return reply.status(500).send(errorBody('TERN_INTERNAL', 'Internal error; see the server log'));
   });
 
+  // Only the app's own origin: no inline script or style, no third-party anything, no framing.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      message: `Too many attempts: wait ${ctx.after} and try again`,
+    }),
+  });
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  installSessionHook(app, sessions, accounts);
   await app.register(healthRoute);
   const registry = new FormRegistry(opts.store.forms());
   await registry.load();
@@ -75,34 +141,38 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     store: opts.store,
     forms: opts.forms ?? ((key) => registry.get(key)),
     missionExists: (m: string) => missions.has(m),
-    authorize: opts.authorize ?? allowAll,
+    authorize: opts.authorize ?? authorizeWith(audit),
+    audit,
+    accounts,
+    missions,
+    sessions,
+    now,
+    cookieSecure: opts.cookieSecure ?? false,
+    login: opts.login ?? { max: 10, timeWindowMs: 60_000 },
   };
+  await app.register(authRoutes, deps);
+  await app.register(accountRoutes, deps);
+  await app.register(missionRoutes, deps);
+  await app.register(auditRoute, deps);
+  await app.register(recordRoutes, deps);
   await app.register(compactSyncRoute, deps);
   await app.register(devicesRoute, deps);
   await app.register(exportRoute, deps);
   await app.register(formsRoute, { ...deps, registry });
-  await app.register(conflictsRoute, { ...deps, missions: () => [...missions] });
+  await app.register(conflictsRoute, deps);
   await app.register(couchDoor, { ...deps, prefix: '/couch' });
 
+  const notFound = (method: string, url: string) =>
+    errorBody('TERN_NOT_FOUND', `${method} ${url} is not a route`);
   if (opts.webDist && existsSync(opts.webDist)) {
     await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: false });
     // Client-side routes fall back to the app shell; unknown /api paths stay 404.
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({
-        code: 'TERN_NOT_FOUND',
-        error: ERRORS.TERN_NOT_FOUND.title,
-        message: `${req.method} ${req.url} is not a route`,
-      });
+      return reply.status(404).send(notFound(req.method, req.url));
     });
   } else {
-    app.setNotFoundHandler((req, reply) =>
-      reply.status(404).send({
-        code: 'TERN_NOT_FOUND',
-        error: ERRORS.TERN_NOT_FOUND.title,
-        message: `${req.method} ${req.url} is not a route`,
-      }),
-    );
+    app.setNotFoundHandler((req, reply) => reply.status(404).send(notFound(req.method, req.url)));
   }
   return app;
 }

@@ -7,6 +7,16 @@ export interface ServerConfig {
   webDist: string;
   missions: string[];
   logLevel: string;
+  sessionTtlMs: number;
+  loginMaxPerMinute: number;
+  cookieSecure: boolean;
+  trustProxy: boolean | string;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const v = Number(env[name] ?? fallback);
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number, got ${env[name]}`);
+  return v;
 }
 
 /** Read configuration from the environment; every variable is listed in docs/operator-guide.md. */
@@ -19,10 +29,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port,
     dataDir: resolve(env.TERN_DATA_DIR ?? '.tern-data'),
     webDist: resolve(env.TERN_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
-    missions: (env.TERN_MISSIONS ?? 'demo')
+    // Bootstrap only: these missions are made sure to exist at start; admins create the others.
+    missions: (env.TERN_MISSIONS ?? '')
       .split(',')
       .map((m) => m.trim())
       .filter(Boolean),
     logLevel: env.TERN_LOG_LEVEL ?? 'info',
+    sessionTtlMs: positive(env, 'TERN_SESSION_HOURS', 12) * 3600 * 1000,
+    loginMaxPerMinute: Math.floor(positive(env, 'TERN_LOGIN_MAX_PER_MINUTE', 10)),
+    cookieSecure: env.TERN_COOKIE_SECURE === '1',
+    trustProxy: env.TERN_TRUST_PROXY
+      ? env.TERN_TRUST_PROXY === 'true'
+        ? true
+        : env.TERN_TRUST_PROXY
+      : false,
   };
 }

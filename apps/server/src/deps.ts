@@ -1,5 +1,9 @@
 import type { TernStore } from '@tern/store';
+import type { AuditLog } from './audit/audit-log.ts';
+import type { Accounts } from './auth/accounts.ts';
 import type { Authorize } from './auth/authorize.ts';
+import type { Missions } from './auth/missions.ts';
+import type { Sessions } from './auth/sessions.ts';
 import type { FormLookup } from './validate-doc.ts';
 
 /** What every route plugin is given: explicit dependencies, no globals (see docs/navigating-the-code.md). */
@@ -8,4 +12,12 @@ export interface ServerDeps {
   forms: FormLookup;
   missionExists: (mission: string) => boolean;
   authorize: Authorize;
+  audit: AuditLog;
+  accounts: Accounts;
+  missions: Missions;
+  sessions: Sessions;
+  now: () => number;
+  /** Set the session cookie with `Secure` (behind TLS). */
+  cookieSecure: boolean;
+  login: { max: number; timeWindowMs: number };
 }

@@ -4,6 +4,13 @@
  */
 export const ERRORS = {
   TERN_BAD_REQUEST: { status: 400, title: 'The request is malformed' },
+  TERN_AUTH_REQUIRED: { status: 401, title: 'Log in first' },
+  TERN_AUTH_EXPIRED: { status: 401, title: 'The session has expired' },
+  TERN_AUTH_FAILED: { status: 401, title: 'Wrong username or password' },
+  TERN_AUTH_FORBIDDEN: { status: 403, title: 'Your role does not allow this here' },
+  TERN_USER_NOT_FOUND: { status: 404, title: 'No such account' },
+  TERN_CONFLICT: { status: 409, title: 'It exists already' },
+  TERN_RATE_LIMITED: { status: 429, title: 'Too many attempts' },
   TERN_MISSION_NOT_FOUND: { status: 404, title: 'No such mission' },
   TERN_NOT_FOUND: { status: 404, title: 'Not found' },
   TERN_PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },

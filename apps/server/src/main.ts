@@ -1,5 +1,5 @@
 import { TernStore } from '@tern/store';
-import { buildApp } from './app.ts';
+import { LOG_REDACT, buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 
 const config = readConfig();
@@ -8,8 +8,15 @@ const app = await buildApp({
   store,
   missions: config.missions,
   webDist: config.webDist,
-  logger: { level: config.logLevel },
+  logger: { level: config.logLevel, redact: LOG_REDACT },
+  sessionTtlMs: config.sessionTtlMs,
+  login: { max: config.loginMaxPerMinute, timeWindowMs: 60_000 },
+  cookieSecure: config.cookieSecure,
+  trustProxy: config.trustProxy,
 });
+if ((await store.system().list('user:', { limit: 1 })).length === 0) {
+  app.log.warn('No accounts yet: create the first admin with apps/server/src/cli/create-admin.ts');
+}
 
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');
@@ -22,6 +29,10 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ host: config.host, port: config.port });
 app.log.info(
-  { dataDir: config.dataDir, missions: config.missions, webDist: config.webDist },
+  {
+    dataDir: config.dataDir,
+    missions: (await store.system().list<{ _id: string; id: string }>('mission:')).map((m) => m.id),
+    webDist: config.webDist,
+  },
   'Tern server ready',
 );

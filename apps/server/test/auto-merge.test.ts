@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { TernStore } from '@tern/store';
 import type { SyncResponse, WireDoc } from '@tern/sync';
 import { buildApp } from '../src/app.ts';
+import { allowAll } from '../src/auth/authorize.ts';
 import { mergeRecords, openConflicts } from '../src/merge/merge-records.ts';
 import { edit, submission, validAnswers } from './fixtures.ts';
 
@@ -11,7 +12,7 @@ let apps: FastifyInstance[] = [];
 
 async function server() {
   const store = new TernStore({ kind: 'memory', prefix: `merge-${Date.now()}-${Math.random()}` });
-  const app = await buildApp({ store, missions: ['demo'] });
+  const app = await buildApp({ store, missions: ['demo'], authorize: allowAll });
   stores.push(store);
   apps.push(app);
   const push = async (docs: WireDoc[], since: string | null = null, device = 'dev-test') => {

@@ -1,26 +1,33 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { TernStore } from '@tern/store';
+import type { TernStore } from '@tern/store';
 import type { SyncResponse } from '@tern/sync';
-import { buildApp } from '../src/app.ts';
-import { edit, submission, validAnswers } from './fixtures.ts';
+import { bearer, edit, submission, testApp, validAnswers } from './fixtures.ts';
+import type { TestApp } from './fixtures.ts';
 
+let t: TestApp;
 let store: TernStore;
 let app: FastifyInstance;
-let n = 0;
+let auth: ReturnType<typeof bearer>;
 
+// An admin may sync every mission, so these tests see the door's own rules; the permission rules are
+// covered by permissions-matrix.test.ts.
 beforeEach(async () => {
-  n += 1;
-  store = new TernStore({ kind: 'memory', prefix: `compact-${n}-${Date.now()}` });
-  app = await buildApp({ store, missions: ['demo', 'other'] });
+  t = await testApp(['admin']);
+  ({ store, app } = t);
+  auth = bearer(await t.login('admin'));
 });
 afterEach(async () => {
-  await app.close();
-  await store.close();
+  await t.close();
 });
 
 async function sync(mission: string, body: unknown) {
-  const res = await app.inject({ method: 'POST', url: `/api/sync/${mission}`, payload: body as object });
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/sync/${mission}`,
+    payload: body as object,
+    ...auth,
+  });
   return { status: res.statusCode, json: res.json() as SyncResponse & { code?: string; message?: string } };
 }
 
@@ -153,7 +160,7 @@ describe('POST /api/sync/:mission', () => {
       method: 'POST',
       url: '/api/sync/demo',
       payload: '{nope',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth.headers },
     });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().code).toBe('TERN_BAD_REQUEST');
@@ -172,7 +179,7 @@ describe('POST /api/sync/:mission', () => {
       method: 'POST',
       url: '/api/sync/demo',
       payload: gzipSync(JSON.stringify(request([doc]))),
-      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', ...auth.headers },
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().results[0]).toMatchObject({ ok: true });

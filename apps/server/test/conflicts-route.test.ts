@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { TernStore } from '@tern/store';
 import type { SyncResponse, WireDoc } from '@tern/sync';
 import { buildApp } from '../src/app.ts';
+import { allowAll } from '../src/auth/authorize.ts';
 import { edit, submission, validAnswers } from './fixtures.ts';
 
 let store: TernStore;
@@ -10,7 +11,7 @@ let app: FastifyInstance;
 
 beforeEach(async () => {
   store = new TernStore({ kind: 'memory', prefix: `conflicts-${Date.now()}-${Math.random()}` });
-  app = await buildApp({ store, missions: ['demo', 'north'] });
+  app = await buildApp({ store, missions: ['demo', 'north'], authorize: allowAll });
 });
 afterEach(async () => {
   await app.close();

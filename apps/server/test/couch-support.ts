@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { TernStore } from '@tern/store';
 import { buildApp } from '../src/app.ts';
+import { allowAll } from '../src/auth/authorize.ts';
 
 let n = 0;
 
@@ -12,7 +13,7 @@ export async function couchApp(): Promise<{
 }> {
   n += 1;
   const store = new TernStore({ kind: 'memory', prefix: `couch-${n}-${Date.now()}` });
-  const app = await buildApp({ store, missions: ['demo', 'other'] });
+  const app = await buildApp({ store, missions: ['demo', 'other'], authorize: allowAll });
   return {
     store,
     app,

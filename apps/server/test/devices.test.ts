@@ -2,13 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { TernStore } from '@tern/store';
 import { buildApp } from '../src/app.ts';
+import { allowAll } from '../src/auth/authorize.ts';
 import { submission, testUlid, validAnswers } from './fixtures.ts';
 
 let store: TernStore;
 let app: FastifyInstance;
 beforeEach(async () => {
   store = new TernStore({ kind: 'memory', prefix: `devices-${Date.now()}-${Math.random()}` });
-  app = await buildApp({ store, missions: ['demo', 'north'] });
+  app = await buildApp({ store, missions: ['demo', 'north'], authorize: allowAll });
 });
 afterEach(async () => {
   await app.close();

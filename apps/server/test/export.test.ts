@@ -3,13 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import * as XLSX from '@e965/xlsx';
 import { TernStore } from '@tern/store';
 import { buildApp } from '../src/app.ts';
+import { allowAll } from '../src/auth/authorize.ts';
 import { submission, validAnswers } from './fixtures.ts';
 
 let store: TernStore;
 let app: FastifyInstance;
 beforeEach(async () => {
   store = new TernStore({ kind: 'memory', prefix: `export-${Date.now()}-${Math.random()}` });
-  app = await buildApp({ store, missions: ['demo'] });
+  app = await buildApp({ store, missions: ['demo'], authorize: allowAll });
   const docs = [
     submission('demo', {
       ...validAnswers('Amina'),

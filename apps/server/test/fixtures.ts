@@ -1,3 +1,9 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { TernStore } from '@tern/store';
+import { buildApp } from '../src/app.ts';
+import type { AppOptions } from '../src/app.ts';
+import { Accounts } from '../src/auth/accounts.ts';
+import type { Role } from '../src/auth/roles.ts';
 import { nextRevision } from '@tern/sync';
 import type { WireDoc } from '@tern/sync';
 
@@ -37,3 +43,52 @@ export function edit(doc: WireDoc, changes: Record<string, unknown>): WireDoc {
 }
 
 export const validAnswers = (name: string) => ({ full_name: name, interview_date: '2026-11-20', age: 30 });
+
+// ---- Apps with accounts -------------------------------------------------------------------------
+
+export const PASSWORD = 'correct horse battery';
+let apps = 0;
+
+export interface TestApp {
+  app: FastifyInstance;
+  store: TernStore;
+  accounts: Accounts;
+  /** Log in through the API and return the bearer token. */
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * An app on a fresh in-memory store with missions `demo` and `other`, and one account per listed role
+ * named after the role, a member of `demo` (admins and researchers have no missions).
+ */
+export async function testApp(roles: Role[], extra: Partial<AppOptions> = {}): Promise<TestApp> {
+  apps += 1;
+  const store = new TernStore({ kind: 'memory', prefix: `app-${apps}-${Date.now()}` });
+  const app = await buildApp({ store, missions: ['demo', 'other'], ...extra });
+  const accounts = new Accounts(store.system(), Date.now);
+  for (const role of roles)
+    await accounts.create({ username: role, password: PASSWORD, role, missions: ['demo'] }, 'test');
+  return {
+    app,
+    store,
+    accounts,
+    async login(username, password = PASSWORD) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password, bearer: true },
+      });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      return (res.json() as { token: string }).token;
+    },
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+export const bearer = (token: string): Pick<InjectOptions, 'headers'> => ({
+  headers: { authorization: `Bearer ${token}` },
+});

@@ -4,13 +4,14 @@ import * as XLSX from '@e965/xlsx';
 import { TernStore } from '@tern/store';
 import { nextRevision } from '@tern/sync';
 import { buildApp } from '../src/app.ts';
+import { allowAll } from '../src/auth/authorize.ts';
 import { testUlid } from './fixtures.ts';
 
 let store: TernStore;
 let app: FastifyInstance;
 beforeEach(async () => {
   store = new TernStore({ kind: 'memory', prefix: `forms-${Date.now()}-${Math.random()}` });
-  app = await buildApp({ store, missions: ['demo'] });
+  app = await buildApp({ store, missions: ['demo'], authorize: allowAll });
 });
 afterEach(async () => {
   await app.close();
@@ -91,7 +92,7 @@ describe('publishing forms', () => {
       payload: file,
       headers: { 'content-type': XLSX_TYPE },
     });
-    const again = await buildApp({ store, missions: ['demo'] });
+    const again = await buildApp({ store, missions: ['demo'], authorize: allowAll });
     expect((await again.inject({ method: 'GET', url: '/api/forms/followup@3' })).statusCode).toBe(200);
     await again.close();
   });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { TernStore } from '@tern/store';
 import { MemorySyncStorage, fetchRemote, syncOnce } from '@tern/sync';
 import { buildApp } from '../src/app.ts';
+import { allowAll } from '../src/auth/authorize.ts';
 import { testUlid } from './fixtures.ts';
 
 let store: TernStore;
@@ -11,7 +12,7 @@ let url: string;
 
 beforeEach(async () => {
   store = new TernStore({ kind: 'memory', prefix: `http-${Date.now()}-${Math.random()}` });
-  app = await buildApp({ store, missions: ['demo'] });
+  app = await buildApp({ store, missions: ['demo'], authorize: allowAll });
   await app.listen({ host: '127.0.0.1', port: 0 });
   url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/api/sync/demo`;
 });

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { quickScreening } from '@tern/forms';
-import type { DocRow, TernDb } from './db.ts';
+import type { TernDb } from './db.ts';
 import { FormView } from './FormView.tsx';
 import { RecordList } from './RecordList.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
-import { deviceId, listRecords, saveSubmission } from './records.ts';
+import { download, encryptedBackup } from './backup.ts';
+import { deviceId, listRecords, saveSubmission, unsyncedCount } from './records.ts';
+import type { OpenRow } from './records.ts';
+import type { Unlocked } from './keyring.ts';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -21,29 +24,80 @@ function useOnline(): boolean {
   return online;
 }
 
-export function App(props: { db: TernDb; mission: string; updateReady: (() => void) | null }) {
-  const { db, mission } = props;
+export function App(props: {
+  db: TernDb;
+  mission: string;
+  user: Unlocked;
+  dataKey: CryptoKey;
+  updateReady: (() => void) | null;
+  onLock: () => void;
+  onLogout: () => Promise<void>;
+}) {
+  const { db, mission, user, dataKey } = props;
   const [view, setView] = useState<'list' | 'new'>('list');
-  const [rows, setRows] = useState<DocRow[] | null>(null);
+  const [rows, setRows] = useState<OpenRow[] | null>(null);
   const [device, setDevice] = useState<string | null>(null);
+  const [logoutBlocked, setLogoutBlocked] = useState(0);
   const online = useOnline();
   const form = quickScreening;
 
-  const refresh = useCallback(async () => setRows(await listRecords(db, mission)), [db, mission]);
+  const refresh = useCallback(
+    async () => setRows(await listRecords(db, dataKey, mission)),
+    [db, dataKey, mission],
+  );
   useEffect(() => {
     void refresh();
     void deviceId(db).then(setDevice);
   }, [db, refresh]);
+
+  const logout = async () => {
+    // Unsynced records exist only here: refuse, and offer an encrypted copy.
+    const unsynced = await unsyncedCount(db);
+    if (unsynced > 0) {
+      setLogoutBlocked(unsynced);
+      return;
+    }
+    await props.onLogout();
+  };
 
   return (
     <div className="app">
       <header>
         <h1>Tern</h1>
         <span className="mission">Mission: {mission}</span>
+        <span className="user">
+          {user.username} ({user.role.replace('_', ' ')})
+        </span>
         <span className={online ? 'online' : 'offline'} role="note">
           {online ? 'Online' : 'Offline — records are kept on this device'}
         </span>
+        <button type="button" onClick={props.onLock}>
+          Lock
+        </button>
+        <button type="button" onClick={() => void logout()}>
+          Log out
+        </button>
       </header>
+      {logoutBlocked > 0 && (
+        <div className="logout-blocked" role="alert">
+          You cannot log out yet: {logoutBlocked} record{logoutBlocked === 1 ? ' is' : 's are'} not synced and
+          exist only on this device. Sync first, or download an encrypted backup (it opens only with your
+          password).{' '}
+          <button
+            type="button"
+            onClick={() =>
+              void encryptedBackup(db, user.username).then((blob) =>
+                download(blob, `tern-backup-${user.username}-${new Date().toISOString().slice(0, 10)}.json`),
+              )
+            }
+          >
+            Download encrypted backup
+          </button>{' '}
+          <button type="button" onClick={() => setLogoutBlocked(0)}>
+            Close
+          </button>
+        </div>
+      )}
       {props.updateReady && (
         <div className="update" role="alert">
           A new version of Tern is ready. Save any open form first.{' '}
@@ -60,7 +114,12 @@ export function App(props: { db: TernDb; mission: string; updateReady: (() => vo
             onCancel={() => setView('list')}
             onSave={async (answers) => {
               if (!device) return;
-              await saveSubmission(db, { mission, form: `${form.id}@${form.version}`, answers, device });
+              await saveSubmission(db, dataKey, {
+                mission,
+                form: `${form.id}@${form.version}`,
+                answers,
+                device,
+              });
               await refresh();
               setView('list');
             }}
@@ -72,7 +131,13 @@ export function App(props: { db: TernDb; mission: string; updateReady: (() => vo
                 New record
               </button>
               {device && (
-                <SyncPanel db={db} mission={mission} device={device} onDone={() => void refresh()} />
+                <SyncPanel
+                  db={db}
+                  mission={mission}
+                  dataKey={dataKey}
+                  device={device}
+                  onDone={() => void refresh()}
+                />
               )}
             </div>
             {rows === null ? <p>Loading…</p> : <RecordList rows={rows} />}

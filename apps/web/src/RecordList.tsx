@@ -1,4 +1,5 @@
 import type { DocRow } from './db.ts';
+import type { OpenRow } from './records.ts';
 
 const STATE_TEXT: Record<DocRow['syncState'], string> = {
   draft: 'Draft',
@@ -8,7 +9,7 @@ const STATE_TEXT: Record<DocRow['syncState'], string> = {
   conflict: 'In conflict, under review',
 };
 
-export function RecordList(props: { rows: DocRow[] }) {
+export function RecordList(props: { rows: OpenRow[] }) {
   if (props.rows.length === 0) return <p className="empty">No records on this device yet.</p>;
   return (
     <table className="records" aria-label="Records">

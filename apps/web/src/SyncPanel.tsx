@@ -5,6 +5,8 @@ import type { TernDb } from './db.ts';
 import { DexieSyncStorage } from './local-store.ts';
 
 function plainError(e: unknown): string {
+  if (e instanceof SyncHttpError && e.status === 401)
+    return 'The server needs you to log in again (your session ended or you logged in offline). Lock, then log in while online; nothing was lost.';
   if (e instanceof SyncHttpError) return `The server refused the sync (${e.status} ${e.code}): ${e.message}`;
   if (e instanceof TypeError)
     return 'Could not reach the server. Check the connection and try again; nothing was lost.';
@@ -12,7 +14,13 @@ function plainError(e: unknown): string {
 }
 
 /** "Sync now" with progress. Each batch is committed as it arrives, so a failure loses no finished batch. */
-export function SyncPanel(props: { db: TernDb; mission: string; device: string; onDone: () => void }) {
+export function SyncPanel(props: {
+  db: TernDb;
+  mission: string;
+  dataKey: CryptoKey;
+  device: string;
+  onDone: () => void;
+}) {
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [status, setStatus] = useState<'idle' | 'running' | 'done' | 'failed'>('idle');
   const [message, setMessage] = useState('');
@@ -20,7 +28,7 @@ export function SyncPanel(props: { db: TernDb; mission: string; device: string; 
   const run = async () => {
     setStatus('running');
     setMessage('');
-    const storage = new DexieSyncStorage(props.db, props.mission);
+    const storage = new DexieSyncStorage(props.db, props.mission, props.dataKey);
     const total = await storage.pendingCount();
     setProgress({ pushedDocs: 0, pushedBytes: 0, pulledDocs: 0, rejected: 0, requests: 0, toPush: total });
     try {

@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import type { EntityTable } from 'dexie';
-import type { Body, Revisions } from '@tern/sync';
+import type { Revisions } from '@tern/sync';
+import type { Sealed } from './crypto/sealed.ts';
+import type { WrappedKey } from './crypto/key-wrap.ts';
 
 /**
  * Where a record stands with respect to the server.
@@ -16,7 +18,12 @@ export interface Rejection {
   field?: string;
 }
 
-/** One document on the device: its current revision, history and sync state. */
+/**
+ * One document on the device. Only what listing and syncing need is in clear (docs/security.md):
+ * ids, revisions, mission, type, sync state, the code and field of a server rejection, and dates.
+ * The body — answers, names, free text — is `sealed` under the mission's data key, and so is a
+ * rejection's reason (a validator's message may quote an answer: "1990-02-30 is not a calendar date").
+ */
 export interface DocRow {
   id: string;
   mission: string;
@@ -24,10 +31,17 @@ export interface DocRow {
   rev: string;
   revisions: Revisions;
   deleted: boolean;
-  body: Body;
+  sealed: Sealed;
   syncState: SyncState;
-  rejection?: Rejection;
+  rejection?: SealedRejection;
+  createdAt: string;
   updatedAt: string;
+}
+
+export interface SealedRejection {
+  code: string;
+  field?: string;
+  reason: Sealed;
 }
 
 export interface MetaRow {
@@ -35,9 +49,25 @@ export interface MetaRow {
   value: string;
 }
 
+/**
+ * What a device remembers of an account after one online login, so that the account can log in
+ * offline: role and missions (to show the right screens), and each mission's data key wrapped under a
+ * key derived from the password with `salt` and `iterations`. No password, no password hash.
+ */
+export interface KeyringRow {
+  username: string;
+  role: string;
+  missions: string[];
+  salt: Uint8Array<ArrayBuffer>;
+  iterations: number;
+  keys: Record<string, WrappedKey>;
+  updatedAt: string;
+}
+
 export type TernDb = Dexie & {
   docs: EntityTable<DocRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  keyring: EntityTable<KeyringRow, 'username'>;
 };
 
 export function openDb(name = 'tern'): TernDb {
@@ -46,5 +76,14 @@ export function openDb(name = 'tern'): TernDb {
     docs: 'id, [mission+syncState], [mission+updatedAt], type',
     meta: 'key',
   });
+  // Version 2 encrypts bodies. Version 1 (the walking skeleton) kept them in clear and was never
+  // deployed; its rows cannot be encrypted here (no key during an upgrade), so they are removed.
+  db.version(2)
+    .stores({
+      docs: 'id, [mission+syncState], [mission+updatedAt], type',
+      meta: 'key',
+      keyring: 'username',
+    })
+    .upgrade((tx) => tx.table('docs').clear());
   return db;
 }

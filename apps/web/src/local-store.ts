@@ -1,12 +1,14 @@
 import { decidePull, revsFromHistory } from '@tern/sync';
-import type { PushResult, SyncStorage, WireDoc } from '@tern/sync';
+import type { Body, PushResult, SyncStorage, WireDoc } from '@tern/sync';
 import type { DocRow, TernDb } from './db.ts';
+import { seal, sealText, unseal } from './crypto/sealed.ts';
+import type { Sealed } from './crypto/sealed.ts';
 
 const checkpointKey = (mission: string) => `checkpoint:${mission}`;
 
-export function toWire(row: DocRow): WireDoc {
+export function toWire(row: DocRow, body: Body): WireDoc {
   return {
-    ...row.body,
+    ...body,
     _id: row.id,
     _rev: row.rev,
     _revisions: row.revisions,
@@ -14,31 +16,45 @@ export function toWire(row: DocRow): WireDoc {
   };
 }
 
-export function fromWire(doc: WireDoc, mission: string): DocRow {
+/** Split a pulled document into its clear row fields and its body (still to be sealed). */
+export function fromWire(doc: WireDoc, mission: string): { row: Omit<DocRow, 'sealed'>; body: Body } {
   // A pulled document must carry a history whose head is its rev; anything else is a malformed batch.
   if (revsFromHistory(doc._revisions)[0] !== doc._rev) {
     throw new Error(`Pulled document ${doc._id} has rev ${doc._rev} that does not head its _revisions`);
   }
   const body: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(doc)) if (!k.startsWith('_')) body[k] = v;
+  const now = new Date().toISOString();
   return {
-    id: doc._id,
-    mission,
-    type: doc._id.split(':')[0] ?? 'unknown',
-    rev: doc._rev,
-    revisions: doc._revisions,
-    deleted: doc._deleted === true,
+    row: {
+      id: doc._id,
+      mission,
+      type: doc._id.split(':')[0] ?? 'unknown',
+      rev: doc._rev,
+      revisions: doc._revisions,
+      deleted: doc._deleted === true,
+      syncState: 'synced',
+      createdAt: typeof body.createdAt === 'string' ? body.createdAt : now,
+      updatedAt: now,
+    },
     body,
-    syncState: 'synced',
-    updatedAt: new Date().toISOString(),
   };
 }
 
-/** The replicator's view of one mission's documents in the device's Dexie database. */
+/**
+ * The replicator's view of one mission's documents in the device's Dexie database, encrypting and
+ * decrypting transparently with the mission's data key: the replicator sees plain WireDocs, IndexedDB
+ * only ciphertext.
+ *
+ * WebCrypto is asynchronous and its promises are not IndexedDB's: awaiting one inside a Dexie
+ * transaction lets the transaction commit early. So every seal/unseal happens outside transactions;
+ * the transactions only read and write rows.
+ */
 export class DexieSyncStorage implements SyncStorage {
   constructor(
     private readonly db: TernDb,
     private readonly mission: string,
+    private readonly key: CryptoKey,
   ) {}
 
   async pending(limit: number): Promise<WireDoc[]> {
@@ -47,7 +63,7 @@ export class DexieSyncStorage implements SyncStorage {
       .equals([this.mission, 'pending'])
       .limit(limit)
       .toArray();
-    return rows.map(toWire);
+    return Promise.all(rows.map(async (r) => toWire(r, await unseal(this.key, r.id, r.rev, r.sealed))));
   }
 
   async pendingCount(): Promise<number> {
@@ -55,6 +71,10 @@ export class DexieSyncStorage implements SyncStorage {
   }
 
   async acknowledge(results: PushResult[]): Promise<void> {
+    // Seal rejection reasons before the transaction (WebCrypto cannot run inside it).
+    const reasons = new Map<string, Sealed>();
+    for (const r of results)
+      if (!r.ok) reasons.set(`${r.id} ${r.rev}`, await sealText(this.key, r.id, r.rev, r.reason));
     await this.db.transaction('rw', this.db.docs, async () => {
       for (const r of results) {
         const row = await this.db.docs.get(r.id);
@@ -64,23 +84,34 @@ export class DexieSyncStorage implements SyncStorage {
         else
           await this.db.docs.update(r.id, {
             syncState: 'rejected',
-            rejection: { code: r.code, reason: r.reason, ...(r.field ? { field: r.field } : {}) },
+            rejection: {
+              code: r.code,
+              reason: reasons.get(`${r.id} ${r.rev}`)!,
+              ...(r.field ? { field: r.field } : {}),
+            },
           });
       }
     });
   }
 
   async applyPulled(docs: WireDoc[], checkpoint: string): Promise<void> {
+    // Validate and seal first (outside the transaction); a malformed document stops the whole batch.
+    const sealed: DocRow[] = [];
+    for (const doc of docs) {
+      const { row, body } = fromWire(doc, this.mission);
+      sealed.push({ ...row, sealed: await seal(this.key, row.id, row.rev, body) });
+    }
     // One transaction: the checkpoint never advances past documents that are not stored.
     await this.db.transaction('rw', this.db.docs, this.db.meta, async () => {
-      for (const doc of docs) {
+      for (let i = 0; i < docs.length; i += 1) {
+        const doc = docs[i]!;
         const row = await this.db.docs.get(doc._id);
         const decision = decidePull(
           row && { rev: row.rev, revisions: row.revisions, unpushed: row.syncState !== 'synced' },
           doc,
         );
         if (decision === 'insert' || decision === 'fast-forward' || decision === 'take-remote-conflict') {
-          await this.db.docs.put(fromWire(doc, this.mission));
+          await this.db.docs.put(row ? { ...sealed[i]!, createdAt: row.createdAt } : sealed[i]!);
         }
         // keep-local, keep-local-conflict, same: the local revision stays as it is (pending ones get pushed).
       }

@@ -1,24 +1,77 @@
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { LoginView } from './LoginView.tsx';
 import { openDb } from './db.ts';
+import { useIdleLock } from './idle-lock.ts';
+import type { Unlocked } from './keyring.ts';
+import { logOutServer } from './session.ts';
 import { registerServiceWorker } from './sw-update.ts';
 import './styles.css';
 
 const db = openDb();
-const mission =
-  new URLSearchParams(location.search).get('mission') ?? localStorage.getItem('tern.mission') ?? 'demo';
-localStorage.setItem('tern.mission', mission);
+const wanted = new URLSearchParams(location.search).get('mission') ?? localStorage.getItem('tern.mission');
 
 let announceUpdate: ((activate: () => void) => void) | null = null;
 registerServiceWorker((activate) => announceUpdate?.(activate));
 
 function Root() {
   const [updateReady, setUpdateReady] = useState<(() => void) | null>(null);
+  // The unlocked account holds the only copies of the data keys: dropping it is locking.
+  const [user, setUser] = useState<Unlocked | null>(null);
+  const [locked, setLocked] = useState<string | null>(null);
   useEffect(() => {
     announceUpdate = (activate) => setUpdateReady(() => activate);
   }, []);
-  return <App db={db} mission={mission} updateReady={updateReady} />;
+  const lock = useCallback(() => {
+    setLocked((l) => user?.username ?? l);
+    setUser(null);
+  }, [user]);
+  useIdleLock(user !== null, lock);
+
+  if (!user)
+    return (
+      <LoginView
+        db={db}
+        locked={locked}
+        onLogin={(r) => {
+          setLocked(null);
+          setUser(r.unlocked);
+        }}
+      />
+    );
+  const missions = [...user.keys.keys()];
+  const mission = wanted && user.keys.has(wanted) ? wanted : missions[0];
+  if (!mission) {
+    return (
+      <div className="app">
+        <p role="alert">
+          {user.username} ({user.role}) holds no mission data on devices. Researchers use the aggregate
+          dashboards.
+        </p>
+        <button type="button" onClick={() => void logOutServer().then(() => setUser(null))}>
+          Log out
+        </button>
+      </div>
+    );
+  }
+  localStorage.setItem('tern.mission', mission);
+  return (
+    <App
+      key={`${user.username}:${mission}`}
+      db={db}
+      mission={mission}
+      user={user}
+      dataKey={user.keys.get(mission)!}
+      updateReady={updateReady}
+      onLock={lock}
+      onLogout={async () => {
+        await logOutServer();
+        setLocked(null);
+        setUser(null);
+      }}
+    />
+  );
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -1,6 +1,8 @@
 import { ulid } from 'ulidx';
-import { nextRevision } from '@tern/sync';
-import type { DocRow, TernDb } from './db.ts';
+import type { Body } from '@tern/sync';
+import type { DocRow, Rejection, TernDb } from './db.ts';
+import { unseal, unsealText } from './crypto/sealed.ts';
+import { saveDoc } from './save-doc.ts';
 
 export interface SubmissionBody extends Record<string, unknown> {
   type: 'submission';
@@ -11,51 +13,68 @@ export interface SubmissionBody extends Record<string, unknown> {
   device: string;
 }
 
+/** A record as the screens see it: the row with its body decrypted. Lives in memory only. */
+export type OpenRow = Omit<DocRow, 'sealed' | 'rejection'> & { body: Body; rejection?: Rejection };
+
 /**
- * Save a submission as a new revision. Ids are ULIDs made on the device, so a record created offline
- * never collides with another device's and a retried push never duplicates.
+ * Save a submission as a new revision, sealed under the mission's data key. Ids are ULIDs made on the
+ * device, so a record created offline never collides with another device's and a retried push never
+ * duplicates.
  */
 export async function saveSubmission(
   db: TernDb,
+  key: CryptoKey,
   args: { mission: string; form: string; answers: Record<string, unknown>; device: string; id?: string },
-): Promise<DocRow> {
-  return db.transaction('rw', db.docs, async () => {
-    const existing = args.id ? await db.docs.get(args.id) : undefined;
-    const body: SubmissionBody = {
-      type: 'submission',
-      mission: args.mission,
-      form: args.form,
-      answers: args.answers,
-      createdAt: (existing?.body.createdAt as string | undefined) ?? new Date().toISOString(),
-      device: args.device,
-    };
-    const { rev, revisions } = nextRevision(
-      existing ? { rev: existing.rev, revisions: existing.revisions } : null,
-      body,
-    );
-    const row: DocRow = {
-      id: existing?.id ?? `sub:${ulid()}`,
-      mission: args.mission,
-      type: 'sub',
-      rev,
-      revisions,
-      deleted: false,
-      body,
-      syncState: 'pending',
-      updatedAt: new Date().toISOString(),
-    };
-    await db.docs.put(row);
-    return row;
-  });
+): Promise<OpenRow> {
+  const existing = args.id ? await db.docs.get(args.id) : undefined;
+  const createdAt = existing?.createdAt ?? new Date().toISOString();
+  const body: SubmissionBody = {
+    type: 'submission',
+    mission: args.mission,
+    form: args.form,
+    answers: args.answers,
+    createdAt,
+    device: args.device,
+  };
+  const id = existing?.id ?? `sub:${ulid()}`;
+  const row = await saveDoc(db, key, { mission: args.mission, id, body });
+  const { sealed: _s, rejection: _r, ...clear } = row;
+  return { ...clear, body };
 }
 
-export async function listRecords(db: TernDb, mission: string): Promise<DocRow[]> {
+export async function listRecords(db: TernDb, key: CryptoKey, mission: string): Promise<OpenRow[]> {
   const rows = await db.docs
     .where('[mission+updatedAt]')
     .between([mission, ''], [mission, '\uffff'])
     .reverse()
     .toArray();
-  return rows.filter((r) => !r.deleted);
+  return Promise.all(
+    rows
+      .filter((r) => !r.deleted)
+      .map(async ({ sealed, rejection, ...clear }): Promise<OpenRow> => ({
+        ...clear,
+        body: await unseal(key, clear.id, clear.rev, sealed),
+        ...(rejection && {
+          rejection: {
+            code: rejection.code,
+            ...(rejection.field !== undefined ? { field: rejection.field } : {}),
+            reason: await unsealText(key, clear.id, clear.rev, rejection.reason),
+          },
+        }),
+      })),
+  );
+}
+
+/** Records that exist only on this device: not yet accepted by the server. */
+export async function unsyncedCount(db: TernDb, mission?: string): Promise<number> {
+  return db.docs
+    .filter(
+      (r) =>
+        (mission === undefined || r.mission === mission) &&
+        r.syncState !== 'synced' &&
+        r.syncState !== 'conflict',
+    )
+    .count();
 }
 
 /** A stable id for this browser profile, stored with the data it describes. */

@@ -1,36 +1,42 @@
 import { nextRevision } from '@tern/sync';
 import type { Body } from '@tern/sync';
-import type { DocRow, TernDb } from './db.ts';
+import type { DocRow, SyncState, TernDb } from './db.ts';
+import { seal } from './crypto/sealed.ts';
 
 /**
- * Make a local edit: a new revision of `id` on top of the device's current one, pending push.
- * One transaction, so two quick saves never fork the document on the device.
+ * Make a local edit: a new revision of `id` on top of the device's current one, sealed under the
+ * mission's data key. Sealing is async WebCrypto, so it runs before the transaction; the transaction
+ * checks nothing changed the record meanwhile (compare-and-put) so two quick saves never fork it.
  */
 export async function saveDoc(
   db: TernDb,
-  args: { mission: string; id: string; body: Body; deleted?: boolean },
+  key: CryptoKey,
+  args: { mission: string; id: string; body: Body; deleted?: boolean; state?: SyncState },
 ): Promise<DocRow> {
-  return db.transaction('rw', db.docs, async () => {
-    const existing = await db.docs.get(args.id);
-    const { rev, revisions } = nextRevision(
-      existing ? { rev: existing.rev, revisions: existing.revisions } : null,
-      args.body,
-      {
-        deleted: args.deleted ?? false,
-      },
-    );
-    const row: DocRow = {
-      id: args.id,
-      mission: args.mission,
-      type: args.id.split(':')[0] ?? 'unknown',
-      rev,
-      revisions,
-      deleted: args.deleted ?? false,
-      body: args.body,
-      syncState: 'pending',
-      updatedAt: new Date().toISOString(),
-    };
+  const existing = await db.docs.get(args.id);
+  const { rev, revisions } = nextRevision(
+    existing ? { rev: existing.rev, revisions: existing.revisions } : null,
+    args.body,
+    { deleted: args.deleted ?? false },
+  );
+  const now = new Date().toISOString();
+  const row: DocRow = {
+    id: args.id,
+    mission: args.mission,
+    type: args.id.split(':')[0] ?? 'unknown',
+    rev,
+    revisions,
+    deleted: args.deleted ?? false,
+    sealed: await seal(key, args.id, rev, args.body),
+    syncState: args.state ?? 'pending',
+    createdAt: existing?.createdAt ?? (typeof args.body.createdAt === 'string' ? args.body.createdAt : now),
+    updatedAt: now,
+  };
+  await db.transaction('rw', db.docs, async () => {
+    const current = await db.docs.get(args.id);
+    if ((current?.rev ?? null) !== (existing?.rev ?? null))
+      throw new Error(`Record ${args.id} changed while it was being saved; open it again`);
     await db.docs.put(row);
-    return row;
   });
+  return row;
 }

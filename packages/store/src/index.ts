@@ -9,3 +9,5 @@ export { bodyAt, conflictedIds, liveBranches } from './branches.ts';
 export type { CouchChange, CouchChangesOptions, DocReadOptions } from './couch-reads.ts';
 export type { EditCheck, EditDoc, EditResult } from './couch-writes.ts';
 export type { Leaf } from './leaves.ts';
+export { SystemDb } from './system-db.ts';
+export type { SystemDoc } from './system-db.ts';

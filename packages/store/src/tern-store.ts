@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { assertMissionId } from './mission-id.ts';
 import { MissionDb } from './mission-db.ts';
 import { PouchDB } from './pouch.ts';
+import { SystemDb } from './system-db.ts';
 
 export type StoreOptions =
   /** Embedded PouchDB on LevelDB, one folder per mission under `dataDir`. The default. */
@@ -14,6 +15,7 @@ export type StoreOptions =
 export class TernStore {
   private readonly open = new Map<string, MissionDb>();
   private readonly pouches = new Map<string, PouchDB.Database<Record<string, unknown>>>();
+  private systemDb: SystemDb | undefined;
 
   constructor(readonly options: StoreOptions) {
     if (options.kind === 'leveldb') mkdirSync(resolve(options.dataDir), { recursive: true });
@@ -55,10 +57,20 @@ export class TernStore {
     return this.pouch(`ops-${mission}`);
   }
 
+  /**
+   * The server's own database (accounts, missions, sessions, audit). Its name cannot collide with a
+   * mission's (`mission-<id>`) nor with ops (`ops-<id>`) or forms.
+   */
+  system(): SystemDb {
+    this.systemDb ??= new SystemDb(this.pouch('system'));
+    return this.systemDb;
+  }
+
   async close(): Promise<void> {
     const dbs = [...this.pouches.values()];
     this.open.clear();
     this.pouches.clear();
+    this.systemDb = undefined;
     await Promise.all(dbs.map((d) => d.close()));
   }
 }

@@ -1,8 +1,11 @@
 import type { FastifyRequest } from 'fastify';
+import { TernError } from '../errors.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { decide } from './permissions.ts';
 
 /**
- * The one hook point where authorisation plugs in. Every route asks it before touching data, both sync
- * doors included; the permission table itself comes with accounts (docs/security.md).
+ * The one hook point every data route asks before touching data, both sync doors included.
+ * The answer comes from the permission table in permissions.ts; nothing here grants anything itself.
  */
 export type Action =
   | 'sync.push'
@@ -12,11 +15,47 @@ export type Action =
   | 'case.read'
   | 'case.write'
   | 'export'
+  | 'forms.read'
+  | 'aggregate.read'
+  | 'user.manage'
+  | 'mission.manage'
   | 'conflict.resolve'
+  | 'audit.read'
   | 'admin';
 
-/** Throws a TernError (403) when `req` may not do `action` in `mission`; returns when it may. */
+/** Throws a TernError (401 or 403) when `req` may not do `action` in `mission`; returns when it may. */
 export type Authorize = (req: FastifyRequest, action: Action, mission: string | null) => void | Promise<void>;
 
-/** Until accounts exist every request is allowed; the server logs a warning at start when this is in use. */
+/**
+ * Allows everything. For tests of a route's own logic only: buildApp never uses it unless a test
+ * passes it explicitly.
+ */
 export const allowAll: Authorize = () => undefined;
+
+/** The real check: a live session, then the permission table; every refusal is logged and audited. */
+export function authorizeWith(audit: AuditLog): Authorize {
+  return async (req, action, mission) => {
+    const who = req.principal;
+    if (!who) {
+      const expired = req.sessionState === 'expired';
+      await audit.append(req, {
+        action,
+        mission,
+        outcome: 'denied',
+        details: { reason: expired ? 'session expired' : 'not logged in' },
+      });
+      throw expired
+        ? new TernError(
+            'TERN_AUTH_EXPIRED',
+            'Your session has expired: log in again (records on the device are kept)',
+          )
+        : new TernError('TERN_AUTH_REQUIRED', `Log in first: ${action} needs an account`);
+    }
+    const d = decide(who, action, mission);
+    if (!d.allowed) {
+      req.log.warn({ user: who.username, role: who.role, action, mission }, 'forbidden');
+      await audit.append(req, { action, mission, outcome: 'denied', details: { reason: d.reason } });
+      throw new TernError('TERN_AUTH_FORBIDDEN', d.reason);
+    }
+  };
+}

@@ -25,10 +25,11 @@ const SyncRequestShape = z.object({
 export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   app.post<{ Params: { mission: string } }>('/api/sync/:mission', async (req) => {
     const { mission } = req.params;
-    if (!deps.missionExists(mission))
-      throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
+    // Authorise before saying whether the mission exists: its name is not for everyone.
     await deps.authorize(req, 'sync.push', mission);
     await deps.authorize(req, 'sync.pull', mission);
+    if (!deps.missionExists(mission))
+      throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
     const parsed = SyncRequestShape.safeParse(req.body);
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
@@ -72,7 +73,7 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     const rejected = [...results.values()].filter((r) => !r.ok).length;
     req.log.info({ mission, device: request.device, pushed: request.docs.length, rejected }, 'sync push');
     await noteSync(deps.store.ops(mission), request.device, {
-      by: (req as { user?: { id?: string } }).user?.id ?? request.device,
+      by: req.principal?.username ?? request.device,
       pushed: request.docs.length,
       rejected,
       ...(request.waiting !== undefined ? { waiting: request.waiting } : {}),
@@ -82,12 +83,23 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     // Do not echo back what this request just pushed: when the winner is the revision the device sent,
     // the device already holds it. The checkpoint still moves past it.
     const pushedNow = new Set(request.docs.map((d) => `${d._id} ${d._rev}`));
+    const pulled = page.docs.filter((d) => !pushedNow.has(`${d._id} ${d._rev}`));
+    // Who sent and who received which records: ids and counts only, never bodies.
+    await deps.audit.append(req, {
+      action: 'sync',
+      mission,
+      outcome: 'ok',
+      details: {
+        device: request.device,
+        pushed: request.docs.length,
+        rejected,
+        stored: stored.filter((s) => s.ok).map((s) => `${s.id} ${s.rev}`),
+        pulled: pulled.map((d) => `${d._id} ${d._rev}`),
+      },
+    });
     const response: SyncResponse = {
       results: request.docs.map((d) => results.get(`${d._id} ${d._rev}`)!),
-      changes: await markConflicts(
-        deps.store.ops(mission),
-        page.docs.filter((d) => !pushedNow.has(`${d._id} ${d._rev}`)),
-      ),
+      changes: await markConflicts(deps.store.ops(mission), pulled),
       checkpoint: page.lastSeq,
       more: page.more,
     };

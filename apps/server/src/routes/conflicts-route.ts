@@ -35,19 +35,16 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 }
 
 /** Admin screen API: open conflicts across missions, one conflict's field table, and its resolution. */
-export async function conflictsRoute(
-  app: FastifyInstance,
-  deps: ServerDeps & { missions: () => string[] },
-): Promise<void> {
+export async function conflictsRoute(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   app.get('/api/admin/conflicts', async (req) => {
     const q = parse(ListQuery, req.query, 'Query');
-    const missions = q.mission ? [q.mission] : deps.missions();
+    const missions = q.mission ? [q.mission] : (await deps.missions.list()).map((m) => m.id);
     const now = Date.now();
     const out = [];
     for (const mission of missions) {
+      await deps.authorize(req, 'conflict.resolve', mission);
       if (!deps.missionExists(mission))
         throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
-      await deps.authorize(req, 'conflict.resolve', mission);
       for (const c of await openConflicts(deps.store.ops(mission))) {
         const doc = await deps.store.mission(mission).get(c.docId);
         const form = typeof doc?.form === 'string' ? doc.form : null;
@@ -72,10 +69,17 @@ export async function conflictsRoute(
     '/api/admin/conflicts/:mission/:docId',
     async (req) => {
       const { mission, docId } = req.params;
+      await deps.authorize(req, 'conflict.resolve', mission);
       if (!deps.missionExists(mission))
         throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
-      await deps.authorize(req, 'conflict.resolve', mission);
       const view = await conflictView(deps.store, mission, docId);
+      // Showing both branches is a read of the record: audited like any other read.
+      await deps.audit.append(req, {
+        action: 'case.read',
+        mission,
+        outcome: view ? 'ok' : 'failed',
+        details: { id: docId, for: 'conflict' },
+      });
       if (!view)
         throw new TernError('TERN_NOT_FOUND', `Document ${docId} has no open conflict in mission ${mission}`);
       return view;
@@ -86,9 +90,9 @@ export async function conflictsRoute(
     '/api/admin/conflicts/:mission/:docId/resolve',
     async (req) => {
       const { mission, docId } = req.params;
+      await deps.authorize(req, 'conflict.resolve', mission);
       if (!deps.missionExists(mission))
         throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
-      await deps.authorize(req, 'conflict.resolve', mission);
       const body = parse(ResolveBody, req.body, 'Resolution');
       const view = await conflictView(deps.store, mission, docId);
       const pair = await conflictPair(deps.store, mission, docId);
@@ -116,7 +120,7 @@ export async function conflictsRoute(
       if (rejection)
         throw new TernError('TERN_RESPONSE_INVALID', `The resolved record is not valid: ${rejection.reason}`);
       await deps.store.mission(mission).writeReplicated([next, closed]);
-      const by = (req as { user?: { id?: string } }).user?.id ?? 'admin';
+      const by = req.principal?.username ?? 'admin';
       await recordResolution(deps.store.ops(mission), mission, docId, {
         revs: body.revs,
         resolvedRev: next._rev,
@@ -124,6 +128,20 @@ export async function conflictsRoute(
         by,
       });
       const rest = await autoMerge(deps.store, mission, [docId], { by });
+      await deps.audit.append(req, {
+        action: 'conflict.resolve',
+        mission,
+        outcome: 'ok',
+        // Which revisions, which field paths and how (picked side or typed value); never the values.
+        details: {
+          id: docId,
+          leaves: body.revs,
+          resolvedRev: next._rev,
+          fields: Object.fromEntries(
+            Object.entries(body.choices).map(([path, c]) => [path, 'pick' in c ? `pick ${c.pick}` : 'typed']),
+          ),
+        },
+      });
       return { docId, rev: next._rev, closed: closed._rev, stillOpen: rest.open.includes(docId) };
     },
   );

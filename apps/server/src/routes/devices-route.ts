@@ -12,22 +12,22 @@ const Register = z.object({
 export async function devicesRoute(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   app.post<{ Params: { mission: string } }>('/api/missions/:mission/devices', async (req) => {
     const { mission } = req.params;
+    await deps.authorize(req, 'sync.push', mission);
     if (!deps.missionExists(mission))
       throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
-    await deps.authorize(req, 'sync.push', mission);
     const parsed = Register.safeParse(req.body);
     if (!parsed.success)
       throw new TernError('TERN_BAD_REQUEST', `Device registration: ${parsed.error.issues[0]!.message}`);
-    const by = (req as { user?: { id?: string } }).user?.id ?? 'anonymous';
+    const by = req.principal?.username ?? 'anonymous';
     const rec = await registerDevice(deps.store.ops(mission), parsed.data.deviceId, by);
     return { deviceId: rec.deviceId, number: rec.number };
   });
 
   app.get<{ Params: { mission: string } }>('/api/missions/:mission/devices', async (req) => {
     const { mission } = req.params;
+    await deps.authorize(req, 'export', mission);
     if (!deps.missionExists(mission))
       throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
-    await deps.authorize(req, 'export', mission);
     const devices = await listDevices(deps.store.ops(mission));
     return {
       devices: devices.map((d) => ({

@@ -21,9 +21,9 @@ const Query = z.object({
 export async function exportRoute(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   app.get<{ Params: { mission: string } }>('/api/missions/:mission/export', async (req, reply) => {
     const { mission } = req.params;
+    await deps.authorize(req, 'export', mission);
     if (!deps.missionExists(mission))
       throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
-    await deps.authorize(req, 'export', mission);
     const parsed = Query.safeParse(req.query);
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
@@ -52,6 +52,12 @@ export async function exportRoute(app: FastifyInstance, deps: ServerDeps): Promi
     const stamp = new Date().toISOString().slice(0, 10);
     const base = `tern-${mission}-${q.form?.replace('@', '-v') ?? 'all'}-${stamp}`;
     req.log.info({ mission, format: q.format, form: q.form ?? 'all', records: docs.length }, 'export');
+    await deps.audit.append(req, {
+      action: 'export',
+      mission,
+      outcome: 'ok',
+      details: { format: q.format, form: q.form ?? 'all', lang: q.lang, count: docs.length },
+    });
     if (q.format === 'csv') {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

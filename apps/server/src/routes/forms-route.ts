@@ -20,12 +20,12 @@ export async function formsRoute(
   );
 
   app.get('/api/forms', async (req) => {
-    await deps.authorize(req, 'sync.pull', null);
+    await deps.authorize(req, 'forms.read', null);
     return { forms: deps.registry.list() };
   });
 
   app.get<{ Params: { key: string } }>('/api/forms/:key', async (req) => {
-    await deps.authorize(req, 'sync.pull', null);
+    await deps.authorize(req, 'forms.read', null);
     const form = deps.registry.get(req.params.key);
     if (!form) throw new TernError('TERN_NOT_FOUND', `Form ${req.params.key} is not published`);
     return form;
@@ -33,7 +33,7 @@ export async function formsRoute(
 
   app.post('/api/admin/forms', async (req, reply) => {
     await deps.authorize(req, 'admin', null);
-    const by = (req as { user?: { id?: string } }).user?.id ?? 'admin';
+    const by = req.principal?.username ?? 'admin';
     let definition: unknown = req.body;
     if (Buffer.isBuffer(req.body)) {
       const imported = importXlsForm(new Uint8Array(req.body));
@@ -49,6 +49,12 @@ export async function formsRoute(
     try {
       const form = await deps.registry.publish(definition, by);
       req.log.info({ form: `${form.id}@${form.version}`, by }, 'form published');
+      await deps.audit.append(req, {
+        action: 'form.publish',
+        mission: null,
+        outcome: 'ok',
+        details: { form: `${form.id}@${form.version}` },
+      });
       return reply.status(201).send({ key: `${form.id}@${form.version}` });
     } catch (e) {
       if (e instanceof FormPublishError)

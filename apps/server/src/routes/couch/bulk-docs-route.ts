@@ -83,7 +83,7 @@ export async function bulkDocsRoute(app: FastifyInstance, deps: CouchDeps): Prom
         deps.store,
         mission,
         stored.filter((s) => s.ok).map((s) => s.id),
-        { by: (req as { user?: { id?: string } }).user?.id ?? 'couch-replicator' },
+        { by: req.principal?.username ?? 'couch-replicator' },
       );
       const failures = stored.filter((s) => !s.ok);
       const results: Result[] = [...refused.values()];

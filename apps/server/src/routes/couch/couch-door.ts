@@ -21,8 +21,8 @@ export async function couchDoor(app: FastifyInstance, deps: ServerDeps): Promise
   app.addHook('preClose', async () => closing.abort());
   // Named one by one: the options object also carries Fastify's `prefix`, which must not reach the
   // route plugins (they would prefix again).
-  const { store, forms, missionExists, authorize } = deps;
-  const couchDeps: CouchDeps = { store, forms, missionExists, authorize, closing: closing.signal };
+  const { prefix: _prefix, ...shared } = deps as ServerDeps & { prefix?: string };
+  const couchDeps: CouchDeps = { ...shared, closing: closing.signal };
 
   // CouchDB clients send `Content-Type: application/json` on bodiless requests too; an empty body is
   // "no body", not a JSON error. Anything else goes through Fastify's own (prototype-safe) parser.

@@ -1,0 +1,87 @@
+import type { Action } from './authorize.ts';
+import type { Principal, Role } from './roles.ts';
+
+/**
+ * Where a role may do an action: nowhere, in the missions it belongs to, or in every mission.
+ * `all` with a null mission also covers the actions that are not about one mission (create a mission,
+ * read the audit log).
+ */
+export type Scope = 'none' | 'own' | 'all';
+
+/**
+ * THE permission table: role × action → scope. Every route asks `decide()`; nothing else grants
+ * access. apps/server/test/permissions-matrix.test.ts derives its expectations from this table.
+ * docs/security.md shows it as a table for people.
+ */
+export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
+  'sync.push': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
+  'sync.pull': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
+  'couch.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
+  'couch.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
+  'case.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
+  'case.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
+  export: { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
+  // Form definitions hold no personal data; every field role needs them to fill forms offline.
+  'forms.read': { interviewer: 'all', data_officer: 'all', admin: 'all', researcher: 'none' },
+  'aggregate.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'all' },
+  'user.manage': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
+  'mission.manage': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
+  'conflict.resolve': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
+  'audit.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
+  admin: { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
+};
+
+/**
+ * Which roles may create or change an account of a given role. With `user.manage` scoped to a data
+ * officer's own missions this gives "a data officer manages the interviewers of the mission".
+ */
+export const MANAGED_BY: Record<Role, Role[]> = {
+  interviewer: ['data_officer', 'admin'],
+  data_officer: ['admin'],
+  admin: ['admin'],
+  researcher: ['admin'],
+};
+
+export interface Decision {
+  allowed: boolean;
+  /** Why not, in words for the 403 message and the audit log. */
+  reason: string;
+}
+
+export function scopeOf(role: Role, action: Action): Scope {
+  return PERMISSIONS[action][role];
+}
+
+export function decide(who: Principal, action: Action, mission: string | null): Decision {
+  const scope = scopeOf(who.role, action);
+  const where = mission === null ? '' : ` in mission ${JSON.stringify(mission)}`;
+  const allowed = scope === 'all' || (scope === 'own' && mission !== null && who.missions.includes(mission));
+  if (allowed) return { allowed, reason: '' };
+  const why =
+    scope === 'none'
+      ? `the ${who.role} role does not allow ${action}`
+      : scope === 'own' && mission !== null
+        ? `your missions are ${who.missions.map((m) => JSON.stringify(m)).join(', ') || 'none'}`
+        : `${action} needs a role that covers every mission`;
+  return { allowed, reason: `${who.username} may not ${action}${where}: ${why}` };
+}
+
+/**
+ * May `actor` create or change an account with this role and these missions? Both the role rule
+ * (MANAGED_BY) and `user.manage` on every mission of the account must hold; an account with no
+ * mission (admin, researcher) needs `user.manage` over all missions.
+ */
+export function decideAccount(actor: Principal, target: { role: Role; missions: string[] }): Decision {
+  if (!MANAGED_BY[target.role].includes(actor.role)) {
+    return {
+      allowed: false,
+      reason: `${actor.username} may not manage ${target.role} accounts: the ${actor.role} role does not allow it`,
+    };
+  }
+  const missions = target.role === 'admin' || target.role === 'researcher' ? [null] : target.missions;
+  for (const m of missions.length ? missions : [null]) {
+    const d = decide(actor, 'user.manage', m);
+    if (!d.allowed) return d;
+  }
+  return { allowed: true, reason: '' };
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Accounts } from './accounts.ts';
+import { principalOf } from './accounts.ts';
+import type { Principal } from './roles.ts';
+import type { Sessions } from './sessions.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The account behind the request's session, or null. Set by the session hook on /api and /couch. */
+    principal: Principal | null;
+    sessionState: 'none' | 'ok' | 'expired' | 'unknown';
+    sessionToken: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'tern_session';
+
+/**
+ * The token comes from the `tern_session` cookie (the PWA: HttpOnly, so page scripts never see it) or
+ * an `Authorization: Bearer` header (replicators, relays, scripts). The header wins when both are sent.
+ */
+export function tokenOf(req: FastifyRequest): string | null {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  return req.cookies?.[SESSION_COOKIE] ?? null;
+}
+
+export function installSessionHook(app: FastifyInstance, sessions: Sessions, accounts: Accounts): void {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('sessionState', 'none');
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/couch/')) return;
+    const token = tokenOf(req);
+    if (!token) return;
+    req.sessionToken = token;
+    const r = await sessions.resolve(token);
+    if (r.state !== 'ok') {
+      req.sessionState = r.state;
+      return;
+    }
+    const account = await accounts.get(r.session.username);
+    if (!account || account.disabled) {
+      req.sessionState = 'unknown';
+      return;
+    }
+    req.principal = principalOf(account);
+    req.sessionState = 'ok';
+  });
+}

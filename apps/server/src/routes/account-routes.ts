@@ -1,0 +1,116 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { TernError } from '../errors.ts';
+import { publicAccount, principalOf } from '../auth/accounts.ts';
+import { decideAccount } from '../auth/permissions.ts';
+import { PasswordShape, RoleShape, UsernameShape } from '../auth/roles.ts';
+import type { ServerDeps } from '../deps.ts';
+import { parseRequest } from '../validate-request.ts';
+
+const MissionList = z.array(z.string().min(1).max(63)).max(100);
+const CreateShape = z.object({
+  username: UsernameShape,
+  password: PasswordShape,
+  role: RoleShape,
+  missions: MissionList.default([]),
+});
+const UpdateShape = z
+  .object({
+    password: PasswordShape.optional(),
+    disabled: z.boolean().optional(),
+    role: RoleShape.optional(),
+    missions: MissionList.optional(),
+  })
+  .strict();
+const ListQuery = z.object({ mission: z.string().min(1).max(63).optional() }).strict();
+
+/**
+ * Accounts: an admin manages every account; a data officer manages the interviewers of their missions
+ * (permissions.ts: `user.manage` and MANAGED_BY). Password hashes never leave the server.
+ */
+export async function accountRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+  const requireManage = async (
+    req: Parameters<ServerDeps['authorize']>[0],
+    target: { role: z.infer<typeof RoleShape>; missions: string[] },
+  ) => {
+    const mission = target.missions[0] ?? null;
+    // The session and the first mission go through the one hook (401s, logging, audit) …
+    await deps.authorize(
+      req,
+      'user.manage',
+      target.role === 'interviewer' || target.role === 'data_officer' ? mission : null,
+    );
+    // … then every mission and the role rule of the table.
+    const d = decideAccount(req.principal!, target);
+    if (!d.allowed) {
+      await deps.audit.append(req, {
+        action: 'user.manage',
+        mission,
+        outcome: 'denied',
+        details: { reason: d.reason },
+      });
+      throw new TernError('TERN_AUTH_FORBIDDEN', d.reason);
+    }
+    for (const m of target.missions) {
+      if (!deps.missionExists(m))
+        throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(m)} does not exist`);
+    }
+  };
+
+  app.get('/api/users', async (req) => {
+    const q = parseRequest(ListQuery, req.query, 'Query');
+    await deps.authorize(req, 'user.manage', q.mission ?? null);
+    const all = await deps.accounts.list();
+    const shown = q.mission === undefined ? all : all.filter((a) => a.missions.includes(q.mission!));
+    return { users: shown.map(publicAccount) };
+  });
+
+  app.post('/api/users', { bodyLimit: 16 * 1024 }, async (req, reply) => {
+    const body = parseRequest(CreateShape, req.body, 'New account');
+    if ((body.role === 'interviewer' || body.role === 'data_officer') && body.missions.length === 0)
+      throw new TernError(
+        'TERN_BAD_REQUEST',
+        `New account: missions: a ${body.role} needs at least one mission`,
+      );
+    await requireManage(req, body);
+    const created = await deps.accounts.create(body, req.principal!.username);
+    await deps.audit.append(req, {
+      action: 'user.create',
+      mission: created.missions[0] ?? null,
+      outcome: 'ok',
+      details: { username: created.username, role: created.role, missions: created.missions },
+    });
+    return reply.status(201).send({ user: publicAccount(created) });
+  });
+
+  app.patch<{ Params: { username: string } }>(
+    '/api/users/:username',
+    { bodyLimit: 16 * 1024 },
+    async (req) => {
+      const { username } = parseRequest(z.object({ username: UsernameShape }), req.params, 'Account');
+      const change = parseRequest(UpdateShape, req.body, 'Account change');
+      if (!req.principal) await deps.authorize(req, 'user.manage', null); // 401 before revealing anything
+      const current = await deps.accounts.get(username);
+      if (!current)
+        throw new TernError('TERN_USER_NOT_FOUND', `No account named ${JSON.stringify(username)}`);
+      // The actor must be allowed to manage the account as it is and as it will be.
+      await requireManage(req, principalOf(current));
+      const next = { role: change.role ?? current.role, missions: change.missions ?? current.missions };
+      await requireManage(req, next);
+      const updated = await deps.accounts.update(username, change);
+      if (change.password !== undefined || change.disabled === true) await deps.sessions.revokeAll(username);
+      await deps.audit.append(req, {
+        action: 'user.update',
+        mission: updated.missions[0] ?? null,
+        outcome: 'ok',
+        details: {
+          username,
+          changed: Object.keys(change),
+          ...(change.role ? { role: change.role } : {}),
+          ...(change.missions ? { missions: change.missions } : {}),
+        },
+      });
+      return { user: publicAccount(updated) };
+    },
+  );
+}

@@ -1,0 +1,117 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { TernError } from '../errors.ts';
+import { principalOf } from '../auth/accounts.ts';
+import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
+import { SESSION_COOKIE } from '../auth/session-hook.ts';
+import { PasswordShape } from '../auth/roles.ts';
+import type { ServerDeps } from '../deps.ts';
+import { parseRequest } from '../validate-request.ts';
+
+const LoginShape = z.object({
+  // Not checked against the username rule: a malformed name gets the same answer as a wrong password.
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(256),
+  /** Return the session token in the body too (for replicators and scripts; the PWA uses the cookie). */
+  bearer: z.boolean().optional(),
+});
+
+const PasswordChangeShape = z.object({ current: z.string().min(1).max(256), next: PasswordShape }).strict();
+
+/** Login, logout, own password and "who am I". Login is rate-limited per client address (docs/security.md). */
+export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+  app.post(
+    '/api/auth/login',
+    {
+      bodyLimit: 4096,
+      config: { rateLimit: { max: deps.login.max, timeWindow: deps.login.timeWindowMs } },
+    },
+    async (req, reply) => {
+      const body = parseRequest(LoginShape, req.body, 'Login');
+      const account = await deps.accounts.get(body.username);
+      // Verify against a dummy hash when there is no such account, so timing does not reveal names.
+      const ok = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH);
+      if (!account || !ok || account.disabled) {
+        // A login that names no account is audited without the name: people type passwords there.
+        await deps.audit.append(req, {
+          action: 'login',
+          mission: null,
+          outcome: 'failed',
+          actor: account ? account.username : null,
+          details: {
+            reason: !account ? 'no such account' : account.disabled ? 'disabled' : 'wrong password',
+          },
+        });
+        throw new TernError('TERN_AUTH_FAILED', 'Wrong username or password');
+      }
+      const { token, expiresAt } = await deps.sessions.create(account.username);
+      const who = principalOf(account);
+      await deps.audit.append(req, { action: 'login', mission: null, outcome: 'ok', actor: who.username });
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.cookieSecure,
+        path: '/',
+        expires: new Date(expiresAt),
+      });
+      // Device data keys of the missions whose records this account may hold on a device.
+      const keyMissions =
+        who.role === 'admin'
+          ? (await deps.missions.list()).map((m) => m.id)
+          : who.role === 'researcher'
+            ? []
+            : who.missions;
+      const deviceKeys: Record<string, string> = {};
+      for (const id of keyMissions) {
+        const m = await deps.missions.get(id);
+        if (m) deviceKeys[id] = m.deviceKey;
+      }
+      return { user: who, expiresAt, deviceKeys, ...(body.bearer ? { token } : {}) };
+    },
+  );
+
+  app.post('/api/auth/logout', { bodyLimit: 1024 }, async (req, reply) => {
+    if (req.sessionToken) await deps.sessions.revoke(req.sessionToken);
+    if (req.principal) await deps.audit.append(req, { action: 'logout', mission: null, outcome: 'ok' });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  // Self-service: any logged-in account changes its own password (rate-limited like login, since it
+  // checks a password). Every session of the account ends, the current one included.
+  app.post(
+    '/api/auth/password',
+    {
+      bodyLimit: 4096,
+      config: { rateLimit: { max: deps.login.max, timeWindow: deps.login.timeWindowMs } },
+    },
+    async (req, reply) => {
+      if (!req.principal) {
+        await deps.audit.append(req, { action: 'password.change', mission: null, outcome: 'denied' });
+        throw req.sessionState === 'expired'
+          ? new TernError('TERN_AUTH_EXPIRED', 'Your session has expired: log in again')
+          : new TernError('TERN_AUTH_REQUIRED', 'Log in first to change your password');
+      }
+      const body = parseRequest(PasswordChangeShape, req.body, 'Password change');
+      const account = await deps.accounts.get(req.principal!.username);
+      if (!account || !(await verifyPassword(body.current, account.passwordHash))) {
+        await deps.audit.append(req, { action: 'password.change', mission: null, outcome: 'failed' });
+        throw new TernError('TERN_AUTH_FAILED', 'The current password is wrong');
+      }
+      await deps.accounts.update(account.username, { password: body.next });
+      await deps.sessions.revokeAll(account.username);
+      await deps.audit.append(req, { action: 'password.change', mission: null, outcome: 'ok' });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
+
+  app.get('/api/auth/me', async (req) => {
+    if (!req.principal) {
+      throw req.sessionState === 'expired'
+        ? new TernError('TERN_AUTH_EXPIRED', 'Your session has expired: log in again')
+        : new TernError('TERN_AUTH_REQUIRED', 'Not logged in');
+    }
+    return { user: req.principal };
+  });
+}

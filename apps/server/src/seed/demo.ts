@@ -1,0 +1,48 @@
+import { pathToFileURL } from 'node:url';
+import { TernStore } from '@tern/store';
+import { Accounts } from '../auth/accounts.ts';
+import { Missions } from '../auth/missions.ts';
+import type { Role } from '../auth/roles.ts';
+
+/**
+ * Demo accounts for `npm start` (listed in the README). Passwords are public: never seed a server that
+ * holds real data.
+ */
+export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; role: Role }> = [
+  { username: 'admin', password: 'demo-admin-pass', role: 'admin' },
+  { username: 'officer', password: 'demo-officer-pass', role: 'data_officer' },
+  { username: 'interviewer', password: 'demo-interviewer-pass', role: 'interviewer' },
+  { username: 'researcher', password: 'demo-researcher-pass', role: 'researcher' },
+];
+export const DEMO_MISSION = 'demo';
+
+/** Create the demo mission and one account per role. Idempotent: what exists is left as it is. */
+export async function seedDemo(store: TernStore, now: () => number = Date.now): Promise<string[]> {
+  const sys = store.system();
+  const missions = new Missions(sys, now);
+  const accounts = new Accounts(sys, now);
+  await missions.create({ id: DEMO_MISSION, name: 'Demo mission' }, 'demo-seed', true);
+  const created: string[] = [];
+  for (const u of DEMO_USERS) {
+    if (await accounts.get(u.username)) continue;
+    await accounts.create({ ...u, missions: [DEMO_MISSION] }, 'demo-seed');
+    created.push(u.username);
+  }
+  return created;
+}
+
+// `node --import tsx apps/server/src/seed/demo.ts` (scripts/start.mjs runs it before the server).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { readConfig } = await import('../config.ts');
+  const store = new TernStore({ kind: 'leveldb', dataDir: readConfig().dataDir });
+  try {
+    const created = await seedDemo(store);
+    console.log(
+      created.length
+        ? `demo seed: mission "${DEMO_MISSION}", accounts ${created.join(', ')} (passwords in the README)`
+        : 'demo seed: already there, nothing changed',
+    );
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,358 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
+import { PERMISSIONS } from '../src/auth/permissions.ts';
+import type { Scope } from '../src/auth/permissions.ts';
+import type { Action } from '../src/auth/authorize.ts';
+import { ROLES } from '../src/auth/roles.ts';
+import type { Role } from '../src/auth/roles.ts';
+import { PASSWORD, bearer, submission, testApp, validAnswers } from './fixtures.ts';
+import type { TestApp } from './fixtures.ts';
+
+/**
+ * The permission matrix: every route × every role × own/other mission, with the expected answer
+ * derived from the permission table (PERMISSIONS), never written by hand.
+ *
+ * Every account is a member of mission `demo` ("own"); `other` is a mission it does not belong to.
+ * Routes that act on no mission (create a mission, read the audit log) run once with mission "-".
+ *
+ * ADDING A ROUTE (the CouchDB door included): add one row to ROUTES with the action(s) the route asks
+ * `deps.authorize` for, whether it is mission-scoped, the request to send for a mission, and the
+ * statuses that mean "allowed and served". For example, for the CouchDB door:
+ *
+ *   { name: 'GET /couch/:db/_changes', actions: ['couch.read'], scoped: true,
+ *     request: (m) => ({ method: 'GET', url: `/couch/${m}/_changes` }), ok: [200] },
+ *   { name: 'POST /couch/:db/_bulk_docs', actions: ['couch.write'], scoped: true,
+ *     request: (m) => ({ method: 'POST', url: `/couch/${m}/_bulk_docs`,
+ *                        payload: { docs: [], new_edits: false } }), ok: [201] },
+ *
+ * then remove its actions from NO_ROUTE_YET. The expectations follow from the table by themselves.
+ */
+interface Row {
+  name: string;
+  /** Every action the route asks for; it is allowed only when all are. */
+  actions: Action[];
+  /** Acts in one mission (own/other columns) or in none. */
+  scoped: boolean;
+  request: (mission: string, n: number) => InjectOptions;
+  /** Statuses of an allowed request that was served. */
+  ok: number[];
+}
+
+/** Record ids seeded in each mission, so a read that is allowed finds something. */
+const seeded: Record<string, string> = {};
+const syncBody = { protocol: 1, device: 'dev-matrix', docs: [], since: null, pullLimit: 10 };
+
+const ROUTES: Row[] = [
+  {
+    name: 'POST /api/sync/:mission (compact door)',
+    actions: ['sync.push', 'sync.pull'],
+    scoped: true,
+    request: (m) => ({ method: 'POST', url: `/api/sync/${m}`, payload: syncBody }),
+    ok: [200],
+  },
+  {
+    name: 'GET /api/missions/:mission/records/:id',
+    actions: ['case.read'],
+    scoped: true,
+    request: (m) => ({ method: 'GET', url: `/api/missions/${m}/records/${seeded[m]}` }),
+    ok: [200],
+  },
+  {
+    name: 'GET /api/missions/:mission/export',
+    actions: ['export'],
+    scoped: true,
+    request: (m) => ({ method: 'GET', url: `/api/missions/${m}/export?format=xlsx` }),
+    ok: [200],
+  },
+  {
+    name: 'GET /api/missions/:mission/summary',
+    actions: ['aggregate.read'],
+    scoped: true,
+    request: (m) => ({ method: 'GET', url: `/api/missions/${m}/summary` }),
+    ok: [200],
+  },
+  {
+    name: 'GET /api/users?mission=',
+    actions: ['user.manage'],
+    scoped: true,
+    request: (m) => ({ method: 'GET', url: `/api/users?mission=${m}` }),
+    ok: [200],
+  },
+  {
+    name: 'POST /api/users (an interviewer of the mission)',
+    actions: ['user.manage'],
+    scoped: true,
+    request: (m, n) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: `new-${m}-${n}`, password: PASSWORD, role: 'interviewer', missions: [m] },
+    }),
+    ok: [201],
+  },
+  {
+    name: 'PATCH /api/users/:username (an interviewer of the mission)',
+    actions: ['user.manage'],
+    scoped: true,
+    request: (m) => ({ method: 'PATCH', url: `/api/users/iv-${m}`, payload: { disabled: false } }),
+    ok: [200],
+  },
+  {
+    name: 'GET /api/users (every account)',
+    actions: ['user.manage'],
+    scoped: false,
+    request: () => ({ method: 'GET', url: '/api/users' }),
+    ok: [200],
+  },
+  {
+    name: 'GET /api/missions',
+    actions: ['mission.manage'],
+    scoped: false,
+    request: () => ({ method: 'GET', url: '/api/missions' }),
+    ok: [200],
+  },
+  {
+    name: 'POST /api/missions',
+    actions: ['mission.manage'],
+    scoped: false,
+    request: (_m, n) => ({ method: 'POST', url: '/api/missions', payload: { id: `m-${n}` } }),
+    ok: [201],
+  },
+  {
+    name: 'POST /api/missions/:mission/devices',
+    actions: ['sync.push'],
+    scoped: true,
+    request: (_m, n) => ({
+      method: 'POST',
+      url: `/api/missions/${_m}/devices`,
+      payload: { deviceId: `dev-01J0000000000000000000${String(n).padStart(4, '0')}` },
+    }),
+    ok: [200],
+  },
+  {
+    name: 'GET /api/missions/:mission/devices',
+    actions: ['export'],
+    scoped: true,
+    request: (m) => ({ method: 'GET', url: `/api/missions/${m}/devices` }),
+    ok: [200],
+  },
+  {
+    name: 'GET /api/forms',
+    actions: ['forms.read'],
+    scoped: false,
+    request: () => ({ method: 'GET', url: '/api/forms' }),
+    ok: [200],
+  },
+  {
+    name: 'GET /api/forms/:key',
+    actions: ['forms.read'],
+    scoped: false,
+    request: () => ({ method: 'GET', url: '/api/forms/screening@1' }),
+    ok: [200],
+  },
+  {
+    name: 'POST /api/admin/forms',
+    actions: ['admin'],
+    scoped: false,
+    request: (_m, n) => ({
+      method: 'POST',
+      url: '/api/admin/forms',
+      payload: {
+        id: `matrix-${n}`,
+        version: '1',
+        title: { en: 'M' },
+        defaultLanguage: 'en',
+        children: [{ type: 'text', name: 'a', label: { en: 'A' } }],
+      },
+    }),
+    ok: [201],
+  },
+  {
+    name: 'GET /api/admin/conflicts?mission=',
+    actions: ['conflict.resolve'],
+    scoped: true,
+    request: (m) => ({ method: 'GET', url: `/api/admin/conflicts?mission=${m}` }),
+    ok: [200],
+  },
+  {
+    name: 'GET /api/admin/conflicts/:mission/:docId',
+    actions: ['conflict.resolve'],
+    scoped: true,
+    // No open conflict on the seeded record: an allowed request is served a 404.
+    request: (m) => ({ method: 'GET', url: `/api/admin/conflicts/${m}/${seeded[m]}` }),
+    ok: [404],
+  },
+  {
+    name: 'POST /api/admin/conflicts/:mission/:docId/resolve',
+    actions: ['conflict.resolve'],
+    scoped: true,
+    request: (m) => ({
+      method: 'POST',
+      url: `/api/admin/conflicts/${m}/${seeded[m]}/resolve`,
+      payload: { revs: ['1-a', '1-b'], choices: {} },
+    }),
+    ok: [404],
+  },
+  {
+    name: 'GET /couch/:db/_changes (CouchDB door read)',
+    actions: ['couch.read'],
+    scoped: true,
+    request: (m) => ({ method: 'GET', url: `/couch/${m}/_changes` }),
+    ok: [200],
+  },
+  {
+    name: 'GET /couch/:db/:id (CouchDB door read)',
+    actions: ['couch.read'],
+    scoped: true,
+    request: (m) => ({ method: 'GET', url: `/couch/${m}/${seeded[m]}` }),
+    ok: [200],
+  },
+  {
+    name: 'POST /couch/:db/_bulk_docs (CouchDB door write)',
+    actions: ['couch.write'],
+    scoped: true,
+    request: (m) => ({
+      method: 'POST',
+      url: `/couch/${m}/_bulk_docs`,
+      payload: { docs: [], new_edits: false },
+    }),
+    ok: [201],
+  },
+  {
+    name: 'POST /couch/:db/_revs_diff (CouchDB door write)',
+    actions: ['couch.write'],
+    scoped: true,
+    request: (m) => ({ method: 'POST', url: `/couch/${m}/_revs_diff`, payload: {} }),
+    ok: [200],
+  },
+  {
+    name: 'GET /api/admin/audit',
+    actions: ['audit.read'],
+    scoped: false,
+    request: () => ({ method: 'GET', url: '/api/admin/audit?limit=5' }),
+    ok: [200],
+  },
+];
+
+/** Actions in the table that no route asks for yet; each needs a row as soon as a route does. */
+const NO_ROUTE_YET: Action[] = ['case.write'];
+
+/** What the table says, read the plain way: `all` anywhere, `own` in a member mission, else no. */
+function expectedAllowed(role: Role, actions: Action[], where: 'own' | 'other' | '-'): boolean {
+  return actions.every((a) => {
+    const scope: Scope = PERMISSIONS[a][role];
+    return scope === 'all' || (scope === 'own' && where === 'own');
+  });
+}
+
+const WHERE = { own: 'demo', other: 'other', '-': 'demo' } as const;
+const cells = ROUTES.flatMap((row) =>
+  (row.scoped ? (['own', 'other'] as const) : (['-'] as const)).flatMap((where) =>
+    ROLES.map((role) => ({ row, where, role, allowed: expectedAllowed(role, row.actions, where) })),
+  ),
+);
+
+let t: TestApp;
+const tokens = {} as Record<Role, string>;
+let n = 0;
+
+beforeAll(async () => {
+  t = await testApp([...ROLES], { login: { max: 100, timeWindowMs: 60_000 } });
+  for (const m of ['demo', 'other']) {
+    const doc = submission(m, validAnswers(`Person of ${m}`));
+    await t.store.mission(m).writeReplicated([doc]);
+    seeded[m] = doc._id;
+    await t.accounts.create(
+      { username: `iv-${m}`, password: PASSWORD, role: 'interviewer', missions: [m] },
+      'test',
+    );
+  }
+  for (const role of ROLES) tokens[role] = await t.login(role);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('permission matrix (from the permission table)', () => {
+  it.each(cells.map((c) => [c.row.name, c.role, c.where, c.allowed ? 'allow' : 'deny', c] as const))(
+    '%s · %s · %s mission → %s',
+    async (_name, role, where, _verdict, c) => {
+      n += 1;
+      const req = c.row.request(WHERE[where], n);
+      const res = await t.app.inject({ ...req, ...bearer(tokens[role]) });
+      if (c.allowed) {
+        expect(c.row.ok, res.body).toContain(res.statusCode);
+      } else {
+        expect(res.statusCode, res.body).toBe(403);
+        // The CouchDB door answers in CouchDB's error shape, with the same reason.
+        if (req.url!.toString().startsWith('/couch/')) {
+          expect(res.json()).toMatchObject({ error: 'forbidden' });
+          expect(res.json().reason).toContain(role);
+        } else {
+          expect(res.json()).toMatchObject({ code: 'TERN_AUTH_FORBIDDEN' });
+          expect(res.json().message).toContain(role);
+        }
+      }
+    },
+  );
+
+  it.each(ROUTES.map((r) => [r.name, r] as const))('%s · no session → 401', async (_name, row) => {
+    n += 1;
+    const req = row.request('demo', n);
+    const res = await t.app.inject(req);
+    expect(res.statusCode).toBe(401);
+    if (req.url!.toString().startsWith('/couch/'))
+      expect(res.json()).toMatchObject({ error: 'unauthorized' });
+    else expect(res.json()).toMatchObject({ code: 'TERN_AUTH_REQUIRED' });
+  });
+
+  it('covers every action of the table with a route, except those listed as having none yet', () => {
+    const covered = new Set(ROUTES.flatMap((r) => r.actions));
+    const missing = (Object.keys(PERMISSIONS) as Action[]).filter(
+      (a) => !covered.has(a) && !NO_ROUTE_YET.includes(a),
+    );
+    expect(missing).toEqual([]);
+    expect(NO_ROUTE_YET.filter((a) => covered.has(a))).toEqual([]);
+  });
+
+  it('has a row for every /api route that needs a session', () => {
+    // Open, or about the caller's own session and password only (no permission action applies).
+    const open = new Set([
+      '/api/health',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/auth/password',
+    ]);
+    const rows = new Set(ROUTES.map((r) => r.name.split(' ').slice(0, 2).join(' ').split('?')[0]));
+    // printRoutes draws a tree: a child's path continues its parent's, one level per 4 columns.
+    const stack: string[] = [];
+    const routes: string[] = [];
+    for (const line of t.app.printRoutes({ commonPrefix: false }).split('\n')) {
+      const m = /^(.*?)── (\S+) \(([A-Z, ]+)\)/.exec(line);
+      if (!m) continue;
+      const depth = Math.floor(m[1]!.length / 4);
+      stack.length = depth;
+      stack.push(m[2]!);
+      const path = stack.join('');
+      if (!path.startsWith('/api/') || open.has(path)) continue;
+      for (const method of m[3]!.split(', ')) if (method !== 'HEAD') routes.push(`${method} ${path}`);
+    }
+    expect(routes.length).toBeGreaterThan(8);
+    expect(routes.filter((r) => !rows.has(r))).toEqual([]);
+  });
+
+  it('audits every refusal with who, what and where', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/audit?action=export&limit=50',
+      ...bearer(tokens.admin),
+    });
+    const entries = res.json().entries as Array<{ actor: string; outcome: string; mission: string }>;
+    expect(entries).toContainEqual(
+      expect.objectContaining({ actor: 'interviewer', outcome: 'denied', mission: 'demo' }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({ actor: 'data_officer', outcome: 'ok', mission: 'demo' }),
+    );
+  });
+});

@@ -1,0 +1,63 @@
+import type { TernDb } from './db.ts';
+import { OfflineLoginError, rememberAccount, unlockOffline } from './keyring.ts';
+import type { Unlocked } from './keyring.ts';
+
+export interface LoginResult {
+  unlocked: Unlocked;
+  mode: 'online' | 'offline';
+}
+
+export class LoginRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LoginRefused';
+  }
+}
+
+interface LoginResponse {
+  user: { username: string; role: string; missions: string[] };
+  expiresAt: string;
+  deviceKeys: Record<string, string>;
+}
+
+/**
+ * Log in online when the server answers (it sets the HttpOnly session cookie that sync then carries),
+ * and offline from the device's keyring when it cannot be reached. A server that answers "no" is final:
+ * a refused or disabled account does not fall back to the device.
+ */
+export async function logIn(db: TernDb, username: string, password: string): Promise<LoginResult> {
+  let res: Response;
+  try {
+    res = await fetch('/api/auth/login', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+  } catch {
+    try {
+      return { unlocked: await unlockOffline(db, username, password), mode: 'offline' };
+    } catch (e) {
+      throw new LoginRefused(
+        e instanceof OfflineLoginError
+          ? e.message
+          : `Could not open the device keys: ${(e as Error).message}`,
+      );
+    }
+  }
+  if (!res.ok) {
+    const err = (await res.json().catch(() => ({}))) as { message?: string };
+    throw new LoginRefused(err.message ?? `The server refused the login (${res.status})`);
+  }
+  const body = (await res.json()) as LoginResponse;
+  return { unlocked: await rememberAccount(db, body.user, password, body.deviceKeys), mode: 'online' };
+}
+
+/** End the server session when the server can be reached; the device locks either way. */
+export async function logOutServer(): Promise<void> {
+  try {
+    await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' });
+  } catch {
+    // Offline: the session expires on its own on the server.
+  }
+}
