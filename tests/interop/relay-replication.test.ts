@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { leafDigest, submissionDoc } from '../support/pouch-client.ts';
+import { authedRemote, bearerToken, leafDigest, submissionDoc } from '../support/pouch-client.ts';
 import { startServer } from '../support/server-process.ts';
 import type { ServerHandle } from '../support/server-process.ts';
 import { startTernInProcess } from '../support/tern-server.ts';
@@ -21,8 +21,8 @@ afterEach(async () => {
 });
 
 /** Digest of every `{_id, _rev}` leaf held by a Tern server, read through its own CouchDB door. */
-async function doorDigest(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/couch/demo/_changes?style=all_docs`);
+async function doorDigest(baseUrl: string, auth: Record<string, string> = {}): Promise<string> {
+  const res = await fetch(`${baseUrl}/couch/demo/_changes?style=all_docs`, { headers: auth });
   const body = (await res.json()) as { results: Array<{ id: string; changes: Array<{ rev: string }> }> };
   const lines = body.results.flatMap((c) => c.changes.map((ch) => `${c.id} ${ch.rev}`)).sort();
   const { createHash } = await import('node:crypto');
@@ -33,38 +33,44 @@ describe('Tern relay ⇄ Tern headquarters through the CouchDB door', () => {
   it('ends with the same set of {_id, _rev} on both, conflicts included', async () => {
     const relayDb = relay.store.mission('demo').db;
     const hqUrl = `${hq.url}/couch/demo`;
+    // The relay logs in to headquarters like any replicator: a data officer's session as a Bearer token.
+    const token = await bearerToken(hq.url, 'officer', 'demo-officer-pass');
+    const auth = { authorization: `Bearer ${token}` };
+    const hqRemote = authedRemote(hqUrl, token);
     // Work on both sides, then one shared document edited on both.
     await relayDb.bulkDocs(Array.from({ length: 40 }, (_, i) => submissionDoc('demo', `Relay ${i}`)));
     const shared = submissionDoc('demo', 'Shared');
     await relayDb.put(shared);
-    await relayDb.replicate.to(hqUrl);
+    await relayDb.replicate.to(hqRemote);
     const hqPush = await fetch(`${hqUrl}/_bulk_docs`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ docs: Array.from({ length: 15 }, (_, i) => submissionDoc('demo', `HQ ${i}`)) }),
     });
     expect(hqPush.status).toBe(201);
-    const hqShared = await (await fetch(`${hqUrl}/${encodeURIComponent(shared._id)}`)).json();
+    const hqShared = await (
+      await fetch(`${hqUrl}/${encodeURIComponent(shared._id)}`, { headers: auth })
+    ).json();
     const edited = await fetch(`${hqUrl}/_bulk_docs`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ docs: [{ ...hqShared, answers: { ...hqShared.answers, age: 40 } }] }),
     });
     expect((await edited.json())[0].ok).toBe(true);
     const local = await relayDb.get(shared._id);
     await relayDb.put({ ...local, answers: { ...(local.answers as object), age: 41 } });
 
-    const up = await relayDb.replicate.to(hqUrl);
-    const down = await relayDb.replicate.from(hqUrl);
+    const up = await relayDb.replicate.to(hqRemote);
+    const down = await relayDb.replicate.from(hqRemote);
     expect(up.ok && down.ok).toBe(true);
     expect(down.docs_written).toBe(16); // 15 HQ documents and HQ's branch of the shared one
 
     const relayDigest = await leafDigest(relayDb);
-    expect(await doorDigest(hq.url)).toBe(relayDigest);
+    expect(await doorDigest(hq.url, auth)).toBe(relayDigest);
     expect(await doorDigest(relay.url)).toBe(relayDigest);
     const relayShared = await relayDb.get(shared._id, { conflicts: true });
     const hqSharedNow = await (
-      await fetch(`${hqUrl}/${encodeURIComponent(shared._id)}?conflicts=true`)
+      await fetch(`${hqUrl}/${encodeURIComponent(shared._id)}?conflicts=true`, { headers: auth })
     ).json();
     expect(relayShared._conflicts).toHaveLength(1);
     expect({ rev: hqSharedNow._rev, conflicts: hqSharedNow._conflicts }).toEqual({

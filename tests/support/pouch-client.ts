@@ -63,3 +63,25 @@ export function submissionDoc(
     device: 'pouch-client',
   };
 }
+
+/** Log in to a Tern server as a replicator does: the session token comes back for a Bearer header. */
+export async function bearerToken(baseUrl: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password, bearer: true }),
+  });
+  if (!res.ok) throw new Error(`login as ${username} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** A PouchDB handle on a remote CouchDB-door database that sends the session on every request. */
+export function authedRemote(url: string, token: string): Db {
+  return new PouchDB<Record<string, unknown>>(url, {
+    fetch: (u: string | Request, opts?: RequestInit) => {
+      const headers = new Headers(opts?.headers);
+      headers.set('authorization', `Bearer ${token}`);
+      return PouchDB.fetch(u, { ...opts, headers });
+    },
+  } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+}
