@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { quickScreening } from '@tern/forms';
 import type { DocRow, TernDb } from './db.ts';
-import { FormView } from './FormView.tsx';
+import { FormPage } from './form/FormPage.tsx';
 import { RecordList } from './RecordList.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
-import { deviceId, listRecords, saveSubmission } from './records.ts';
+import { deviceId, listRecords } from './records.ts';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -27,7 +26,6 @@ export function App(props: { db: TernDb; mission: string; updateReady: (() => vo
   const [rows, setRows] = useState<DocRow[] | null>(null);
   const [device, setDevice] = useState<string | null>(null);
   const online = useOnline();
-  const form = quickScreening;
 
   const refresh = useCallback(async () => setRows(await listRecords(db, mission)), [db, mission]);
   useEffect(() => {
@@ -54,14 +52,12 @@ export function App(props: { db: TernDb; mission: string; updateReady: (() => vo
       )}
       <main>
         {view === 'new' ? (
-          <FormView
-            form={form}
-            lang="en"
-            onCancel={() => setView('list')}
-            onSave={async (answers) => {
-              if (!device) return;
-              await saveSubmission(db, { mission, form: `${form.id}@${form.version}`, answers, device });
-              await refresh();
+          <FormPage
+            db={db}
+            mission={mission}
+            device={device}
+            onDone={() => {
+              void refresh();
               setView('list');
             }}
           />
