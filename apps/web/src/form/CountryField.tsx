@@ -43,15 +43,17 @@ export function CountryField(props: {
       ? []
       : names
           .filter(
-            (c) => !selected.includes(c.code) && (c.name.toLocaleLowerCase(lang).includes(q) || c.code === q.toUpperCase()),
+            (c) =>
+              !selected.includes(c.code) &&
+              (c.name.toLocaleLowerCase(lang).includes(q) || c.code === q.toUpperCase()),
           )
           .slice(0, MAX_MATCHES);
 
   const choose = (code: string) => {
-    h.set(multiple ? [...selected, code] : code);
+    h.set(multiple ? [...selected, code] : code, true);
     setQuery('');
   };
-  const drop = (code: string) => h.set(multiple ? selected.filter((c) => c !== code) : undefined);
+  const drop = (code: string) => h.set(multiple ? selected.filter((c) => c !== code) : undefined, true);
 
   return (
     <fieldset className="question country" aria-describedby={props.describedBy}>

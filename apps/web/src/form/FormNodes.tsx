@@ -122,7 +122,9 @@ const RepeatInstance = memo(function RepeatInstance(props: {
           type="button"
           className="remove"
           aria-label={`${ui(lang, 'remove')}: ${title}`}
-          onClick={() => (store.instanceHasAnswers(props.scope, node.name, id) ? setConfirming(true) : remove())}
+          onClick={() =>
+            store.instanceHasAnswers(props.scope, node.name, id) ? setConfirming(true) : remove()
+          }
         >
           {ui(lang, 'remove')}
         </button>

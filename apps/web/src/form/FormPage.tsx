@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { builtinForms, localize, textDirection } from '@tern/forms';
 import type { Answers, FormDefinition } from '@tern/forms';
 import type { DocRow, TernDb } from '../db.ts';
@@ -24,7 +24,12 @@ interface Session {
   draftId: string | null;
 }
 
-function newSession(formKey: string, lang: string, answers?: Answers, draftId: string | null = null): Session {
+function newSession(
+  formKey: string,
+  lang: string,
+  answers?: Answers,
+  draftId: string | null = null,
+): Session {
   const form: FormDefinition = builtinForms.get(formKey) ?? builtinForms.get(DEFAULT_FORM)!;
   return { formKey, store: new AnswerStore(form, { answers: answers ?? {}, language: lang }), draftId };
 }
@@ -35,7 +40,13 @@ function newSession(formKey: string, lang: string, answers?: Answers, draftId: s
  */
 export function FormPage(props: { db: TernDb; mission: string; device: string | null; onDone: () => void }) {
   const { db, mission } = props;
-  const [lang, setLang] = useState(() => stored('tern.lang', LANGUAGES.map((l) => l.code), 'en'));
+  const [lang, setLang] = useState(() =>
+    stored(
+      'tern.lang',
+      LANGUAGES.map((l) => l.code),
+      'en',
+    ),
+  );
   const [layout, setLayout] = useState<FormLayout>(() =>
     stored<FormLayout>('tern.formLayout', ['whole', 'paged'], 'whole'),
   );
@@ -49,6 +60,7 @@ export function FormPage(props: { db: TernDb; mission: string; device: string | 
   const device = useRef(props.device);
   device.current = props.device;
   const draftId = useRef<string | null>(session.draftId);
+  const ids = useId();
 
   useEffect(() => {
     void listDrafts(db, mission).then(setDrafts);
@@ -167,46 +179,47 @@ export function FormPage(props: { db: TernDb; mission: string; device: string | 
   return (
     <div className="form-page">
       <div className="form-settings">
-        <label>
-          {ui(lang, 'form')}{' '}
-          <select value={session.formKey} disabled={dirty} onChange={(e) => start(e.target.value)}>
-            {[...builtinForms].map(([key, f]) => (
-              <option key={key} value={key}>
-                {localize(f.title, lang, f.defaultLanguage)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {ui(lang, 'language')}{' '}
-          <select
-            value={lang}
-            onChange={(e) => {
-              localStorage.setItem('tern.lang', e.target.value);
-              setLang(e.target.value);
-            }}
-          >
-            {LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {ui(lang, 'layout')}{' '}
-          <select
-            value={layout}
-            onChange={(e) => {
-              const v = e.target.value as FormLayout;
-              localStorage.setItem('tern.formLayout', v);
-              setLayout(v);
-            }}
-          >
-            <option value="whole">{ui(lang, 'wholeForm')}</option>
-            <option value="paged">{ui(lang, 'paged')}</option>
-          </select>
-        </label>
+        <label htmlFor={`${ids}-form`}>{ui(lang, 'form')}</label>
+        <select
+          id={`${ids}-form`}
+          value={session.formKey}
+          disabled={dirty}
+          onChange={(e) => start(e.target.value)}
+        >
+          {[...builtinForms].map(([key, f]) => (
+            <option key={key} value={key}>
+              {localize(f.title, lang, f.defaultLanguage)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${ids}-lang`}>{ui(lang, 'language')}</label>
+        <select
+          id={`${ids}-lang`}
+          value={lang}
+          onChange={(e) => {
+            localStorage.setItem('tern.lang', e.target.value);
+            setLang(e.target.value);
+          }}
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l.code} value={l.code} lang={l.code}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${ids}-layout`}>{ui(lang, 'layout')}</label>
+        <select
+          id={`${ids}-layout`}
+          value={layout}
+          onChange={(e) => {
+            const v = e.target.value as FormLayout;
+            localStorage.setItem('tern.formLayout', v);
+            setLayout(v);
+          }}
+        >
+          <option value="whole">{ui(lang, 'wholeForm')}</option>
+          <option value="paged">{ui(lang, 'paged')}</option>
+        </select>
         <span className="draft-status" role="status" data-state={status}>
           {status === 'saving'
             ? ui(lang, 'draftSaving')

@@ -81,7 +81,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
           <select
             id={id}
             value={typeof snap.value === 'string' ? snap.value : ''}
-            onChange={(e) => h.set(e.target.value)}
+            onChange={(e) => h.set(e.target.value, true)}
             onBlur={h.touch}
             aria-invalid={invalid}
             aria-describedby={describedBy}
@@ -144,7 +144,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
           {...common}
           type="date"
           value={typeof snap.value === 'string' ? snap.value : ''}
-          onChange={(e) => h.set(e.target.value)}
+          onChange={(e) => h.set(e.target.value, true)}
         />
       );
       break;
@@ -192,12 +192,15 @@ function ChoiceInputs(props: {
   const { handle: h, name, choices, value, multiple } = props;
   const selected: readonly unknown[] = Array.isArray(value) ? value : value === undefined ? [] : [value];
   const toggle = (v: string, on: boolean) => {
-    if (!multiple) return h.set(on ? v : undefined);
+    if (!multiple) return h.set(on ? v : undefined, true);
     const next = new Set(selected);
     if (on) next.add(v);
     else next.delete(v);
     // Stored in the order the choices are offered, so the answer does not depend on click order.
-    h.set(choices.map((c) => c.value).filter((x) => next.has(x)));
+    h.set(
+      choices.map((c) => c.value).filter((x) => next.has(x)),
+      true,
+    );
   };
   return (
     <>

@@ -37,7 +37,8 @@ export interface FieldHandle {
   readonly scope: Scope;
   subscribe(listener: () => void): () => void;
   get(): FieldSnapshot;
-  set(value: unknown): void;
+  /** `validate`: check at once (a choice made, a date picked) rather than after a pause in typing. */
+  set(value: unknown, validate?: boolean): void;
   touch(): void;
 }
 
@@ -136,7 +137,7 @@ export class AnswerStore {
       },
       // A field nobody listens to is not kept up to date by notify(): refresh it when read (on mount).
       get: () => (entry.listeners.size === 0 ? this.refresh(entry) : entry.snap),
-      set: (value) => this.set(scope, name, value),
+      set: (value, validate) => this.set(scope, name, value, validate),
       touch: () => this.touch(key),
     };
     entry.snap = this.snapshotOf(entry);
@@ -144,11 +145,14 @@ export class AnswerStore {
     return entry;
   }
 
-  set(scope: Scope, name: string, value: unknown): void {
+  set(scope: Scope, name: string, value: unknown, validate = false): void {
     const path = this.recordPath(scope);
     if (!path) return;
     this.answers = setIn(this.answers, path, name, isEmpty(value) ? undefined : value);
     this.changed();
+    // A click is a finished answer: its message (or the end of one) should not arrive later and move
+    // the page under the next click.
+    if (validate) this.validateNow();
   }
 
   /** Append a repeat instance (ULID made on this device, decision 011) with its questions' defaults. */
@@ -315,7 +319,10 @@ export class AnswerStore {
     const relevant = this.state.isRelevant(path);
     // Calculations show what the engine computed; everything else shows what was entered (a hidden
     // answer is kept while filling, and dropped by pruneIrrelevant when the record is saved).
-    const value = node.type === 'calculate' ? this.readFrom(this.state.values, e.scope, e.info.name) : this.read(e.scope, e.info.name);
+    const value =
+      node.type === 'calculate'
+        ? this.readFrom(this.state.values, e.scope, e.info.name)
+        : this.read(e.scope, e.info.name);
     const issue = this.showAll || this.touched.has(e.key) ? this.errors.get(path) : undefined;
     const ids =
       node.type === 'repeat' && Array.isArray(value)
