@@ -24,10 +24,11 @@ export function benchForm(): FormDefinition {
     const first = q;
     for (let k = 0; k < 30; k++, q++) {
       const name = `q${q}`;
-      // Relevance on the 3 questions after the group's first select_one and its first integer.
+      // Relevance on the group's first integer and first select_one, true for the starting answers so
+      // that all 1,550 inputs are on screen.
       const relevant =
         k === 26
-          ? `\${q${first + 15}} > 10`
+          ? `not(\${q${first + 15}} > 100000)`
           : k === 27 || k === 28
             ? `\${q${first + 20}} != 'o2'`
             : undefined;
