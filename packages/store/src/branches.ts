@@ -8,7 +8,9 @@ import type { MissionDb } from './mission-db.ts';
  */
 export async function liveBranches(db: MissionDb, id: string): Promise<Branch[]> {
   const res = (await db.db.get(id, { open_revs: 'all', revs: true })) as unknown as Array<{ ok?: WireDoc }>;
-  return res.flatMap((r) => (r.ok && !r.ok._deleted ? [{ rev: r.ok._rev, revisions: r.ok._revisions, body: bodyOf(r.ok) }] : []));
+  return res.flatMap((r) =>
+    r.ok && !r.ok._deleted ? [{ rev: r.ok._rev, revisions: r.ok._revisions, body: bodyOf(r.ok) }] : [],
+  );
 }
 
 /** The body of one revision, or undefined when the store holds only its id (sent as history). */
@@ -26,5 +28,7 @@ export async function bodyAt(db: MissionDb, id: string, rev: string): Promise<Bo
 /** Ids of the documents that have more than one live leaf. */
 export async function conflictedIds(db: MissionDb): Promise<string[]> {
   const res = await db.db.allDocs({ include_docs: true, conflicts: true });
-  return res.rows.filter((r) => ((r.doc as { _conflicts?: string[] } | undefined)?._conflicts?.length ?? 0) > 0).map((r) => r.id);
+  return res.rows
+    .filter((r) => ((r.doc as { _conflicts?: string[] } | undefined)?._conflicts?.length ?? 0) > 0)
+    .map((r) => r.id);
 }
