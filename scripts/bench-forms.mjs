@@ -8,5 +8,15 @@ const run = (cmd, args, cwd = ROOT) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-run(pnpm, ['--filter', '@tern/web', 'exec', 'vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'warn']);
+run(pnpm, [
+  '--filter',
+  '@tern/web',
+  'exec',
+  'vite',
+  'build',
+  '--config',
+  'vite.bench.config.ts',
+  '--logLevel',
+  'warn',
+]);
 run(process.execPath, ['--import', 'tsx', 'tests/bench/form-keystroke.bench.ts']);

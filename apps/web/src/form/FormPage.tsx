@@ -152,7 +152,6 @@ export function FormPage(props: { db: TernDb; mission: string; device: string | 
     props.onDone();
   };
 
-  const form = session.store.form;
   const actions = confirming ? (
     <span className="confirm" role="alertdialog" aria-label={ui(lang, 'discardQ')}>
       {ui(lang, 'discardQ')}{' '}
