@@ -223,4 +223,27 @@ describe('form renderer', () => {
     expect((await storedDocs(page)).map((d) => d.syncState)).toEqual(['pending']);
     await context.close();
   });
+
+  it('one section per page: Next moves by section, Save opens the section of the first problem', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await newForm(page, 'paged', 'screening@1');
+    await page.getByLabel('Layout', { exact: true }).selectOption('paged');
+    await page.getByText('Section 1 of 4: Consent').waitFor();
+    await page.getByLabel('Date of the interview').fill('2020-01-15');
+    await page
+      .getByRole('group', { name: 'Does the person consent to the interview?' })
+      .getByLabel('Yes')
+      .check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Section 2 of 4: The person').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Section 4 of 4: Screening decision').waitFor();
+    await page.getByRole('button', { name: 'Save record' }).click();
+    // The first problem is the unanswered data-management agreement in section 1.
+    await page.getByText('Section 1 of 4: Consent').waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name')?.includes('vic_Agreement'));
+    await context.close();
+  });
 });
