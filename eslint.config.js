@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/dist/**',
+      '**/dist-bench/**',
       'coverage/**',
       '.ci/out/**',
       '**/.tern-data/**',

@@ -40,6 +40,7 @@ describe('walking skeleton: a form filled offline reaches the central store and 
     await page.getByRole('button', { name: 'Save record' }).click();
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/at most 120/);
     await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Discard' }).click();
 
     await fillRecord(page, 'Amina Offline', '31');
     await fillRecord(page, 'Bilal Offline', '45');

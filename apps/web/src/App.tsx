@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { quickScreening } from '@tern/forms';
 import type { TernDb } from './db.ts';
-import { FormView } from './FormView.tsx';
+import { FormPage } from './form/FormPage.tsx';
 import { RecordList } from './RecordList.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
 import { download, encryptedBackup } from './backup.ts';
-import { deviceId, listRecords, saveSubmission, unsyncedCount } from './records.ts';
+import { deviceId, listRecords, unsyncedCount } from './records.ts';
 import type { OpenRow } from './records.ts';
 import type { Unlocked } from './keyring.ts';
 
@@ -39,7 +38,6 @@ export function App(props: {
   const [device, setDevice] = useState<string | null>(null);
   const [logoutBlocked, setLogoutBlocked] = useState(0);
   const online = useOnline();
-  const form = quickScreening;
 
   const refresh = useCallback(
     async () => setRows(await listRecords(db, dataKey, mission)),
@@ -108,19 +106,13 @@ export function App(props: {
       )}
       <main>
         {view === 'new' ? (
-          <FormView
-            form={form}
-            lang="en"
-            onCancel={() => setView('list')}
-            onSave={async (answers) => {
-              if (!device) return;
-              await saveSubmission(db, dataKey, {
-                mission,
-                form: `${form.id}@${form.version}`,
-                answers,
-                device,
-              });
-              await refresh();
+          <FormPage
+            db={db}
+            dataKey={dataKey}
+            mission={mission}
+            device={device}
+            onDone={() => {
+              void refresh();
               setView('list');
             }}
           />

@@ -14,8 +14,10 @@ export async function saveDoc(
   args: { mission: string; id: string; body: Body; deleted?: boolean; state?: SyncState },
 ): Promise<DocRow> {
   const existing = await db.docs.get(args.id);
+  // A draft has no revision of its own: the record it becomes starts its history at revision 1.
+  const parent = existing && existing.syncState !== 'draft' ? existing : undefined;
   const { rev, revisions } = nextRevision(
-    existing ? { rev: existing.rev, revisions: existing.revisions } : null,
+    parent ? { rev: parent.rev, revisions: parent.revisions } : null,
     args.body,
     { deleted: args.deleted ?? false },
   );

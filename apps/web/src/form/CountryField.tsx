@@ -1,0 +1,108 @@
+import { useId, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { COUNTRY_CODES, countryName } from '@tern/forms';
+import type { FieldHandle } from './answer-store.ts';
+import { ui } from './ui-text.ts';
+
+/** At most this many matches are listed while searching (249 countries would bury the one wanted). */
+const MAX_MATCHES = 12;
+
+/**
+ * A country question as a searchable list: type part of a name (in the form language) or an ISO code,
+ * pick a match; chosen countries are listed with a remove button. Buttons and a search box only, so it
+ * works with the keyboard and a screen reader with nothing custom. Answers are ISO 3166-1 alpha-3 codes.
+ */
+export function CountryField(props: {
+  handle: FieldHandle;
+  id: string;
+  label: string;
+  mark: ReactNode;
+  value: unknown;
+  multiple: boolean;
+  lang: string;
+  describedBy: string | undefined;
+  invalid: true | undefined;
+  hint: ReactNode;
+  error: ReactNode;
+}) {
+  const { handle: h, id, lang, multiple } = props;
+  const [query, setQuery] = useState('');
+  const listId = useId();
+  const selected: string[] = Array.isArray(props.value)
+    ? (props.value as string[])
+    : typeof props.value === 'string'
+      ? [props.value]
+      : [];
+  const names = useMemo(
+    () => [...COUNTRY_CODES.keys()].map((code) => ({ code, name: countryName(code, lang) })),
+    [lang],
+  );
+  const q = query.trim().toLocaleLowerCase(lang);
+  const matches =
+    q === ''
+      ? []
+      : names
+          .filter(
+            (c) =>
+              !selected.includes(c.code) &&
+              (c.name.toLocaleLowerCase(lang).includes(q) || c.code === q.toUpperCase()),
+          )
+          .slice(0, MAX_MATCHES);
+
+  const choose = (code: string) => {
+    h.set(multiple ? [...selected, code] : code, true);
+    setQuery('');
+  };
+  const drop = (code: string) => h.set(multiple ? selected.filter((c) => c !== code) : undefined, true);
+
+  return (
+    <fieldset className="question country" aria-describedby={props.describedBy}>
+      <legend>
+        {props.label}
+        {props.mark}
+      </legend>
+      {props.hint}
+      {selected.length > 0 && (
+        <ul className="chosen">
+          {selected.map((code) => (
+            <li key={code}>
+              <span data-code={code}>{countryName(code, lang)}</span>{' '}
+              <button
+                type="button"
+                onClick={() => drop(code)}
+                aria-label={`${ui(lang, 'removeChoice')} ${countryName(code, lang)}`}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {(multiple || selected.length === 0) && (
+        <input
+          id={id}
+          type="search"
+          autoComplete="off"
+          aria-label={`${props.label} — ${ui(lang, 'searchCountry')}`}
+          aria-controls={listId}
+          aria-invalid={props.invalid}
+          placeholder={ui(lang, 'searchCountry')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onBlur={h.touch}
+        />
+      )}
+      <ul id={listId} className="matches" aria-live="polite">
+        {matches.map((c) => (
+          <li key={c.code}>
+            <button type="button" onClick={() => choose(c.code)}>
+              {c.name}
+            </button>
+          </li>
+        ))}
+        {q !== '' && matches.length === 0 && <li className="hint">{ui(lang, 'noMatch')}</li>}
+      </ul>
+      {props.error}
+    </fieldset>
+  );
+}

@@ -1,0 +1,268 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { builtinForms, localize, textDirection } from '@tern/forms';
+import type { Answers, FormDefinition } from '@tern/forms';
+import type { TernDb } from '../db.ts';
+import type { OpenRow } from '../records.ts';
+import { AnswerStore } from './answer-store.ts';
+import { autosaver } from './autosave.ts';
+import { discardDraft, listDrafts, saveDraft, submitDraft } from './drafts.ts';
+import { FormBody } from './FormBody.tsx';
+import type { FormLayout } from './FormBody.tsx';
+import { LANGUAGES, ui } from './ui-text.ts';
+import './form.css';
+
+const DEFAULT_FORM = 'quick-screening@1';
+
+function stored<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
+  const v = localStorage.getItem(key);
+  return allowed.includes(v as T) ? (v as T) : fallback;
+}
+
+interface Session {
+  formKey: string;
+  store: AnswerStore;
+  /** Set once the first autosave made the draft row, or when a draft is resumed. */
+  draftId: string | null;
+}
+
+function newSession(
+  formKey: string,
+  lang: string,
+  answers?: Answers,
+  draftId: string | null = null,
+): Session {
+  const form: FormDefinition = builtinForms.get(formKey) ?? builtinForms.get(DEFAULT_FORM)!;
+  return { formKey, store: new AnswerStore(form, { answers: answers ?? {}, language: lang }), draftId };
+}
+
+/**
+ * "New record": choose a built-in form, the language and the layout, fill it in (autosaved as a draft
+ * on this device), then save the record or discard it. Drafts left on the device can be resumed here.
+ */
+export function FormPage(props: {
+  db: TernDb;
+  dataKey: CryptoKey;
+  mission: string;
+  device: string | null;
+  onDone: () => void;
+}) {
+  const { db, mission, dataKey } = props;
+  const [lang, setLang] = useState(() =>
+    stored(
+      'tern.lang',
+      LANGUAGES.map((l) => l.code),
+      'en',
+    ),
+  );
+  const [layout, setLayout] = useState<FormLayout>(() =>
+    stored<FormLayout>('tern.formLayout', ['whole', 'paged'], 'whole'),
+  );
+  const [session, setSession] = useState<Session>(() =>
+    newSession(localStorage.getItem('tern.form') ?? DEFAULT_FORM, lang),
+  );
+  const [dirty, setDirty] = useState(false);
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [confirming, setConfirming] = useState(false);
+  const [drafts, setDrafts] = useState<OpenRow[]>([]);
+  const device = useRef(props.device);
+  device.current = props.device;
+  const draftId = useRef<string | null>(session.draftId);
+  const ids = useId();
+
+  useEffect(() => {
+    void listDrafts(db, dataKey, mission).then(setDrafts);
+  }, [db, dataKey, mission]);
+
+  // The whole document follows the form language's direction while the form is open (scrollbars,
+  // the header), not only the form.
+  useEffect(() => {
+    const el = document.documentElement;
+    const before = { dir: el.dir, lang: el.lang };
+    el.dir = textDirection(lang);
+    el.lang = lang;
+    return () => {
+      el.dir = before.dir;
+      el.lang = before.lang;
+    };
+  }, [lang]);
+
+  const saver = useMemo(
+    () =>
+      autosaver<Answers>(
+        async (answers) => {
+          if (!device.current) return;
+          setStatus('saving');
+          const row = await saveDraft(db, dataKey, {
+            mission,
+            form: session.formKey,
+            answers,
+            device: device.current,
+            ...(draftId.current ? { id: draftId.current } : {}),
+          });
+          draftId.current = row.id;
+          setStatus('saved');
+        },
+        { onError: () => setStatus('failed') },
+      ),
+    [db, dataKey, mission, session.formKey],
+  );
+
+  useEffect(() => {
+    draftId.current = session.draftId;
+    const off = session.store.onChange((answers) => {
+      setDirty(true);
+      saver.schedule(answers);
+    });
+    // Leaving the page (tab hidden, app closed) writes what is pending at once.
+    const hide = () => {
+      if (document.visibilityState === 'hidden') void saver.flush();
+    };
+    document.addEventListener('visibilitychange', hide);
+    return () => {
+      off();
+      document.removeEventListener('visibilitychange', hide);
+      void saver.flush();
+      session.store.dispose();
+    };
+  }, [session, saver]);
+
+  const start = (formKey: string) => {
+    localStorage.setItem('tern.form', formKey);
+    setSession(newSession(formKey, lang));
+    setDirty(false);
+  };
+  const resume = (row: OpenRow) => {
+    const formKey = String(row.body.form);
+    setSession(newSession(formKey, lang, (row.body.answers ?? {}) as Answers, row.id));
+    setDirty(true);
+    setStatus('saved');
+  };
+  const onSave = async (answers: Answers) => {
+    if (!device.current) return;
+    await saver.cancel();
+    await submitDraft(db, dataKey, {
+      mission,
+      form: session.formKey,
+      answers,
+      device: device.current,
+      ...(draftId.current ? { draftId: draftId.current } : {}),
+    });
+    props.onDone();
+  };
+  const discard = async () => {
+    await saver.cancel();
+    if (draftId.current) await discardDraft(db, draftId.current);
+    props.onDone();
+  };
+  const close = async () => {
+    await saver.flush();
+    props.onDone();
+  };
+
+  const actions = confirming ? (
+    <span className="confirm" role="alertdialog" aria-label={ui(lang, 'discardQ')}>
+      {ui(lang, 'discardQ')}{' '}
+      <button type="button" onClick={() => void discard()}>
+        {ui(lang, 'discard')}
+      </button>{' '}
+      <button type="button" autoFocus onClick={() => setConfirming(false)}>
+        {ui(lang, 'keepEditing')}
+      </button>
+    </span>
+  ) : (
+    <>
+      <button type="button" onClick={() => (dirty ? setConfirming(true) : void discard())}>
+        {ui(lang, 'cancel')}
+      </button>
+      {dirty && (
+        <button type="button" onClick={() => void close()}>
+          {ui(lang, 'close')}
+        </button>
+      )}
+    </>
+  );
+
+  return (
+    <div className="form-page">
+      <div className="form-settings">
+        <label htmlFor={`${ids}-form`}>{ui(lang, 'form')}</label>
+        <select
+          id={`${ids}-form`}
+          value={session.formKey}
+          disabled={dirty}
+          onChange={(e) => start(e.target.value)}
+        >
+          {[...builtinForms].map(([key, f]) => (
+            <option key={key} value={key}>
+              {localize(f.title, lang, f.defaultLanguage)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${ids}-lang`}>{ui(lang, 'language')}</label>
+        <select
+          id={`${ids}-lang`}
+          value={lang}
+          onChange={(e) => {
+            localStorage.setItem('tern.lang', e.target.value);
+            setLang(e.target.value);
+          }}
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l.code} value={l.code} lang={l.code}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${ids}-layout`}>{ui(lang, 'layout')}</label>
+        <select
+          id={`${ids}-layout`}
+          value={layout}
+          onChange={(e) => {
+            const v = e.target.value as FormLayout;
+            localStorage.setItem('tern.formLayout', v);
+            setLayout(v);
+          }}
+        >
+          <option value="whole">{ui(lang, 'wholeForm')}</option>
+          <option value="paged">{ui(lang, 'paged')}</option>
+        </select>
+        <span className="draft-status" role="status" data-state={status}>
+          {status === 'saving'
+            ? ui(lang, 'draftSaving')
+            : status === 'saved'
+              ? ui(lang, 'draftSaved')
+              : status === 'failed'
+                ? ui(lang, 'draftFailed')
+                : ''}
+        </span>
+      </div>
+      {!dirty && drafts.length > 0 && (
+        <section className="drafts" aria-label={ui(lang, 'drafts')}>
+          <h3>{ui(lang, 'drafts')}</h3>
+          <ul>
+            {drafts.map((d) => {
+              const f = builtinForms.get(String(d.body.form));
+              return (
+                <li key={d.id}>
+                  {f ? localize(f.title, lang, f.defaultLanguage) : String(d.body.form)} —{' '}
+                  {new Date(d.updatedAt).toLocaleString(lang)}{' '}
+                  <button type="button" onClick={() => resume(d)}>
+                    {ui(lang, 'resume')}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      <FormBody
+        key={`${session.formKey} ${session.draftId ?? ''}`}
+        store={session.store}
+        lang={lang}
+        layout={layout}
+        onSave={onSave}
+        actions={actions}
+      />
+    </div>
+  );
+}

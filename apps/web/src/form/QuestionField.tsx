@@ -1,0 +1,272 @@
+import { memo, useState, useSyncExternalStore } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
+import { localize } from '@tern/forms';
+import type { Choice, Question } from '@tern/forms';
+import type { FieldHandle, Scope } from './answer-store.ts';
+import { CountryField } from './CountryField.tsx';
+import { domId, useFormContext } from './form-context.ts';
+import { ui } from './ui-text.ts';
+
+/** Above this many choices a select_one is a drop-down list instead of radio buttons. */
+export const RADIO_LIMIT = 8;
+
+/**
+ * One question. Memoized on its (stable) node and scope, and subscribed to its own snapshot, so it
+ * re-renders only when its value, relevance or shown error changes — or the language.
+ */
+export const QuestionField = memo(function QuestionField(props: { node: Question; scope: Scope }) {
+  const { node, scope } = props;
+  const { store, lang, fallback } = useFormContext();
+  const h = store.field(scope, node.name);
+  const snap = useSyncExternalStore(h.subscribe, h.get);
+  if (!snap.relevant) return null;
+  if (node.type === 'calculate' && !node.label) return null;
+
+  const id = domId(h.key);
+  const label = localize(node.label, lang, fallback);
+  const hint = 'hint' in node ? localize(node.hint, lang, fallback) : '';
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errId = snap.error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errId].filter(Boolean).join(' ') || undefined;
+  const required = 'required' in node && node.required === true;
+  const invalid: true | undefined = snap.error ? true : undefined;
+  const hintEl = hint ? (
+    <p id={hintId} className="hint">
+      {hint}
+    </p>
+  ) : null;
+  const errorEl = snap.error ? (
+    <p id={errId} className="error" role="alert">
+      {snap.error}
+    </p>
+  ) : null;
+  const mark = required ? <span aria-hidden="true"> *</span> : null;
+
+  if (node.type === 'note')
+    return (
+      <div className="question note" id={id}>
+        <p>{label}</p>
+        {hintEl}
+      </div>
+    );
+
+  const multiple = node.type === 'select_multiple' || (node.type === 'country' && node.multiple === true);
+  if (node.type === 'country')
+    return (
+      <CountryField
+        handle={h}
+        id={id}
+        label={label}
+        mark={mark}
+        value={snap.value}
+        multiple={multiple}
+        lang={lang}
+        describedBy={describedBy}
+        invalid={invalid}
+        hint={hintEl}
+        error={errorEl}
+      />
+    );
+
+  if (node.type === 'select_multiple' || node.type === 'select_one') {
+    const choices = store.choicesOf(scope, node.name);
+    if (node.type === 'select_one' && choices.length > RADIO_LIMIT) {
+      return (
+        <div className="question">
+          <label htmlFor={id}>
+            {label}
+            {mark}
+          </label>
+          {hintEl}
+          <select
+            id={id}
+            value={typeof snap.value === 'string' ? snap.value : ''}
+            onChange={(e) => h.set(e.target.value, true)}
+            onBlur={h.touch}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            aria-required={required || undefined}
+          >
+            <option value="">{ui(lang, 'choose')}</option>
+            {choices.map((c) => (
+              <option key={c.value} value={c.value}>
+                {localize(c.label, lang, fallback)}
+              </option>
+            ))}
+          </select>
+          {errorEl}
+        </div>
+      );
+    }
+    return (
+      <fieldset
+        className="question choices"
+        id={id}
+        aria-describedby={describedBy}
+        aria-required={required || undefined}
+      >
+        <legend>
+          {label}
+          {mark}
+        </legend>
+        {hintEl}
+        <ChoiceInputs
+          handle={h}
+          name={id}
+          choices={choices}
+          value={snap.value}
+          multiple={multiple}
+          lang={lang}
+          fallback={fallback}
+          invalid={invalid}
+        />
+        {errorEl}
+      </fieldset>
+    );
+  }
+
+  const common = {
+    id,
+    onBlur: h.touch,
+    'aria-invalid': invalid,
+    'aria-describedby': describedBy,
+    'aria-required': required || undefined,
+  };
+  let input: ReactNode;
+  switch (node.type) {
+    case 'integer':
+    case 'decimal':
+      input = <NumberInput {...common} handle={h} value={snap.value} integer={node.type === 'integer'} />;
+      break;
+    case 'date':
+      input = (
+        <input
+          {...common}
+          type="date"
+          value={typeof snap.value === 'string' ? snap.value : ''}
+          onChange={(e) => h.set(e.target.value, true)}
+        />
+      );
+      break;
+    case 'calculate':
+      input = (
+        <output id={id} aria-describedby={describedBy} className="calculated">
+          {snap.value === undefined ? '—' : String(snap.value)}
+        </output>
+      );
+      break;
+    default: {
+      const long = node.type === 'text' && (node.maxLength ?? 0) > 255;
+      const onChange = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => h.set(e.target.value);
+      const value = typeof snap.value === 'string' ? snap.value : '';
+      input = long ? (
+        <textarea {...common} rows={3} value={value} onChange={onChange} />
+      ) : (
+        <input {...common} type="text" value={value} onChange={onChange} />
+      );
+    }
+  }
+  return (
+    <div className="question">
+      <label htmlFor={id}>
+        {label}
+        {mark}
+      </label>
+      {hintEl}
+      {input}
+      {errorEl}
+    </div>
+  );
+});
+
+function ChoiceInputs(props: {
+  handle: FieldHandle;
+  name: string;
+  choices: readonly Choice[];
+  value: unknown;
+  multiple: boolean;
+  lang: string;
+  fallback: string;
+  invalid: true | undefined;
+}) {
+  const { handle: h, name, choices, value, multiple } = props;
+  const selected: readonly unknown[] = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  const toggle = (v: string, on: boolean) => {
+    if (!multiple) return h.set(on ? v : undefined, true);
+    const next = new Set(selected);
+    if (on) next.add(v);
+    else next.delete(v);
+    // Stored in the order the choices are offered, so the answer does not depend on click order.
+    h.set(
+      choices.map((c) => c.value).filter((x) => next.has(x)),
+      true,
+    );
+  };
+  return (
+    <>
+      {choices.map((c) => (
+        <label key={c.value} className="choice">
+          <input
+            type={multiple ? 'checkbox' : 'radio'}
+            name={name}
+            value={c.value}
+            checked={selected.includes(c.value)}
+            onChange={(e) => toggle(c.value, e.target.checked)}
+            onBlur={h.touch}
+            aria-invalid={props.invalid}
+          />{' '}
+          {localize(c.label, props.lang, props.fallback)}
+        </label>
+      ))}
+    </>
+  );
+}
+
+/** Accepts what is typed; stores a number when it reads as one, else the text (validation then says so). */
+export function parseNumber(text: string, integer: boolean): number | string | undefined {
+  const t = text.trim().replace(',', '.');
+  if (t === '') return undefined;
+  const ok = integer ? /^[+-]?\d+$/.test(t) : /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t);
+  return ok ? Number(t) : text;
+}
+
+/**
+ * A text input for numbers (inputmode numeric: the phone's number pad, no spinner that changes an answer
+ * on scroll). It keeps what was typed ("1." while typing "1.5") and stores the parsed number.
+ */
+function NumberInput(props: {
+  id: string;
+  handle: FieldHandle;
+  value: unknown;
+  integer: boolean;
+  onBlur: () => void;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+  'aria-required': true | undefined;
+}) {
+  const { handle, value, integer, ...rest } = props;
+  const shown = value === undefined ? '' : String(value);
+  const [text, setText] = useState(shown);
+  const [seen, setSeen] = useState(value);
+  // The store changed under us (a draft loaded, a default): show its value unless the text means it already.
+  if (seen !== value) {
+    setSeen(value);
+    if (parseNumber(text, integer) !== value) setText(shown);
+  }
+  return (
+    <input
+      {...rest}
+      type="text"
+      inputMode={integer ? 'numeric' : 'decimal'}
+      autoComplete="off"
+      value={text}
+      onChange={(e) => {
+        const t = e.target.value;
+        const v = parseNumber(t, integer);
+        setText(t);
+        setSeen(v);
+        handle.set(v);
+      }}
+    />
+  );
+}

@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react';
+import type { AnswerStore } from './answer-store.ts';
+
+export interface FormContextValue {
+  store: AnswerStore;
+  lang: string;
+  /** The form's default language, for texts missing in `lang`. */
+  fallback: string;
+}
+
+export const FormContext = createContext<FormContextValue | null>(null);
+
+export function useFormContext(): FormContextValue {
+  const c = useContext(FormContext);
+  if (!c) throw new Error('A form field is rendered outside <FormContext>');
+  return c;
+}
+
+/** A DOM id for a field key (`rep#01H…/r_int` → `q-rep-01H…-r_int`); top-level questions keep `q-name`. */
+export function domId(key: string): string {
+  return 'q-' + key.replace(/[^A-Za-z0-9_-]/g, '-');
+}
