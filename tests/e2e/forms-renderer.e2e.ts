@@ -135,7 +135,7 @@ describe('form renderer', () => {
     const page = await context.newPage();
     await newForm(page, 'rtl', 'screening@1');
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
-    await page.getByLabel('Language', { exact: true }).selectOption('ar');
+    await page.getByLabel('Form language', { exact: true }).selectOption('ar');
     await page.getByLabel('تاريخ المقابلة').waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
@@ -148,7 +148,7 @@ describe('form renderer', () => {
     await page.getByLabel('First name').waitFor();
     await page.getByRole('button', { name: 'حفظ السجل' }).waitFor();
     // Back to French: left to right again.
-    await page.getByLabel('اللغة').selectOption('fr');
+    await page.getByLabel('لغة الاستمارة').selectOption('fr');
     await page.getByLabel("Date de l'entretien").waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
     await context.close();

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TernDb } from './db.ts';
+import { LanguagePicker } from './i18n/LanguagePicker.tsx';
 import { FormPage } from './form/FormPage.tsx';
 import { RecordList } from './RecordList.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
@@ -38,6 +40,7 @@ export function App(props: {
   const [device, setDevice] = useState<string | null>(null);
   const [logoutBlocked, setLogoutBlocked] = useState(0);
   const online = useOnline();
+  const { t } = useTranslation();
 
   const refresh = useCallback(
     async () => setRows(await listRecords(db, dataKey, mission)),
@@ -61,19 +64,20 @@ export function App(props: {
   return (
     <div className="app">
       <header>
-        <h1>Tern</h1>
-        <span className="mission">Mission: {mission}</span>
+        <h1>{t('appName')}</h1>
+        <span className="mission">{t('mission', { mission })}</span>
         <span className="user">
           {user.username} ({user.role.replace('_', ' ')})
         </span>
         <span className={online ? 'online' : 'offline'} role="note">
-          {online ? 'Online' : 'Offline — records are kept on this device'}
+          {online ? t('online') : t('offline')}
         </span>
+        <LanguagePicker />
         <button type="button" onClick={props.onLock}>
-          Lock
+          {t('lock')}
         </button>
         <button type="button" onClick={() => void logout()}>
-          Log out
+          {t('logout')}
         </button>
       </header>
       {logoutBlocked > 0 && (

@@ -7,6 +7,7 @@ import { useIdleLock } from './idle-lock.ts';
 import type { Unlocked } from './keyring.ts';
 import { logOutServer } from './session.ts';
 import { registerServiceWorker } from './sw-update.ts';
+import './i18n/i18n.ts';
 import './styles.css';
 
 const db = openDb();

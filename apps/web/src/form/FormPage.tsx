@@ -49,7 +49,8 @@ export function FormPage(props: {
   const { db, mission, dataKey } = props;
   const [lang, setLang] = useState(() =>
     stored(
-      'tern.lang',
+      // The form's language starts as the UI's and can differ (interviewing in the person's language).
+      localStorage.getItem('tern.formLang') ? 'tern.formLang' : 'tern.lang',
       LANGUAGES.map((l) => l.code),
       'en',
     ),
@@ -203,7 +204,7 @@ export function FormPage(props: {
           id={`${ids}-lang`}
           value={lang}
           onChange={(e) => {
-            localStorage.setItem('tern.lang', e.target.value);
+            localStorage.setItem('tern.formLang', e.target.value);
             setLang(e.target.value);
           }}
         >

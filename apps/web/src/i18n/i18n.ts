@@ -1,0 +1,71 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+/**
+ * The UI's languages. Every UI string lives in `locales/<lang>/<namespace>.json`, one namespace per
+ * feature (common, cases, conflicts, …) so features add their words without touching each other's
+ * files. A missing key falls back to English; a test checks every language has every English key.
+ */
+export const LANGUAGES = [
+  { code: 'en', name: 'English' },
+  { code: 'fr', name: 'Français' },
+  { code: 'es', name: 'Español' },
+  { code: 'ar', name: 'العربية' },
+  { code: 'ru', name: 'Русский' },
+] as const;
+export type Language = (typeof LANGUAGES)[number]['code'];
+
+const STORAGE_KEY = 'tern.lang';
+const modules = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+export const resources: Record<string, Record<string, Record<string, unknown>>> = {};
+for (const [path, json] of Object.entries(modules)) {
+  const m = /\.\/locales\/([a-z]{2})\/([\w-]+)\.json$/.exec(path);
+  if (!m) continue;
+  (resources[m[1]!] ??= {})[m[2]!] = json;
+}
+export const NAMESPACES = Object.keys(resources.en ?? {});
+
+export const dirOf = (lang: string): 'rtl' | 'ltr' => (lang === 'ar' ? 'rtl' : 'ltr');
+
+function storedLanguage(): Language {
+  const v = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  return (LANGUAGES.find((l) => l.code === v)?.code ?? 'en') as Language;
+}
+
+/** Apply the language to the whole document: `lang` for screen readers and fonts, `dir` for layout. */
+function applyToDocument(lang: string) {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = dirOf(lang);
+}
+
+void i18next.use(initReactI18next).init({
+  resources,
+  lng: storedLanguage(),
+  fallbackLng: 'en',
+  ns: NAMESPACES,
+  defaultNS: 'common',
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+});
+applyToDocument(i18next.language);
+
+/** Change the UI language and remember the choice on this device. */
+export async function setLanguage(lang: Language): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, lang);
+  await i18next.changeLanguage(lang);
+  applyToDocument(lang);
+}
+
+/** Dates and numbers in the UI language's conventions. */
+export const formatDate = (
+  iso: string,
+  opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+) => new Intl.DateTimeFormat(i18next.language, opts).format(new Date(iso));
+export const formatNumber = (n: number) => new Intl.NumberFormat(i18next.language).format(n);
+
+export { i18next };
