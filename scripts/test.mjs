@@ -71,6 +71,7 @@ if (want('static')) {
   step('format', pnpm, ['exec', 'prettier', '--check', '.']);
 }
 if (want('unit')) vitestSuite('unit', pnpm);
+if (want('fault')) vitestSuite('fault', pnpm, 'tests/fault/vitest.config.ts');
 if (want('e2e')) {
   let ready = true;
   try {
