@@ -70,7 +70,7 @@ export interface ShaperStats {
 
 interface Packet {
   conn: Conn;
-  data: Buffer | null; // null: the sender closed its side (FIN), delivered after the data before it
+  data: Uint8Array | null; // null: the sender closed its side (FIN), delivered after the data before it
   deliverAt: number;
 }
 
@@ -112,7 +112,7 @@ class Link {
     private readonly shaper: LinkShaper,
   ) {}
 
-  send(conn: Conn, data: Buffer | null, earliest: number): void {
+  send(conn: Conn, data: Uint8Array | null, earliest: number): void {
     const { profile, mtu } = this.shaper;
     const bps = this.direction === 'up' ? profile.upBps : profile.downBps;
     const now = performance.now();
@@ -181,6 +181,7 @@ export class LinkShaper {
   private readonly links: Record<Direction, Link>;
   private readonly conns = new Set<Conn>();
   private readonly cuts: Cut[] = [];
+  private watchers: Array<{ direction: Direction; atByte: number; resolve: () => void }> = [];
   private server: Server | null = null;
   private nextId = 0;
   port = 0;
@@ -224,9 +225,21 @@ export class LinkShaper {
     });
   }
 
+  /** Resolves once `afterBytes` more bytes have been delivered in `direction` (nothing is cut). */
+  whenBytes(direction: Direction, afterBytes: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.watchers.push({
+        direction,
+        atByte: this.stats[direction].bytes + Math.max(1, afterBytes),
+        resolve,
+      });
+    });
+  }
+
   /** Drop armed cuts that have not happened (their promises never resolve). */
   disarm(): void {
     this.cuts.length = 0;
+    this.watchers = [];
   }
 
   /** Reset every open connection now (e.g. with the server killed). */
@@ -264,8 +277,9 @@ export class LinkShaper {
     client.setNoDelay(true);
     upstream.setNoDelay(true);
     const wire = (from: Socket, direction: Direction) => {
-      from.on('data', (data: Buffer) => {
+      from.on('data', (chunk: Buffer) => {
         if (conn.dead) return;
+        const data = bytesOf(chunk);
         this.stats[direction].bytesIn += data.length;
         if (direction === 'up') this.sniff(conn, data);
         this.links[direction].send(conn, data, direction === 'up' ? conn.readyAt : 0);
@@ -291,8 +305,9 @@ export class LinkShaper {
   }
 
   /** Count HTTP request lines in the upstream byte stream (a line may be split across reads). */
-  private sniff(conn: Conn, data: Buffer): void {
-    const text = conn.sniffTail + data.toString('latin1');
+  private sniff(conn: Conn, data: Uint8Array): void {
+    const text =
+      conn.sniffTail + Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
     REQUEST_LINE.lastIndex = 0;
     let end = 0;
     for (let m = REQUEST_LINE.exec(text); m; m = REQUEST_LINE.exec(text)) {
@@ -333,6 +348,11 @@ export class LinkShaper {
     }
     counter.bytes += data.length;
     to.write(data);
+    if (this.watchers.length > 0) {
+      const due = this.watchers.filter((w) => w.direction === direction && w.atByte <= counter.bytes);
+      this.watchers = this.watchers.filter((w) => !due.includes(w));
+      for (const w of due) w.resolve();
+    }
     if (conn.queued[direction] <= this.windowBytes / 2 && from.isPaused()) from.resume();
   }
 
@@ -342,6 +362,14 @@ export class LinkShaper {
     reset(conn.client);
     reset(conn.upstream);
   }
+}
+
+/**
+ * A plain Uint8Array view of a Buffer (no copy). With TypeScript 6's lib and @types/node 20, Buffer is
+ * not assignable to Uint8Array, which socket.write expects.
+ */
+export function bytesOf(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 /** A reset, as a dropped link looks to an endpoint once it notices. */
