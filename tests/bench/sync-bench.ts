@@ -6,6 +6,7 @@
  *   pnpm bench -- --scale 0.1        every record count × 0.1 (a quick look while tuning)
  *   pnpm bench -- --only push,incremental
  *   pnpm bench -- --json out.json    also write the figures as JSON
+ *   pnpm bench -- --baseline-no-keepalive   PouchDB's Node default: a new connection per request
  *
  * Scenarios (issue 4): push 1,000 records of about 1 KB on WPT 3G Slow; initial pull of 10,000 records on
  * WPT 3G; incremental sync of 10 new records on WPT 3G Slow (after the push scenario).
@@ -13,6 +14,7 @@
  * with one TCP connection and the payload = the replicated documents as one JSON array, gzip level 6.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -35,6 +37,14 @@ const SCALE = Number(arg('scale') ?? 1);
 const ONLY = (arg('only') ?? 'push,pull,incremental').split(',');
 const JSON_OUT = arg('json');
 const RUN_TIMEOUT_MS = 300_000; // any one replication run; the bench never waits longer
+/**
+ * PouchDB 9 in Node fetches through node-fetch with no keep-alive agent: one TCP connection (and one
+ * handshake RTT) per request. A browser keeps connections alive, so by default the baseline gets a
+ * keep-alive agent (6 sockets, like a browser per host). `--baseline-no-keepalive` measures PouchDB's
+ * Node default instead.
+ */
+const BASELINE_KEEPALIVE = !argv.includes('--baseline-no-keepalive');
+const keepAliveAgent = new Agent({ keepAlive: true, maxSockets: 6 });
 
 /** The Tern client as tuned for these links (see docs/decisions/040-link-shaper-and-bench.md). */
 export const TERN_CLIENT: Omit<SyncOptions, 'device'> = {
@@ -139,8 +149,21 @@ async function createRemoteDb(url: string): Promise<void> {
   if (!res.ok && res.status !== 412) throw new Error(`PUT ${url}: ${res.status}`);
 }
 
+/** A remote database as the baseline client sees it (see BASELINE_KEEPALIVE). */
+function remote(url: string): Pouch {
+  if (!BASELINE_KEEPALIVE) return new PouchDB<Record<string, unknown>>(url);
+  const viaAgent = (u: string, o: Record<string, unknown>) =>
+    (PouchDB as unknown as { fetch: (u: string, o: unknown) => Promise<Response> }).fetch(u, {
+      ...o,
+      agent: keepAliveAgent,
+    });
+  return new PouchDB<Record<string, unknown>>(url, { fetch: viaAgent } as never);
+}
+
 async function replicate(from: Pouch | string, to: Pouch | string): Promise<void> {
-  const result = await PouchDB.replicate(from as never, to as never, {});
+  const src = typeof from === 'string' ? remote(from) : from;
+  const dst = typeof to === 'string' ? remote(to) : to;
+  const result = await PouchDB.replicate(src, dst, {});
   if (!result.ok) throw new Error(`PouchDB replication failed: ${JSON.stringify(result.errors)}`);
 }
 
@@ -163,7 +186,8 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'tern-bench-'));
   console.log(
     `Tern sync bench · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores · ` +
-      `${Math.round(totalmem() / 2 ** 30)} GiB · Node ${process.version} · scale ${SCALE}`,
+      `${Math.round(totalmem() / 2 ** 30)} GiB · Node ${process.version} · scale ${SCALE} · ` +
+      `baseline keep-alive ${BASELINE_KEEPALIVE ? 'on' : 'off'}`,
   );
   const missions = ['push', 'pull'];
   const tern = await startServer({
@@ -266,6 +290,7 @@ async function main(): Promise<void> {
       report(runs, floors, profiles, 'incremental');
     }
   } finally {
+    keepAliveAgent.destroy();
     await tern.stop();
     await couch.stop();
   }

