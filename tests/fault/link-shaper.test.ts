@@ -168,7 +168,7 @@ describe('link shaper on loopback', () => {
     const link = await shaper(port, { name: 'fast', downBps: 10_000_000, upBps: 10_000_000, rttMs: 10 });
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     closers.push(() => agent.destroy());
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 3; i++) {
       await new Promise<void>((ok, fail) => {
         const r = request(
           { host: '127.0.0.1', port: link.port, path: `/x${i}`, method: 'POST', agent },
