@@ -23,7 +23,8 @@ import { MemorySyncStorage, fetchRemote, syncOnce } from '@tern/sync';
 import type { SyncOptions, WireDoc } from '@tern/sync';
 import { PROFILES, startShaper } from '../support/link-shaper.ts';
 import type { LinkProfile, LinkShaper } from '../support/link-shaper.ts';
-import { startServer } from '../support/server-process.ts';
+import { DEMO, startServer } from '../support/server-process.ts';
+import { bearerToken } from '../support/pouch-client.ts';
 import { addRecords } from '../support/sync-fixtures.ts';
 import { startPouchDbServer } from './baseline-server.ts';
 
@@ -50,7 +51,7 @@ const keepAliveAgent = new Agent({ keepAlive: true, maxSockets: 6 });
 export const TERN_CLIENT: Omit<SyncOptions, 'device'> = {
   batchDocs: 1000,
   batchBytes: 512 * 1024,
-  pullLimit: 1000,
+  pullLimit: 10_000,
 };
 
 const n = (count: number) => Math.max(1, Math.round(count * SCALE));
@@ -193,6 +194,9 @@ async function main(): Promise<void> {
   const tern = await startServer({
     env: { TERN_MISSIONS: missions.join(','), TERN_LOG_LEVEL: 'warn', TERN_WEB_DIST: '/nonexistent' },
   });
+  // The bench device logs in like any device (an admin session covers both missions).
+  const token = await bearerToken(tern.url, DEMO.admin.username, DEMO.admin.password);
+  const auth = { headers: () => ({ authorization: `Bearer ${token}` }) };
   const couch = await startPouchDbServer();
   const runs: Run[] = [];
   const floors = new Map<string, Floor>();
@@ -213,7 +217,10 @@ async function main(): Promise<void> {
       runs.push(
         await withShaper(tern.port, profile, (s) =>
           measure('push', 'tern', pushCount, s, () =>
-            syncOnce(device, fetchRemote(`${s.url}/api/sync/push`), { device: 'dev-bench', ...TERN_CLIENT }),
+            syncOnce(device, fetchRemote(`${s.url}/api/sync/push`, auth), {
+              device: 'dev-bench',
+              ...TERN_CLIENT,
+            }),
           ),
         ),
       );
@@ -231,7 +238,7 @@ async function main(): Promise<void> {
       const source = new MemorySyncStorage();
       await addRecords(source, 'pull', pullCount, { run: 12 });
       const pullDocs = await pending(source);
-      await syncOnce(source, fetchRemote(`${tern.url}/api/sync/pull`), {
+      await syncOnce(source, fetchRemote(`${tern.url}/api/sync/pull`, auth), {
         device: 'dev-source',
         batchDocs: 1000,
         batchBytes: 8 * 1024 * 1024,
@@ -245,7 +252,7 @@ async function main(): Promise<void> {
       runs.push(
         await withShaper(tern.port, profile, (s) =>
           measure('pull', 'tern', pullCount, s, async () => {
-            const summary = await syncOnce(fresh, fetchRemote(`${s.url}/api/sync/pull`), {
+            const summary = await syncOnce(fresh, fetchRemote(`${s.url}/api/sync/pull`, auth), {
               device: 'dev-fresh',
               ...TERN_CLIENT,
             });
@@ -278,7 +285,10 @@ async function main(): Promise<void> {
       runs.push(
         await withShaper(tern.port, profile, (s) =>
           measure('incremental', 'tern', incCount, s, () =>
-            syncOnce(device, fetchRemote(`${s.url}/api/sync/push`), { device: 'dev-bench', ...TERN_CLIENT }),
+            syncOnce(device, fetchRemote(`${s.url}/api/sync/push`, auth), {
+              device: 'dev-bench',
+              ...TERN_CLIENT,
+            }),
           ),
         ),
       );

@@ -34,7 +34,10 @@ afterAll(async () => {
 /** Read what the server holds for a mission through the compact door, from a fresh device. */
 async function serverDigest(mission: string): Promise<{ digest: string; count: number }> {
   const fresh = new MemorySyncStorage();
-  await syncOnce(fresh, fetchRemote(stack.directUrl(mission)), { device: 'dev-reader', pullLimit: 1000 });
+  await syncOnce(fresh, fetchRemote(stack.directUrl(mission), stack.auth), {
+    device: 'dev-reader',
+    pullLimit: 1000,
+  });
   return { digest: digestOf(deviceTriples(fresh)), count: fresh.docs.size };
 }
 
@@ -82,7 +85,7 @@ describe(`sync over a cut 3G link (seed ${SEED})`, () => {
 
   it('pushes 300 records on a clean link (the reference for bytes)', async () => {
     const dev = await deviceWith('clean', 300, { run: 1 });
-    const remote = measuredRemote(stack.syncUrl('clean'), stack.shaper);
+    const remote = measuredRemote(stack.syncUrl('clean'), stack.shaper, stack.auth);
     const summary = await syncOnce(dev, remote, { device: 'dev-clean', ...opts });
     expect(summary.pushedDocs).toBe(300);
     expect(remote.log.every((e) => e.ok)).toBe(true);
@@ -95,7 +98,7 @@ describe(`sync over a cut 3G link (seed ${SEED})`, () => {
     const rnd = seededRandom(SEED);
     // Same records but for the mission field (same length), so the clean run's bytes are the reference.
     const dev = await deviceWith('fault', 300, { run: 2 });
-    const remote = measuredRemote(stack.syncUrl('fault'), stack.shaper);
+    const remote = measuredRemote(stack.syncUrl('fault'), stack.shaper, stack.auth);
     const { result, cuts } = await cutWhile(
       stack.shaper,
       syncOnce(dev, remote, { device: 'dev-fault', ...opts }),
@@ -124,16 +127,19 @@ describe(`sync over a cut 3G link (seed ${SEED})`, () => {
   it('pulls 1,500 records through cuts at random byte offsets, losing at most one page per cut', async () => {
     // Fill the server straight (not through the shaper), then pull through it: once clean, once with cuts.
     const source = await deviceWith('pullsrc', 1_500, { run: 3 });
-    await syncOnce(source, fetchRemote(stack.directUrl('pullsrc')), { device: 'dev-src', batchDocs: 500 });
+    await syncOnce(source, fetchRemote(stack.directUrl('pullsrc'), stack.auth), {
+      device: 'dev-src',
+      batchDocs: 500,
+    });
 
     const cleanDev = new MemorySyncStorage();
-    const cleanRemote = measuredRemote(stack.syncUrl('pullsrc'), stack.shaper);
+    const cleanRemote = measuredRemote(stack.syncUrl('pullsrc'), stack.shaper, stack.auth);
     await syncOnce(cleanDev, cleanRemote, { device: 'dev-pull-clean', ...opts, pullLimit: 200 });
     expect(cleanDev.docs.size).toBe(1_500);
 
     const rnd = seededRandom(SEED + 1);
     const dev = new MemorySyncStorage();
-    const remote = measuredRemote(stack.syncUrl('pullsrc'), stack.shaper);
+    const remote = measuredRemote(stack.syncUrl('pullsrc'), stack.shaper, stack.auth);
     const total = sum(cleanRemote.log, 'down');
     const { result, cuts } = await cutWhile(
       stack.shaper,
@@ -158,7 +164,7 @@ describe(`sync over a cut 3G link (seed ${SEED})`, () => {
   it('survives SIGKILL of the server mid-batch and a restart on the same data folder and port', async () => {
     const rnd = seededRandom(SEED + 2);
     const dev = await deviceWith('killed', 400, { run: 4 });
-    const remote = measuredRemote(stack.syncUrl('killed'), stack.shaper);
+    const remote = measuredRemote(stack.syncUrl('killed'), stack.shaper, stack.auth);
     const upPer = sum(clean, 'up') / clean.length;
     const work = syncOnce(dev, remote, { device: 'dev-killed', ...opts });
     const settled = work.then(

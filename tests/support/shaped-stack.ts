@@ -2,13 +2,16 @@ import { fetchRemote } from '@tern/sync';
 import type { FetchRemoteOptions, SyncRemote } from '@tern/sync';
 import { startShaper } from './link-shaper.ts';
 import type { LinkProfile, LinkShaper } from './link-shaper.ts';
-import { startServer } from './server-process.ts';
+import { bearerToken } from './pouch-client.ts';
+import { DEMO, startServer } from './server-process.ts';
 import type { ServerHandle } from './server-process.ts';
 
 /** The real server process (LevelDB in a temp folder) behind a link shaper, on loopback. */
 export interface ShapedStack {
   server: ServerHandle;
   shaper: LinkShaper;
+  /** The session of a demo admin (every mission), for `fetchRemote(url, stack.auth)`. */
+  auth: FetchRemoteOptions;
   /** Compact door URL through the shaper. */
   syncUrl(mission: string): string;
   /** Compact door URL straight to the server (for reading back the server's state). */
@@ -31,7 +34,11 @@ export async function startShapedStack(
   };
   let server = await startServer({ env, ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
   const shaper = await startShaper(server.port, profile);
+  // Sessions live in the server's own database, so the token survives a SIGKILL and restart.
+  const token = await bearerToken(server.url, DEMO.admin.username, DEMO.admin.password);
+  const auth: FetchRemoteOptions = { headers: () => ({ authorization: `Bearer ${token}` }) };
   return {
+    auth,
     get server() {
       return server;
     },

@@ -8,12 +8,16 @@ import { autoMerge } from '../merge/auto-merge.ts';
 import { noteSync } from '../devices/device-registry.ts';
 import { openConflictsOf } from '../merge/merge-records.ts';
 
+/** Byte budget of one pulled page (JSON, before gzip): big pages cost fewer round trips on slow links. */
+const PULL_PAGE_BYTES = 8 * 1024 * 1024;
+
 const SyncRequestShape = z.object({
   protocol: z.literal(1),
   device: z.string().min(1).max(64),
   docs: z.array(WireDocShape).max(1000),
   since: z.string().max(200).nullable(),
-  pullLimit: z.number().int().min(0).max(1000),
+  /** At most this many changes per response; the server also ends a page at PULL_PAGE_BYTES. */
+  pullLimit: z.number().int().min(0).max(10_000),
   /** How many records the device will still hold unsynced after this batch, for the data officer's view. */
   waiting: z.number().int().min(0).optional(),
 });
@@ -79,7 +83,7 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
       ...(request.waiting !== undefined ? { waiting: request.waiting } : {}),
     });
 
-    const page = await db.changesSince(request.since, request.pullLimit);
+    const page = await db.changesSince(request.since, request.pullLimit, PULL_PAGE_BYTES);
     // Do not echo back what this request just pushed: when the winner is the revision the device sent,
     // the device already holds it. The checkpoint still moves past it.
     const pushedNow = new Set(request.docs.map((d) => `${d._id} ${d._rev}`));
