@@ -22,8 +22,7 @@ export async function saveDoc(
   },
 ): Promise<DocRow> {
   const existing = await db.docs.get(args.id);
-  if (args.expectRev !== undefined && existing?.rev !== args.expectRev)
-    throw new RecordChangedError(args.id);
+  if (args.expectRev !== undefined && existing?.rev !== args.expectRev) throw new RecordChangedError(args.id);
   // A draft has no revision of its own: the record it becomes starts its history at revision 1.
   const parent = existing && existing.syncState !== 'draft' ? existing : undefined;
   const { rev, revisions } = nextRevision(
@@ -48,8 +47,7 @@ export async function saveDoc(
   };
   await db.transaction('rw', db.docs, async () => {
     const current = await db.docs.get(args.id);
-    if ((current?.rev ?? null) !== (existing?.rev ?? null))
-      throw new RecordChangedError(args.id);
+    if ((current?.rev ?? null) !== (existing?.rev ?? null)) throw new RecordChangedError(args.id);
     await db.docs.put(row);
   });
   return row;
