@@ -76,7 +76,11 @@ export function App(props: {
           {online ? t('online') : t('offline')}
         </span>
         <LanguagePicker />
-        {user.role === 'admin' && <a href={ADMIN_CONFLICTS_HASH}>{t('conflicts:adminLink')}</a>}
+        {user.role === 'admin' && (
+          <a className="admin-link" href={ADMIN_CONFLICTS_HASH}>
+            {t('conflicts:adminLink')}
+          </a>
+        )}
         <button type="button" onClick={props.onLock}>
           {t('lock')}
         </button>

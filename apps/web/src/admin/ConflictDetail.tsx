@@ -78,7 +78,7 @@ export function ConflictDetail(props: { mission: string; docId: string; onClose:
       aria-label={t('detailTitle', { id: props.docId, mission: props.mission })}
     >
       <button type="button" onClick={props.onClose}>
-        {t('back')}
+        {t('backToList')}
       </button>
       <h2>
         {typeof answers.full_name === 'string' ? `${answers.full_name} — ` : ''}
