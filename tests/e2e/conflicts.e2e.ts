@@ -127,10 +127,12 @@ describe('conflicts: two devices edit one record offline, the server merges, an 
     expect(await syncNow(a.page)).toMatch(/1 sent/);
     expect(await syncNow(b.page)).toMatch(/1 sent/);
     expect(await syncNow(a.page)).toMatch(/Sync complete/);
-    // Device A learns the record is under review, with the disputed questions by their labels.
-    const note = a.page.locator('tr', { hasText: NAME }).locator('.under-review');
-    await note.waitFor();
-    expect(await note.textContent()).toBe('Under review at headquarters: Age (years), Notes');
+    // Both devices learn the record is under review, with the disputed questions by their labels.
+    for (const d of [a, b]) {
+      const note = d.page.locator('tr', { hasText: NAME }).locator('.under-review');
+      await note.waitFor();
+      expect(await note.textContent()).toBe('Under review at headquarters: Age (years), Notes');
+    }
     await a.page.screenshot({ path: join(SHOTS, 'device-under-review.png') });
 
     // 3. The admin finds the clash on the conflict screen and opens it.
