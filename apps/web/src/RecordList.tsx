@@ -1,5 +1,6 @@
 import type { DocRow } from './db.ts';
 import type { OpenRow } from './records.ts';
+import { ReviewNote } from './conflicts/ReviewNote.tsx';
 
 const STATE_TEXT: Record<DocRow['syncState'], string> = {
   draft: 'Draft',
@@ -9,7 +10,7 @@ const STATE_TEXT: Record<DocRow['syncState'], string> = {
   conflict: 'In conflict, under review',
 };
 
-export function RecordList(props: { rows: OpenRow[] }) {
+export function RecordList(props: { rows: OpenRow[]; onOpen?: (row: OpenRow) => void }) {
   if (props.rows.length === 0) return <p className="empty">No records on this device yet.</p>;
   return (
     <table className="records" aria-label="Records">
@@ -26,7 +27,15 @@ export function RecordList(props: { rows: OpenRow[] }) {
           const answers = (r.body.answers ?? {}) as Record<string, unknown>;
           return (
             <tr key={r.id} data-id={r.id} data-rev={r.rev} data-state={r.syncState}>
-              <td>{String(answers.full_name ?? r.id)}</td>
+              <td>
+                {props.onOpen && r.syncState !== 'draft' ? (
+                  <button type="button" className="open-record" onClick={() => props.onOpen!(r)}>
+                    {String(answers.full_name ?? r.id)}
+                  </button>
+                ) : (
+                  String(answers.full_name ?? r.id)
+                )}
+              </td>
               <td>{String(r.body.form ?? r.type)}</td>
               <td>{new Date(r.updatedAt).toLocaleString()}</td>
               <td>
@@ -36,6 +45,15 @@ export function RecordList(props: { rows: OpenRow[] }) {
                     {' '}
                     — {r.rejection.reason} ({r.rejection.code})
                   </span>
+                )}
+                {r.review && (
+                  <>
+                    {' '}
+                    <ReviewNote
+                      review={r.review}
+                      form={typeof r.body.form === 'string' ? r.body.form : null}
+                    />
+                  </>
                 )}
               </td>
             </tr>

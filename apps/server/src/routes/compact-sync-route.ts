@@ -85,9 +85,13 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
 
     const page = await db.changesSince(request.since, request.pullLimit, PULL_PAGE_BYTES);
     // Do not echo back what this request just pushed: when the winner is the revision the device sent,
-    // the device already holds it. The checkpoint still moves past it.
+    // the device already holds it. The checkpoint still moves past it. Except when that push opened
+    // (or kept) a conflict: the device holds the body but must learn the record is under review, and
+    // no later change would tell it.
     const pushedNow = new Set(request.docs.map((d) => `${d._id} ${d._rev}`));
-    const pulled = page.docs.filter((d) => !pushedNow.has(`${d._id} ${d._rev}`));
+    const pulled = (await markConflicts(deps.store.ops(mission), page.docs)).filter(
+      (d) => !pushedNow.has(`${d._id} ${d._rev}`) || d._conflicts !== undefined,
+    );
     // Who sent and who received which records: ids and counts only, never bodies.
     await deps.audit.append(req, {
       action: 'sync',
@@ -103,7 +107,7 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     });
     const response: SyncResponse = {
       results: request.docs.map((d) => results.get(`${d._id} ${d._rev}`)!),
-      changes: await markConflicts(deps.store.ops(mission), pulled),
+      changes: pulled,
       checkpoint: page.lastSeq,
       more: page.more,
     };
