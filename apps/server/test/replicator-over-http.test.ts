@@ -95,6 +95,34 @@ describe('client replicator against the real server over loopback HTTP', () => {
     expect(all.rows.every((r) => (r.doc as { _conflicts?: string[] })._conflicts === undefined)).toBe(true);
   });
 
+  it('retries when the server fails in the middle of a streamed answer, and ends complete', async () => {
+    const db = store.mission('demo');
+    const a = new MemorySyncStorage();
+    for (let i = 0; i < 450; i++) await a.save(`sub:${testUlid()}`, submissionBody(`Person ${i}`));
+    await syncOnce(a, fetchRemote(url), { device: 'dev-a' });
+    // The store fails once while the second chunk of the pull is being read.
+    const real = db.winnersWithHistory.bind(db);
+    let calls = 0;
+    db.winnersWithHistory = async (ids) => {
+      calls += 1;
+      if (calls === 2) throw new Error('disk hiccup');
+      return real(ids);
+    };
+    const b = new MemorySyncStorage();
+    const retries: string[] = [];
+    const summary = await syncOnce(b, fetchRemote(url), {
+      device: 'dev-b',
+      retry: {
+        baseMs: 1,
+        maxMs: 5,
+        onRetry: (_n, _d, e) => retries.push((e as { code?: string }).code ?? ''),
+      },
+    });
+    expect(retries).toEqual(['TERN_RESPONSE_CUT']);
+    expect(summary.pulledDocs).toBe(450);
+    expect([...b.docs.keys()].sort()).toEqual([...a.docs.keys()].sort());
+  });
+
   it('surfaces a final error (unknown mission) at once, with the server’s code, and keeps the records pending', async () => {
     const a = new MemorySyncStorage();
     await a.save(`sub:${testUlid()}`, submissionBody('A'));

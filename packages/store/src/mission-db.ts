@@ -15,6 +15,12 @@ export interface StoredResult {
   reason?: string;
 }
 
+export interface ChangeList {
+  changes: Array<{ id: string; seq: string }>;
+  lastSeq: string;
+  more: boolean;
+}
+
 export interface ChangesPage {
   docs: WireDoc[];
   /** Update sequence after the last change returned, as an opaque string. */
@@ -63,36 +69,57 @@ export class MissionDb {
   }
 
   /** Changes after `since` (winning revisions, with `_revisions`), oldest first. */
-  async changesSince(since: string | null, limit: number, maxBytes = Infinity): Promise<ChangesPage> {
-    // Ask for one more than wanted: its presence says more is waiting (PouchDB's `pending` is not
-    // reported by every adapter), and the checkpoint is the seq of the last change returned.
+  /**
+   * Which documents changed after `since` (id and seq only), oldest first, at most `limit`. Asks for
+   * one more than wanted: its presence says more is waiting (PouchDB's `pending` is not reported by
+   * every adapter). `lastSeq` is where the next page starts when all of these are sent.
+   */
+  async changeList(since: string | null, limit: number): Promise<ChangeList> {
     const changes = await this.db.changes({
       since: since === null ? 0 : sinceValue(since),
       limit: limit + 1,
       include_docs: false,
       return_docs: true,
     });
-    let more = changes.results.length > limit;
-    let results = changes.results.slice(0, limit);
+    const more = changes.results.length > limit;
+    const list = changes.results.slice(0, limit).map((c) => ({ id: c.id, seq: String(c.seq) }));
+    const lastSeq = more ? (list[list.length - 1]?.seq ?? since ?? '0') : String(changes.last_seq);
+    return { changes: list, lastSeq, more };
+  }
+
+  /** The winning revisions of these documents with `_revisions`, one entry per id, in order. */
+  async winnersWithHistory(ids: string[]): Promise<Array<WireDoc | undefined>> {
+    if (ids.length === 0) return [];
+    const got = await this.db.bulkGet({ docs: ids.map((id) => ({ id })), revs: true });
+    return got.results.map((r) => {
+      const d = r.docs.find((x) => 'ok' in x);
+      return d && 'ok' in d ? (d.ok as unknown as WireDoc) : undefined;
+    });
+  }
+
+  /**
+   * A page of changes with their documents. The page also ends at a byte budget (always at least one
+   * document) so a page of large documents stays a reasonable response; the checkpoint is then the
+   * last change included.
+   */
+  async changesSince(since: string | null, limit: number, maxBytes = Infinity): Promise<ChangesPage> {
+    const list = await this.changeList(since, limit);
     const docs: WireDoc[] = [];
-    if (results.length > 0) {
-      const got = await this.db.bulkGet({ docs: results.map((c) => ({ id: c.id })), revs: true });
-      // A page also ends at a byte budget (always at least one document), so a page of large
-      // documents stays a reasonable response; the checkpoint is then the last change included.
-      let bytes = 0;
-      for (let i = 0; i < got.results.length; i++) {
-        const ok = got.results[i]!.docs.flatMap((d) => ('ok' in d ? [d.ok as unknown as WireDoc] : []));
-        const size = maxBytes === Infinity ? 0 : ok.reduce((n, d) => n + JSON.stringify(d).length, 0);
-        if (i > 0 && bytes + size > maxBytes) {
-          results = results.slice(0, i);
-          more = true;
-          break;
-        }
-        bytes += size;
-        docs.push(...ok);
+    let bytes = 0;
+    let lastSeq = list.lastSeq;
+    let more = list.more;
+    const winners = await this.winnersWithHistory(list.changes.map((c) => c.id));
+    for (let i = 0; i < winners.length; i++) {
+      const doc = winners[i];
+      const size = doc && maxBytes !== Infinity ? JSON.stringify(doc).length : 0;
+      if (i > 0 && bytes + size > maxBytes) {
+        lastSeq = list.changes[i - 1]!.seq;
+        more = true;
+        break;
       }
+      bytes += size;
+      if (doc) docs.push(doc);
     }
-    const lastSeq = more ? String(results[results.length - 1]?.seq ?? since ?? 0) : String(changes.last_seq);
     return { docs, lastSeq, more };
   }
 

@@ -63,7 +63,17 @@ export function fetchRemote(url: string, opts: FetchRemoteOptions = {}): SyncRem
         const err = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
         throw new SyncHttpError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? res.statusText);
       }
-      return (await res.json()) as SyncResponse;
+      try {
+        return (await res.json()) as SyncResponse;
+      } catch (e) {
+        // The server streams its answer: a body cut short (link dropped, server failed midway) does not
+        // parse. Nothing was applied yet, so it is safe and right to retry.
+        throw new SyncHttpError(
+          502,
+          'TERN_RESPONSE_CUT',
+          `The server's answer was cut off (${(e as Error).message})`,
+        );
+      }
     },
   };
 }

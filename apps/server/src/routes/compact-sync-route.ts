@@ -1,22 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { PushResult, SyncResponse, WireDoc } from '@tern/sync';
+import type { PushResult, WireDoc } from '@tern/sync';
 import { TernError } from '../errors.ts';
 import { checkDoc, WireDocShape } from '../validate-doc.ts';
 import type { ServerDeps } from '../deps.ts';
 import { autoMerge } from '../merge/auto-merge.ts';
 import { noteSync } from '../devices/device-registry.ts';
-import { openConflictsOf } from '../merge/merge-records.ts';
-
-/** Byte budget of one pulled page (JSON, before gzip): big pages cost fewer round trips on slow links. */
-const PULL_PAGE_BYTES = 8 * 1024 * 1024;
+import { pullStream } from './pull-stream.ts';
 
 const SyncRequestShape = z.object({
   protocol: z.literal(1),
   device: z.string().min(1).max(64),
   docs: z.array(WireDocShape).max(1000),
   since: z.string().max(200).nullable(),
-  /** At most this many changes per response; the server also ends a page at PULL_PAGE_BYTES. */
+  /** At most this many changes per response; the server also ends a page at PULL_PAGE_BYTES (pull-stream.ts). */
   pullLimit: z.number().int().min(0).max(10_000),
   /** How many records the device will still hold unsynced after this batch, for the data officer's view. */
   waiting: z.number().int().min(0).optional(),
@@ -27,7 +24,7 @@ const SyncRequestShape = z.object({
  * Protocol and guarantees: docs/protocol.md.
  */
 export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): Promise<void> {
-  app.post<{ Params: { mission: string } }>('/api/sync/:mission', async (req) => {
+  app.post<{ Params: { mission: string } }>('/api/sync/:mission', async (req, reply) => {
     const { mission } = req.params;
     // Authorise before saying whether the mission exists: its name is not for everyone.
     await deps.authorize(req, 'sync.push', mission);
@@ -83,18 +80,9 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
       ...(request.waiting !== undefined ? { waiting: request.waiting } : {}),
     });
 
-    const page = await db.changesSince(request.since, request.pullLimit, PULL_PAGE_BYTES);
-    // Do not echo back what this request just pushed: when the winner is the revision the device sent,
-    // the device already holds it. The checkpoint still moves past it. Except when that push opened
-    // (or kept) a conflict: the device holds the body but must learn the record is under review, and
-    // no later change would tell it.
-    const pushedNow = new Set(request.docs.map((d) => `${d._id} ${d._rev}`));
-    const pulled = (await markConflicts(deps.store.ops(mission), page.docs)).filter(
-      (d) => !pushedNow.has(`${d._id} ${d._rev}`) || d._conflicts !== undefined,
-    );
-    // Who sent and who received which records: ids and counts only, never bodies.
+    // Who sent which records: ids and counts only, never bodies. The pull is audited when it has gone out.
     await deps.audit.append(req, {
-      action: 'sync',
+      action: 'sync.push',
       mission,
       outcome: 'ok',
       details: {
@@ -102,34 +90,23 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
         pushed: request.docs.length,
         rejected,
         stored: stored.filter((s) => s.ok).map((s) => `${s.id} ${s.rev}`),
-        pulled: pulled.map((d) => `${d._id} ${d._rev}`),
       },
     });
-    const response: SyncResponse = {
+    const stream = pullStream({
+      db,
+      ops: deps.store.ops(mission),
       results: request.docs.map((d) => results.get(`${d._id} ${d._rev}`)!),
-      changes: pulled,
-      checkpoint: page.lastSeq,
-      more: page.more,
-    };
-    return response;
-  });
-}
-
-/**
- * Tell devices which pulled documents wait for an admin: `_conflicts` lists the other live leaves (as
- * CouchDB does) and `_disputed` the clashing field paths, so the device can say what is under review.
- */
-async function markConflicts(
-  ops: PouchDB.Database<Record<string, unknown>>,
-  docs: WireDoc[],
-): Promise<WireDoc[]> {
-  const open = await openConflictsOf(
-    ops,
-    docs.map((d) => d._id),
-  );
-  if (open.size === 0) return docs;
-  return docs.map((d) => {
-    const c = open.get(d._id);
-    return c ? { ...d, _conflicts: c.leaves.filter((r) => r !== d._rev), _disputed: c.fields } : d;
+      since: request.since,
+      pullLimit: request.pullLimit,
+      pushedNow: new Set(request.docs.map((d) => `${d._id} ${d._rev}`)),
+      onComplete: (pulled) =>
+        deps.audit.append(req, {
+          action: 'sync.pull',
+          mission,
+          outcome: 'ok',
+          details: { device: request.device, pulled },
+        }),
+    });
+    return reply.type('application/json; charset=utf-8').send(stream);
   });
 }

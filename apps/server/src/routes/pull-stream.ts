@@ -1,0 +1,76 @@
+import { Readable } from 'node:stream';
+import type { MissionDb } from '@tern/store';
+import type { PushResult } from '@tern/sync';
+import { openConflictsOf } from '../merge/merge-records.ts';
+
+/** Byte budget of one pulled page (JSON, before gzip): big pages cost fewer round trips on slow links. */
+export const PULL_PAGE_BYTES = 8 * 1024 * 1024;
+/** Documents read from the store at a time while the response is already flowing. */
+const CHUNK = 200;
+
+type Ops = PouchDB.Database<Record<string, unknown>>;
+
+export interface PullStreamArgs {
+  db: MissionDb;
+  ops: Ops;
+  results: PushResult[];
+  since: string | null;
+  pullLimit: number;
+  /** `id rev` of the revisions pushed in this request (not echoed back unless under review). */
+  pushedNow: Set<string>;
+  /** Called once the whole page went out, with the `id rev` pairs sent (for the audit log). */
+  onComplete: (pulled: string[]) => Promise<void>;
+}
+
+/**
+ * The compact-sync response as a stream: `{"results":…,"changes":[` then each pulled document as it
+ * is read from the store, then `],"checkpoint":…,"more":…}`. On a slow link the store's work overlaps
+ * the transfer instead of leaving the link idle while a whole page is built; gzip (@fastify/compress)
+ * compresses as it flows. If anything fails midway the response is cut short, the client's JSON does
+ * not parse, and it retries from its stored checkpoint: nothing half-applied.
+ */
+export function pullStream(a: PullStreamArgs): Readable {
+  return Readable.from(body(a), { objectMode: false });
+}
+
+async function* body(a: PullStreamArgs): AsyncGenerator<string> {
+  const list = await a.db.changeList(a.since, a.pullLimit);
+  yield `{"results":${JSON.stringify(a.results)},"changes":[`;
+  let lastSeq = list.lastSeq;
+  let more = list.more;
+  let bytes = 0;
+  let sent = 0;
+  const pulled: string[] = [];
+  outer: for (let i = 0; i < list.changes.length; i += CHUNK) {
+    const chunk = list.changes.slice(i, i + CHUNK);
+    const winners = await a.db.winnersWithHistory(chunk.map((c) => c.id));
+    const open = await openConflictsOf(
+      a.ops,
+      chunk.map((c) => c.id),
+    );
+    for (let j = 0; j < chunk.length; j++) {
+      let doc = winners[j];
+      if (!doc) continue;
+      const c = open.get(doc._id);
+      // Under review: `_conflicts` lists the other live leaves (as CouchDB does) and `_disputed` the
+      // clashing field paths, so the device can say what is under review.
+      if (c) doc = { ...doc, _conflicts: c.leaves.filter((r) => r !== doc!._rev), _disputed: c.fields };
+      // Do not echo back what this request just pushed (the device has it), except when that push
+      // opened or kept a conflict: the device must learn the record is under review.
+      const key = `${doc._id} ${doc._rev}`;
+      if (a.pushedNow.has(key) && !c) continue;
+      const json = JSON.stringify(doc);
+      if (sent > 0 && bytes + json.length > PULL_PAGE_BYTES) {
+        lastSeq = list.changes[i + j - 1]!.seq;
+        more = true;
+        break outer;
+      }
+      yield (sent === 0 ? '' : ',') + json;
+      bytes += json.length;
+      sent += 1;
+      pulled.push(key);
+    }
+  }
+  await a.onComplete(pulled);
+  yield `],"checkpoint":${JSON.stringify(lastSeq)},"more":${more}}`;
+}
