@@ -87,6 +87,23 @@ export class MissionDb {
     return { changes: list, lastSeq, more };
   }
 
+  /** The current update sequence, to find later what a write changed (see `branchedSince`). */
+  async updateSeq(): Promise<string> {
+    return String((await this.db.info()).update_seq);
+  }
+
+  /**
+   * Of the documents changed after `since`, those with more than one leaf (live or deleted): the only
+   * ones a merge can concern. Reads the changes feed once (`style=all_docs` lists every leaf) instead of
+   * every document's revision tree.
+   */
+  async branchedSince(since: string): Promise<Set<string>> {
+    const out = new Set<string>();
+    const res = await this.db.changes({ since: sinceValue(since), style: 'all_docs', return_docs: true });
+    for (const c of res.results) if (c.changes.length > 1) out.add(c.id);
+    return out;
+  }
+
   /** The winning revisions of these documents with `_revisions`, one entry per id, in order. */
   async winnersWithHistory(ids: string[]): Promise<Array<WireDoc | undefined>> {
     if (ids.length === 0) return [];

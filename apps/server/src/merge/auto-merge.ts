@@ -29,11 +29,19 @@ export async function autoMerge(
   mission: string,
   ids: string[],
   actor: MergeActor,
+  opts: { since?: string } = {},
 ): Promise<AutoMergeReport> {
   const db = store.mission(mission);
   const ops = store.ops(mission);
   const report: AutoMergeReport = { merged: [], open: [] };
-  for (const id of new Set(ids)) {
+  // With the sequence before the write, look only at documents that now have several leaves: the
+  // common case (new records, plain edits) then costs one read of the changes feed.
+  let candidates = new Set(ids);
+  if (opts.since !== undefined) {
+    const branched = await db.branchedSince(opts.since);
+    candidates = new Set(ids.filter((id) => branched.has(id)));
+  }
+  for (const id of candidates) {
     let branches = await liveBranches(db, id);
     for (let round = 0; branches.length > 1 && round < MAX_ROUNDS; round++) {
       const sorted = branches.slice().sort((x, y) => (orderBranches(x, y)[0] === x ? -1 : 1));

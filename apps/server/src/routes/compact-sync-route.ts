@@ -49,6 +49,7 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
         results.set(`${doc._id} ${doc._rev}`, { id: doc._id, rev: doc._rev, ok: false, ...rejection });
       else accepted.push(doc);
     }
+    const before = await db.updateSeq();
     const stored = await db.writeReplicated(accepted);
     // Both doors merge what does not collide right after the write (docs/decisions/050).
     await autoMerge(
@@ -56,6 +57,7 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
       mission,
       stored.filter((s) => s.ok).map((s) => s.id),
       { by: request.device },
+      { since: before },
     );
     for (const s of stored) {
       results.set(

@@ -77,6 +77,7 @@ export async function bulkDocsRoute(app: FastifyInstance, deps: CouchDeps): Prom
         if (reason) refused.set(i, { id: d._id, rev, error: 'forbidden', reason });
         else accepted.push(doc);
       });
+      const before = await db.updateSeq();
       const stored = await db.writeReplicated(accepted);
       // The same automatic merge as behind the compact door (docs/decisions/050).
       await autoMerge(
@@ -84,6 +85,7 @@ export async function bulkDocsRoute(app: FastifyInstance, deps: CouchDeps): Prom
         mission,
         stored.filter((s) => s.ok).map((s) => s.id),
         { by: req.principal?.username ?? 'couch-replicator' },
+        { since: before },
       );
       const failures = stored.filter((s) => !s.ok);
       const results: Result[] = [...refused.values()];
