@@ -50,7 +50,7 @@ const keepAliveAgent = new Agent({ keepAlive: true, maxSockets: 6 });
 /** The Tern client as tuned for these links (see docs/decisions/040-link-shaper-and-bench.md). */
 export const TERN_CLIENT: Omit<SyncOptions, 'device'> = {
   batchDocs: 1000,
-  batchBytes: 512 * 1024,
+  batchBytes: 1024 * 1024,
   pullLimit: 10_000,
 };
 

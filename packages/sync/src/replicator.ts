@@ -80,9 +80,9 @@ export async function syncOnce(
   opts: SyncOptions,
 ): Promise<SyncSummary> {
   // Defaults tuned on shaped 3G links (docs/benchmarks.md): few, large round trips. A cut costs at
-  // most one push batch (512 KiB) and one pulled page (the server ends pages at 8 MiB).
+  // most one push batch (1 MiB) and one pulled page (the server ends pages at 8 MiB).
   const batchDocs = opts.batchDocs ?? 1000;
-  const batchBytes = opts.batchBytes ?? 512 * 1024;
+  const batchBytes = opts.batchBytes ?? 1024 * 1024;
   const pullLimit = opts.pullLimit ?? 5000;
   const maxRequests = opts.maxRequests ?? 10_000;
   const summary: SyncSummary = {
