@@ -1,6 +1,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openApp, reloadApp } from '../support/app.ts';
@@ -17,7 +17,8 @@ let browser: Browser;
 beforeAll(async () => {
   webDist = mkdtempSync(join(tmpdir(), 'tern-web-'));
   cpSync(join(ROOT, 'apps/web/dist'), webDist, { recursive: true });
-  server = await startServer({ env: { TERN_WEB_DIST: webDist } });
+  // Many logins from one address in a minute (every reload and new tab logs in): lift the limit.
+  server = await startServer({ env: { TERN_WEB_DIST: webDist, TERN_LOGIN_MAX_PER_MINUTE: '1000' } });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -133,6 +134,47 @@ describe('no way to lose work', () => {
     await resumeDraft(again);
     expect(await again.getByLabel('Full name').inputValue()).toBe('Crash Person');
     await context.close();
+  });
+  it('a wiped device gets its unsynced records back from the encrypted backup, never twice', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await openApp(page, URL_DEMO());
+    await fillRecord(page, 'Backup Person', '33');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Back up this device (encrypted file)' }).click(),
+    ]);
+    // Kept outside the context, which deletes its downloads when it closes.
+    const backup = join(webDist, '..', `${basename(webDist)}-backup.json`);
+    await file.saveAs(backup);
+    expect(readFileSync(backup, 'utf8')).not.toContain('Backup Person');
+    await context.close();
+
+    // A new browser profile: the device was wiped. Log in online, restore, confirm.
+    const wiped = await browser.newContext();
+    const again = await wiped.newPage();
+    await openApp(again, URL_DEMO());
+    const storage = again.getByRole('region', { name: 'Device storage' });
+    // The panel says whether the browser promised to keep the data, and how much room is left.
+    await storage.locator('[data-persisted]').waitFor();
+    expect(await storage.locator('[data-persisted]').textContent()).toMatch(
+      /^Persistent storage|cannot promise/,
+    );
+    await storage.getByText(/^Used .+ of .+ \(.+ free\)\.$/).waitFor();
+    await storage.getByLabel('Restore from a backup file').setInputFiles(backup);
+    const confirm = again.getByRole('alertdialog', { name: 'Restore from the backup?' });
+    expect(await confirm.textContent()).toMatch(/backup of interviewer .*records in the file: 1/);
+    await confirm.getByRole('button', { name: 'Restore', exact: true }).click();
+    await storage.getByText('Restore finished: 1 added, 0 updated, 0 already here').waitFor();
+    const row = again.getByRole('table', { name: 'Records' }).locator('tbody tr');
+    expect(await row.getAttribute('data-state')).toBe('pending');
+    expect(await row.locator('td').first().textContent()).toBe('Backup Person');
+    // The same file again changes nothing.
+    await storage.getByLabel('Restore from a backup file').setInputFiles(backup);
+    await confirm.getByRole('button', { name: 'Restore', exact: true }).click();
+    await storage.getByText('Restore finished: 0 added, 0 updated, 1 already here').waitFor();
+    await wiped.close();
+    rmSync(backup, { force: true });
   });
 });
 
