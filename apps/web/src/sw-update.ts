@@ -15,6 +15,9 @@ export function registerServiceWorker(onUpdateReady: (activate: () => Promise<vo
     onUpdateReady(async () => {
       // Throws when the draft cannot be stored: then nothing reloads and the user is told.
       await saveOpenWork();
+      // Another tab may have activated the new version meanwhile: nothing waits, a reload loads it.
+      const reg = await navigator.serviceWorker.getRegistration();
+      if (!reg?.waiting) return window.location.reload();
       navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
         once: true,
       });
