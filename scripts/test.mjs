@@ -72,6 +72,7 @@ if (want('static')) {
 }
 if (want('unit')) vitestSuite('unit', pnpm);
 if (want('interop')) vitestSuite('interop', pnpm, 'tests/interop/vitest.config.ts');
+if (want('fault')) vitestSuite('fault', pnpm, 'tests/fault/vitest.config.ts');
 if (want('e2e')) {
   let ready = true;
   try {

@@ -82,6 +82,21 @@ describe('automatic merge after a push', () => {
     expect(pulled?._disputed).toEqual(['answers.age']);
   });
 
+  it('tells the device whose push opened the conflict, even when its own revision won', async () => {
+    const { push } = await server();
+    await push([base]);
+    const a = withAnswers(base, { age: 31 }, 'dev-a');
+    // Make the pushed branch the winner (same generation: the greater rev wins), the case where the
+    // device already holds the winning revision and nothing else would be sent to it.
+    let b = withAnswers(base, { age: 32 }, 'dev-b');
+    for (let age = 33; b._rev < a._rev; age += 1) b = withAnswers(base, { age }, 'dev-b');
+    await push([a]);
+    const res = await push([b]);
+    const pulled = res.changes.find((d) => d._id === base._id);
+    expect(pulled?._disputed).toEqual(['answers.age']);
+    expect([pulled?._rev, ...(pulled?._conflicts as string[])].sort()).toEqual([a._rev, b._rev].sort());
+  });
+
   it('writes the same merged revision on two servers that merge the same branches', async () => {
     const hq = await server();
     const relay = await server();

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { TernDb } from './db.ts';
 import { LanguagePicker } from './i18n/LanguagePicker.tsx';
 import { FormPage } from './form/FormPage.tsx';
+import { EditRecordPage } from './form/EditRecordPage.tsx';
+import { ADMIN_CONFLICTS_HASH } from './admin/admin-route.ts';
 import { RecordList } from './RecordList.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
 import { deviceId, listRecords, unsyncedCount } from './records.ts';
@@ -41,6 +43,7 @@ export function App(props: {
 }) {
   const { db, mission, user, dataKey } = props;
   const [view, setView] = useState<'list' | 'new'>('list');
+  const [editing, setEditing] = useState<OpenRow | null>(null);
   const [rows, setRows] = useState<OpenRow[] | null>(null);
   const [device, setDevice] = useState<string | null>(null);
   const [logoutBlocked, setLogoutBlocked] = useState(0);
@@ -80,6 +83,11 @@ export function App(props: {
           {online ? t('online') : t('offline')}
         </span>
         <LanguagePicker />
+        {user.role === 'admin' && (
+          <a className="admin-link" href={ADMIN_CONFLICTS_HASH}>
+            {t('conflicts:adminLink')}
+          </a>
+        )}
         <button type="button" onClick={props.onLock}>
           {t('lock')}
         </button>
@@ -97,7 +105,20 @@ export function App(props: {
       )}
       {props.updateReady && <UpdateBanner activate={props.updateReady} />}
       <main>
-        {view === 'new' ? (
+        {editing ? (
+          <EditRecordPage
+            key={`${editing.id} ${editing.rev}`}
+            db={db}
+            dataKey={dataKey}
+            record={editing}
+            device={device}
+            username={user.username}
+            onDone={() => {
+              void refresh();
+              setEditing(null);
+            }}
+          />
+        ) : view === 'new' ? (
           <FormPage
             db={db}
             dataKey={dataKey}
@@ -124,7 +145,7 @@ export function App(props: {
                 />
               )}
             </div>
-            {rows === null ? <p>{t('loading')}</p> : <RecordList rows={rows} />}
+            {rows === null ? <p>{t('loading')}</p> : <RecordList rows={rows} onOpen={setEditing} />}
             <DeviceStorage
               db={db}
               username={user.username}

@@ -34,8 +34,22 @@ export interface DocRow {
   sealed: Sealed;
   syncState: SyncState;
   rejection?: SealedRejection;
+  /**
+   * Set while headquarters holds another branch of this record that an admin must reconcile: the
+   * pulled winner carried `_conflicts` (the other live leaves) and `_disputed` (the clashing field
+   * paths, e.g. `answers.age`). Paths and revision ids are not personal data; the values stay sealed.
+   * Cleared by a later pull of the record without them (docs/protocol.md).
+   */
+  review?: Review;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface Review {
+  /** The other live leaves on the server. */
+  leaves: string[];
+  /** Field paths in dispute; may be empty while the server still holds more than one leaf. */
+  disputed: string[];
 }
 
 export interface SealedRejection {

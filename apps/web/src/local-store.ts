@@ -1,6 +1,6 @@
 import { decidePull, revsFromHistory } from '@tern/sync';
 import type { Body, PushResult, SyncStorage, WireDoc } from '@tern/sync';
-import type { DocRow, TernDb } from './db.ts';
+import type { DocRow, Review, TernDb } from './db.ts';
 import { seal, sealText, unseal } from './crypto/sealed.ts';
 import type { Sealed } from './crypto/sealed.ts';
 
@@ -14,6 +14,18 @@ export function toWire(row: DocRow, body: Body): WireDoc {
     _revisions: row.revisions,
     ...(row.deleted ? { _deleted: true } : {}),
   };
+}
+
+/**
+ * What a pulled document says about a review at headquarters: `_conflicts` (other live leaves) and
+ * `_disputed` (clashing field paths). Absent both, the record is not (or no longer) under review.
+ */
+export function reviewOf(doc: WireDoc): Review | undefined {
+  const strings = (v: unknown) =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  const leaves = strings(doc._conflicts);
+  const disputed = strings(doc._disputed);
+  return leaves.length > 0 || disputed.length > 0 ? { leaves, disputed } : undefined;
 }
 
 /** Split a pulled document into its clear row fields and its body (still to be sealed). */
@@ -99,7 +111,12 @@ export class DexieSyncStorage implements SyncStorage {
     const sealed: DocRow[] = [];
     for (const doc of docs) {
       const { row, body } = fromWire(doc, this.mission);
-      sealed.push({ ...row, sealed: await seal(this.key, row.id, row.rev, body) });
+      const review = reviewOf(doc);
+      sealed.push({
+        ...row,
+        sealed: await seal(this.key, row.id, row.rev, body),
+        ...(review ? { review } : {}),
+      });
     }
     // One transaction: the checkpoint never advances past documents that are not stored.
     await this.db.transaction('rw', this.db.docs, this.db.meta, async () => {
@@ -112,8 +129,11 @@ export class DexieSyncStorage implements SyncStorage {
         );
         if (decision === 'insert' || decision === 'fast-forward' || decision === 'take-remote-conflict') {
           await this.db.docs.put(row ? { ...sealed[i]!, createdAt: row.createdAt } : sealed[i]!);
+        } else if (row) {
+          // keep-local, keep-local-conflict, same: the local revision stays as it is (pending ones get
+          // pushed), but the server's word on a review holds for the record whichever revision we show.
+          await this.db.docs.update(row.id, { review: sealed[i]!.review });
         }
-        // keep-local, keep-local-conflict, same: the local revision stays as it is (pending ones get pushed).
       }
       await this.db.meta.put({ key: checkpointKey(this.mission), value: checkpoint });
     });

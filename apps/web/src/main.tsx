@@ -1,4 +1,4 @@
-import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { StrictMode, Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
@@ -8,10 +8,13 @@ import { useIdleLock } from './idle-lock.ts';
 import type { Unlocked } from './keyring.ts';
 import { logOutServer } from './session.ts';
 import { registerServiceWorker } from './sw-update.ts';
+import { leaveAdminRoute, useAdminRoute } from './admin/admin-route.ts';
 import './i18n/i18n.ts';
 import './styles.css';
 
 const db = openDb();
+// Admins only: a separate chunk, never part of the interviewer's first download.
+const AdminConflicts = lazy(() => import('./admin/AdminConflicts.tsx'));
 const wanted = new URLSearchParams(location.search).get('mission') ?? localStorage.getItem('tern.mission');
 
 // A version already waiting at start is announced before React mounts: keep it until Root listens.
@@ -38,6 +41,7 @@ function Root() {
     setUser(null);
   }, [user]);
   useIdleLock(user !== null, lock);
+  const adminRoute = useAdminRoute();
 
   if (!user)
     return (
@@ -49,6 +53,12 @@ function Root() {
           setUser(r.unlocked);
         }}
       />
+    );
+  if (user.role === 'admin' && adminRoute)
+    return (
+      <Suspense fallback={<p className="app">…</p>}>
+        <AdminConflicts onClose={leaveAdminRoute} />
+      </Suspense>
     );
   const missions = [...user.keys.keys()];
   const mission = wanted && user.keys.has(wanted) ? wanted : missions[0];

@@ -11,6 +11,9 @@ export interface SubmissionBody extends Record<string, unknown> {
   answers: Record<string, unknown>;
   createdAt: string;
   device: string;
+  /** Set by edits of a saved record: who and when (bookkeeping the server merge never disputes). */
+  updatedAt?: string;
+  updatedBy?: string;
 }
 
 /** A record as the screens see it: the row with its body decrypted. Lives in memory only. */
@@ -24,7 +27,15 @@ export type OpenRow = Omit<DocRow, 'sealed' | 'rejection'> & { body: Body; rejec
 export async function saveSubmission(
   db: TernDb,
   key: CryptoKey,
-  args: { mission: string; form: string; answers: Record<string, unknown>; device: string; id?: string },
+  args: {
+    mission: string;
+    form: string;
+    answers: Record<string, unknown>;
+    device: string;
+    id?: string;
+    /** Editing a saved record: the revision it was opened at, and who edits. */
+    edit?: { rev: string; by: string };
+  },
 ): Promise<OpenRow> {
   const existing = args.id ? await db.docs.get(args.id) : undefined;
   const createdAt = existing?.createdAt ?? new Date().toISOString();
@@ -35,9 +46,15 @@ export async function saveSubmission(
     answers: args.answers,
     createdAt,
     device: args.device,
+    ...(args.edit ? { updatedAt: new Date().toISOString(), updatedBy: args.edit.by } : {}),
   };
   const id = existing?.id ?? `sub:${ulid()}`;
-  const row = await saveDoc(db, key, { mission: args.mission, id, body });
+  const row = await saveDoc(db, key, {
+    mission: args.mission,
+    id,
+    body,
+    ...(args.edit ? { expectRev: args.edit.rev } : {}),
+  });
   const { sealed: _s, rejection: _r, ...clear } = row;
   return { ...clear, body };
 }

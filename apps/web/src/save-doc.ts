@@ -11,9 +11,18 @@ import { seal } from './crypto/sealed.ts';
 export async function saveDoc(
   db: TernDb,
   key: CryptoKey,
-  args: { mission: string; id: string; body: Body; deleted?: boolean; state?: SyncState },
+  args: {
+    mission: string;
+    id: string;
+    body: Body;
+    deleted?: boolean;
+    state?: SyncState;
+    /** The revision the edit was made on: refuse if the record moved on meanwhile (a sync pulled another). */
+    expectRev?: string;
+  },
 ): Promise<DocRow> {
   const existing = await db.docs.get(args.id);
+  if (args.expectRev !== undefined && existing?.rev !== args.expectRev) throw new RecordChangedError(args.id);
   // A draft has no revision of its own: the record it becomes starts its history at revision 1.
   const parent = existing && existing.syncState !== 'draft' ? existing : undefined;
   const { rev, revisions } = nextRevision(
@@ -31,14 +40,23 @@ export async function saveDoc(
     deleted: args.deleted ?? false,
     sealed: await seal(key, args.id, rev, args.body),
     syncState: args.state ?? 'pending',
+    // A record under review stays so after a local edit, until a pull says headquarters resolved it.
+    ...(existing?.review ? { review: existing.review } : {}),
     createdAt: existing?.createdAt ?? (typeof args.body.createdAt === 'string' ? args.body.createdAt : now),
     updatedAt: now,
   };
   await db.transaction('rw', db.docs, async () => {
     const current = await db.docs.get(args.id);
-    if ((current?.rev ?? null) !== (existing?.rev ?? null))
-      throw new Error(`Record ${args.id} changed while it was being saved; open it again`);
+    if ((current?.rev ?? null) !== (existing?.rev ?? null)) throw new RecordChangedError(args.id);
     await db.docs.put(row);
   });
   return row;
+}
+
+/** The record changed on the device (a sync, another tab) while it was being edited or saved. */
+export class RecordChangedError extends Error {
+  constructor(readonly id: string) {
+    super(`Record ${id} changed while it was being edited; open it again`);
+    this.name = 'RecordChangedError';
+  }
 }

@@ -63,7 +63,7 @@ export class MissionDb {
   }
 
   /** Changes after `since` (winning revisions, with `_revisions`), oldest first. */
-  async changesSince(since: string | null, limit: number): Promise<ChangesPage> {
+  async changesSince(since: string | null, limit: number, maxBytes = Infinity): Promise<ChangesPage> {
     // Ask for one more than wanted: its presence says more is waiting (PouchDB's `pending` is not
     // reported by every adapter), and the checkpoint is the seq of the last change returned.
     const changes = await this.db.changes({
@@ -72,19 +72,27 @@ export class MissionDb {
       include_docs: false,
       return_docs: true,
     });
-    const more = changes.results.length > limit;
-    const results = changes.results.slice(0, limit);
-    const lastSeq = more ? String(results[results.length - 1]?.seq ?? since ?? 0) : String(changes.last_seq);
-    const ids = results.map((c) => ({ id: c.id }));
+    let more = changes.results.length > limit;
+    let results = changes.results.slice(0, limit);
     const docs: WireDoc[] = [];
-    if (ids.length > 0) {
-      const got = await this.db.bulkGet({ docs: ids, revs: true });
-      for (const r of got.results) {
-        for (const d of r.docs) {
-          if ('ok' in d) docs.push(d.ok as unknown as WireDoc);
+    if (results.length > 0) {
+      const got = await this.db.bulkGet({ docs: results.map((c) => ({ id: c.id })), revs: true });
+      // A page also ends at a byte budget (always at least one document), so a page of large
+      // documents stays a reasonable response; the checkpoint is then the last change included.
+      let bytes = 0;
+      for (let i = 0; i < got.results.length; i++) {
+        const ok = got.results[i]!.docs.flatMap((d) => ('ok' in d ? [d.ok as unknown as WireDoc] : []));
+        const size = maxBytes === Infinity ? 0 : ok.reduce((n, d) => n + JSON.stringify(d).length, 0);
+        if (i > 0 && bytes + size > maxBytes) {
+          results = results.slice(0, i);
+          more = true;
+          break;
         }
+        bytes += size;
+        docs.push(...ok);
       }
     }
+    const lastSeq = more ? String(results[results.length - 1]?.seq ?? since ?? 0) : String(changes.last_seq);
     return { docs, lastSeq, more };
   }
 

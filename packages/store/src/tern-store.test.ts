@@ -54,3 +54,28 @@ describe('TernStore on LevelDB', () => {
     }
   });
 });
+
+describe('changes pages', () => {
+  it('end at the byte budget with the checkpoint at the last document included', async () => {
+    const store = new TernStore({ kind: 'memory', prefix: `pages-${Date.now()}` });
+    const db = store.mission('demo');
+    const docs = Array.from({ length: 10 }, (_, i) => doc(`sub:P${i}`, { pad: 'x'.repeat(1000), i }));
+    await db.writeReplicated(docs);
+    const first = await db.changesSince(null, 100, 3500);
+    expect(first.docs.length).toBe(3);
+    expect(first.more).toBe(true);
+    const rest = await db.changesSince(first.lastSeq, 100, 3500);
+    const all = [...first.docs];
+    let page = rest;
+    all.push(...page.docs);
+    while (page.more) {
+      page = await db.changesSince(page.lastSeq, 100, 3500);
+      all.push(...page.docs);
+    }
+    expect(all.map((d) => d._id).sort()).toEqual(docs.map((d) => d._id).sort());
+    // A single document larger than the budget still goes, alone.
+    const big = await db.changesSince(null, 100, 10);
+    expect(big.docs).toHaveLength(1);
+    await store.close();
+  });
+});

@@ -79,9 +79,11 @@ export async function syncOnce(
   remote: SyncRemote,
   opts: SyncOptions,
 ): Promise<SyncSummary> {
-  const batchDocs = opts.batchDocs ?? 100;
-  const batchBytes = opts.batchBytes ?? 256 * 1024;
-  const pullLimit = opts.pullLimit ?? 200;
+  // Defaults tuned on shaped 3G links (docs/benchmarks.md): few, large round trips. A cut costs at
+  // most one push batch (512 KiB) and one pulled page (the server ends pages at 8 MiB).
+  const batchDocs = opts.batchDocs ?? 1000;
+  const batchBytes = opts.batchBytes ?? 512 * 1024;
+  const pullLimit = opts.pullLimit ?? 5000;
   const maxRequests = opts.maxRequests ?? 10_000;
   const summary: SyncSummary = {
     pushedDocs: 0,

@@ -8,12 +8,16 @@ import { autoMerge } from '../merge/auto-merge.ts';
 import { noteSync } from '../devices/device-registry.ts';
 import { openConflictsOf } from '../merge/merge-records.ts';
 
+/** Byte budget of one pulled page (JSON, before gzip): big pages cost fewer round trips on slow links. */
+const PULL_PAGE_BYTES = 8 * 1024 * 1024;
+
 const SyncRequestShape = z.object({
   protocol: z.literal(1),
   device: z.string().min(1).max(64),
   docs: z.array(WireDocShape).max(1000),
   since: z.string().max(200).nullable(),
-  pullLimit: z.number().int().min(0).max(1000),
+  /** At most this many changes per response; the server also ends a page at PULL_PAGE_BYTES. */
+  pullLimit: z.number().int().min(0).max(10_000),
   /** How many records the device will still hold unsynced after this batch, for the data officer's view. */
   waiting: z.number().int().min(0).optional(),
 });
@@ -79,11 +83,15 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
       ...(request.waiting !== undefined ? { waiting: request.waiting } : {}),
     });
 
-    const page = await db.changesSince(request.since, request.pullLimit);
+    const page = await db.changesSince(request.since, request.pullLimit, PULL_PAGE_BYTES);
     // Do not echo back what this request just pushed: when the winner is the revision the device sent,
-    // the device already holds it. The checkpoint still moves past it.
+    // the device already holds it. The checkpoint still moves past it. Except when that push opened
+    // (or kept) a conflict: the device holds the body but must learn the record is under review, and
+    // no later change would tell it.
     const pushedNow = new Set(request.docs.map((d) => `${d._id} ${d._rev}`));
-    const pulled = page.docs.filter((d) => !pushedNow.has(`${d._id} ${d._rev}`));
+    const pulled = (await markConflicts(deps.store.ops(mission), page.docs)).filter(
+      (d) => !pushedNow.has(`${d._id} ${d._rev}`) || d._conflicts !== undefined,
+    );
     // Who sent and who received which records: ids and counts only, never bodies.
     await deps.audit.append(req, {
       action: 'sync',
@@ -99,7 +107,7 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     });
     const response: SyncResponse = {
       results: request.docs.map((d) => results.get(`${d._id} ${d._rev}`)!),
-      changes: await markConflicts(deps.store.ops(mission), pulled),
+      changes: pulled,
       checkpoint: page.lastSeq,
       more: page.more,
     };

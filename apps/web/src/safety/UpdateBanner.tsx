@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasOpenWork, subscribeOpenWork } from './open-work.ts';
+import { openWork, subscribeOpenWork } from './open-work.ts';
 
 /**
  * A new version of the app is waiting (sw-update.ts). It takes over only when the user says so;
@@ -9,7 +9,7 @@ import { hasOpenWork, subscribeOpenWork } from './open-work.ts';
  */
 export function UpdateBanner(props: { activate: () => Promise<void> }) {
   const { t } = useTranslation('safety');
-  const openWork = useSyncExternalStore(subscribeOpenWork, hasOpenWork);
+  const open = useSyncExternalStore(subscribeOpenWork, openWork);
   const [state, setState] = useState<'ready' | 'later' | 'updating' | 'failed'>('ready');
   if (state === 'later') return null;
   const update = async () => {
@@ -22,7 +22,13 @@ export function UpdateBanner(props: { activate: () => Promise<void> }) {
   };
   return (
     <div className="update" role="alert" data-state={state}>
-      {state === 'failed' ? t('update.failed') : openWork ? t('update.readyDraft') : t('update.ready')}{' '}
+      {state === 'failed'
+        ? t('update.failed')
+        : open === 'edit'
+          ? t('update.readyEdit')
+          : open === 'draft'
+            ? t('update.readyDraft')
+            : t('update.ready')}{' '}
       <button type="button" onClick={() => void update()} disabled={state === 'updating'}>
         {state === 'updating' ? t('update.updating') : t('update.now')}
       </button>{' '}

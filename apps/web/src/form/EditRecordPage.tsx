@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { builtinForms } from '@tern/forms';
+import type { Answers } from '@tern/forms';
+import type { TernDb } from '../db.ts';
+import type { OpenRow } from '../records.ts';
+import { saveSubmission } from '../records.ts';
+import { RecordChangedError } from '../save-doc.ts';
+import { ReviewNote } from '../conflicts/ReviewNote.tsx';
+import { holdOpenWork } from '../safety/open-work.ts';
+import { AnswerStore } from './answer-store.ts';
+import { FormBody } from './FormBody.tsx';
+import type { FormLayout } from './FormBody.tsx';
+import './form.css';
+
+/**
+ * A saved record opened again in the renderer. Save writes a new revision of the same id on top of
+ * the revision that was opened (pruned like a new record), so sync sends it as an edit and the server
+ * can merge it with edits made elsewhere. A record under review at headquarters stays editable: the
+ * edit extends this device's branch and the server keeps the other one (docs/decisions/051).
+ *
+ * Edits are not autosaved as drafts: a draft row has the record's id and would replace the record.
+ */
+export function EditRecordPage(props: {
+  db: TernDb;
+  dataKey: CryptoKey;
+  record: OpenRow;
+  device: string | null;
+  username: string;
+  onDone: () => void;
+}) {
+  const { record } = props;
+  const { t } = useTranslation('conflicts');
+  const formKey = String(record.body.form);
+  const form = builtinForms.get(formKey);
+  const lang = localStorage.getItem('tern.formLang') ?? localStorage.getItem('tern.lang') ?? 'en';
+  const layout: FormLayout = localStorage.getItem('tern.formLayout') === 'paged' ? 'paged' : 'whole';
+  const [store] = useState(
+    () => form && new AnswerStore(form, { answers: (record.body.answers ?? {}) as Answers, language: lang }),
+  );
+  const [error, setError] = useState('');
+  useEffect(() => () => store?.dispose(), [store]);
+  // Not autosaved (see above): an app update must not reload over unsaved edits. Holding open work
+  // that cannot be stored makes "Update now" stop and ask to save or close first (decision 070).
+  useEffect(() => {
+    if (!store) return;
+    let edited = false;
+    const off = store.onChange(() => {
+      edited = true;
+    });
+    const release = holdOpenWork(async () => {
+      if (edited) throw new Error('Unsaved edits of a saved record');
+    }, 'edit');
+    return () => {
+      off();
+      release();
+    };
+  }, [store]);
+
+  if (!form || !store) return <p role="alert">{formKey}</p>;
+
+  const onSave = async (answers: Answers) => {
+    if (!props.device) return;
+    try {
+      await saveSubmission(props.db, props.dataKey, {
+        mission: record.mission,
+        form: formKey,
+        answers,
+        device: props.device,
+        id: record.id,
+        edit: { rev: record.rev, by: props.username },
+      });
+      props.onDone();
+    } catch (e) {
+      setError(
+        e instanceof RecordChangedError
+          ? t('changedMeanwhile')
+          : t('saveFailed', { message: (e as Error).message }),
+      );
+    }
+  };
+
+  return (
+    <div className="form-page edit-record" data-id={record.id} data-rev={record.rev}>
+      <h2 className="edit-title">{t('editTitle')}</h2>
+      {record.review && (
+        <p className="review-banner">
+          <ReviewNote review={record.review} form={formKey} detail />
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <FormBody
+        store={store}
+        lang={lang}
+        layout={layout}
+        onSave={onSave}
+        actions={
+          <button type="button" onClick={props.onDone}>
+            {t('cancel')}
+          </button>
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb } from '../db.ts';
+import type { TernDb } from '../db.ts';
+import { availableForms, refreshPublishedForms } from './published-forms.ts';
+
+let db: TernDb;
+let n = 0;
+beforeEach(() => {
+  db = openDb(`published-${++n}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const followup = {
+  id: 'followup',
+  version: '3',
+  title: { en: 'Follow-up' },
+  defaultLanguage: 'en',
+  children: [{ type: 'text', name: 'result', label: { en: 'Result' } }],
+};
+
+function server(routes: Record<string, unknown>) {
+  const calls: string[] = [];
+  const f = (async (url: string) => {
+    calls.push(url);
+    const body = routes[url];
+    return new Response(JSON.stringify(body ?? {}), { status: body ? 200 : 404 });
+  }) as unknown as typeof fetch;
+  return { f, calls };
+}
+
+describe('published forms on the device', () => {
+  it('fetches published forms once and offers them with the built-ins', async () => {
+    const s = server({
+      '/api/forms': {
+        forms: [
+          { key: 'screening@1', builtin: true },
+          { key: 'followup@3', builtin: false },
+        ],
+      },
+      '/api/forms/followup%403': followup,
+    });
+    expect(await refreshPublishedForms(db, s.f)).toEqual(['followup@3']);
+    expect(await refreshPublishedForms(db, s.f)).toEqual([]);
+    expect(s.calls.filter((c) => c.includes('followup'))).toHaveLength(1);
+    const forms = await availableForms(db);
+    expect(forms.get('followup@3')?.title.en).toBe('Follow-up');
+    expect(forms.has('screening@1')).toBe(true);
+  });
+
+  it('refuses to keep a definition the engine cannot run', async () => {
+    const s = server({
+      '/api/forms': { forms: [{ key: 'bad@1', builtin: false }] },
+      '/api/forms/bad%401': { id: 'bad', version: '1' },
+    });
+    await expect(refreshPublishedForms(db, s.f)).rejects.toThrow();
+    expect((await availableForms(db)).has('bad@1')).toBe(false);
+  });
+});
