@@ -137,20 +137,27 @@ describe('form renderer', () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
     await page.getByLabel('Form language', { exact: true }).selectOption('ar');
     await page.getByLabel('تاريخ المقابلة').waitFor();
-    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
+    // The form is laid out right to left; the app around it stays in the UI language (English).
     expect(await page.locator('form.form').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('form.form').getAttribute('lang')).toBe('ar');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
     // The form title is laid out right to left: its text starts at the right edge.
     const dirOf = await page.locator('form.form h2').evaluate((h) => getComputedStyle(h).direction);
     expect(dirOf).toBe('rtl');
     await page.getByRole('group', { name: 'هل يوافق الشخص على إجراء المقابلة؟' }).getByLabel('نعم').check();
     // No Arabic label for "First name": the form's default language (English) is shown.
     await page.getByLabel('First name').waitFor();
+    // The renderer's own words follow the UI language, not the form's.
+    await page.getByRole('button', { name: 'Save record' }).waitFor();
+    // The UI in Arabic too: the whole document turns right to left and the same words are Arabic.
+    await page.getByLabel('Language', { exact: true }).selectOption('ar');
     await page.getByRole('button', { name: 'حفظ السجل' }).waitFor();
-    // Back to French: left to right again.
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
+    // Back to French for the form: its labels change, the UI stays Arabic.
     await page.getByLabel('لغة الاستمارة').selectOption('fr');
     await page.getByLabel("Date de l'entretien").waitFor();
-    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    expect(await page.locator('form.form').getAttribute('dir')).toBe('ltr');
     await context.close();
   });
 

@@ -7,8 +7,13 @@ import { EditRecordPage } from './form/EditRecordPage.tsx';
 import { ADMIN_CONFLICTS_HASH } from './admin/admin-route.ts';
 import { RecordList } from './RecordList.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
-import { download, encryptedBackup } from './backup.ts';
 import { deviceId, listRecords, unsyncedCount } from './records.ts';
+import { DeviceStorage } from './safety/DeviceStorage.tsx';
+import { LogoutBlocked } from './safety/LogoutBlocked.tsx';
+import { saveOpenWork } from './safety/open-work.ts';
+import { requestPersistence } from './safety/storage-status.ts';
+import { UpdateBanner } from './safety/UpdateBanner.tsx';
+import { OFFICER_ROLES, OfficerViews } from './officer/OfficerViews.tsx';
 import type { OpenRow } from './records.ts';
 import type { Unlocked } from './keyring.ts';
 
@@ -32,7 +37,7 @@ export function App(props: {
   mission: string;
   user: Unlocked;
   dataKey: CryptoKey;
-  updateReady: (() => void) | null;
+  updateReady: (() => Promise<void>) | null;
   onLock: () => void;
   onLogout: () => Promise<void>;
 }) {
@@ -52,10 +57,14 @@ export function App(props: {
   useEffect(() => {
     void refresh();
     void deviceId(db).then(setDevice);
+    // Ask the browser to keep this device's data (no way to lose work); the answer is shown in Device storage.
+    void requestPersistence();
   }, [db, refresh]);
 
   const logout = async () => {
-    // Unsynced records exist only here: refuse, and offer an encrypted copy.
+    // Unsynced records exist only here: refuse, and offer an encrypted copy. An open form is stored
+    // first, so that its draft is counted.
+    await saveOpenWork().catch(() => undefined);
     const unsynced = await unsyncedCount(db);
     if (unsynced > 0) {
       setLogoutBlocked(unsynced);
@@ -69,9 +78,7 @@ export function App(props: {
       <header>
         <h1>{t('appName')}</h1>
         <span className="mission">{t('mission', { mission })}</span>
-        <span className="user">
-          {user.username} ({user.role.replace('_', ' ')})
-        </span>
+        <span className="user">{t('user', { username: user.username, role: t(`roles.${user.role}`) })}</span>
         <span className={online ? 'online' : 'offline'} role="note">
           {online ? t('online') : t('offline')}
         </span>
@@ -89,33 +96,14 @@ export function App(props: {
         </button>
       </header>
       {logoutBlocked > 0 && (
-        <div className="logout-blocked" role="alert">
-          You cannot log out yet: {logoutBlocked} record{logoutBlocked === 1 ? ' is' : 's are'} not synced and
-          exist only on this device. Sync first, or download an encrypted backup (it opens only with your
-          password).{' '}
-          <button
-            type="button"
-            onClick={() =>
-              void encryptedBackup(db, user.username).then((blob) =>
-                download(blob, `tern-backup-${user.username}-${new Date().toISOString().slice(0, 10)}.json`),
-              )
-            }
-          >
-            Download encrypted backup
-          </button>{' '}
-          <button type="button" onClick={() => setLogoutBlocked(0)}>
-            Close
-          </button>
-        </div>
+        <LogoutBlocked
+          db={db}
+          username={user.username}
+          count={logoutBlocked}
+          onClose={() => setLogoutBlocked(0)}
+        />
       )}
-      {props.updateReady && (
-        <div className="update" role="alert">
-          A new version of Tern is ready. Save any open form first.{' '}
-          <button type="button" onClick={props.updateReady}>
-            Update now
-          </button>
-        </div>
-      )}
+      {props.updateReady && <UpdateBanner activate={props.updateReady} />}
       <main>
         {editing ? (
           <EditRecordPage
@@ -145,7 +133,7 @@ export function App(props: {
           <>
             <div className="toolbar">
               <button type="button" onClick={() => setView('new')}>
-                New record
+                {t('newRecord')}
               </button>
               {device && (
                 <SyncPanel
@@ -157,7 +145,14 @@ export function App(props: {
                 />
               )}
             </div>
-            {rows === null ? <p>Loading…</p> : <RecordList rows={rows} onOpen={setEditing} />}
+            {rows === null ? <p>{t('loading')}</p> : <RecordList rows={rows} onOpen={setEditing} />}
+            <DeviceStorage
+              db={db}
+              username={user.username}
+              keys={user.keys}
+              onRestored={() => void refresh()}
+            />
+            {OFFICER_ROLES.has(user.role) && <OfficerViews mission={mission} device={device} />}
           </>
         )}
       </main>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TernDb } from './db.ts';
+import { LanguagePicker } from './i18n/LanguagePicker.tsx';
 import { LoginRefused, logIn } from './session.ts';
 import type { LoginResult } from './session.ts';
 
@@ -9,6 +11,7 @@ import type { LoginResult } from './session.ts';
  * earlier online login. `locked` names the account whose session was locked (idle or by hand).
  */
 export function LoginView(props: { db: TernDb; locked: string | null; onLogin: (r: LoginResult) => void }) {
+  const { t } = useTranslation();
   const [username, setUsername] = useState(props.locked ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
@@ -23,7 +26,11 @@ export function LoginView(props: { db: TernDb; locked: string | null; onLogin: (
       setPassword('');
       props.onLogin(r);
     } catch (err) {
-      setError(err instanceof LoginRefused ? err.message : `Login failed: ${(err as Error).message}`);
+      setError(
+        err instanceof LoginRefused
+          ? t(`login.refused.${err.reason}`, { username: username.trim(), status: err.status ?? '' })
+          : t('login.failed', { message: (err as Error).message }),
+      );
     } finally {
       setBusy(false);
     }
@@ -32,12 +39,13 @@ export function LoginView(props: { db: TernDb; locked: string | null; onLogin: (
   return (
     <div className="app">
       <header>
-        <h1>Tern</h1>
+        <h1>{t('appName')}</h1>
+        <LanguagePicker />
       </header>
       <main>
-        <form className="login" onSubmit={(e) => void submit(e)} aria-label="Log in">
-          {props.locked && <p role="note">Locked. Log in again to continue; nothing was lost.</p>}
-          <label htmlFor="login-username">Username</label>
+        <form className="login" onSubmit={(e) => void submit(e)} aria-label={t('login.title')}>
+          {props.locked && <p role="note">{t('login.locked')}</p>}
+          <label htmlFor="login-username">{t('login.username')}</label>
           <input
             id="login-username"
             autoComplete="username"
@@ -45,7 +53,7 @@ export function LoginView(props: { db: TernDb; locked: string | null; onLogin: (
             onChange={(e) => setUsername(e.target.value)}
             required
           />
-          <label htmlFor="login-password">Password</label>
+          <label htmlFor="login-password">{t('login.password')}</label>
           <input
             id="login-password"
             type="password"
@@ -55,16 +63,14 @@ export function LoginView(props: { db: TernDb; locked: string | null; onLogin: (
             required
           />
           <button type="submit" disabled={busy}>
-            {busy ? 'Logging in…' : 'Log in'}
+            {busy ? t('login.busy') : t('login.submit')}
           </button>
           {error && (
             <p role="alert" className="error">
               {error}
             </p>
           )}
-          <p className="hint">
-            The first login on a device needs the network. After that you can log in offline on this device.
-          </p>
+          <p className="hint">{t('login.hint')}</p>
         </form>
       </main>
     </div>

@@ -1,25 +1,19 @@
-import type { DocRow } from './db.ts';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from './i18n/i18n.ts';
 import type { OpenRow } from './records.ts';
 import { ReviewNote } from './conflicts/ReviewNote.tsx';
 
-const STATE_TEXT: Record<DocRow['syncState'], string> = {
-  draft: 'Draft',
-  pending: 'Saved, not synced',
-  synced: 'Synced',
-  rejected: 'Rejected',
-  conflict: 'In conflict, under review',
-};
-
 export function RecordList(props: { rows: OpenRow[]; onOpen?: (row: OpenRow) => void }) {
-  if (props.rows.length === 0) return <p className="empty">No records on this device yet.</p>;
+  const { t } = useTranslation('records');
+  if (props.rows.length === 0) return <p className="empty">{t('empty')}</p>;
   return (
-    <table className="records" aria-label="Records">
+    <table className="records" aria-label={t('table')}>
       <thead>
         <tr>
-          <th>Name</th>
-          <th>Form</th>
-          <th>Saved</th>
-          <th>Sync state</th>
+          <th>{t('name')}</th>
+          <th>{t('form')}</th>
+          <th>{t('saved')}</th>
+          <th>{t('state')}</th>
         </tr>
       </thead>
       <tbody>
@@ -37,9 +31,9 @@ export function RecordList(props: { rows: OpenRow[]; onOpen?: (row: OpenRow) => 
                 )}
               </td>
               <td>{String(r.body.form ?? r.type)}</td>
-              <td>{new Date(r.updatedAt).toLocaleString()}</td>
+              <td>{formatDate(r.updatedAt)}</td>
               <td>
-                {STATE_TEXT[r.syncState]}
+                {t(`states.${r.syncState}`)}
                 {r.rejection && (
                   <span className="rejection">
                     {' '}

@@ -1,17 +1,13 @@
-import { useState } from 'react';
-import { SyncHttpError, fetchRemote, syncOnce } from '@tern/sync';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fetchRemote, syncOnce } from '@tern/sync';
 import type { SyncProgress } from '@tern/sync';
 import type { TernDb } from './db.ts';
 import { DexieSyncStorage } from './local-store.ts';
-
-function plainError(e: unknown): string {
-  if (e instanceof SyncHttpError && e.status === 401)
-    return 'The server needs you to log in again (your session ended or you logged in offline). Lock, then log in while online; nothing was lost.';
-  if (e instanceof SyncHttpError) return `The server refused the sync (${e.status} ${e.code}): ${e.message}`;
-  if (e instanceof TypeError)
-    return 'Could not reach the server. Check the connection and try again; nothing was lost.';
-  return `Sync failed: ${(e as Error).message}. Nothing was lost; try again.`;
-}
+import { formatBytes, formatDuration, formatNumber } from './i18n/i18n.ts';
+import { plainSyncError } from './sync/plain-error.ts';
+import { ensureDeviceRegistered } from './sync/register-device.ts';
+import { estimateSync } from './sync/sync-estimate.ts';
 
 /** "Sync now" with progress. Each batch is committed as it arrives, so a failure loses no finished batch. */
 export function SyncPanel(props: {
@@ -21,17 +17,21 @@ export function SyncPanel(props: {
   device: string;
   onDone: () => void;
 }) {
+  const { t } = useTranslation('sync');
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [status, setStatus] = useState<'idle' | 'running' | 'done' | 'failed'>('idle');
   const [message, setMessage] = useState('');
+  const started = useRef(0);
 
   const run = async () => {
     setStatus('running');
     setMessage('');
+    started.current = performance.now();
     const storage = new DexieSyncStorage(props.db, props.mission, props.dataKey);
     const total = await storage.pendingCount();
     setProgress({ pushedDocs: 0, pushedBytes: 0, pulledDocs: 0, rejected: 0, requests: 0, toPush: total });
     try {
+      await ensureDeviceRegistered(props.mission, props.device);
       const summary = await syncOnce(storage, fetchRemote(`/api/sync/${encodeURIComponent(props.mission)}`), {
         device: props.device,
         onProgress: setProgress,
@@ -40,33 +40,43 @@ export function SyncPanel(props: {
           retries: navigator.onLine ? 3 : 0,
           baseMs: 500,
           maxMs: 4000,
-          onRetry: (attempt) => setMessage(`Connection problem, retrying (${attempt} of 3)…`),
+          onRetry: (attempt) => setMessage(t('retrying', { attempt, of: 3 })),
         },
       });
       setStatus('done');
       setMessage(
-        `Sync complete: ${summary.pushedDocs} sent, ${summary.pulledDocs} received` +
-          (summary.rejected ? `, ${summary.rejected} rejected (see the list)` : ''),
+        t('done', { sent: summary.pushedDocs, received: summary.pulledDocs }) +
+          (summary.rejected ? t('rejected', { n: summary.rejected }) : ''),
       );
     } catch (e) {
       setStatus('failed');
-      setMessage(plainError(e));
+      setMessage(plainSyncError(e, t));
     } finally {
       props.onDone();
     }
   };
 
+  const est = progress && estimateSync(progress, performance.now() - started.current);
   return (
-    <section className="sync" aria-label="Synchronisation">
+    <section className="sync" aria-label={t('region')}>
       <button type="button" onClick={() => void run()} disabled={status === 'running'}>
-        {status === 'running' ? 'Syncing…' : 'Sync now'}
+        {status === 'running' ? t('running') : t('syncNow')}
       </button>
-      {status === 'running' && progress && (
-        <progress
-          aria-label="Sync progress"
-          max={Math.max(1, progress.pushedDocs + progress.toPush)}
-          value={progress.pushedDocs}
-        />
+      {status === 'running' && est && (
+        <span className="sync-progress">
+          <progress aria-label={t('progress')} max={Math.max(1, est.total)} value={est.sent} />
+          <span className="sync-detail" aria-live="polite">
+            {t('detail', {
+              sent: formatNumber(est.sent),
+              total: formatNumber(est.total),
+              bytes: formatBytes(est.bytesSent),
+            })}
+            {est.received > 0 && ` · ${t('received', { received: formatNumber(est.received) })}`}
+            {est.secondsLeft !== null &&
+              est.secondsLeft > 0 &&
+              ` · ${t('timeLeft', { time: formatDuration(est.secondsLeft) })}`}
+          </span>
+        </span>
       )}
       <span role="status" data-state={status}>
         {message}

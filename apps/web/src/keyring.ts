@@ -18,7 +18,11 @@ export interface Unlocked {
 }
 
 export class OfflineLoginError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** For the login screen's words: the account never logged in here online, or the password is wrong. */
+    readonly kind: 'neverOnline' | 'wrongPassword' = 'wrongPassword',
+  ) {
     super(message);
     this.name = 'OfflineLoginError';
   }
@@ -64,6 +68,7 @@ export async function unlockOffline(db: TernDb, username: string, password: stri
   if (!row)
     throw new OfflineLoginError(
       `${username} has not logged in on this device while online yet: connect once to log in`,
+      'neverOnline',
     );
   const kek = await deriveWrappingKey(password, row.salt, row.iterations);
   const keys = new Map<string, CryptoKey>();

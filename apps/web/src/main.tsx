@@ -1,4 +1,5 @@
 import { StrictMode, Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { LoginView } from './LoginView.tsx';
@@ -16,16 +17,24 @@ const db = openDb();
 const AdminConflicts = lazy(() => import('./admin/AdminConflicts.tsx'));
 const wanted = new URLSearchParams(location.search).get('mission') ?? localStorage.getItem('tern.mission');
 
-let announceUpdate: ((activate: () => void) => void) | null = null;
-registerServiceWorker((activate) => announceUpdate?.(activate));
+// A version already waiting at start is announced before React mounts: keep it until Root listens.
+let waitingUpdate: (() => Promise<void>) | null = null;
+let announceUpdate: ((activate: () => Promise<void>) => void) | null = null;
+registerServiceWorker((activate) => {
+  waitingUpdate = activate;
+  announceUpdate?.(activate);
+});
 
 function Root() {
-  const [updateReady, setUpdateReady] = useState<(() => void) | null>(null);
+  const { t } = useTranslation();
+  const [updateReady, setUpdateReady] = useState<(() => Promise<void>) | null>(null);
   // The unlocked account holds the only copies of the data keys: dropping it is locking.
   const [user, setUser] = useState<Unlocked | null>(null);
   const [locked, setLocked] = useState<string | null>(null);
   useEffect(() => {
     announceUpdate = (activate) => setUpdateReady(() => activate);
+    const waiting = waitingUpdate;
+    if (waiting) setUpdateReady(() => waiting);
   }, []);
   const lock = useCallback(() => {
     setLocked((l) => user?.username ?? l);
@@ -56,12 +65,9 @@ function Root() {
   if (!mission) {
     return (
       <div className="app">
-        <p role="alert">
-          {user.username} ({user.role}) holds no mission data on devices. Researchers use the aggregate
-          dashboards.
-        </p>
+        <p role="alert">{t('noMissions', { username: user.username, role: t(`roles.${user.role}`) })}</p>
         <button type="button" onClick={() => void logOutServer().then(() => setUser(null))}>
-          Log out
+          {t('logout')}
         </button>
       </div>
     );

@@ -7,8 +7,15 @@ export interface LoginResult {
   mode: 'online' | 'offline';
 }
 
+/** Why a login was refused, for the login screen's words (the message stays English, for logs). */
+export type LoginRefusal = 'wrongPassword' | 'neverOnline' | 'rateLimited' | 'server' | 'keys';
+
 export class LoginRefused extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly reason: LoginRefusal = 'server',
+    readonly status?: number,
+  ) {
     super(message);
     this.name = 'LoginRefused';
   }
@@ -38,16 +45,16 @@ export async function logIn(db: TernDb, username: string, password: string): Pro
     try {
       return { unlocked: await unlockOffline(db, username, password), mode: 'offline' };
     } catch (e) {
-      throw new LoginRefused(
-        e instanceof OfflineLoginError
-          ? e.message
-          : `Could not open the device keys: ${(e as Error).message}`,
-      );
+      throw e instanceof OfflineLoginError
+        ? new LoginRefused(e.message, e.kind)
+        : new LoginRefused(`Could not open the device keys: ${(e as Error).message}`, 'keys');
     }
   }
   if (!res.ok) {
-    const err = (await res.json().catch(() => ({}))) as { message?: string };
-    throw new LoginRefused(err.message ?? `The server refused the login (${res.status})`);
+    const err = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+    const reason: LoginRefusal =
+      err.code === 'TERN_AUTH_FAILED' ? 'wrongPassword' : res.status === 429 ? 'rateLimited' : 'server';
+    throw new LoginRefused(err.message ?? `The server refused the login (${res.status})`, reason, res.status);
   }
   const body = (await res.json()) as LoginResponse;
   return { unlocked: await rememberAccount(db, body.user, password, body.deviceKeys), mode: 'online' };

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { COUNTRY_CODES, countryName } from '@tern/forms';
 import type { FieldHandle } from './answer-store.ts';
-import { ui } from './ui-text.ts';
+import { useTranslation } from 'react-i18next';
 
 /** At most this many matches are listed while searching (249 countries would bury the one wanted). */
 const MAX_MATCHES = 12;
@@ -26,6 +26,7 @@ export function CountryField(props: {
   error: ReactNode;
 }) {
   const { handle: h, id, lang, multiple } = props;
+  const { t } = useTranslation('form');
   const [query, setQuery] = useState('');
   const listId = useId();
   const selected: string[] = Array.isArray(props.value)
@@ -70,7 +71,7 @@ export function CountryField(props: {
               <button
                 type="button"
                 onClick={() => drop(code)}
-                aria-label={`${ui(lang, 'removeChoice')} ${countryName(code, lang)}`}
+                aria-label={`${t('removeChoice')} ${countryName(code, lang)}`}
               >
                 ×
               </button>
@@ -83,10 +84,10 @@ export function CountryField(props: {
           id={id}
           type="search"
           autoComplete="off"
-          aria-label={`${props.label} — ${ui(lang, 'searchCountry')}`}
+          aria-label={`${props.label} — ${t('searchCountry')}`}
           aria-controls={listId}
           aria-invalid={props.invalid}
-          placeholder={ui(lang, 'searchCountry')}
+          placeholder={t('searchCountry')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onBlur={h.touch}
@@ -100,7 +101,7 @@ export function CountryField(props: {
             </button>
           </li>
         ))}
-        {q !== '' && matches.length === 0 && <li className="hint">{ui(lang, 'noMatch')}</li>}
+        {q !== '' && matches.length === 0 && <li className="hint">{t('noMatch')}</li>}
       </ul>
       {props.error}
     </fieldset>

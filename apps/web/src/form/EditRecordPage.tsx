@@ -7,6 +7,7 @@ import type { OpenRow } from '../records.ts';
 import { saveSubmission } from '../records.ts';
 import { RecordChangedError } from '../save-doc.ts';
 import { ReviewNote } from '../conflicts/ReviewNote.tsx';
+import { holdOpenWork } from '../safety/open-work.ts';
 import { AnswerStore } from './answer-store.ts';
 import { FormBody } from './FormBody.tsx';
 import type { FormLayout } from './FormBody.tsx';
@@ -39,6 +40,22 @@ export function EditRecordPage(props: {
   );
   const [error, setError] = useState('');
   useEffect(() => () => store?.dispose(), [store]);
+  // Not autosaved (see above): an app update must not reload over unsaved edits. Holding open work
+  // that cannot be stored makes "Update now" stop and ask to save or close first (decision 070).
+  useEffect(() => {
+    if (!store) return;
+    let edited = false;
+    const off = store.onChange(() => {
+      edited = true;
+    });
+    const release = holdOpenWork(async () => {
+      if (edited) throw new Error('Unsaved edits of a saved record');
+    }, 'edit');
+    return () => {
+      off();
+      release();
+    };
+  }, [store]);
 
   if (!form || !store) return <p role="alert">{formKey}</p>;
 

@@ -7,7 +7,7 @@ import { FormContext } from './form-context.ts';
 import type { FormContextValue } from './form-context.ts';
 import { FormNodes } from './FormNodes.tsx';
 import { pageOfPath, pagesOf } from './pages.ts';
-import { ui } from './ui-text.ts';
+import { useTranslation } from 'react-i18next';
 
 export type FormLayout = 'whole' | 'paged';
 
@@ -26,6 +26,7 @@ export const FormBody = memo(function FormBody(props: {
   actions?: ReactNode;
 }) {
   const { store, lang, layout } = props;
+  const { t } = useTranslation('form');
   const form = store.form;
   const fallback = form.defaultLanguage;
   const ctx = useMemo<FormContextValue>(() => ({ store, lang, fallback }), [store, lang, fallback]);
@@ -68,7 +69,7 @@ export const FormBody = memo(function FormBody(props: {
     if (saving) return;
     const issues = store.save();
     if (issues.length > 0) {
-      setMessage(ui(lang, 'fixErrors'));
+      setMessage(t('fixErrors'));
       if (paged) setPage(pageOfPath(pages, topLevelOf, issues[0]!.field));
       setFocusRequest((n) => n + 1);
       return;
@@ -107,16 +108,16 @@ export const FormBody = memo(function FormBody(props: {
         {shown ? (
           <>
             <h3 className="page-title" tabIndex={-1} ref={heading}>
-              {ui(lang, 'page')} {current + 1} {ui(lang, 'of')} {pages.length}
+              {t('pageOf', { n: current + 1, total: pages.length })}
               {shown.container ? `: ${localize(shown.container.label, lang, fallback)}` : ''}
             </h3>
             <FormNodes key={current} nodes={shown.nodes} scope={ROOT_SCOPE} />
             <div className="pager">
               <button type="button" onClick={() => go(-1)} disabled={current === 0}>
-                {ui(lang, 'previous')}
+                {t('previous')}
               </button>
               <button type="button" onClick={() => go(1)} disabled={current === pages.length - 1}>
-                {ui(lang, 'next')}
+                {t('next')}
               </button>
             </div>
           </>
@@ -130,7 +131,7 @@ export const FormBody = memo(function FormBody(props: {
         )}
         <div className="actions">
           <button type="submit" disabled={saving}>
-            {ui(lang, 'save')}
+            {t('save')}
           </button>
           {props.actions}
         </div>

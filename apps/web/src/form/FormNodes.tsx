@@ -4,7 +4,7 @@ import type { FormNode, Group, Repeat } from '@tern/forms';
 import type { Scope } from './answer-store.ts';
 import { domId, useFormContext } from './form-context.ts';
 import { QuestionField } from './QuestionField.tsx';
-import { ui } from './ui-text.ts';
+import { useTranslation } from 'react-i18next';
 
 /** A list of nodes in one scope. Memoized: re-rendered only when its nodes, scope or the language change. */
 export const FormNodes = memo(function FormNodes(props: { nodes: readonly FormNode[]; scope: Scope }) {
@@ -43,6 +43,7 @@ export const GroupSection = memo(function GroupSection(props: { node: Group; sco
 export const RepeatSection = memo(function RepeatSection(props: { node: Repeat; scope: Scope }) {
   const { node, scope } = props;
   const { store, lang, fallback } = useFormContext();
+  const { t } = useTranslation('form');
   const h = store.field(scope, node.name);
   const snap = useSyncExternalStore(h.subscribe, h.get);
   const added = useRef<string | null>(null);
@@ -74,7 +75,7 @@ export const RepeatSection = memo(function RepeatSection(props: { node: Repeat; 
           added.current = store.addInstance(scope, node.name);
         }}
       >
-        {ui(lang, 'add')}: {label}
+        {t('add')}: {label}
       </button>
       {snap.error && (
         <p id={errId} className="error" role="alert">
@@ -94,6 +95,7 @@ const RepeatInstance = memo(function RepeatInstance(props: {
 }) {
   const { node, id } = props;
   const { store, lang, fallback } = useFormContext();
+  const { t } = useTranslation('form');
   const scope = useMemo(() => [...props.scope, { repeat: node.name, id }], [props.scope, node.name, id]);
   const [confirming, setConfirming] = useState(false);
   const ref = useRef<HTMLFieldSetElement>(null);
@@ -108,25 +110,25 @@ const RepeatInstance = memo(function RepeatInstance(props: {
       <legend>{title}</legend>
       <FormNodes nodes={node.children} scope={scope} />
       {confirming ? (
-        <div className="confirm" role="alertdialog" aria-label={ui(lang, 'removeQ')}>
-          <p>{ui(lang, 'removeQ')}</p>
+        <div className="confirm" role="alertdialog" aria-label={t('removeQ')}>
+          <p>{t('removeQ')}</p>
           <button type="button" onClick={remove}>
-            {ui(lang, 'remove')}
+            {t('remove')}
           </button>{' '}
           <button type="button" autoFocus onClick={() => setConfirming(false)}>
-            {ui(lang, 'keep')}
+            {t('keep')}
           </button>
         </div>
       ) : (
         <button
           type="button"
           className="remove"
-          aria-label={`${ui(lang, 'remove')}: ${title}`}
+          aria-label={`${t('remove')}: ${title}`}
           onClick={() =>
             store.instanceHasAnswers(props.scope, node.name, id) ? setConfirming(true) : remove()
           }
         >
-          {ui(lang, 'remove')}
+          {t('remove')}
         </button>
       )}
     </fieldset>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { builtinForms, localize, textDirection } from '@tern/forms';
+import { useTranslation } from 'react-i18next';
+import { builtinForms, localize } from '@tern/forms';
 import type { Answers, FormDefinition } from '@tern/forms';
 import type { TernDb } from '../db.ts';
 import type { OpenRow } from '../records.ts';
@@ -8,7 +9,8 @@ import { autosaver } from './autosave.ts';
 import { discardDraft, listDrafts, saveDraft, submitDraft } from './drafts.ts';
 import { FormBody } from './FormBody.tsx';
 import type { FormLayout } from './FormBody.tsx';
-import { LANGUAGES, ui } from './ui-text.ts';
+import { LANGUAGES, formatDate } from '../i18n/i18n.ts';
+import { holdOpenWork } from '../safety/open-work.ts';
 import './form.css';
 
 const DEFAULT_FORM = 'quick-screening@1';
@@ -47,11 +49,13 @@ export function FormPage(props: {
   onDone: () => void;
 }) {
   const { db, mission, dataKey } = props;
-  const [lang, setLang] = useState(() =>
+  // The page's own words follow the UI language; the form's labels follow `lang`, chosen here.
+  const { t } = useTranslation('form');
+  const [lang, setLang] = useState<string>(() =>
     stored(
       // The form's language starts as the UI's and can differ (interviewing in the person's language).
       localStorage.getItem('tern.formLang') ? 'tern.formLang' : 'tern.lang',
-      LANGUAGES.map((l) => l.code),
+      LANGUAGES.map((l) => l.code as string),
       'en',
     ),
   );
@@ -68,24 +72,12 @@ export function FormPage(props: {
   const device = useRef(props.device);
   device.current = props.device;
   const draftId = useRef<string | null>(session.draftId);
+  const failed = useRef(false);
   const ids = useId();
 
   useEffect(() => {
     void listDrafts(db, dataKey, mission).then(setDrafts);
   }, [db, dataKey, mission]);
-
-  // The whole document follows the form language's direction while the form is open (scrollbars,
-  // the header), not only the form.
-  useEffect(() => {
-    const el = document.documentElement;
-    const before = { dir: el.dir, lang: el.lang };
-    el.dir = textDirection(lang);
-    el.lang = lang;
-    return () => {
-      el.dir = before.dir;
-      el.lang = before.lang;
-    };
-  }, [lang]);
 
   const saver = useMemo(
     () =>
@@ -101,9 +93,15 @@ export function FormPage(props: {
             ...(draftId.current ? { id: draftId.current } : {}),
           });
           draftId.current = row.id;
+          failed.current = false;
           setStatus('saved');
         },
-        { onError: () => setStatus('failed') },
+        {
+          onError: () => {
+            failed.current = true;
+            setStatus('failed');
+          },
+        },
       ),
     [db, dataKey, mission, session.formKey],
   );
@@ -119,7 +117,14 @@ export function FormPage(props: {
       if (document.visibilityState === 'hidden') void saver.flush();
     };
     document.addEventListener('visibilitychange', hide);
+    // An app update (or anything else that replaces the page) stores the draft first, and stops if
+    // it could not be stored.
+    const release = holdOpenWork(async () => {
+      await saver.flush();
+      if (failed.current) throw new Error('The draft could not be saved on this device');
+    });
     return () => {
+      release();
       off();
       document.removeEventListener('visibilitychange', hide);
       void saver.flush();
@@ -161,23 +166,23 @@ export function FormPage(props: {
   };
 
   const actions = confirming ? (
-    <span className="confirm" role="alertdialog" aria-label={ui(lang, 'discardQ')}>
-      {ui(lang, 'discardQ')}{' '}
+    <span className="confirm" role="alertdialog" aria-label={t('discardQ')}>
+      {t('discardQ')}{' '}
       <button type="button" onClick={() => void discard()}>
-        {ui(lang, 'discard')}
+        {t('discard')}
       </button>{' '}
       <button type="button" autoFocus onClick={() => setConfirming(false)}>
-        {ui(lang, 'keepEditing')}
+        {t('keepEditing')}
       </button>
     </span>
   ) : (
     <>
       <button type="button" onClick={() => (dirty ? setConfirming(true) : void discard())}>
-        {ui(lang, 'cancel')}
+        {t('cancel')}
       </button>
       {dirty && (
         <button type="button" onClick={() => void close()}>
-          {ui(lang, 'close')}
+          {t('close')}
         </button>
       )}
     </>
@@ -186,7 +191,7 @@ export function FormPage(props: {
   return (
     <div className="form-page">
       <div className="form-settings">
-        <label htmlFor={`${ids}-form`}>{ui(lang, 'form')}</label>
+        <label htmlFor={`${ids}-form`}>{t('form')}</label>
         <select
           id={`${ids}-form`}
           value={session.formKey}
@@ -199,7 +204,7 @@ export function FormPage(props: {
             </option>
           ))}
         </select>
-        <label htmlFor={`${ids}-lang`}>{ui(lang, 'language')}</label>
+        <label htmlFor={`${ids}-lang`}>{t('language')}</label>
         <select
           id={`${ids}-lang`}
           value={lang}
@@ -214,7 +219,7 @@ export function FormPage(props: {
             </option>
           ))}
         </select>
-        <label htmlFor={`${ids}-layout`}>{ui(lang, 'layout')}</label>
+        <label htmlFor={`${ids}-layout`}>{t('layout')}</label>
         <select
           id={`${ids}-layout`}
           value={layout}
@@ -224,31 +229,31 @@ export function FormPage(props: {
             setLayout(v);
           }}
         >
-          <option value="whole">{ui(lang, 'wholeForm')}</option>
-          <option value="paged">{ui(lang, 'paged')}</option>
+          <option value="whole">{t('wholeForm')}</option>
+          <option value="paged">{t('paged')}</option>
         </select>
         <span className="draft-status" role="status" data-state={status}>
           {status === 'saving'
-            ? ui(lang, 'draftSaving')
+            ? t('draftSaving')
             : status === 'saved'
-              ? ui(lang, 'draftSaved')
+              ? t('draftSaved')
               : status === 'failed'
-                ? ui(lang, 'draftFailed')
+                ? t('draftFailed')
                 : ''}
         </span>
       </div>
       {!dirty && drafts.length > 0 && (
-        <section className="drafts" aria-label={ui(lang, 'drafts')}>
-          <h3>{ui(lang, 'drafts')}</h3>
+        <section className="drafts" aria-label={t('drafts')}>
+          <h3>{t('drafts')}</h3>
           <ul>
             {drafts.map((d) => {
               const f = builtinForms.get(String(d.body.form));
               return (
                 <li key={d.id}>
                   {f ? localize(f.title, lang, f.defaultLanguage) : String(d.body.form)} —{' '}
-                  {new Date(d.updatedAt).toLocaleString(lang)}{' '}
+                  {formatDate(d.updatedAt)}{' '}
                   <button type="button" onClick={() => resume(d)}>
-                    {ui(lang, 'resume')}
+                    {t('resume')}
                   </button>
                 </li>
               );

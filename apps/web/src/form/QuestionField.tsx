@@ -5,7 +5,7 @@ import type { Choice, Question } from '@tern/forms';
 import type { FieldHandle, Scope } from './answer-store.ts';
 import { CountryField } from './CountryField.tsx';
 import { domId, useFormContext } from './form-context.ts';
-import { ui } from './ui-text.ts';
+import { useTranslation } from 'react-i18next';
 
 /** Above this many choices a select_one is a drop-down list instead of radio buttons. */
 export const RADIO_LIMIT = 8;
@@ -17,6 +17,7 @@ export const RADIO_LIMIT = 8;
 export const QuestionField = memo(function QuestionField(props: { node: Question; scope: Scope }) {
   const { node, scope } = props;
   const { store, lang, fallback } = useFormContext();
+  const { t } = useTranslation('form');
   const h = store.field(scope, node.name);
   const snap = useSyncExternalStore(h.subscribe, h.get);
   if (!snap.relevant) return null;
@@ -87,7 +88,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
             aria-describedby={describedBy}
             aria-required={required || undefined}
           >
-            <option value="">{ui(lang, 'choose')}</option>
+            <option value="">{t('choose')}</option>
             {choices.map((c) => (
               <option key={c.value} value={c.value}>
                 {localize(c.label, lang, fallback)}

@@ -17,6 +17,7 @@ import type {
 } from '@tern/forms';
 import { ulid } from 'ulidx';
 import { isEmpty, scopeKey, setIn } from './answer-path.ts';
+import { issueText } from './issue-text.ts';
 import type { Scope } from './answer-path.ts';
 
 export type { Scope };
@@ -331,7 +332,7 @@ export class AnswerStore {
     return {
       value: node.type === 'repeat' ? undefined : value,
       relevant,
-      error: issue?.message,
+      error: issue && issueText(issue, node, value),
       ids: sameIds(ids, e.snap?.ids ?? NO_IDS) ? (e.snap?.ids ?? NO_IDS) : ids,
     };
   }

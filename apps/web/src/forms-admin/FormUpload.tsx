@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Problem {
   sheet?: string;
@@ -15,6 +16,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * published until there are none.
  */
 export function FormUpload() {
+  const { t } = useTranslation('publish');
   const id = useId();
   const [status, setStatus] = useState<'idle' | 'sending' | 'done' | 'failed'>('idle');
   const [message, setMessage] = useState('');
@@ -37,20 +39,20 @@ export function FormUpload() {
     };
     if (res.ok) {
       setStatus('done');
-      setMessage(`Published ${body.key}. Devices fetch it at their next online login or sync.`);
+      setMessage(t('published', { key: body.key }));
       return;
     }
     setStatus('failed');
-    setMessage(body.message ?? `The server refused the form (${res.status})`);
+    setMessage(body.message ?? t('refused', { status: res.status }));
     const details = Array.isArray(body.details) ? body.details : [];
     setProblems(details.map((d) => (typeof d === 'string' ? { message: d } : (d as Problem))));
   };
 
   return (
     <section className="form-upload" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Publish a form version</h2>
-      <p>Upload an XLSForm workbook (.xlsx: survey, choices and settings sheets) or a JSON definition.</p>
-      <label htmlFor={id}>Form file</label>{' '}
+      <h2 id={`${id}-h`}>{t('title')}</h2>
+      <p>{t('explain')}</p>
+      <label htmlFor={id}>{t('file')}</label>{' '}
       <input
         id={id}
         type="file"
@@ -62,16 +64,16 @@ export function FormUpload() {
         }}
       />
       <p role="status" data-state={status}>
-        {status === 'sending' ? 'Checking and publishing…' : message}
+        {status === 'sending' ? t('sending') : message}
       </p>
       {problems.length > 0 && (
-        <table aria-label="Problems in the form">
+        <table aria-label={t('problems')}>
           <thead>
             <tr>
-              <th>Sheet</th>
-              <th>Row</th>
-              <th>Column</th>
-              <th>Problem</th>
+              <th>{t('sheet')}</th>
+              <th>{t('row')}</th>
+              <th>{t('column')}</th>
+              <th>{t('problem')}</th>
             </tr>
           </thead>
           <tbody>

@@ -68,4 +68,32 @@ export const formatDate = (
 ) => new Intl.DateTimeFormat(i18next.language, opts).format(new Date(iso));
 export const formatNumber = (n: number) => new Intl.NumberFormat(i18next.language).format(n);
 
+/** A size in bytes, in SI units (kB = 1,000 bytes, as browsers report quota), e.g. "1.2 MB". */
+export function formatBytes(n: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+  let i = 0;
+  let v = n;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i += 1;
+  }
+  return new Intl.NumberFormat(i18next.language, {
+    style: 'unit',
+    unit: units[i],
+    unitDisplay: 'short',
+    maximumFractionDigits: i === 0 ? 0 : 1,
+  }).format(v);
+}
+
+/** A duration for "time left": seconds under a minute, then minutes, then hours (rounded up). */
+export function formatDuration(seconds: number): string {
+  const [v, unit] =
+    seconds < 60
+      ? [Math.max(1, Math.ceil(seconds)), 'second']
+      : seconds < 3600
+        ? [Math.ceil(seconds / 60), 'minute']
+        : [Math.ceil(seconds / 360) / 10, 'hour'];
+  return new Intl.NumberFormat(i18next.language, { style: 'unit', unit, unitDisplay: 'long' }).format(v);
+}
+
 export { i18next };

@@ -1,0 +1,39 @@
+import { i18next } from '../i18n/i18n.ts';
+import type { Question, ValidationIssue } from '@tern/forms';
+
+type Node = Question | { type: 'repeat'; minCount?: number; maxCount?: number } | { type: string };
+
+/**
+ * A validation issue in the UI language. The engine (packages/forms) gives codes with English
+ * messages, the same on device and server; the words the interviewer reads come from the `form`
+ * namespace here. An author's constraint message is the form's own text, already in the form's
+ * language, and is shown as it is.
+ */
+export function issueText(issue: ValidationIssue, node: Node, value: unknown): string {
+  const t = i18next.getFixedT(null, 'form');
+  const n = node as { type: string; min?: number; max?: number; maxLength?: number; minCount?: number };
+  switch (issue.code) {
+    case 'required':
+      return t('validation.required');
+    case 'range':
+      return n.min !== undefined && typeof value === 'number' && value < n.min
+        ? t('validation.atLeast', { min: n.min })
+        : t('validation.atMost', { max: n.max });
+    case 'length':
+      return t('validation.maxLength', { max: n.maxLength });
+    case 'type':
+      if (n.type === 'integer' && typeof value === 'number' && Number.isFinite(value))
+        return t('validation.wholeNumber');
+      if (n.type === 'integer' || n.type === 'decimal') return t('validation.number');
+      if (n.type === 'date') return t('validation.date');
+      return t('validation.invalid');
+    case 'choice':
+      return t('validation.choice');
+    case 'repeat_count':
+      return Array.isArray(value) && n.minCount !== undefined && value.length < n.minCount
+        ? t('validation.atLeastEntries', { min: n.minCount })
+        : t('validation.atMostEntries', { max: (n as { maxCount?: number }).maxCount });
+    default:
+      return issue.message;
+  }
+}

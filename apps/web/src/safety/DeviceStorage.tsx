@@ -1,0 +1,139 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TernDb } from '../db.ts';
+import { BackupFileError, backupFileName, download, encryptedBackup, parseBackup } from '../backup.ts';
+import type { BackupFile } from '../backup.ts';
+import { formatBytes, formatDate, formatNumber } from '../i18n/i18n.ts';
+import { unsyncedCount } from '../records.ts';
+import { restoreBackup } from './restore.ts';
+import type { RestoreReport } from './restore.ts';
+import { storageStatus } from './storage-status.ts';
+import type { StorageStatus } from './storage-status.ts';
+
+/**
+ * "Device storage": whether the browser promised to keep Tern's data, how much room is left, how
+ * many records exist only here — and the encrypted backup file, to make and to restore.
+ */
+export function DeviceStorage(props: {
+  db: TernDb;
+  username: string;
+  keys: ReadonlyMap<string, CryptoKey>;
+  onRestored: () => void;
+}) {
+  const { t } = useTranslation('safety');
+  const ids = useId();
+  const [status, setStatus] = useState<StorageStatus | null>(null);
+  const [unsynced, setUnsynced] = useState<number | null>(null);
+  const [file, setFile] = useState<BackupFile | null>(null);
+  const [message, setMessage] = useState('');
+  const [report, setReport] = useState<RestoreReport | null>(null);
+
+  const refresh = useCallback(async () => {
+    setStatus(await storageStatus());
+    setUnsynced(await unsyncedCount(props.db));
+  }, [props.db]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const choose = async (f: File | undefined) => {
+    setReport(null);
+    setMessage('');
+    if (!f) return;
+    try {
+      setFile(parseBackup(await f.text()));
+    } catch (e) {
+      setFile(null);
+      setMessage(e instanceof BackupFileError ? t('restore.badFile') : t('restore.failed'));
+    }
+  };
+  const restore = async () => {
+    if (!file) return;
+    try {
+      setReport(await restoreBackup(props.db, props.keys, file));
+    } catch {
+      setMessage(t('restore.failed'));
+    }
+    setFile(null);
+    props.onRestored();
+    void refresh();
+  };
+
+  const persisted =
+    status === null
+      ? ''
+      : status.persisted === true
+        ? t('storage.persisted')
+        : status.persisted === false
+          ? t('storage.notPersisted')
+          : t('storage.unsupported');
+  return (
+    <section className="device-storage" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>{t('storage.title')}</h2>
+      <p data-persisted={String(status?.persisted ?? 'unknown')}>{persisted}</p>
+      {status?.usage != null && status.quota != null && (
+        <p>
+          {t('storage.usage', {
+            used: formatBytes(status.usage),
+            quota: formatBytes(status.quota),
+            free: formatBytes(Math.max(0, status.quota - status.usage)),
+          })}
+        </p>
+      )}
+      {unsynced !== null && <p>{t('storage.unsynced', { n: formatNumber(unsynced) })}</p>}
+      <p className="hint">{t('backup.explain')}</p>
+      <div className="backup-actions">
+        <button
+          type="button"
+          onClick={() =>
+            void encryptedBackup(props.db, props.username).then((b) =>
+              download(b, backupFileName(props.username)),
+            )
+          }
+        >
+          {t('backup.downloadDevice')}
+        </button>
+        <label htmlFor={`${ids}-file`}>{t('restore.choose')}</label>
+        <input
+          id={`${ids}-file`}
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => {
+            void choose(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {file && (
+        <div className="confirm" role="alertdialog" aria-label={t('restore.confirmTitle')}>
+          <p>
+            {t('restore.confirm', {
+              n: formatNumber(file.docs.length),
+              user: file.username,
+              date: file.createdAt ? formatDate(file.createdAt) : '—',
+            })}
+          </p>
+          <button type="button" onClick={() => void restore()}>
+            {t('restore.go')}
+          </button>{' '}
+          <button type="button" autoFocus onClick={() => setFile(null)}>
+            {t('restore.cancel')}
+          </button>
+        </div>
+      )}
+      {(message || report) && (
+        <p role="status" className="restore-result">
+          {report
+            ? t('restore.done', {
+                added: formatNumber(report.added),
+                replaced: formatNumber(report.replaced),
+                skipped: formatNumber(report.skipped),
+              }) +
+              (report.diverged ? ` ${t('restore.diverged', { n: formatNumber(report.diverged) })}` : '') +
+              (report.unreadable ? ` ${t('restore.unreadable', { n: formatNumber(report.unreadable) })}` : '')
+            : message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import type { TernDb } from '../db.ts';
+import { backupFileName, download, encryptedBackup } from '../backup.ts';
+
+/** Logout refused while records exist only on this device: say so, and offer the encrypted backup. */
+export function LogoutBlocked(props: { db: TernDb; username: string; count: number; onClose: () => void }) {
+  const { t } = useTranslation('safety');
+  return (
+    <div className="logout-blocked" role="alert">
+      {t('logoutBlocked', { count: props.count })}{' '}
+      <button
+        type="button"
+        onClick={() =>
+          void encryptedBackup(props.db, props.username).then((blob) =>
+            download(blob, backupFileName(props.username)),
+          )
+        }
+      >
+        {t('backup.download')}
+      </button>{' '}
+      <button type="button" onClick={props.onClose}>
+        {t('close')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { TernDb } from '../db.ts';
+import { unseal } from '../crypto/sealed.ts';
+import { rowFromBackup } from '../backup.ts';
+import type { BackupFile } from '../backup.ts';
+import { decideRestore } from './restore-rule.ts';
+
+export interface RestoreReport {
+  added: number;
+  replaced: number;
+  /** Already here (same revision) or older than the device's. */
+  skipped: number;
+  /** Edited both here and in the backup: the device's kept, the file holds the other. */
+  diverged: number;
+  /** Of a mission this account holds no key for, or not opening with the mission key. */
+  unreadable: number;
+}
+
+/**
+ * Restore a backup into the device, row by row (decideRestore). A row is taken only when it opens
+ * with the key of its mission that the logged-in account holds — a damaged or foreign row is
+ * counted, never stored. The rows stay sealed as they were; nothing is decrypted into storage.
+ */
+export async function restoreBackup(
+  db: TernDb,
+  keys: ReadonlyMap<string, CryptoKey>,
+  file: BackupFile,
+): Promise<RestoreReport> {
+  const report: RestoreReport = { added: 0, replaced: 0, skipped: 0, diverged: 0, unreadable: 0 };
+  for (const r of file.docs) {
+    const key = keys.get(r.mission);
+    const row = rowFromBackup(r);
+    // WebCrypto outside the IndexedDB transaction (awaiting it inside would commit the transaction).
+    const opens = key
+      ? await unseal(key, row.id, row.rev, row.sealed).then(
+          () => true,
+          () => false,
+        )
+      : false;
+    if (!opens) {
+      report.unreadable += 1;
+      continue;
+    }
+    const decision = await db.transaction('rw', db.docs, async () => {
+      // Decided against the row as it is now, in the same transaction as the write.
+      const d = decideRestore(await db.docs.get(row.id), row);
+      if (d === 'add' || d === 'replace') await db.docs.put(row);
+      return d;
+    });
+    if (decision === 'add') report.added += 1;
+    else if (decision === 'replace') report.replaced += 1;
+    else if (decision === 'diverged') report.diverged += 1;
+    else report.skipped += 1;
+  }
+  return report;
+}
