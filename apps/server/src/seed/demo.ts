@@ -3,6 +3,7 @@ import { TernStore } from '@tern/store';
 import { Accounts } from '../auth/accounts.ts';
 import { Missions } from '../auth/missions.ts';
 import type { Role } from '../auth/roles.ts';
+import { seedDemoCases } from './demo-cases.ts';
 
 /**
  * Demo accounts for `npm start` (listed in the README). Passwords are public: never seed a server that
@@ -28,6 +29,8 @@ export async function seedDemo(store: TernStore, now: () => number = Date.now): 
     await accounts.create({ ...u, missions: [DEMO_MISSION] }, 'demo-seed');
     created.push(u.username);
   }
+  // About 200 synthetic cases with their forms; the same documents every time (demo-cases.ts).
+  await seedDemoCases(store, DEMO_MISSION);
   return created;
 }
 
