@@ -11,6 +11,8 @@ export interface SubmissionBody extends Record<string, unknown> {
   answers: Record<string, unknown>;
   createdAt: string;
   device: string;
+  /** The case this form belongs to (`case:<ULID>`), if any. */
+  caseId?: string;
 }
 
 /** A record as the screens see it: the row with its body decrypted. Lives in memory only. */
@@ -24,7 +26,14 @@ export type OpenRow = Omit<DocRow, 'sealed' | 'rejection'> & { body: Body; rejec
 export async function saveSubmission(
   db: TernDb,
   key: CryptoKey,
-  args: { mission: string; form: string; answers: Record<string, unknown>; device: string; id?: string },
+  args: {
+    mission: string;
+    form: string;
+    answers: Record<string, unknown>;
+    device: string;
+    id?: string;
+    caseId?: string;
+  },
 ): Promise<OpenRow> {
   const existing = args.id ? await db.docs.get(args.id) : undefined;
   const createdAt = existing?.createdAt ?? new Date().toISOString();
@@ -35,6 +44,7 @@ export async function saveSubmission(
     answers: args.answers,
     createdAt,
     device: args.device,
+    ...(args.caseId ? { caseId: args.caseId } : {}),
   };
   const id = existing?.id ?? `sub:${ulid()}`;
   const row = await saveDoc(db, key, { mission: args.mission, id, body });
