@@ -9,6 +9,9 @@ import { download, encryptedBackup } from './backup.ts';
 import { deviceId, listRecords, unsyncedCount } from './records.ts';
 import type { OpenRow } from './records.ts';
 import type { Unlocked } from './keyring.ts';
+import { CasesHome } from './cases/CasesHome.tsx';
+import { dropCaseIndexes } from './cases/case-index.ts';
+import { useDeviceRegistration } from './cases/use-case-index.ts';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -35,12 +38,16 @@ export function App(props: {
   onLogout: () => Promise<void>;
 }) {
   const { db, mission, user, dataKey } = props;
-  const [view, setView] = useState<'list' | 'new'>('list');
+  const [view, setView] = useState<'list' | 'new' | 'cases'>('list');
   const [rows, setRows] = useState<OpenRow[] | null>(null);
   const [device, setDevice] = useState<string | null>(null);
   const [logoutBlocked, setLogoutBlocked] = useState(0);
   const online = useOnline();
   const { t } = useTranslation();
+  // Case codes need this device's number in the mission: ask once online (cases/device-number.ts).
+  useDeviceRegistration(db, mission, online);
+  // Decrypted case names live only while unlocked: locking or logging out unmounts the app.
+  useEffect(() => dropCaseIndexes, []);
 
   const refresh = useCallback(
     async () => setRows(await listRecords(db, dataKey, mission)),
@@ -109,7 +116,14 @@ export function App(props: {
         </div>
       )}
       <main>
-        {view === 'new' ? (
+        {view === 'cases' ? (
+          <>
+            <button type="button" onClick={() => setView('list')}>
+              {t('records', { ns: 'cases' })}
+            </button>
+            <CasesHome db={db} dataKey={dataKey} mission={mission} device={device} user={user} />
+          </>
+        ) : view === 'new' ? (
           <FormPage
             db={db}
             dataKey={dataKey}
@@ -125,6 +139,9 @@ export function App(props: {
             <div className="toolbar">
               <button type="button" onClick={() => setView('new')}>
                 New record
+              </button>
+              <button type="button" onClick={() => setView('cases')}>
+                {t('open', { ns: 'cases' })}
               </button>
               {device && (
                 <SyncPanel

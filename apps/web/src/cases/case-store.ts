@@ -136,7 +136,7 @@ export async function reviewSubmission(
   key: CryptoKey,
   sub: Pick<OpenRow, 'id' | 'mission' | 'body'>,
   review: { state: ReviewState; by: string; comment?: string; at?: string },
-): Promise<DocRow> {
+): Promise<{ row: DocRow; body: Body }> {
   const comment = review.comment?.trim();
   if (review.state === 'returned' && !comment)
     throw new Error('Say what needs to change: a returned record needs a comment');
@@ -149,5 +149,5 @@ export async function reviewSubmission(
       ...(comment ? { comment } : {}),
     } satisfies Review,
   };
-  return saveDoc(db, key, { mission: sub.mission, id: sub.id, body });
+  return { row: await saveDoc(db, key, { mission: sub.mission, id: sub.id, body }), body };
 }

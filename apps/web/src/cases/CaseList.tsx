@@ -1,0 +1,125 @@
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CASE_STATUSES } from '@tern/cases';
+import type { CaseStatus } from '@tern/cases';
+import { builtinForms } from '@tern/forms';
+import { formatDate, formatNumber } from '../i18n/i18n.ts';
+import type { CaseFilter, CaseIndex } from './case-index.ts';
+import { formTitle, shownState } from './case-labels.ts';
+
+const PAGE = 50;
+
+/**
+ * Search and filter the mission's cases. Everything runs over the in-memory index (case-index.ts):
+ * one pass over at most a few thousand entries per keystroke, and one page of rows rendered.
+ */
+export function CaseList(props: { index: CaseIndex; onOpen: (id: string) => void }) {
+  const { index } = props;
+  const { t, i18n } = useTranslation('cases');
+  const ids = useId();
+  const [filter, setFilter] = useState<CaseFilter>({});
+  const set = (patch: Partial<CaseFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  // index.version changes on every save or pull: search again.
+  const version = index.version;
+  const result = useMemo(() => index.search(filter, PAGE), [index, filter, version]);
+  const assignees = useMemo(() => index.assignees(), [index, version]);
+  const lang = i18n.language;
+
+  return (
+    <div className="case-list">
+      <div className="case-filters" role="search">
+        <label htmlFor={`${ids}-q`}>
+          {t('search')}
+          <input
+            id={`${ids}-q`}
+            type="search"
+            value={filter.text ?? ''}
+            autoComplete="off"
+            onChange={(e) => set({ text: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('filters.status')}
+          <select value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value as CaseStatus | '' })}>
+            <option value="">{t('filters.any')}</option>
+            {CASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filters.form')}
+          <select value={filter.form ?? ''} onChange={(e) => set({ form: e.target.value })}>
+            <option value="">{t('filters.any')}</option>
+            {[...builtinForms.keys()].map((k) => (
+              <option key={k} value={k}>
+                {formTitle(k, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filters.assignedTo')}
+          <select value={filter.assignedTo ?? ''} onChange={(e) => set({ assignedTo: e.target.value })}>
+            <option value="">{t('filters.any')}</option>
+            {assignees.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filters.from')}
+          <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
+        </label>
+        <label>
+          {t('filters.to')}
+          <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
+        </label>
+        <button type="button" onClick={() => setFilter({})}>
+          {t('filters.clear')}
+        </button>
+      </div>
+      <p role="status" className="case-count" data-total={result.total}>
+        {t('count', { shown: formatNumber(result.rows.length), total: formatNumber(result.total) })}
+      </p>
+      {result.total === 0 ? (
+        <p className="empty">{t('none')}</p>
+      ) : (
+        <table className="cases" aria-label={t('heading')} data-query={filter.text ?? ''}>
+          <thead>
+            <tr>
+              <th>{t('columns.code')}</th>
+              <th>{t('columns.name')}</th>
+              <th>{t('columns.status')}</th>
+              <th>{t('columns.forms')}</th>
+              <th>{t('columns.assignedTo')}</th>
+              <th>{t('columns.updated')}</th>
+              <th>{t('columns.sync')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((c) => (
+              <tr key={c.id} data-id={c.id} data-status={c.body.status} data-state={shownState(c)}>
+                <td className="case-code">
+                  <button type="button" className="link" onClick={() => props.onOpen(c.id)}>
+                    {c.body.code}
+                  </button>
+                </td>
+                <td>{c.body.pii.fullName}</td>
+                <td>{t(`status.${c.body.status}`)}</td>
+                <td>{[...c.forms].map((f) => formTitle(f, lang)).join(', ')}</td>
+                <td>{c.body.assignedTo ?? ''}</td>
+                <td>{formatDate(c.updatedAt, { dateStyle: 'medium' })}</td>
+                <td>{t(`sync.${shownState(c)}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
