@@ -28,8 +28,8 @@ export function CaseList(props: { index: CaseIndex; onOpen: (id: string) => void
   return (
     <div className="case-list">
       <div className="case-filters" role="search">
-        <label htmlFor={`${ids}-q`}>
-          {t('search')}
+        <div className="field">
+          <label htmlFor={`${ids}-q`}>{t('search')}</label>
           <input
             id={`${ids}-q`}
             type="search"
@@ -37,10 +37,14 @@ export function CaseList(props: { index: CaseIndex; onOpen: (id: string) => void
             autoComplete="off"
             onChange={(e) => set({ text: e.target.value })}
           />
-        </label>
-        <label>
-          {t('filters.status')}
-          <select value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value as CaseStatus | '' })}>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-status`}>{t('filters.status')}</label>
+          <select
+            id={`${ids}-status`}
+            value={filter.status ?? ''}
+            onChange={(e) => set({ status: e.target.value as CaseStatus | '' })}
+          >
             <option value="">{t('filters.any')}</option>
             {CASE_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -48,10 +52,14 @@ export function CaseList(props: { index: CaseIndex; onOpen: (id: string) => void
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('filters.form')}
-          <select value={filter.form ?? ''} onChange={(e) => set({ form: e.target.value })}>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-form`}>{t('filters.form')}</label>
+          <select
+            id={`${ids}-form`}
+            value={filter.form ?? ''}
+            onChange={(e) => set({ form: e.target.value })}
+          >
             <option value="">{t('filters.any')}</option>
             {[...builtinForms.keys()].map((k) => (
               <option key={k} value={k}>
@@ -59,10 +67,14 @@ export function CaseList(props: { index: CaseIndex; onOpen: (id: string) => void
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('filters.assignedTo')}
-          <select value={filter.assignedTo ?? ''} onChange={(e) => set({ assignedTo: e.target.value })}>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-assignedTo`}>{t('filters.assignedTo')}</label>
+          <select
+            id={`${ids}-assignedTo`}
+            value={filter.assignedTo ?? ''}
+            onChange={(e) => set({ assignedTo: e.target.value })}
+          >
             <option value="">{t('filters.any')}</option>
             {assignees.map((a) => (
               <option key={a} value={a}>
@@ -70,15 +82,25 @@ export function CaseList(props: { index: CaseIndex; onOpen: (id: string) => void
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('filters.from')}
-          <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
-        </label>
-        <label>
-          {t('filters.to')}
-          <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
-        </label>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-from`}>{t('filters.from')}</label>
+          <input
+            id={`${ids}-from`}
+            type="date"
+            value={filter.from ?? ''}
+            onChange={(e) => set({ from: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-to`}>{t('filters.to')}</label>
+          <input
+            id={`${ids}-to`}
+            type="date"
+            value={filter.to ?? ''}
+            onChange={(e) => set({ to: e.target.value })}
+          />
+        </div>
         <button type="button" onClick={() => setFilter({})}>
           {t('filters.clear')}
         </button>

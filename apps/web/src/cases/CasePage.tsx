@@ -76,7 +76,13 @@ export function CasePage(props: {
   );
 }
 
-function DecisionPanel(props: { db: TernDb; dataKey: CryptoKey; user: User; index: CaseIndex; entry: CaseEntry }) {
+function DecisionPanel(props: {
+  db: TernDb;
+  dataKey: CryptoKey;
+  user: User;
+  index: CaseIndex;
+  entry: CaseEntry;
+}) {
   const { t } = useTranslation('cases');
   const ids = useId();
   const [error, setError] = useState('');
@@ -121,9 +127,9 @@ function DecisionPanel(props: { db: TernDb; dataKey: CryptoKey; user: User; inde
       )}
       {decidable.includes(c.status) && (
         <form onSubmit={(e) => void submit(e)} key={props.entry.rev} noValidate>
-          <label>
-            {t('decision.trafficking')}
-            <select name="trafficking" defaultValue={current?.trafficking ?? ''}>
+          <div className="field">
+            <label htmlFor={`${ids}-t`}>{t('decision.trafficking')}</label>
+            <select id={`${ids}-t`} name="trafficking" defaultValue={current?.trafficking ?? ''}>
               <option value="" />
               {(['possible', 'actual', 'not_victim'] as const).map((v) => (
                 <option key={v} value={v}>
@@ -131,7 +137,7 @@ function DecisionPanel(props: { db: TernDb; dataKey: CryptoKey; user: User; inde
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <fieldset>
             <legend>{t('decision.eligible')}</legend>
             <label>
@@ -143,10 +149,10 @@ function DecisionPanel(props: { db: TernDb; dataKey: CryptoKey; user: User; inde
               {t('decision.no')}
             </label>
           </fieldset>
-          <label>
-            {t('decision.reason')}
-            <input name="reason" maxLength={2000} defaultValue={current?.reason ?? ''} />
-          </label>
+          <div className="field">
+            <label htmlFor={`${ids}-reason`}>{t('decision.reason')}</label>
+            <input id={`${ids}-reason`} name="reason" maxLength={2000} defaultValue={current?.reason ?? ''} />
+          </div>
           <button type="submit">{t('decision.record')}</button>
         </form>
       )}
@@ -159,7 +165,13 @@ function DecisionPanel(props: { db: TernDb; dataKey: CryptoKey; user: User; inde
   );
 }
 
-function StatusPanel(props: { db: TernDb; dataKey: CryptoKey; user: User; index: CaseIndex; entry: CaseEntry }) {
+function StatusPanel(props: {
+  db: TernDb;
+  dataKey: CryptoKey;
+  user: User;
+  index: CaseIndex;
+  entry: CaseEntry;
+}) {
   const { t } = useTranslation('cases');
   const ids = useId();
   const [error, setError] = useState('');
@@ -198,20 +210,20 @@ function StatusPanel(props: { db: TernDb; dataKey: CryptoKey; user: User; index:
         <p>{t('move.none')}</p>
       ) : (
         <form onSubmit={(e) => void submit(e)} key={props.entry.rev} noValidate>
-          <label>
-            {t('move.to')}
-            <select name="to" defaultValue={options[0]}>
+          <div className="field">
+            <label htmlFor={`${ids}-to`}>{t('move.to')}</label>
+            <select id={`${ids}-to`} name="to" defaultValue={options[0]}>
               {options.map((s) => (
                 <option key={s} value={s}>
                   {t(`status.${s}`)}
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t('move.reason')}
-            <input name="reason" maxLength={2000} aria-describedby={`${ids}-hint`} />
-          </label>
+          </div>
+          <div className="field">
+            <label htmlFor={`${ids}-reason`}>{t('move.reason')}</label>
+            <input id={`${ids}-reason`} name="reason" maxLength={2000} aria-describedby={`${ids}-hint`} />
+          </div>
           <button type="submit">{t('move.apply')}</button>
           <small id={`${ids}-hint`}>{t('move.reasonHint')}</small>
         </form>
@@ -281,16 +293,14 @@ function Timeline(props: {
   }, [rejectedKey, props.db, props.dataKey]);
 
   const items: Item[] = [
-    ...props.entry.body.history.map(
-      (h): Item => ({
-        kind: 'status',
-        at: h.at,
-        from: h.from,
-        to: h.to,
-        by: h.by,
-        ...(h.reason ? { reason: h.reason } : {}),
-      }),
-    ),
+    ...props.entry.body.history.map((h): Item => ({
+      kind: 'status',
+      at: h.at,
+      from: h.from,
+      to: h.to,
+      by: h.by,
+      ...(h.reason ? { reason: h.reason } : {}),
+    })),
     ...props.forms.map((f): Item => ({ kind: 'form', at: f.createdAt, form: f })),
   ].sort((a, b) => b.at.localeCompare(a.at));
 
@@ -310,7 +320,13 @@ function Timeline(props: {
               {it.reason && <div>{t('timeline.why', { reason: it.reason })}</div>}
             </li>
           ) : (
-            <li key={it.form.id} data-kind="form" data-id={it.form.id} data-form={it.form.form} data-state={shownState(it.form)}>
+            <li
+              key={it.form.id}
+              data-kind="form"
+              data-id={it.form.id}
+              data-form={it.form.form}
+              data-state={shownState(it.form)}
+            >
               <time dateTime={it.at}>{formatDate(it.at)}</time>
               <strong>{formTitle(it.form.form, i18n.language)}</strong>
               <span className="badge" data-state={shownState(it.form)}>

@@ -58,12 +58,22 @@ export function CasesHome(props: {
           {t('newCase')}
         </button>
         {canReview(user.role) && (
-          <button type="button" onClick={() => setView({ name: 'review' })} aria-pressed={view.name === 'review'}>
+          <button
+            type="button"
+            onClick={() => setView({ name: 'review' })}
+            aria-pressed={view.name === 'review'}
+          >
             {t('review.queueCount', { count: formatNumber(ready ? index.reviewQueue().length : 0) })}
           </button>
         )}
         {device && (
-          <SyncPanel db={db} mission={mission} dataKey={dataKey} device={device} onDone={() => void index.refresh()} />
+          <SyncPanel
+            db={db}
+            mission={mission}
+            dataKey={dataKey}
+            device={device}
+            onDone={() => void index.refresh()}
+          />
         )}
       </nav>
       {!ready ? (

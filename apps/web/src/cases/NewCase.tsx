@@ -53,7 +53,11 @@ export function NewCase(props: {
       props.index.put(row, open.body);
       props.onCreated(open);
     } catch (err) {
-      setError(err instanceof NoDeviceNumberError ? t('new.noNumber') : t('error', { message: (err as Error).message }));
+      setError(
+        err instanceof NoDeviceNumberError
+          ? t('new.noNumber')
+          : t('error', { message: (err as Error).message }),
+      );
       setBusy(false);
     }
   };

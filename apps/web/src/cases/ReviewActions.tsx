@@ -81,7 +81,12 @@ export function ReviewActions(props: {
             {t('review.approve')}
           </button>{' '}
           <label htmlFor={`${ids}-c`}>{t('review.comment')}</label>{' '}
-          <input id={`${ids}-c`} value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} />{' '}
+          <input
+            id={`${ids}-c`}
+            value={comment}
+            maxLength={2000}
+            onChange={(e) => setComment(e.target.value)}
+          />{' '}
           <button type="button" onClick={() => void apply('returned')}>
             {t('review.return')}
           </button>

@@ -6,7 +6,11 @@ import type { CaseIndex } from './case-index.ts';
 import { registerDevice } from './device-number.ts';
 
 /** The mission's case index, built once after unlock; re-renders the caller on every change. */
-export function useCaseIndex(db: TernDb, key: CryptoKey, mission: string): { index: CaseIndex; ready: boolean } {
+export function useCaseIndex(
+  db: TernDb,
+  key: CryptoKey,
+  mission: string,
+): { index: CaseIndex; ready: boolean } {
   const index = caseIndex(db, key, mission);
   const [ready, setReady] = useState(false);
   useEffect(() => {
