@@ -1,13 +1,51 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES } from '@tern/cases';
 import type { CaseStatus } from '@tern/cases';
 import { builtinForms } from '@tern/forms';
-import { formatDate, formatNumber } from '../i18n/i18n.ts';
-import type { CaseFilter, CaseIndex } from './case-index.ts';
+import { formatNumber } from '../i18n/i18n.ts';
+import type { CaseEntry, CaseFilter, CaseIndex } from './case-index.ts';
 import { formTitle, shownState } from './case-labels.ts';
 
 const PAGE = 50;
+
+/** One Intl formatter per language (making one per row costs more than the whole search). */
+const dayFormat = new Map<string, Intl.DateTimeFormat>();
+const formatDay = (iso: string, lang: string) => {
+  let f = dayFormat.get(lang);
+  if (!f) dayFormat.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' })));
+  return f.format(new Date(iso));
+};
+
+/**
+ * A row re-renders only when its case changed (a new rev or state) or the language did: while
+ * someone types, most rows on screen stay the same and cost nothing.
+ */
+const CaseRow = memo(function CaseRow(props: {
+  entry: CaseEntry;
+  rev: string;
+  state: string;
+  lang: string;
+  onOpen: (id: string) => void;
+}) {
+  const { t } = useTranslation('cases');
+  const c = props.entry;
+  return (
+    <tr data-id={c.id} data-status={c.body.status} data-state={props.state}>
+      <td className="case-code">
+        <button type="button" className="link" onClick={() => props.onOpen(c.id)}>
+          {c.body.code}
+        </button>
+      </td>
+      <td>{c.body.pii.fullName}</td>
+      <td>{t(`status.${c.body.status}`)}</td>
+      <td>{[...c.forms].map((f) => formTitle(f, props.lang)).join(', ')}</td>
+      <td>{c.body.assignedTo ?? ''}</td>
+      <td>{formatDay(c.updatedAt, props.lang)}</td>
+      <td>{t(`sync.${props.state}`)}</td>
+    </tr>
+  );
+});
 
 /**
  * Search and filter the mission's cases. Everything runs over the in-memory index (case-index.ts):
@@ -105,7 +143,7 @@ export function CaseList(props: { index: CaseIndex; onOpen: (id: string) => void
           {t('filters.clear')}
         </button>
       </div>
-      <p role="status" className="case-count" data-total={result.total}>
+      <p role="status" className="case-count" data-total={result.total} data-query={filter.text ?? ''}>
         {t('count', { shown: formatNumber(result.rows.length), total: formatNumber(result.total) })}
       </p>
       {result.total === 0 ? (
@@ -125,19 +163,14 @@ export function CaseList(props: { index: CaseIndex; onOpen: (id: string) => void
           </thead>
           <tbody>
             {result.rows.map((c) => (
-              <tr key={c.id} data-id={c.id} data-status={c.body.status} data-state={shownState(c)}>
-                <td className="case-code">
-                  <button type="button" className="link" onClick={() => props.onOpen(c.id)}>
-                    {c.body.code}
-                  </button>
-                </td>
-                <td>{c.body.pii.fullName}</td>
-                <td>{t(`status.${c.body.status}`)}</td>
-                <td>{[...c.forms].map((f) => formTitle(f, lang)).join(', ')}</td>
-                <td>{c.body.assignedTo ?? ''}</td>
-                <td>{formatDate(c.updatedAt, { dateStyle: 'medium' })}</td>
-                <td>{t(`sync.${shownState(c)}`)}</td>
-              </tr>
+              <CaseRow
+                key={c.id}
+                entry={c}
+                rev={c.rev}
+                state={shownState(c)}
+                lang={lang}
+                onOpen={props.onOpen}
+              />
             ))}
           </tbody>
         </table>
