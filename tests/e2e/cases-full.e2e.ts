@@ -23,7 +23,8 @@ const IMG = join(ROOT, 'docs/guide/img');
 
 beforeAll(async () => {
   mkdirSync(IMG, { recursive: true });
-  server = await startServer();
+  // With the demo cases: the case list and the officer's queue work among ~200 other cases.
+  server = await startServer({ demoCases: true });
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -37,9 +37,9 @@ describe('demo cases', () => {
     );
     const store = new TernStore({ kind: 'memory', prefix: `seed-${Date.now()}` });
     try {
-      await seedDemo(store);
+      await seedDemo(store, Date.now, { cases: true });
       const first = await store.mission('demo').info();
-      await seedDemo(store);
+      await seedDemo(store, Date.now, { cases: true });
       await seedDemoCases(store, 'demo');
       const again = await store.mission('demo').info();
       expect(again.docCount).toBe(first.docCount);
