@@ -27,10 +27,11 @@ export const DEMO = {
 } as const;
 
 /** Run the demo seed into a data folder (before the server opens it: LevelDB allows one process). */
-export function seedDemo(dataDir: string): void {
+export function seedDemo(dataDir: string, cases = false): void {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/server/src/seed/demo.ts')], {
     cwd: ROOT,
-    env: { ...process.env, TERN_DATA_DIR: dataDir },
+    // The ~200 demo cases only when a test asks for them: most tests count the mission's records.
+    env: { ...process.env, TERN_DATA_DIR: dataDir, TERN_DEMO_CASES: cases ? '1' : '0' },
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`demo seed failed:\n${r.stdout}${r.stderr}`);
@@ -51,11 +52,17 @@ export interface ServerHandle {
  * so that stopping it frees the port (pnpm/npm do not forward signals).
  */
 export async function startServer(
-  opts: { dataDir?: string; port?: number; env?: Record<string, string>; seed?: boolean } = {},
+  opts: {
+    dataDir?: string;
+    port?: number;
+    env?: Record<string, string>;
+    seed?: boolean;
+    demoCases?: boolean;
+  } = {},
 ): Promise<ServerHandle> {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'tern-e2e-'));
-  if (opts.seed !== false) seedDemo(dataDir);
+  if (opts.seed !== false) seedDemo(dataDir, opts.demoCases ?? false);
   const logs: string[] = [];
   const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/server/src/main.ts')], {
     cwd: ROOT,

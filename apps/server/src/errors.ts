@@ -25,6 +25,7 @@ export const ERRORS = {
   TERN_FORM_UNKNOWN: { status: 422, title: 'The form version is not known to this server' },
   TERN_RESPONSE_INVALID: { status: 422, title: 'The answers break a rule of the form' },
   TERN_STORE_REJECTED: { status: 422, title: 'The store refused the document' },
+  TERN_REVIEW_FORBIDDEN: { status: 422, title: 'Only a data officer may approve or return a record' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseBody } from '@tern/cases';
 import { builtinForms, validateResponse } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
 import { bodyOf, parseRev, verifyRev } from '@tern/sync';
@@ -27,6 +28,14 @@ export const WireDocShape = z
   })
   .loose();
 
+/** A data officer's review of a submission (docs/decisions/060-cases.md): a field of the record. */
+export const Review = z.object({
+  state: z.enum(['submitted', 'approved', 'returned']),
+  by: z.string().min(1).max(100),
+  at: z.iso.datetime(),
+  comment: z.string().max(2000).optional(),
+});
+
 const SubmissionBody = z.object({
   type: z.literal('submission'),
   mission: z.string(),
@@ -34,7 +43,19 @@ const SubmissionBody = z.object({
   answers: z.record(z.string(), z.unknown()),
   createdAt: z.iso.datetime(),
   device: z.string().min(1).max(64),
+  // The case this form belongs to (a case's Screening, Assistance and follow-up forms).
+  caseId: z
+    .string()
+    .regex(new RegExp(`^case:${ULID}$`), 'caseId must be case:<ULID>')
+    .optional(),
+  review: Review.optional(),
 });
+
+function shapeRejection(issues: readonly z.core.$ZodIssue[]): DocRejection {
+  const issue = issues[0]!;
+  const path = issue.path.join('.');
+  return { code: 'TERN_DOC_INVALID', reason: `${path || 'body'}: ${issue.message}`, field: path };
+}
 
 export type FormLookup = (key: string) => FormDefinition | undefined;
 export const builtinLookup: FormLookup = (key) => builtinForms.get(key);
@@ -77,16 +98,14 @@ export function checkDoc(
       field: 'mission',
     };
   }
+  if (doc._id.startsWith('case:')) {
+    // A case holds personal data under `pii`: the reason names the path, never the value.
+    const parsed = CaseBody.safeParse(body);
+    return parsed.success ? null : shapeRejection(parsed.error.issues);
+  }
   if (doc._id.startsWith('sub:')) {
     const parsed = SubmissionBody.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return {
-        code: 'TERN_DOC_INVALID',
-        reason: `${issue.path.join('.') || 'body'}: ${issue.message}`,
-        field: issue.path.join('.'),
-      };
-    }
+    if (!parsed.success) return shapeRejection(parsed.error.issues);
     const form = forms(parsed.data.form);
     if (!form)
       return {

@@ -234,7 +234,8 @@ const ROUTES: Row[] = [
 ];
 
 /** Actions in the table that no route asks for yet; each needs a row as soon as a route does. */
-const NO_ROUTE_YET: Action[] = ['case.write'];
+// `review` is asked per pushed document (a submission whose review changed), not by a route.
+const NO_ROUTE_YET: Action[] = ['case.write', 'review'];
 
 /** What the table says, read the plain way: `all` anywhere, `own` in a member mission, else no. */
 function expectedAllowed(role: Role, actions: Action[], where: 'own' | 'other' | '-'): boolean {

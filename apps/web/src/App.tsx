@@ -16,6 +16,9 @@ import { UpdateBanner } from './safety/UpdateBanner.tsx';
 import { OFFICER_ROLES, OfficerViews } from './officer/OfficerViews.tsx';
 import type { OpenRow } from './records.ts';
 import type { Unlocked } from './keyring.ts';
+import { CasesHome } from './cases/CasesHome.tsx';
+import { dropCaseIndexes } from './cases/case-index.ts';
+import { useDeviceRegistration } from './cases/use-case-index.ts';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -42,13 +45,17 @@ export function App(props: {
   onLogout: () => Promise<void>;
 }) {
   const { db, mission, user, dataKey } = props;
-  const [view, setView] = useState<'list' | 'new'>('list');
+  const [view, setView] = useState<'list' | 'new' | 'cases'>('list');
   const [editing, setEditing] = useState<OpenRow | null>(null);
   const [rows, setRows] = useState<OpenRow[] | null>(null);
   const [device, setDevice] = useState<string | null>(null);
   const [logoutBlocked, setLogoutBlocked] = useState(0);
   const online = useOnline();
   const { t } = useTranslation();
+  // Case codes need this device's number in the mission: ask once online (cases/device-number.ts).
+  useDeviceRegistration(db, mission, online);
+  // Decrypted case names live only while unlocked: locking or logging out unmounts the app.
+  useEffect(() => dropCaseIndexes, []);
 
   const refresh = useCallback(
     async () => setRows(await listRecords(db, dataKey, mission)),
@@ -118,6 +125,13 @@ export function App(props: {
               setEditing(null);
             }}
           />
+        ) : view === 'cases' ? (
+          <>
+            <button type="button" onClick={() => setView('list')}>
+              {t('cases:records')}
+            </button>
+            <CasesHome db={db} dataKey={dataKey} mission={mission} device={device} user={user} />
+          </>
         ) : view === 'new' ? (
           <FormPage
             db={db}
@@ -134,6 +148,9 @@ export function App(props: {
             <div className="toolbar">
               <button type="button" onClick={() => setView('new')}>
                 {t('newRecord')}
+              </button>
+              <button type="button" onClick={() => setView('cases')}>
+                {t('cases:open')}
               </button>
               {device && (
                 <SyncPanel

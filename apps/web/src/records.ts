@@ -14,6 +14,8 @@ export interface SubmissionBody extends Record<string, unknown> {
   /** Set by edits of a saved record: who and when (bookkeeping the server merge never disputes). */
   updatedAt?: string;
   updatedBy?: string;
+  /** The case this form belongs to (`case:<ULID>`), if any. */
+  caseId?: string;
 }
 
 /** A record as the screens see it: the row with its body decrypted. Lives in memory only. */
@@ -35,10 +37,18 @@ export async function saveSubmission(
     id?: string;
     /** Editing a saved record: the revision it was opened at, and who edits. */
     edit?: { rev: string; by: string };
+    caseId?: string;
   },
 ): Promise<OpenRow> {
   const existing = args.id ? await db.docs.get(args.id) : undefined;
   const createdAt = existing?.createdAt ?? new Date().toISOString();
+  // An edit changes the answers; what else the record carries (its case, a data officer's review)
+  // stays as it was unless the caller sets it.
+  const previous =
+    existing && existing.syncState !== 'draft'
+      ? await unseal(key, existing.id, existing.rev, existing.sealed)
+      : {};
+  const caseId = args.caseId ?? (typeof previous.caseId === 'string' ? previous.caseId : undefined);
   const body: SubmissionBody = {
     type: 'submission',
     mission: args.mission,
@@ -46,7 +56,9 @@ export async function saveSubmission(
     answers: args.answers,
     createdAt,
     device: args.device,
+    ...(previous.review !== undefined ? { review: previous.review } : {}),
     ...(args.edit ? { updatedAt: new Date().toISOString(), updatedBy: args.edit.by } : {}),
+    ...(caseId ? { caseId } : {}),
   };
   const id = existing?.id ?? `sub:${ulid()}`;
   const row = await saveDoc(db, key, {

@@ -15,6 +15,7 @@ export type Action =
   | 'case.read'
   | 'case.write'
   | 'export'
+  | 'review'
   | 'forms.read'
   | 'aggregate.read'
   | 'user.manage'

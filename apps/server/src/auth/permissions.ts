@@ -21,6 +21,8 @@ export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
   'case.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
   'case.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
   export: { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
+  // Approving or returning a submission: a field of the record, checked per document at both sync doors.
+  review: { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
   // Form definitions hold no personal data; every field role needs them to fill forms offline.
   'forms.read': { interviewer: 'all', data_officer: 'all', admin: 'all', researcher: 'none' },
   'aggregate.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'all' },

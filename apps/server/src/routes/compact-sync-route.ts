@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { PushResult, WireDoc } from '@tern/sync';
 import { TernError } from '../errors.ts';
 import { checkDoc, WireDocShape } from '../validate-doc.ts';
+import { reviewRefusal } from '../review-rule.ts';
 import type { ServerDeps } from '../deps.ts';
 import { autoMerge } from '../merge/auto-merge.ts';
 import { noteSync } from '../devices/device-registry.ts';
@@ -44,7 +45,9 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     const accepted: WireDoc[] = [];
     for (const raw of request.docs) {
       const doc = raw as WireDoc;
-      const rejection = checkDoc(doc, mission, deps.forms, { verifyRevs: true });
+      const rejection =
+        checkDoc(doc, mission, deps.forms, { verifyRevs: true }) ??
+        (doc.review === undefined ? null : reviewRefusal(doc, await db.get(doc._id), req.principal, mission));
       if (rejection)
         results.set(`${doc._id} ${doc._rev}`, { id: doc._id, rev: doc._rev, ok: false, ...rejection });
       else accepted.push(doc);

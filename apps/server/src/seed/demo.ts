@@ -3,6 +3,7 @@ import { TernStore } from '@tern/store';
 import { Accounts } from '../auth/accounts.ts';
 import { Missions } from '../auth/missions.ts';
 import type { Role } from '../auth/roles.ts';
+import { seedDemoCases } from './demo-cases.ts';
 
 /**
  * Demo accounts for `npm start` (listed in the README). Passwords are public: never seed a server that
@@ -16,8 +17,15 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; rol
 ];
 export const DEMO_MISSION = 'demo';
 
-/** Create the demo mission and one account per role. Idempotent: what exists is left as it is. */
-export async function seedDemo(store: TernStore, now: () => number = Date.now): Promise<string[]> {
+/**
+ * Create the demo mission and one account per role, and with `cases` about 200 synthetic cases.
+ * Idempotent: what exists is left as it is.
+ */
+export async function seedDemo(
+  store: TernStore,
+  now: () => number = Date.now,
+  opts: { cases?: boolean } = {},
+): Promise<string[]> {
   const sys = store.system();
   const missions = new Missions(sys, now);
   const accounts = new Accounts(sys, now);
@@ -28,6 +36,8 @@ export async function seedDemo(store: TernStore, now: () => number = Date.now): 
     await accounts.create({ ...u, missions: [DEMO_MISSION] }, 'demo-seed');
     created.push(u.username);
   }
+  // About 200 synthetic cases with their forms; the same documents every time (demo-cases.ts).
+  if (opts.cases) await seedDemoCases(store, DEMO_MISSION);
   return created;
 }
 
@@ -36,7 +46,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { readConfig } = await import('../config.ts');
   const store = new TernStore({ kind: 'leveldb', dataDir: readConfig().dataDir });
   try {
-    const created = await seedDemo(store);
+    // `npm start` seeds the demo cases; tests that need an empty mission set TERN_DEMO_CASES=0.
+    const created = await seedDemo(store, Date.now, { cases: process.env.TERN_DEMO_CASES !== '0' });
     console.log(
       created.length
         ? `demo seed: mission "${DEMO_MISSION}", accounts ${created.join(', ')} (passwords in the README)`

@@ -25,6 +25,8 @@ interface Session {
   store: AnswerStore;
   /** Set once the first autosave made the draft row, or when a draft is resumed. */
   draftId: string | null;
+  /** The case the form is for (apps/web/src/cases), kept through drafts. */
+  caseId?: string;
 }
 
 function newSession(
@@ -32,9 +34,15 @@ function newSession(
   lang: string,
   answers?: Answers,
   draftId: string | null = null,
+  caseId?: string,
 ): Session {
   const form: FormDefinition = builtinForms.get(formKey) ?? builtinForms.get(DEFAULT_FORM)!;
-  return { formKey, store: new AnswerStore(form, { answers: answers ?? {}, language: lang }), draftId };
+  return {
+    formKey,
+    store: new AnswerStore(form, { answers: answers ?? {}, language: lang }),
+    draftId,
+    ...(caseId ? { caseId } : {}),
+  };
 }
 
 /**
@@ -47,6 +55,8 @@ export function FormPage(props: {
   mission: string;
   device: string | null;
   onDone: () => void;
+  /** A form for a case: this form only, linked to the case; `onSaved` runs before `onDone`. */
+  forCase?: { caseId: string; formKey: string; onSaved: (row: OpenRow) => Promise<void> };
 }) {
   const { db, mission, dataKey } = props;
   // The page's own words follow the UI language; the form's labels follow `lang`, chosen here.
@@ -63,7 +73,9 @@ export function FormPage(props: {
     stored<FormLayout>('tern.formLayout', ['whole', 'paged'], 'whole'),
   );
   const [session, setSession] = useState<Session>(() =>
-    newSession(localStorage.getItem('tern.form') ?? DEFAULT_FORM, lang),
+    props.forCase
+      ? newSession(props.forCase.formKey, lang, undefined, null, props.forCase.caseId)
+      : newSession(localStorage.getItem('tern.form') ?? DEFAULT_FORM, lang),
   );
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
@@ -76,7 +88,8 @@ export function FormPage(props: {
   const ids = useId();
 
   useEffect(() => {
-    void listDrafts(db, dataKey, mission).then(setDrafts);
+    // A case's form starts fresh; drafts are resumed from "New record" (a case's draft keeps its case).
+    if (!props.forCase) void listDrafts(db, dataKey, mission).then(setDrafts);
   }, [db, dataKey, mission]);
 
   const saver = useMemo(
@@ -91,6 +104,7 @@ export function FormPage(props: {
             answers,
             device: device.current,
             ...(draftId.current ? { id: draftId.current } : {}),
+            ...(session.caseId ? { caseId: session.caseId } : {}),
           });
           draftId.current = row.id;
           failed.current = false;
@@ -103,7 +117,7 @@ export function FormPage(props: {
           },
         },
       ),
-    [db, dataKey, mission, session.formKey],
+    [db, dataKey, mission, session.formKey, session.caseId],
   );
 
   useEffect(() => {
@@ -139,20 +153,23 @@ export function FormPage(props: {
   };
   const resume = (row: OpenRow) => {
     const formKey = String(row.body.form);
-    setSession(newSession(formKey, lang, (row.body.answers ?? {}) as Answers, row.id));
+    const caseId = typeof row.body.caseId === 'string' ? row.body.caseId : undefined;
+    setSession(newSession(formKey, lang, (row.body.answers ?? {}) as Answers, row.id, caseId));
     setDirty(true);
     setStatus('saved');
   };
   const onSave = async (answers: Answers) => {
     if (!device.current) return;
     await saver.cancel();
-    await submitDraft(db, dataKey, {
+    const row = await submitDraft(db, dataKey, {
       mission,
       form: session.formKey,
       answers,
       device: device.current,
       ...(draftId.current ? { draftId: draftId.current } : {}),
+      ...(session.caseId ? { caseId: session.caseId } : {}),
     });
+    await props.forCase?.onSaved(row);
     props.onDone();
   };
   const discard = async () => {
@@ -195,7 +212,7 @@ export function FormPage(props: {
         <select
           id={`${ids}-form`}
           value={session.formKey}
-          disabled={dirty}
+          disabled={dirty || props.forCase !== undefined}
           onChange={(e) => start(e.target.value)}
         >
           {[...builtinForms].map(([key, f]) => (

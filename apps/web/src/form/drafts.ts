@@ -21,6 +21,8 @@ export interface DraftArgs {
   device: string;
   /** The draft's id; omitted for the first save of a new draft. */
   id?: string;
+  /** The case the form is for, kept in the draft so that resuming it keeps the link. */
+  caseId?: string;
 }
 
 export async function saveDraft(db: TernDb, key: CryptoKey, args: DraftArgs): Promise<{ id: string }> {
@@ -36,6 +38,7 @@ export async function saveDraft(db: TernDb, key: CryptoKey, args: DraftArgs): Pr
     answers: args.answers,
     createdAt: existing?.createdAt ?? now,
     device: args.device,
+    ...(args.caseId ? { caseId: args.caseId } : {}),
   };
   // WebCrypto runs outside the IndexedDB transaction (it would commit it early).
   const sealed = await seal(key, id, DRAFT_REV, body);
@@ -87,7 +90,14 @@ export async function discardDraft(db: TernDb, id: string): Promise<void> {
 export async function submitDraft(
   db: TernDb,
   key: CryptoKey,
-  args: { mission: string; form: string; answers: Record<string, unknown>; device: string; draftId?: string },
+  args: {
+    mission: string;
+    form: string;
+    answers: Record<string, unknown>;
+    device: string;
+    draftId?: string;
+    caseId?: string;
+  },
 ): Promise<OpenRow> {
   return saveSubmission(db, key, {
     mission: args.mission,
@@ -95,5 +105,6 @@ export async function submitDraft(
     answers: args.answers,
     device: args.device,
     ...(args.draftId ? { id: args.draftId } : {}),
+    ...(args.caseId ? { caseId: args.caseId } : {}),
   });
 }

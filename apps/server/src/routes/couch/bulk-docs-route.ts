@@ -5,6 +5,7 @@ import type { WireDoc } from '@tern/sync';
 import { DocIdShape, RevShape, openMission, parseOr400 } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
 import { refuseBeforeRev, refuseTernDoc } from './doc-admission.ts';
+import { reviewRefusal } from '../../review-rule.ts';
 import { autoMerge } from '../../merge/auto-merge.ts';
 
 const Revisions = z.object({
@@ -65,6 +66,19 @@ export async function bulkDocsRoute(app: FastifyInstance, deps: CouchDeps): Prom
       if (reason)
         refused.set(i, { id: d._id, ...(d._rev ? { rev: d._rev } : {}), error: 'forbidden', reason });
     });
+
+    // Approving or returning a record needs the `review` action, behind both doors (review-rule.ts).
+    for (const [i, d] of body.docs.entries()) {
+      if (refused.has(i) || d.review === undefined) continue;
+      const r = reviewRefusal(d as WireDoc, await db.get(d._id), req.principal, mission);
+      if (r)
+        refused.set(i, {
+          id: d._id,
+          ...(d._rev ? { rev: d._rev } : {}),
+          error: 'forbidden',
+          reason: `${r.reason} (${r.code}, field review)`,
+        });
+    }
 
     if (body.new_edits === false) {
       const accepted: WireDoc[] = [];

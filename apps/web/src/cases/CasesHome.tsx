@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TernDb } from '../db.ts';
+import { FormPage } from '../form/FormPage.tsx';
+import { SyncPanel } from '../SyncPanel.tsx';
+import { formatNumber } from '../i18n/i18n.ts';
+import { CaseList } from './CaseList.tsx';
+import { CasePage } from './CasePage.tsx';
+import { NewCase } from './NewCase.tsx';
+import { ReturnedForms, ReviewQueue } from './ReviewQueue.tsx';
+import { canReview } from './ReviewActions.tsx';
+import { useCaseIndex } from './use-case-index.ts';
+import './cases.css';
+
+type View =
+  | { name: 'list' }
+  | { name: 'new' }
+  | { name: 'case'; id: string }
+  | { name: 'form'; caseId: string; formKey: string }
+  | { name: 'review' };
+
+/** The cases screens: list and search, a new case, one case, a form for a case, the review queue. */
+export function CasesHome(props: {
+  db: TernDb;
+  dataKey: CryptoKey;
+  mission: string;
+  device: string | null;
+  user: { username: string; role: string };
+}) {
+  const { db, dataKey, mission, device, user } = props;
+  const { t } = useTranslation('cases');
+  const { index, ready } = useCaseIndex(db, dataKey, mission);
+  const [view, setView] = useState<View>({ name: 'list' });
+  const openCase = (id: string) => setView({ name: 'case', id });
+
+  if (view.name === 'form')
+    return (
+      <FormPage
+        db={db}
+        dataKey={dataKey}
+        mission={mission}
+        device={device}
+        forCase={{ caseId: view.caseId, formKey: view.formKey, onSaved: () => index.refresh() }}
+        onDone={() => {
+          void index.refresh();
+          openCase(view.caseId);
+        }}
+      />
+    );
+
+  return (
+    <div className="cases-home">
+      <nav className="cases-nav" aria-label={t('heading')}>
+        <button type="button" onClick={() => setView({ name: 'list' })} aria-pressed={view.name === 'list'}>
+          {t('heading')}
+        </button>
+        <button type="button" onClick={() => setView({ name: 'new' })} disabled={!device}>
+          {t('newCase')}
+        </button>
+        {canReview(user.role) && (
+          <button
+            type="button"
+            onClick={() => setView({ name: 'review' })}
+            aria-pressed={view.name === 'review'}
+          >
+            {t('review.queueCount', { count: formatNumber(ready ? index.reviewQueue().length : 0) })}
+          </button>
+        )}
+        {device && (
+          <SyncPanel
+            db={db}
+            mission={mission}
+            dataKey={dataKey}
+            device={device}
+            onDone={() => void index.refresh()}
+          />
+        )}
+      </nav>
+      {!ready ? (
+        <p role="status">{t('loading')}</p>
+      ) : view.name === 'new' && device ? (
+        <NewCase
+          db={db}
+          dataKey={dataKey}
+          mission={mission}
+          device={device}
+          user={user.username}
+          index={index}
+          onCancel={() => setView({ name: 'list' })}
+          onCreated={(c) => setView({ name: 'form', caseId: c.id, formKey: 'screening@1' })}
+        />
+      ) : view.name === 'case' ? (
+        <CasePage
+          db={db}
+          dataKey={dataKey}
+          user={user}
+          index={index}
+          caseId={view.id}
+          onBack={() => setView({ name: 'list' })}
+          onAddForm={(formKey) => setView({ name: 'form', caseId: view.id, formKey })}
+        />
+      ) : view.name === 'review' ? (
+        <ReviewQueue db={db} dataKey={dataKey} index={index} user={user} onOpenCase={openCase} />
+      ) : (
+        <>
+          <ReturnedForms db={db} dataKey={dataKey} index={index} user={user} onOpenCase={openCase} />
+          <CaseList index={index} onOpen={openCase} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { builtinForms, localize } from '@tern/forms';
+import type { FormEntry } from './case-index.ts';
+
+/** A form's title in the UI language, or its key when the device does not know the form. */
+export function formTitle(key: string, lang: string): string {
+  const f = builtinForms.get(key);
+  return f ? localize(f.title, lang, f.defaultLanguage) : key;
+}
+
+/** The sync state to show for a record: a conflict under review outranks the row's own state. */
+export function shownState(f: Pick<FormEntry, 'syncState' | 'conflict'>): string {
+  return f.conflict ? 'conflict' : f.syncState;
+}

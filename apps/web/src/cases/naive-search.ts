@@ -1,0 +1,36 @@
+import type { CaseBody } from '@tern/cases';
+import type { TernDb } from '../db.ts';
+import { unseal } from '../crypto/sealed.ts';
+import { fold } from './case-index.ts';
+
+/**
+ * The benchmark's baseline, and what the in-memory index replaces: on every search, read every case
+ * row of the mission from IndexedDB and decrypt it to compare the name. Correct, simple, and slow in
+ * proportion to the number of cases (tests/bench/case-search.bench.ts measures by how much).
+ */
+export async function naiveSearch(
+  db: TernDb,
+  key: CryptoKey,
+  mission: string,
+  text: string,
+  limit = 50,
+): Promise<{ total: number; rows: Array<{ id: string; body: CaseBody }> }> {
+  const words = fold(text).split(' ').filter(Boolean);
+  const rows = await db.docs
+    .where('[mission+updatedAt]')
+    .between([mission, ''], [mission, '\uffff'])
+    .reverse()
+    .filter((r) => r.type === 'case' && !r.deleted)
+    .toArray();
+  const bodies = await Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      body: (await unseal(key, r.id, r.rev, r.sealed)) as unknown as CaseBody,
+    })),
+  );
+  const hits = bodies.filter((b) => {
+    const hay = fold(`${b.body.code} ${b.body.pii.fullName} ${b.body.pii.otherNames ?? ''}`);
+    return words.every((w) => hay.includes(w));
+  });
+  return { total: hits.length, rows: hits.slice(0, limit) };
+}
