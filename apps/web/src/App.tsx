@@ -4,7 +4,8 @@ import type { TernDb } from './db.ts';
 import { LanguagePicker } from './i18n/LanguagePicker.tsx';
 import { FormPage } from './form/FormPage.tsx';
 import { EditRecordPage } from './form/EditRecordPage.tsx';
-import { ADMIN_CONFLICTS_HASH } from './admin/admin-route.ts';
+import { ADMIN_CONFLICTS_HASH, ADMIN_FORMS_HASH } from './admin/admin-route.ts';
+import { loadDeviceForms } from './forms-admin/device-forms.ts';
 import { RecordList } from './RecordList.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
 import { deviceId, listRecords, unsyncedCount } from './records.ts';
@@ -66,6 +67,8 @@ export function App(props: {
     void deviceId(db).then(setDevice);
     // Ask the browser to keep this device's data (no way to lose work); the answer is shown in Device storage.
     void requestPersistence();
+    // Forms an admin published: fetched when online, kept for offline use.
+    void loadDeviceForms(db, navigator.onLine);
   }, [db, refresh]);
 
   const logout = async () => {
@@ -93,6 +96,11 @@ export function App(props: {
         {user.role === 'admin' && (
           <a className="admin-link" href={ADMIN_CONFLICTS_HASH}>
             {t('conflicts:adminLink')}
+          </a>
+        )}
+        {user.role === 'admin' && (
+          <a className="admin-link" href={ADMIN_FORMS_HASH}>
+            {t('publish:adminLink')}
           </a>
         )}
         <button type="button" onClick={props.onLock}>
@@ -158,7 +166,10 @@ export function App(props: {
                   mission={mission}
                   dataKey={dataKey}
                   device={device}
-                  onDone={() => void refresh()}
+                  onDone={() => {
+                    void refresh();
+                    void loadDeviceForms(db, true);
+                  }}
                 />
               )}
             </div>

@@ -8,13 +8,14 @@ import { useIdleLock } from './idle-lock.ts';
 import type { Unlocked } from './keyring.ts';
 import { logOutServer } from './session.ts';
 import { registerServiceWorker } from './sw-update.ts';
-import { leaveAdminRoute, useAdminRoute } from './admin/admin-route.ts';
+import { leaveAdminRoute, useAdminFormsRoute, useAdminRoute } from './admin/admin-route.ts';
 import './i18n/i18n.ts';
 import './styles.css';
 
 const db = openDb();
 // Admins only: a separate chunk, never part of the interviewer's first download.
 const AdminConflicts = lazy(() => import('./admin/AdminConflicts.tsx'));
+const AdminForms = lazy(() => import('./forms-admin/AdminForms.tsx'));
 const wanted = new URLSearchParams(location.search).get('mission') ?? localStorage.getItem('tern.mission');
 
 // A version already waiting at start is announced before React mounts: keep it until Root listens.
@@ -42,6 +43,7 @@ function Root() {
   }, [user]);
   useIdleLock(user !== null, lock);
   const adminRoute = useAdminRoute();
+  const adminFormsRoute = useAdminFormsRoute();
 
   if (!user)
     return (
@@ -53,6 +55,12 @@ function Root() {
           setUser(r.unlocked);
         }}
       />
+    );
+  if (user.role === 'admin' && adminFormsRoute)
+    return (
+      <Suspense fallback={<p className="app">…</p>}>
+        <AdminForms onClose={leaveAdminRoute} />
+      </Suspense>
     );
   if (user.role === 'admin' && adminRoute)
     return (

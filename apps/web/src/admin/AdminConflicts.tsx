@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { builtinForms, localize } from '@tern/forms';
+import { localize } from '@tern/forms';
+import { deviceForms } from '../forms-admin/device-forms.ts';
 import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
 import { formatDate } from '../i18n/i18n.ts';
 import { fieldLabel } from '../conflicts/field-labels.ts';
@@ -53,7 +54,7 @@ export default function AdminConflicts(props: { onClose: () => void }) {
   }, [load, open]);
 
   const formTitle = (key: string | null) => {
-    const f = key ? builtinForms.get(key) : undefined;
+    const f = key ? deviceForms.get(key) : undefined;
     return f ? localize(f.title, lang, f.defaultLanguage) : (key ?? '');
   };
 
@@ -87,7 +88,7 @@ export default function AdminConflicts(props: { onClose: () => void }) {
               <label htmlFor={`${ids}-f`}>{t('form')}</label>
               <select id={`${ids}-f`} value={form} onChange={(e) => setForm(e.target.value)}>
                 <option value="">{t('all')}</option>
-                {[...builtinForms.keys()].map((k) => (
+                {[...deviceForms.keys()].map((k) => (
                   <option key={k} value={k}>
                     {formTitle(k)}
                   </option>

@@ -16,3 +16,10 @@ export function leaveAdminRoute(): void {
   history.pushState(null, '', location.pathname + location.search);
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
+
+/** The admin's form publishing page (XLSForm upload), also loaded only when opened. */
+export const ADMIN_FORMS_HASH = '#/admin/forms';
+
+export function useAdminFormsRoute(): boolean {
+  return useSyncExternalStore(subscribe, () => location.hash.startsWith(ADMIN_FORMS_HASH));
+}

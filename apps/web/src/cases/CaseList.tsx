@@ -2,7 +2,7 @@ import { memo, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES } from '@tern/cases';
 import type { CaseStatus } from '@tern/cases';
-import { builtinForms } from '@tern/forms';
+import { deviceForms } from '../forms-admin/device-forms.ts';
 import { formatNumber } from '../i18n/i18n.ts';
 import type { CaseEntry, CaseFilter, CaseIndex } from './case-index.ts';
 import { formTitle, shownState } from './case-labels.ts';
@@ -99,7 +99,7 @@ export function CaseList(props: { index: CaseIndex; onOpen: (id: string) => void
             onChange={(e) => set({ form: e.target.value })}
           >
             <option value="">{t('filters.any')}</option>
-            {[...builtinForms.keys()].map((k) => (
+            {[...deviceForms.keys()].map((k) => (
               <option key={k} value={k}>
                 {formTitle(k, lang)}
               </option>

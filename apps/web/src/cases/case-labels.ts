@@ -1,9 +1,10 @@
-import { builtinForms, localize } from '@tern/forms';
+import { localize } from '@tern/forms';
+import { deviceForms } from '../forms-admin/device-forms.ts';
 import type { FormEntry } from './case-index.ts';
 
 /** A form's title in the UI language, or its key when the device does not know the form. */
 export function formTitle(key: string, lang: string): string {
-  const f = builtinForms.get(key);
+  const f = deviceForms.get(key);
   return f ? localize(f.title, lang, f.defaultLanguage) : key;
 }
 

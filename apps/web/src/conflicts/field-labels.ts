@@ -1,4 +1,5 @@
-import { builtinForms, compileForm, countryName, localize } from '@tern/forms';
+import { compileForm, countryName, localize } from '@tern/forms';
+import { deviceForms } from '../forms-admin/device-forms.ts';
 import type { CompiledForm, FieldInfo } from '@tern/forms';
 import { parsePath } from '@tern/sync';
 
@@ -10,7 +11,7 @@ import { parsePath } from '@tern/sync';
  */
 
 function compiled(formKey: string | null | undefined): CompiledForm | null {
-  const form = formKey ? builtinForms.get(formKey) : undefined;
+  const form = formKey ? deviceForms.get(formKey) : undefined;
   return form ? compileForm(form) : null;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { builtinForms } from '@tern/forms';
+import { deviceForms } from '../forms-admin/device-forms.ts';
 import type { Answers } from '@tern/forms';
 import type { TernDb } from '../db.ts';
 import type { OpenRow } from '../records.ts';
@@ -32,7 +32,7 @@ export function EditRecordPage(props: {
   const { record } = props;
   const { t } = useTranslation('conflicts');
   const formKey = String(record.body.form);
-  const form = builtinForms.get(formKey);
+  const form = deviceForms.get(formKey);
   const lang = localStorage.getItem('tern.formLang') ?? localStorage.getItem('tern.lang') ?? 'en';
   const layout: FormLayout = localStorage.getItem('tern.formLayout') === 'paged' ? 'paged' : 'whole';
   const [store] = useState(

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { builtinForms, localize } from '@tern/forms';
+import { localize } from '@tern/forms';
+import { deviceForms } from '../forms-admin/device-forms.ts';
 import type { Answers, FormDefinition } from '@tern/forms';
 import type { TernDb } from '../db.ts';
 import type { OpenRow } from '../records.ts';
@@ -36,7 +37,7 @@ function newSession(
   draftId: string | null = null,
   caseId?: string,
 ): Session {
-  const form: FormDefinition = builtinForms.get(formKey) ?? builtinForms.get(DEFAULT_FORM)!;
+  const form: FormDefinition = deviceForms.get(formKey) ?? deviceForms.get(DEFAULT_FORM)!;
   return {
     formKey,
     store: new AnswerStore(form, { answers: answers ?? {}, language: lang }),
@@ -215,7 +216,7 @@ export function FormPage(props: {
           disabled={dirty || props.forCase !== undefined}
           onChange={(e) => start(e.target.value)}
         >
-          {[...builtinForms].map(([key, f]) => (
+          {[...deviceForms].map(([key, f]) => (
             <option key={key} value={key}>
               {localize(f.title, lang, f.defaultLanguage)}
             </option>
@@ -264,7 +265,7 @@ export function FormPage(props: {
           <h3>{t('drafts')}</h3>
           <ul>
             {drafts.map((d) => {
-              const f = builtinForms.get(String(d.body.form));
+              const f = deviceForms.get(String(d.body.form));
               return (
                 <li key={d.id}>
                   {f ? localize(f.title, lang, f.defaultLanguage) : String(d.body.form)} —{' '}
