@@ -139,7 +139,8 @@ export async function syncOnce(
     }
     // Re-read what is pending rather than trusting the batch: an edit made while the batch was in
     // flight is pending again and goes in the next round trip of this same run.
-    const stillPending = (await storage.pending(batchDocs + 1)).length;
+    // The exact count when the storage can give it (progress shows "to do"); else whether any is left.
+    const stillPending = (await storage.pendingCount?.()) ?? (await storage.pending(batchDocs + 1)).length;
     summary.toPush = stillPending;
     opts.onProgress?.({ ...summary });
     if (stillPending === 0 && !response.more) return summary;
