@@ -18,6 +18,7 @@ import type {
 import { ulid } from 'ulidx';
 import { isEmpty, scopeKey, setIn } from './answer-path.ts';
 import { issueText } from './issue-text.ts';
+import { InstanceLocator } from './instance-locator.ts';
 import type { Scope } from './answer-path.ts';
 
 export type { Scope };
@@ -81,7 +82,7 @@ export class AnswerStore {
   private readonly changeListeners = new Set<(answers: Answers) => void>();
   private readonly opts: AnswerStoreOptions;
   /** Index of each instance id, per repeat array (arrays are replaced, never mutated, on change). */
-  private readonly indexOf = new WeakMap<readonly unknown[], Map<string, number>>();
+  private readonly locate = new InstanceLocator(() => this.answers);
   private revision = 0;
 
   constructor(form: FormDefinition, opts: AnswerStoreOptions = {}) {
@@ -147,7 +148,7 @@ export class AnswerStore {
   }
 
   set(scope: Scope, name: string, value: unknown, validate = false): void {
-    const path = this.recordPath(scope);
+    const path = this.locate.recordPath(scope);
     if (!path) return;
     this.answers = setIn(this.answers, path, name, isEmpty(value) ? undefined : value);
     this.changed();
@@ -158,7 +159,7 @@ export class AnswerStore {
 
   /** Append a repeat instance (ULID made on this device, decision 011) with its questions' defaults. */
   addInstance(scope: Scope, repeat: string): string {
-    const path = this.recordPath(scope);
+    const path = this.locate.recordPath(scope);
     const info = this.compiled.byName.get(repeat);
     if (!path || !info || info.node.type !== 'repeat') throw new Error(`${repeat} is not a repeat`);
     const id = (this.opts.newId ?? ulid)();
@@ -170,7 +171,7 @@ export class AnswerStore {
   }
 
   removeInstance(scope: Scope, repeat: string, id: string): void {
-    const path = this.recordPath(scope);
+    const path = this.locate.recordPath(scope);
     const items = this.read(scope, repeat);
     if (!path || !Array.isArray(items)) return;
     const next = items.filter((it) => (it as { _id?: unknown })._id !== id);
@@ -185,7 +186,7 @@ export class AnswerStore {
 
   /** Whether an instance holds any answer (removing it then asks for confirmation). */
   instanceHasAnswers(scope: Scope, repeat: string, id: string): boolean {
-    const rec = this.record([...scope, { repeat, id }]);
+    const rec = this.locate.record([...scope, { repeat, id }]);
     return rec !== null && Object.keys(rec).some((k) => k !== '_id' && !isEmpty(rec[k]));
   }
 
@@ -194,7 +195,7 @@ export class AnswerStore {
     const info = this.compiled.byName.get(name);
     if (!info?.choices) return [];
     if (!info.choiceFilter) return info.choices;
-    const frame = this.frame(scope, this.state.values);
+    const frame = this.locate.frame(scope, this.state.values);
     if (!frame) return info.choices;
     return (
       offeredChoices(info, {
@@ -231,7 +232,7 @@ export class AnswerStore {
     const order = new Map(this.compiled.fields.map((f, i) => [f.name, i]));
     for (const e of this.entries.values()) {
       if (!e.snap.error || !e.snap.relevant) continue;
-      const o = (order.get(e.info.name) ?? 0) * 100_000 + this.instanceOrder(e.scope);
+      const o = (order.get(e.info.name) ?? 0) * 100_000 + this.locate.instanceOrder(e.scope);
       if (!best || o < best.order) best = { key: e.key, order: o };
     }
     return best?.key ?? null;
@@ -244,7 +245,7 @@ export class AnswerStore {
     for (const step of scope) {
       const items = rec[step.repeat];
       if (!Array.isArray(items)) return null;
-      const i = this.indexIn(items, step.id);
+      const i = this.locate.indexIn(items, step.id);
       if (i === undefined) return null;
       prefix += `${step.repeat}[${i}].`;
       rec = items[i] as Answers;
@@ -322,7 +323,7 @@ export class AnswerStore {
     // answer is kept while filling, and dropped by pruneIrrelevant when the record is saved).
     const value =
       node.type === 'calculate'
-        ? this.readFrom(this.state.values, e.scope, e.info.name)
+        ? this.locate.readFrom(this.state.values, e.scope, e.info.name)
         : this.read(e.scope, e.info.name);
     const issue = this.showAll || this.touched.has(e.key) ? this.errors.get(path) : undefined;
     const ids =
@@ -338,84 +339,7 @@ export class AnswerStore {
   }
 
   private read(scope: Scope, name: string): unknown {
-    return this.readFrom(this.answers, scope, name);
-  }
-
-  /** Read from `root`, locating instances by id in the entered answers (the evaluated copy keeps their order). */
-  private readFrom(root: Answers, scope: Scope, name: string): unknown {
-    let rec: Answers | undefined = root;
-    let raw: Answers = this.answers;
-    for (const step of scope) {
-      const items = raw[step.repeat];
-      if (!Array.isArray(items)) return undefined;
-      const i = this.indexIn(items, step.id);
-      if (i === undefined) return undefined;
-      raw = items[i] as Answers;
-      const evaluated: unknown = rec?.[step.repeat];
-      rec = Array.isArray(evaluated) ? (evaluated[i] as Answers | undefined) : undefined;
-    }
-    return rec?.[name];
-  }
-
-  private record(scope: Scope): Answers | null {
-    let rec: Answers = this.answers;
-    for (const step of scope) {
-      const items = rec[step.repeat];
-      if (!Array.isArray(items)) return null;
-      const i = this.indexIn(items, step.id);
-      if (i === undefined) return null;
-      rec = items[i] as Answers;
-    }
-    return rec;
-  }
-
-  /** The (repeat, index) steps of a scope in the current answers, or null when an instance is gone. */
-  private recordPath(scope: Scope): Array<{ repeat: string; index: number }> | null {
-    const out: Array<{ repeat: string; index: number }> = [];
-    let rec: Answers = this.answers;
-    for (const step of scope) {
-      const items = rec[step.repeat];
-      if (!Array.isArray(items)) return null;
-      const i = this.indexIn(items, step.id);
-      if (i === undefined) return null;
-      out.push({ repeat: step.repeat, index: i });
-      rec = items[i] as Answers;
-    }
-    return out;
-  }
-
-  private frame(
-    scope: Scope,
-    root: Answers,
-  ): { records: Array<Record<string, unknown>>; positions: number[] } | null {
-    const path = this.recordPath(scope);
-    if (!path) return null;
-    const records: Array<Record<string, unknown>> = [root];
-    const positions: number[] = [];
-    let rec = root;
-    for (const step of path) {
-      const items = rec[step.repeat];
-      if (!Array.isArray(items)) return null;
-      rec = items[step.index] as Answers;
-      records.push(rec);
-      positions.push(step.index + 1);
-    }
-    return { records, positions };
-  }
-
-  private instanceOrder(scope: Scope): number {
-    const path = this.recordPath(scope);
-    return path ? path.reduce((acc, s) => acc * 1000 + s.index, 0) : 0;
-  }
-
-  private indexIn(items: readonly unknown[], id: string): number | undefined {
-    let m = this.indexOf.get(items);
-    if (!m) {
-      m = new Map();
-      items.forEach((it, i) => m!.set(String((it as { _id?: unknown })?._id), i));
-      this.indexOf.set(items, m);
-    }
-    return m.get(id);
+    return this.locate.readFrom(this.answers, scope, name);
   }
 }
 
