@@ -6,7 +6,7 @@ import type { TernDb } from './db.ts';
 import { DexieSyncStorage } from './local-store.ts';
 import { formatBytes, formatDuration, formatNumber } from './i18n/i18n.ts';
 import { plainSyncError } from './sync/plain-error.ts';
-import { ensureDeviceRegistered } from './sync/register-device.ts';
+import { registerDevice } from './cases/device-number.ts';
 import { estimateSync } from './sync/sync-estimate.ts';
 
 /** "Sync now" with progress. Each batch is committed as it arrives, so a failure loses no finished batch. */
@@ -31,7 +31,7 @@ export function SyncPanel(props: {
     const total = await storage.pendingCount();
     setProgress({ pushedDocs: 0, pushedBytes: 0, pulledDocs: 0, rejected: 0, requests: 0, toPush: total });
     try {
-      await ensureDeviceRegistered(props.mission, props.device);
+      await registerDevice(props.db, props.mission, props.device);
       const summary = await syncOnce(storage, fetchRemote(`/api/sync/${encodeURIComponent(props.mission)}`), {
         device: props.device,
         onProgress: setProgress,
