@@ -108,9 +108,13 @@ export async function unsyncedCount(db: TernDb, mission?: string): Promise<numbe
 
 /** A stable id for this browser profile, stored with the data it describes. */
 export async function deviceId(db: TernDb): Promise<string> {
-  const got = await db.meta.get('device');
-  if (got) return got.value;
-  const id = `dev-${ulid()}`;
-  await db.meta.put({ key: 'device', value: id });
-  return id;
+  // Get-or-create in one transaction: screens ask for it at the same time on first start, and two
+  // ids for one device would register one and sync as the other.
+  return db.transaction('rw', db.meta, async () => {
+    const got = await db.meta.get('device');
+    if (got) return got.value;
+    const id = `dev-${ulid()}`;
+    await db.meta.add({ key: 'device', value: id });
+    return id;
+  });
 }
