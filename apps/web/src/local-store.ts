@@ -1,4 +1,4 @@
-import { decidePull, revsFromHistory } from '@tern/sync';
+import { assertPulledPage, bodyOf, decidePull } from '@tern/sync';
 import type { Body, PushResult, SyncStorage, WireDoc } from '@tern/sync';
 import type { DocRow, Review, TernDb } from './db.ts';
 import { seal, sealText, unseal } from './crypto/sealed.ts';
@@ -30,12 +30,8 @@ export function reviewOf(doc: WireDoc): Review | undefined {
 
 /** Split a pulled document into its clear row fields and its body (still to be sealed). */
 export function fromWire(doc: WireDoc, mission: string): { row: Omit<DocRow, 'sealed'>; body: Body } {
-  // A pulled document must carry a history whose head is its rev; anything else is a malformed batch.
-  if (revsFromHistory(doc._revisions)[0] !== doc._rev) {
-    throw new Error(`Pulled document ${doc._id} has rev ${doc._rev} that does not head its _revisions`);
-  }
-  const body: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(doc)) if (!k.startsWith('_')) body[k] = v;
+  assertPulledPage([doc]);
+  const body = bodyOf(doc);
   const now = new Date().toISOString();
   return {
     row: {

@@ -1,4 +1,4 @@
-import { bodyOf, decidePull, nextRevision, revsFromHistory } from '@tern/sync';
+import { assertPulledPage, bodyOf, decidePull, nextRevision } from '@tern/sync';
 import type { Body, PushResult, SyncStorage, WireDoc } from '@tern/sync';
 
 type Db = PouchDB.Database<Record<string, unknown>>;
@@ -114,11 +114,7 @@ export class PouchSyncStorage implements SyncStorage {
   }
 
   async applyPulled(docs: WireDoc[], checkpoint: string): Promise<void> {
-    for (const doc of docs) {
-      if (revsFromHistory(doc._revisions)[0] !== doc._rev) {
-        throw new Error(`Pulled document ${doc._id} has rev ${doc._rev} that does not head its _revisions`);
-      }
-    }
+    assertPulledPage(docs);
     const s = await this.state();
     const toWrite: WireDoc[] = [];
     for (const doc of docs) {

@@ -13,7 +13,7 @@ export {
 } from './rev-id.ts';
 export { syncOnce, takeBatch } from './replicator.ts';
 export type { SyncOptions, SyncProgress, SyncRemote, SyncStorage, SyncSummary } from './replicator.ts';
-export { decidePull } from './pull-rules.ts';
+export { assertPulledPage, decidePull } from './pull-rules.ts';
 export type { LocalState, PullDecision } from './pull-rules.ts';
 export { SyncHttpError, fetchRemote, isTransient } from './fetch-remote.ts';
 export type { FetchRemoteOptions } from './fetch-remote.ts';

@@ -1,5 +1,5 @@
-import { decidePull } from './pull-rules.ts';
-import { nextRevision, revsFromHistory } from './rev-id.ts';
+import { assertPulledPage, decidePull } from './pull-rules.ts';
+import { nextRevision } from './rev-id.ts';
 import type { SyncStorage } from './replicator.ts';
 import type { Body, PushResult, Revisions, WireDoc } from './types.ts';
 
@@ -77,11 +77,7 @@ export class MemorySyncStorage implements SyncStorage {
 
   async applyPulled(docs: WireDoc[], checkpoint: string): Promise<void> {
     // Validate the whole page first so that a bad document leaves nothing half-applied.
-    for (const doc of docs) {
-      if (revsFromHistory(doc._revisions)[0] !== doc._rev) {
-        throw new Error(`Pulled document ${doc._id} has rev ${doc._rev} that does not head its _revisions`);
-      }
-    }
+    assertPulledPage(docs);
     for (const doc of docs) {
       const cur = this.docs.get(doc._id);
       const decision = decidePull(

@@ -1,4 +1,4 @@
-import { historyContains } from './rev-id.ts';
+import { historyContains, revsFromHistory } from './rev-id.ts';
 import type { Revisions } from './types.ts';
 
 /**
@@ -38,4 +38,18 @@ export function decidePull(
   if (historyContains(pulled._revisions, local.rev)) return 'fast-forward';
   if (historyContains(local.revisions, pulled._rev)) return 'keep-local';
   return local.unpushed ? 'keep-local-conflict' : 'take-remote-conflict';
+}
+
+/**
+ * A pulled document must carry a history whose head is its own rev; anything else is a malformed page,
+ * refused whole before anything of it is stored (every SyncStorage calls this first).
+ */
+export function assertPulledPage(
+  docs: ReadonlyArray<{ _id: string; _rev: string; _revisions: Revisions }>,
+): void {
+  for (const doc of docs) {
+    if (revsFromHistory(doc._revisions)[0] !== doc._rev) {
+      throw new Error(`Pulled document ${doc._id} has rev ${doc._rev} that does not head its _revisions`);
+    }
+  }
 }
