@@ -18,6 +18,11 @@ export const ERRORS = {
   TERN_FORM_IMPORT_FAILED: { status: 422, title: 'The form could not be published' },
   TERN_STORE_FAILED: { status: 503, title: 'The store could not complete the write' },
   TERN_INTERNAL: { status: 500, title: 'Internal error' },
+  TERN_BAD_CHECKPOINT: { status: 400, title: 'The checkpoint was not given by this server' },
+  TERN_TOO_MANY_FEEDS: { status: 429, title: 'Too many open change feeds' },
+  TERN_ORIGIN_REFUSED: { status: 403, title: 'The request comes from another site' },
+  TERN_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The body must be JSON' },
+  TERN_DEVICE_NOT_YOURS: { status: 403, title: 'The device is registered to another account' },
   // Per-document rejections inside a sync response (HTTP 200 overall).
   TERN_DOC_INVALID: { status: 422, title: 'The document is not a valid Tern document' },
   TERN_DOC_WRONG_MISSION: { status: 422, title: 'The document belongs to another mission' },
@@ -26,6 +31,11 @@ export const ERRORS = {
   TERN_RESPONSE_INVALID: { status: 422, title: 'The answers break a rule of the form' },
   TERN_STORE_REJECTED: { status: 422, title: 'The store refused the document' },
   TERN_REVIEW_FORBIDDEN: { status: 422, title: 'Only a data officer may approve or return a record' },
+  TERN_DOC_TOO_LARGE: { status: 422, title: 'The document is nested too deep or too large' },
+  TERN_DOC_RESERVED_FIELD: { status: 422, title: 'The document carries a reserved field' },
+  TERN_REV_HISTORY: { status: 422, title: 'The revision history does not connect to the stored document' },
+  TERN_DELETE_FORBIDDEN: { status: 422, title: 'Only a data officer may delete a record, with a reason' },
+  TERN_APPROVED_EDIT: { status: 422, title: 'An approved record must go back to review when edited' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
