@@ -29,7 +29,7 @@ import { healthRoute } from './routes/health-route.ts';
 import { missionRoutes } from './routes/mission-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import type { ServerDeps } from './deps.ts';
-import type { FormLookup } from './validate-doc.ts';
+import type { FormLookup } from './ingest/check-doc.ts';
 
 export interface AppOptions {
   store: TernStore;

@@ -4,7 +4,7 @@ import type { Accounts } from './auth/accounts.ts';
 import type { Authorize } from './auth/authorize.ts';
 import type { Missions } from './auth/missions.ts';
 import type { Sessions } from './auth/sessions.ts';
-import type { FormLookup } from './validate-doc.ts';
+import type { FormLookup } from './ingest/check-doc.ts';
 
 /** What every route plugin is given: explicit dependencies, no globals (see docs/navigating-the-code.md). */
 export interface ServerDeps {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TernStore } from '@tern/store';
 import { CASE_STATUSES } from '@tern/cases';
 import { bodyOf } from '@tern/sync';
-import { builtinLookup, checkDoc } from '../src/validate-doc.ts';
+import { builtinLookup, checkDoc } from '../src/ingest/check-doc.ts';
 import { DEMO_CASE_COUNT, demoCaseDocs, seedDemoCases } from '../src/seed/demo-cases.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 

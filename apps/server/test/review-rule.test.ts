@@ -27,14 +27,25 @@ async function push(token: string, docs: WireDoc[]): Promise<PushResult[]> {
 const at = '2026-11-26T10:00:00.000Z';
 
 describe('approving and returning a record (the review action, per document)', () => {
-  it('a data officer approves through the sync door; the interviewer may edit the approved record', async () => {
+  it('a data officer approves through the sync door; an edit by an interviewer goes back to review', async () => {
     const doc = submission('demo', validAnswers('Amina'));
     expect((await push(interviewer, [doc]))[0]!.ok).toBe(true);
     const approved = edit(doc, { review: { state: 'approved', by: 'data_officer', at } });
     expect((await push(officer, [approved]))[0]!.ok).toBe(true);
-    // Carrying the officer's review unchanged is not a review.
-    const later = edit(approved, { answers: validAnswers('Amina B.') });
-    expect((await push(interviewer, [later]))[0]!.ok).toBe(true);
+    // Relaying the approved revision unchanged is not an edit.
+    expect((await push(interviewer, [approved]))[0]!.ok).toBe(true);
+    // Keeping "approved" over changed answers is refused (issue 11: it showed as approved)…
+    const kept = edit(approved, { answers: validAnswers('Amina B.') });
+    expect((await push(interviewer, [kept]))[0]).toMatchObject({ ok: false, code: 'TERN_APPROVED_EDIT' });
+    // …and the same edit sent back for review is stored, the approval staying in its history.
+    const back = edit(approved, {
+      answers: validAnswers('Amina B.'),
+      review: { state: 'submitted', by: 'interviewer', at },
+    });
+    expect((await push(interviewer, [back]))[0]!.ok).toBe(true);
+    const stored = (await t.store.mission('demo').get(doc._id))!;
+    expect(stored._rev).toBe(back._rev);
+    expect(stored._revisions.ids).toContain(approved._rev.split('-')[1]);
   });
 
   it('an interviewer cannot approve or return, even naming the officer; resubmitting is allowed', async () => {

@@ -94,10 +94,14 @@ export async function syncOnce(
     toPush: (await storage.pendingCount?.()) ?? 0,
     rejections: [],
   };
+  // Set when the server did not recognise the stored checkpoint (a restored server, a corrupted
+  // value): pull again from the start, once; what is already on the device is kept by the pull rules.
+  let restartPull = false;
   for (;;) {
     const candidates = await storage.pending(batchDocs + 1);
     const batch = takeBatch(candidates, batchDocs, batchBytes);
-    const since = await storage.checkpoint();
+    const since = restartPull ? null : await storage.checkpoint();
+    restartPull = false;
     const total = await storage.pendingCount?.();
     const request = {
       protocol: 1 as const,
@@ -109,13 +113,23 @@ export async function syncOnce(
     };
     // A retried batch is safe: pushes are idempotent (deterministic revs, new_edits:false) and the pull
     // restarts from the stored checkpoint.
-    const response = await withRetry(() => remote.exchange(request), {
-      retries: 5,
-      baseMs: 500,
-      maxMs: 30_000,
-      isTransient,
-      ...opts.retry,
-    });
+    let response: SyncResponse;
+    try {
+      response = await withRetry(() => remote.exchange(request), {
+        retries: 5,
+        baseMs: 500,
+        maxMs: 30_000,
+        isTransient,
+        ...opts.retry,
+      });
+    } catch (e) {
+      if (since !== null && (e as { code?: unknown }).code === 'TERN_BAD_CHECKPOINT') {
+        restartPull = true;
+        summary.requests += 1;
+        continue;
+      }
+      throw e;
+    }
     summary.requests += 1;
     const answered = new Set(response.results.map((r) => `${r.id} ${r.rev}`));
     const unanswered = batch.filter((d) => !answered.has(`${d._id} ${d._rev}`));

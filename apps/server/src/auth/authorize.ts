@@ -12,6 +12,8 @@ export type Action =
   | 'sync.pull'
   | 'couch.read'
   | 'couch.write'
+  | 'couch.replicate'
+  | 'record.delete'
   | 'case.read'
   | 'case.write'
   | 'export'

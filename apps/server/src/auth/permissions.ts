@@ -18,6 +18,11 @@ export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
   'sync.pull': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
   'couch.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
   'couch.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
+  // `_bulk_docs` with `new_edits:false` stores revisions as sent, histories and all: replicators
+  // (a mission relay, a data officer's tools), not interviewers' accounts (docs/security.md).
+  'couch.replicate': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
+  // A tombstone for a record: a data officer's act, with a reason (ingest/delete-rule.ts).
+  'record.delete': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
   'case.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
   'case.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
   export: { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },

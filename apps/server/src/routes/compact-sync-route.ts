@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { PushResult, WireDoc } from '@tern/sync';
 import { TernError } from '../errors.ts';
-import { checkDoc, WireDocShape } from '../validate-doc.ts';
-import { reviewRefusal } from '../review-rule.ts';
+import { WireDocShape } from '../ingest/check-doc.ts';
+import { intakeRevisions } from '../ingest/intake.ts';
 import type { ServerDeps } from '../deps.ts';
-import { autoMerge } from '../merge/auto-merge.ts';
 import { noteSync } from '../devices/device-registry.ts';
 import { pullStream } from './pull-stream.ts';
 
@@ -38,45 +37,40 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
       throw new TernError('TERN_BAD_REQUEST', `Sync request: ${i.path.join('.') || 'body'}: ${i.message}`);
     }
     const request = parsed.data;
-    const db = deps.store.mission(mission);
 
-    // Check every document first; only valid ones reach the store, each invalid one gets its reason.
-    const results = new Map<string, PushResult>();
-    const accepted: WireDoc[] = [];
-    for (const raw of request.docs) {
-      const doc = raw as WireDoc;
-      const rejection =
-        checkDoc(doc, mission, deps.forms, { verifyRevs: true }) ??
-        (doc.review === undefined ? null : reviewRefusal(doc, await db.get(doc._id), req.principal, mission));
-      if (rejection)
-        results.set(`${doc._id} ${doc._rev}`, { id: doc._id, rev: doc._rev, ok: false, ...rejection });
-      else accepted.push(doc);
-    }
-    const before = await db.updateSeq();
-    const stored = await db.writeReplicated(accepted);
-    // Both doors merge what does not collide right after the write (docs/decisions/050).
-    await autoMerge(
-      deps.store,
-      mission,
-      stored.filter((s) => s.ok).map((s) => s.id),
-      { by: request.device },
-      { since: before },
+    const db = deps.store.mission(mission);
+    await checkSince(db, request.since);
+
+    // Every document through the one intake path (src/ingest): admission, write, merge, audit.
+    const pushed = await intakeRevisions(
+      deps,
+      {
+        req,
+        mission,
+        origin: 'device',
+        action: 'sync.push',
+        actor: request.device,
+        details: { device: request.device },
+      },
+      request.docs as WireDoc[],
     );
-    for (const s of stored) {
+    const results = new Map<string, PushResult>();
+    for (const r of pushed) {
       results.set(
-        `${s.id} ${s.rev}`,
-        s.ok
-          ? { id: s.id, rev: s.rev, ok: true }
+        `${r.id} ${r.rev}`,
+        r.ok
+          ? { id: r.id, rev: r.rev, ok: true }
           : {
-              id: s.id,
-              rev: s.rev,
+              id: r.id,
+              rev: r.rev ?? '',
               ok: false,
-              code: 'TERN_STORE_REJECTED',
-              reason: `${s.error}: ${s.reason}`,
+              code: r.code,
+              reason: r.reason,
+              ...(r.field ? { field: r.field } : {}),
             },
       );
     }
-    const rejected = [...results.values()].filter((r) => !r.ok).length;
+    const rejected = pushed.filter((r) => !r.ok).length;
     req.log.info({ mission, device: request.device, pushed: request.docs.length, rejected }, 'sync push');
     await noteSync(deps.store.ops(mission), request.device, {
       by: req.principal?.username ?? request.device,
@@ -85,18 +79,6 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
       ...(request.waiting !== undefined ? { waiting: request.waiting } : {}),
     });
 
-    // Who sent which records: ids and counts only, never bodies. The pull is audited when it has gone out.
-    await deps.audit.append(req, {
-      action: 'sync.push',
-      mission,
-      outcome: 'ok',
-      details: {
-        device: request.device,
-        pushed: request.docs.length,
-        rejected,
-        stored: stored.filter((s) => s.ok).map((s) => `${s.id} ${s.rev}`),
-      },
-    });
     const stream = pullStream({
       db,
       ops: deps.store.ops(mission),
@@ -114,4 +96,22 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     });
     return reply.type('application/json; charset=utf-8').send(stream);
   });
+}
+
+/**
+ * A checkpoint is a sequence this server handed out: a number not beyond its update sequence (or a
+ * CouchDB cluster's opaque `N-…` string). Anything else used to be echoed back as the next
+ * checkpoint, and the device silently stopped pulling; now the device is told to start again from
+ * null (pulls are idempotent, so that costs only a re-download).
+ */
+async function checkSince(db: { updateSeq(): Promise<string> }, since: string | null): Promise<void> {
+  if (since === null) return;
+  const bad = (why: string) =>
+    new TernError(
+      'TERN_BAD_CHECKPOINT',
+      `since ${JSON.stringify(since.slice(0, 40))} ${why}; sync again from since: null`,
+    );
+  if (/^[0-9]+-[A-Za-z0-9_-]+$/.test(since)) return;
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(since)) throw bad('is not a checkpoint of this server');
+  if (Number(since) > Number(await db.updateSeq())) throw bad('is beyond what this server holds');
 }

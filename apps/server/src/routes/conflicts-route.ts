@@ -7,7 +7,7 @@ import { TernError } from '../errors.ts';
 import { autoMerge } from '../merge/auto-merge.ts';
 import { conflictPair, conflictView } from '../merge/conflict-view.ts';
 import { openConflicts, recordResolution } from '../merge/merge-records.ts';
-import { checkDoc } from '../validate-doc.ts';
+import { checkDoc } from '../ingest/check-doc.ts';
 
 const ListQuery = z.object({
   mission: z.string().max(63).optional(),

@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { EditDoc } from '@tern/store';
 import type { WireDoc } from '@tern/sync';
+import { intakeEdits, intakeRevisions } from '../../ingest/intake.ts';
+import type { EditIntakeResult } from '../../ingest/intake.ts';
 import { DocIdShape, RevShape, openMission, parseOr400 } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
-import { refuseBeforeRev, refuseTernDoc } from './doc-admission.ts';
-import { reviewRefusal } from '../../review-rule.ts';
-import { autoMerge } from '../../merge/auto-merge.ts';
 
 const Revisions = z.object({
   start: z.number().int().positive(),
@@ -49,78 +48,51 @@ const BulkDocsBody = z
 
 type Result = { id: string; rev?: string; ok?: true; error?: string; reason?: string };
 
+/** A refusal in CouchDB's words: `forbidden` (PouchDB reports it as `denied` and goes on). */
+function couchResult(r: EditIntakeResult): Result {
+  if (r.ok) return { ok: true, id: r.id, rev: r.rev };
+  const rev = r.rev !== undefined ? { rev: r.rev } : {};
+  if ('couchError' in r) return { id: r.id, ...rev, error: r.couchError, reason: r.reason };
+  return {
+    id: r.id,
+    ...rev,
+    error: 'forbidden',
+    reason: `${r.reason} (${r.code}${r.field ? `, field ${r.field}` : ''})`,
+  };
+}
+
 /**
  * `POST /couch/:db/_bulk_docs`. `new_edits: false` (replicator mode) stores revisions as sent and
- * answers only the failures; `new_edits: true` (the default) makes new Tern revisions or answers
- * `conflict`. Every document passes the same admission as on the compact door.
- * https://docs.couchdb.org/en/stable/api/database/bulk-api.html#db-bulk-docs
+ * answers only the failures; it is for replicators (`couch.replicate`: relays, data officers), not
+ * interviewers' accounts. `new_edits: true` (the default) makes new Tern revisions or answers
+ * `conflict`. Either way every document goes through the one intake path (src/ingest), the same as
+ * the compact door's. https://docs.couchdb.org/en/stable/api/database/bulk-api.html#db-bulk-docs
  */
 export async function bulkDocsRoute(app: FastifyInstance, deps: CouchDeps): Promise<void> {
   app.post<{ Params: { db: string } }>('/:db/_bulk_docs', async (req, reply) => {
     const mission = req.params.db;
-    const db = await openMission(req, deps, mission, 'couch.write');
+    await openMission(req, deps, mission, 'couch.write');
     const body = parseOr400(BulkDocsBody, req.body ?? null, '_bulk_docs body');
-    const refused = new Map<number, Result>();
-    body.docs.forEach((d, i) => {
-      const reason = refuseBeforeRev(d);
-      if (reason)
-        refused.set(i, { id: d._id, ...(d._rev ? { rev: d._rev } : {}), error: 'forbidden', reason });
-    });
-
-    // Approving or returning a record needs the `review` action, behind both doors (review-rule.ts).
-    for (const [i, d] of body.docs.entries()) {
-      if (refused.has(i) || d.review === undefined) continue;
-      const r = reviewRefusal(d as WireDoc, await db.get(d._id), req.principal, mission);
-      if (r)
-        refused.set(i, {
-          id: d._id,
-          ...(d._rev ? { rev: d._rev } : {}),
-          error: 'forbidden',
-          reason: `${r.reason} (${r.code}, field review)`,
-        });
-    }
+    const common = { req, mission, action: 'couch.write' };
 
     if (body.new_edits === false) {
-      const accepted: WireDoc[] = [];
-      body.docs.forEach((d, i) => {
-        if (refused.has(i)) return;
+      await deps.authorize(req, 'couch.replicate', mission);
+      const docs = body.docs.map((d) => {
         const rev = d._rev!;
         const [gen, hash] = [Number.parseInt(rev, 10), rev.slice(rev.indexOf('-') + 1)];
-        const doc = { ...d, _rev: rev, _revisions: d._revisions ?? { start: gen, ids: [hash] } } as WireDoc;
-        const reason = refuseTernDoc(doc, mission, deps);
-        if (reason) refused.set(i, { id: d._id, rev, error: 'forbidden', reason });
-        else accepted.push(doc);
+        // Without `_revisions` the revision stands alone; the history rule then decides (ingest).
+        return { ...d, _rev: rev, _revisions: d._revisions ?? { start: gen, ids: [hash] } } as WireDoc;
       });
-      const before = await db.updateSeq();
-      const stored = await db.writeReplicated(accepted);
-      // The same automatic merge as behind the compact door (docs/decisions/050).
-      await autoMerge(
-        deps.store,
-        mission,
-        stored.filter((s) => s.ok).map((s) => s.id),
-        { by: req.principal?.username ?? 'couch-replicator' },
-        { since: before },
-      );
-      const failures = stored.filter((s) => !s.ok);
-      const results: Result[] = [...refused.values()];
-      for (const f of failures)
-        results.push({ id: f.id, rev: f.rev, error: f.error ?? 'unknown_error', reason: f.reason ?? '' });
+      const results = await intakeRevisions(deps, { ...common, origin: 'replicated' }, docs);
+      const failures = results.filter((r) => !r.ok).map(couchResult);
       req.log.info(
-        { mission, written: stored.length - failures.length, refused: results.length },
+        { mission, written: results.length - failures.length, refused: failures.length },
         'couch bulk_docs',
       );
-      return reply.status(201).send(results);
+      return reply.status(201).send(failures);
     }
 
-    const editable = body.docs.filter((_, i) => !refused.has(i)) as EditDoc[];
-    const edited = await db.writeEdits(editable, (doc) => refuseTernDoc(doc, mission, deps));
-    let next = 0;
-    const results: Result[] = body.docs.map((_, i) => {
-      const r = refused.get(i);
-      if (r) return r;
-      const e = edited[next++]!;
-      return e.ok ? { ok: true, id: e.id, rev: e.rev } : { id: e.id, error: e.error, reason: e.reason };
-    });
-    return reply.status(201).send(results);
+    const results = await intakeEdits(deps, { ...common, origin: 'edit' }, body.docs as EditDoc[]);
+    return reply.status(201).send(results.map(couchResult));
   });
 }

@@ -54,7 +54,7 @@ export async function docRoute(app: FastifyInstance, deps: CouchDeps): Promise<v
     });
   });
 
-  // Design documents are never stored (see doc-admission.ts), so none can be read.
+  // Design documents are never stored (see ingest/reserved-fields.ts), so none can be read.
   app.get<{ Params: { db: string } }>('/:db/_design/*', async (req) => {
     await openMission(req, deps, req.params.db, 'couch.read');
     throw new CouchError('not_found', 'missing');

@@ -4,13 +4,7 @@ import { builtinForms, validateResponse } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
 import { bodyOf, parseRev, verifyRev } from '@tern/sync';
 import type { WireDoc } from '@tern/sync';
-import type { ErrorCode } from './errors.ts';
-
-export interface DocRejection {
-  code: ErrorCode;
-  reason: string;
-  field?: string;
-}
+import type { DocRejection } from './rejection.ts';
 
 const ULID = '[0-9A-HJKMNP-TV-Z]{26}';
 const ID = new RegExp(`^(sub|case):${ULID}$`);
@@ -35,6 +29,21 @@ export const Review = z.object({
   at: z.iso.datetime(),
   comment: z.string().max(2000).optional(),
 });
+
+/**
+ * Deleting a record is a data officer's act with a reason, kept as history (delete-rule.ts decides
+ * who). Its tombstone says so: `{mission, deletion: {by, at, reason}}`. An empty tombstone `{}` only
+ * closes a losing branch (the automatic merge and conflict resolution write those).
+ */
+export const Deletion = z
+  .object({
+    by: z.string().min(1).max(100),
+    at: z.iso.datetime(),
+    reason: z.string().trim().min(1, 'a deletion needs a reason').max(2000),
+  })
+  .strict();
+const DeletionBody = z.object({ mission: z.string(), deletion: Deletion }).strict();
+export const TombstoneBody = z.union([z.object({}).strict(), DeletionBody]);
 
 const SubmissionBody = z.object({
   type: z.literal('submission'),
@@ -62,7 +71,9 @@ export const builtinLookup: FormLookup = (key) => builtinForms.get(key);
 
 /**
  * Decide whether one pushed document may be stored in `mission`. Returns the reason it may not, or null.
- * The same checks run behind both sync doors. Deleted documents (tombstones) carry no body to check.
+ * The same checks run behind both sync doors (admission.ts runs them after the size and reserved-field
+ * rules, so nothing here meets a hostile depth). A tombstone's body is checked too: it is either empty
+ * (closing a branch) or a deletion with its reason, for this mission.
  */
 export function checkDoc(
   doc: WireDoc,
@@ -90,7 +101,23 @@ export function checkDoc(
       field: '_rev',
     };
   }
-  if (doc._deleted) return null;
+  if (doc._deleted) {
+    const parsed = TombstoneBody.safeParse(body);
+    if (!parsed.success)
+      return {
+        code: 'TERN_DOC_INVALID',
+        reason:
+          'A deleted document carries either no fields (closing a branch) or {mission, deletion: {by, at, reason}}',
+        field: 'deletion',
+      };
+    if ('mission' in parsed.data && parsed.data.mission !== mission)
+      return {
+        code: 'TERN_DOC_WRONG_MISSION',
+        reason: `Deletion is for mission ${JSON.stringify(parsed.data.mission)}, not ${mission}`,
+        field: 'mission',
+      };
+    return null;
+  }
   if (body.mission !== mission) {
     return {
       code: 'TERN_DOC_WRONG_MISSION',

@@ -1,7 +1,7 @@
 import type { WireDoc } from '@tern/sync';
-import { decide } from './auth/permissions.ts';
-import type { Principal } from './auth/roles.ts';
-import type { DocRejection } from './validate-doc.ts';
+import { decide } from '../auth/permissions.ts';
+import type { Principal } from '../auth/roles.ts';
+import type { DocRejection } from './rejection.ts';
 
 type ReviewLike = { state?: unknown; by?: unknown; at?: unknown; comment?: unknown } | undefined;
 

@@ -1,0 +1,71 @@
+import type { MissionDb } from '@tern/store';
+import type { Revisions, WireDoc } from '@tern/sync';
+
+/** One branch tip of a stored document, deleted ones included. */
+export interface StoredLeaf {
+  rev: string;
+  deleted: boolean;
+  revisions: Revisions;
+}
+
+/**
+ * What admission needs to know of the documents a batch touches, read in bulk: the current winner of
+ * each (one read for the whole batch), and, only for the documents whose pushed history does not meet
+ * the winner's, every leaf (one read each: pushing onto a losing or closed branch, or a forgery).
+ */
+export class StoredState {
+  private readonly leaves = new Map<string, StoredLeaf[]>();
+
+  private constructor(
+    private readonly db: MissionDb,
+    private readonly winners: Map<string, WireDoc>,
+  ) {}
+
+  static async read(db: MissionDb, ids: string[]): Promise<StoredState> {
+    const unique = [...new Set(ids)];
+    const found = await db.winnersWithHistory(unique);
+    const winners = new Map<string, WireDoc>();
+    unique.forEach((id, i) => {
+      const w = found[i];
+      if (w) winners.set(id, w);
+    });
+    return new StoredState(db, winners);
+  }
+
+  /** The live winning revision, or undefined when the document is new or every branch is deleted. */
+  winner(id: string): WireDoc | undefined {
+    return this.winners.get(id);
+  }
+
+  /** The leaves read earlier by `leavesOf` (admission reads them before rules that need them). */
+  knownLeaves(id: string): StoredLeaf[] {
+    const known = this.leaves.get(id);
+    if (!known) throw new Error(`Leaves of ${id} were not read before use`);
+    return known;
+  }
+
+  /** Every leaf of the document (empty when it was never stored), read once per document. */
+  async leavesOf(id: string): Promise<StoredLeaf[]> {
+    const known = this.leaves.get(id);
+    if (known) return known;
+    let leaves: StoredLeaf[] = [];
+    try {
+      const found = (await this.db.readDoc(id, { openRevs: 'all', revs: true })) as Array<{
+        ok?: { _rev: string; _deleted?: boolean; _revisions: Revisions };
+      }>;
+      leaves = found.flatMap((r) =>
+        r.ok ? [{ rev: r.ok._rev, deleted: r.ok._deleted === true, revisions: r.ok._revisions }] : [],
+      );
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+    this.leaves.set(id, leaves);
+    return leaves;
+  }
+}
+
+/** Not found, in the store's words (a Tern code) or PouchDB's (404). */
+function isNotFound(e: unknown): boolean {
+  const x = e as { status?: number; code?: string };
+  return x.status === 404 || x.code === 'TERN_STORE_NOT_FOUND';
+}
