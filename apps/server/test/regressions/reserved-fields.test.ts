@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submission, validAnswers } from '../fixtures.ts';
+import { bulkDocs, expectAlive, hostileApp, pushRaw, syncBody } from './hostile-member.ts';
+import type { Hostile } from './hostile-member.ts';
+
+/**
+ * Issue 11, item 2: "The compact door admits `_` fields the CouchDB door refuses. A valid
+ * `_attachments` (3 MiB was stored) is accepted, after which every PouchDB replicator pulling the
+ * mission fails; `_foo`, `_purged` or a malformed `_attachments` give a 500 for the whole batch and the
+ * good documents in it are not stored." On the old main the first case stored the attachment and the
+ * others answered 500. Now one rule for both doors refuses each such document alone.
+ */
+let h: Hostile;
+beforeAll(async () => {
+  h = await hostileApp();
+});
+afterAll(() => h.t.close());
+
+const attachment = {
+  'photo.txt': { content_type: 'text/plain', data: Buffer.from('hello').toString('base64') },
+};
+const cases: Array<[string, unknown]> = [
+  ['_attachments', attachment],
+  ['_attachments', 'not an object'],
+  ['_foo', 1],
+  ['_purged', true],
+  ['_conflicts', ['1-abc']],
+];
+
+describe('reserved `_` fields (issue 11, item 2)', () => {
+  for (const [field, value] of cases) {
+    it(`compact door: ${field}=${JSON.stringify(value).slice(0, 20)} is refused alone; the good record is stored`, async () => {
+      const good = submission('demo', validAnswers('Amina'));
+      const bad = { ...submission('demo', validAnswers('Bilal')), [field]: value };
+      const r = await pushRaw(h, h.interviewer, syncBody([JSON.stringify(bad), JSON.stringify(good)]));
+      expect(r.status).toBe(200);
+      expect(r.results[0]).toMatchObject({ ok: false, code: 'TERN_DOC_RESERVED_FIELD', field });
+      expect(r.results[1]).toMatchObject({ ok: true });
+      expect(await h.t.store.mission('demo').get(bad._id)).toBeUndefined();
+      expect(await h.t.store.mission('demo').get(good._id)).toBeDefined();
+    });
+  }
+
+  it('CouchDB door: the same rule, as a per-document forbidden', async () => {
+    const good = submission('demo', validAnswers('Chen'));
+    const bad = { ...submission('demo', validAnswers('Dana')), _attachments: attachment };
+    const r = await bulkDocs(h, h.officer, JSON.stringify({ new_edits: false, docs: [bad, good] }));
+    expect(r.status).toBe(201);
+    expect(r.json).toEqual([
+      expect.objectContaining({
+        id: bad._id,
+        error: 'forbidden',
+        reason: expect.stringMatching(/TERN_DOC_RESERVED_FIELD/),
+      }),
+    ]);
+    expect(await h.t.store.mission('demo').get(good._id)).toBeDefined();
+    await expectAlive(h);
+  });
+});
