@@ -54,4 +54,21 @@ describe('mergeBranches', () => {
     expect(a).toEqual(b);
     expect(a[1]._deleted).toBe(true);
   });
+
+  it('does not merge an approval on one branch with changed answers on the other (issue 11)', () => {
+    const review = { state: 'approved', by: 'officer', at: '2026-11-26T10:00:00.000Z' };
+    const approved = branch(base, { ...base.body, review });
+    const m = mergeBranches('sub:1', approved, left, { rev: base.rev, body: base.body });
+    expect(m.kind).toBe('conflict');
+    if (m.kind === 'conflict') expect(m.conflicts.map((c) => c.path)).toEqual(['review']);
+    // Same order-independence as every merge.
+    expect(mergeBranches('sub:1', left, approved, { rev: base.rev, body: base.body })).toEqual(m);
+  });
+
+  it('still merges an approval with a change that is not an answer', () => {
+    const review = { state: 'approved', by: 'officer', at: '2026-11-26T10:00:00.000Z' };
+    const approved = branch(base, { ...base.body, review });
+    const tagged = branch(base, { ...base.body, caseId: 'case:1' });
+    expect(mergeBranches('sub:1', approved, tagged, { rev: base.rev, body: base.body }).kind).toBe('merged');
+  });
 });

@@ -1,3 +1,4 @@
+import { approvalClash } from './approval-clash.ts';
 import { nextRevision, revsFromHistory } from './rev-id.ts';
 import { threeWayMerge } from './three-way-merge.ts';
 import type { FieldConflict } from './three-way-merge.ts';
@@ -59,6 +60,8 @@ export function mergeBranches(
 ): MergeOutcome {
   const [winner, loser] = orderBranches(x, y);
   const result = threeWayMerge(base?.body ?? null, winner.body, loser.body, { meta: META_FIELDS });
+  const clash = approvalClash(base?.body ?? null, [winner.body, loser.body], result);
+  if (clash) result.conflicts.push(clash);
   const common = { winner: winner.rev, loser: loser.rev, base: base?.rev ?? null };
   if (result.conflicts.length > 0)
     return { kind: 'conflict', ...common, conflicts: result.conflicts, merged: result.merged };
