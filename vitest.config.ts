@@ -7,6 +7,8 @@ export default defineConfig({
       'packages/*/src/**/*.test.ts',
       'apps/*/src/**/*.test.{ts,tsx}',
       'apps/server/test/**/*.test.ts',
+      // Checks of the repository itself: dependency rules, the code map in docs/navigating-the-code.md.
+      'tests/structure/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

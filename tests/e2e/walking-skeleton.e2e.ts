@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import PouchDB from 'pouchdb';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
+import { serverMissionDb } from '../support/pouch-client.ts';
 import { DEMO, startServer } from '../support/server-process.ts';
 import { fillRecord, logIn, openControlled, rowsOf, syncNow } from '../support/tern-page.ts';
 import type { ServerHandle } from '../support/server-process.ts';
@@ -81,7 +80,7 @@ describe('walking skeleton: a form filled offline reaches the central store and 
     // The server's own PouchDB on LevelDB holds exactly those revisions (opened after the server stops,
     // since LevelDB allows one process at a time).
     await server.stop();
-    const db = new PouchDB(join(server.dataDir, 'mission-demo'));
+    const db = serverMissionDb(server.dataDir, 'demo');
     try {
       const all = await db.allDocs({ include_docs: true });
       expect(all.rows.map((r) => `${r.id} ${r.value.rev}`).sort()).toEqual(rowsA.map(key).sort());

@@ -19,6 +19,14 @@ export function pouchClient(): { db: Db; destroy(): Promise<void> } {
   };
 }
 
+/**
+ * A stopped server's own LevelDB database for one mission, opened with PouchDB itself to check what is
+ * on disk independently of Tern's store code. LevelDB allows one process at a time: stop the server first.
+ */
+export function serverMissionDb(dataDir: string, mission: string): Db {
+  return new PouchDB<Record<string, unknown>>(join(dataDir, `mission-${mission}`));
+}
+
 /** Every document's leaves (deleted ones too), as sorted `id rev` lines: what must match after sync. */
 export async function leafLines(db: Db): Promise<string[]> {
   const res = await db.changes({ style: 'all_docs', since: 0, return_docs: true });

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TernStore } from '@tern/store';
-// The server app has no package entry point (it is an app, not a library); this is the one place
-// tests build it in-process. Cross-process tests use server-process.ts instead.
-import { allowAll } from '../../apps/server/src/auth/authorize.ts';
-import { buildApp } from '../../apps/server/src/app.ts';
+// The server is an app, not a library: its package.json exports only what tests need to build it
+// in-process, and this is the one place they do. Cross-process tests use server-process.ts instead.
+import { allowAll } from '@tern/server/auth/authorize';
+import { buildApp } from '@tern/server/app';
 
 export interface InProcessServer {
   url: string;

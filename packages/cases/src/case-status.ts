@@ -1,7 +1,7 @@
 /**
  * A case's lifecycle, after IOM's assistance process: screening decides eligibility; an eligible
  * person is assisted, may return, is reintegrated, and the case is closed. Closed cases can be
- * reopened. HTCDS v2.0 records the case status under cas_ (../shared/data/htcds).
+ * reopened. HTCDS v2.0 records the case status under cas_ (packages/forms/src/builtin/htcds).
  */
 export const CASE_STATUSES = [
   'screening',

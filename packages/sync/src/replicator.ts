@@ -1,5 +1,5 @@
 import { jsonBytes } from './body.ts';
-import { isTransient } from './fetch-remote.ts';
+import { isTransient } from './round-trip-error.ts';
 import { withRetry } from './retry.ts';
 import type { RetryOptions } from './retry.ts';
 import type { PushResult, SyncRequest, SyncResponse, WireDoc } from './types.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SyncHttpError, isTransient } from './fetch-remote.ts';
+import { SyncHttpError, isTransient } from './round-trip-error.ts';
 import { withRetry } from './retry.ts';
 
 describe('withRetry', () => {

@@ -1,7 +1,7 @@
 import type { Choice } from '../definition.ts';
 import { c } from './text.ts';
 
-/** HTCDS v2.0 support-plan and case picklists (../shared/data/htcds/field-standards-2.0.csv). */
+/** HTCDS v2.0 support-plan and case picklists (./htcds/htcds-fields-2.0.csv). */
 
 /** spl_Type */
 export const supportPlanType: Choice[] = [

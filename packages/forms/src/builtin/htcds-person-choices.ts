@@ -3,7 +3,7 @@ import { c } from './text.ts';
 
 /**
  * HTCDS v2.0 picklists about the person, values exactly as "Value Names" in
- * ../shared/data/htcds/field-standards-2.0.csv. CTDC maps gender to `gender` (Female/Male/…).
+ * ./htcds/htcds-fields-2.0.csv. CTDC maps gender to `gender` (Female/Male/…).
  */
 
 /** prs_Gender */

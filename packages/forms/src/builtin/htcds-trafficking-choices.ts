@@ -2,8 +2,8 @@ import type { Choice } from '../definition.ts';
 import { c } from './text.ts';
 
 /**
- * HTCDS v2.0 picklists about the trafficking experience (../shared/data/htcds/field-standards-2.0.csv,
- * definitions in field-definitions.md). CTDC exports one 0/1 column per value: vic_MethodsOfControl
+ * HTCDS v2.0 picklists about the trafficking experience (./htcds/htcds-fields-2.0.csv; definitions in
+ * the standard's field-definitions.md). CTDC exports one 0/1 column per value: vic_MethodsOfControl
  * → meansOfControl*, vic_TypeOfExploitation → isForcedLabour/isSexualExploit/…, vic_TypeOfSexExploitation
  * → typeOfSex* (../shared/data/ctdc/codebook-synthetic-v2024.txt).
  */

@@ -2,7 +2,7 @@ import type { FormDefinition } from '../definition.ts';
 
 /**
  * A short intake form for the walking skeleton. Codes follow IOM's HTCDS v2.0
- * (../shared/data/htcds): prs_gender, prs_age, vic_trafficking_status, hte_exploitation types.
+ * (./htcds): prs_gender, prs_age, vic_trafficking_status, hte_exploitation types.
  */
 export const quickScreening: FormDefinition = {
   id: 'quick-screening',

@@ -22,7 +22,7 @@ import { t } from './text.ts';
 /**
  * The Screening Interview: is this person a victim of trafficking, and eligible for assistance?
  * Question names and choice values are HTCDS v2.0 field names (con_, prs_, vic_ prefixes) wherever the
- * standard has the field (../shared/data/htcds/field-standards-2.0.csv); Tern-only fields have plain
+ * standard has the field (./htcds/htcds-fields-2.0.csv); Tern-only fields have plain
  * snake_case names. The consent group carries Arabic and Spanish too.
  */
 export const screening: FormDefinition = {
