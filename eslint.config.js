@@ -25,4 +25,30 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
+  {
+    // The store is sealed (docs/decisions/081-sealed-store.md): only packages/store speaks PouchDB.
+    files: ['apps/**/*.{ts,tsx}', 'packages/*/src/**/*.{ts,tsx}'],
+    ignores: ['packages/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['pouchdb', 'pouchdb-*'],
+              message: 'Only packages/store imports PouchDB; use @tern/store.',
+            },
+            { group: ['@tern/store/testing'], message: 'The store conformance suite is for tests only.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSQualifiedName[left.name='PouchDB']",
+          message: 'No PouchDB type outside packages/store; use the Tern interfaces of @tern/store.',
+        },
+      ],
+    },
+  },
 );

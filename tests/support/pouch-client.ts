@@ -28,13 +28,22 @@ export async function leafLines(db: Db): Promise<string[]> {
 
 /** The same lines for a Tern server's mission, read through the store's own changes feed. */
 export async function storeLeafLines(db: MissionDb): Promise<string[]> {
-  const all = { since: 0, limit: Number.MAX_SAFE_INTEGER, allDocs: true, includeDocs: false, conflicts: false };
+  const all = {
+    since: 0,
+    limit: Number.MAX_SAFE_INTEGER,
+    allDocs: true,
+    includeDocs: false,
+    conflicts: false,
+  };
   const res = await db.couchChanges(all);
   return res.results.flatMap((c) => c.changes.map((ch) => `${c.id} ${ch.rev}`)).sort();
 }
 
 /** Edit documents on a Tern server directly through its store (as CouchDB `new_edits: true`); throws when refused. */
-export async function storeEdit(db: MissionDb, docs: Array<Record<string, unknown> & { _id: string }>): Promise<void> {
+export async function storeEdit(
+  db: MissionDb,
+  docs: Array<Record<string, unknown> & { _id: string }>,
+): Promise<void> {
   const results = await db.writeEdits(docs, () => null);
   const failed = results.filter((r) => !r.ok);
   if (failed.length > 0) throw new Error(`store edit refused: ${JSON.stringify(failed)}`);

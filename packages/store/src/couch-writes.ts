@@ -76,7 +76,12 @@ export async function applyEdits(
     // Before the rev hash, which walks the body recursively too (storable.ts).
     const tooDeep = depthRefusal(doc);
     if (tooDeep !== null) {
-      results.push({ id: doc._id, ok: false, error: 'forbidden', reason: `TERN_STORE_DOC_TOO_DEEP: ${tooDeep}` });
+      results.push({
+        id: doc._id,
+        ok: false,
+        error: 'forbidden',
+        reason: `TERN_STORE_DOC_TOO_DEEP: ${tooDeep}`,
+      });
       continue;
     }
     const plan = planEdit(doc, await leavesOf(db, doc._id));

@@ -90,13 +90,22 @@ describe.each(kinds)('a document nested 6,000 levels deep (%s)', (_name, options
           () => store.system().create({ _id: 'audit:x', v: nested(6000) }),
         ];
         for (const attempt of attempts) {
-          outcomes.push(await attempt().then((r) => r, (e: unknown) => (e as { code?: string }).code));
+          outcomes.push(
+            await attempt().then(
+              (r) => r,
+              (e: unknown) => (e as { code?: string }).code,
+            ),
+          );
         }
       });
       expect(escaped).toEqual([]);
       expect(outcomes[0]).toBe('TERN_STORE_DOC_TOO_DEEP');
       expect(outcomes[1]).toEqual([
-        expect.objectContaining({ ok: false, error: 'forbidden', reason: expect.stringMatching(/TERN_STORE_DOC_TOO_DEEP/) }),
+        expect.objectContaining({
+          ok: false,
+          error: 'forbidden',
+          reason: expect.stringMatching(/TERN_STORE_DOC_TOO_DEEP/),
+        }),
       ]);
       expect(outcomes.slice(2)).toEqual(['TERN_STORE_DOC_TOO_DEEP', 'TERN_STORE_DOC_TOO_DEEP']);
       // Still working afterwards.

@@ -1,11 +1,14 @@
-/** The codes of @tern/store. Every code is listed in docs/errors.md ("Store errors"). */
-export type StoreErrorCode =
-  | 'TERN_STORE_BAD_MISSION'
-  | 'TERN_STORE_UNAVAILABLE'
-  | 'TERN_STORE_NOT_FOUND'
-  | 'TERN_STORE_CONFLICT'
-  | 'TERN_STORE_INVALID'
-  | 'TERN_STORE_DOC_TOO_DEEP';
+/** The codes of @tern/store. Every code is listed in docs/errors.md ("Store errors"); a test checks. */
+export const STORE_ERROR_CODES = [
+  'TERN_STORE_BAD_MISSION',
+  'TERN_STORE_UNAVAILABLE',
+  'TERN_STORE_NOT_FOUND',
+  'TERN_STORE_CONFLICT',
+  'TERN_STORE_INVALID',
+  'TERN_STORE_DOC_TOO_DEEP',
+] as const;
+
+export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 
 /**
  * Error catalogue of @tern/store: the only errors its interfaces throw, whatever engine is behind them

@@ -6,7 +6,7 @@ export type { StoreOptions } from './tern-store.ts';
 export type { ChangeList, ChangesPage, MissionDb, StoredResult } from './mission-db.ts';
 export type { DocStore, ListOptions, StoredDoc, SystemDb, SystemDoc } from './doc-store.ts';
 export { MISSION_ID, assertMissionId } from './mission-id.ts';
-export { StoreError, isStoreError } from './errors.ts';
+export { STORE_ERROR_CODES, StoreError, isStoreError } from './errors.ts';
 export type { StoreErrorCode } from './errors.ts';
 export { MAX_DOC_DEPTH } from './storable.ts';
 export { PouchSyncStorage } from './pouch-sync-storage.ts';

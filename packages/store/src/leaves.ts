@@ -1,7 +1,6 @@
 import type { Revisions } from '@tern/sync';
 import type { Pouch } from './pouch.ts';
 
-
 /** A branch tip of a document's revision tree. */
 export interface Leaf {
   rev: string;

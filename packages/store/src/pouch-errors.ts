@@ -15,9 +15,14 @@ export function storeErrorOf(e: unknown, what: string): unknown {
     case 404:
       return new StoreError('TERN_STORE_NOT_FOUND', `${what}: not found (${reason})`, reason, { cause: e });
     case 409:
-      return new StoreError('TERN_STORE_CONFLICT', `${what}: the revision given is not the current one`, 'Document update conflict.', {
-        cause: e,
-      });
+      return new StoreError(
+        'TERN_STORE_CONFLICT',
+        `${what}: the revision given is not the current one`,
+        'Document update conflict.',
+        {
+          cause: e,
+        },
+      );
     case 400:
     case 412:
       return new StoreError('TERN_STORE_INVALID', `${what}: ${reason}`, reason, { cause: e });

@@ -170,10 +170,7 @@ export class PouchMissionDb implements MissionDb {
 
   async bodyAt(id: string, rev: string): Promise<Body | undefined> {
     const doc = await absentAsUndefined(
-      translated(
-        this.what(`read ${id}`),
-        async () => (await this.db.get(id, { rev })) as unknown as WireDoc,
-      ),
+      translated(this.what(`read ${id}`), async () => (await this.db.get(id, { rev })) as unknown as WireDoc),
     );
     return doc && bodyOf(doc);
   }

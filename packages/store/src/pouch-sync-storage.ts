@@ -3,7 +3,6 @@ import type { Body, PushResult, SyncStorage, WireDoc } from '@tern/sync';
 import { PouchDB } from './pouch.ts';
 import type { Pouch } from './pouch.ts';
 
-
 interface DeviceState {
   _id: string;
   _rev?: string;

@@ -11,8 +11,9 @@ export const MAX_DOC_DEPTH = 1000;
 
 /**
  * Whether `value` nests objects or arrays deeper than `max` (the value itself is level 1). Iterative,
- * so it cannot overflow itself, and it stops at the first branch too deep. Measured: about 4 ms for a
- * batch of 1,000 ordinary records (docs/decisions/081-sealed-store.md).
+ * so it cannot overflow itself, and it stops at the first branch too deep. Measured on a batch of
+ * 1,000 records of 1.9 KB: about 1 ms (5-20 ms on the first, unoptimised pass), a tenth of what
+ * JSON.stringify of the same batch costs (docs/decisions/081-sealed-store.md).
  */
 export function deeperThan(value: unknown, max: number): boolean {
   if (typeof value !== 'object' || value === null) return false;

@@ -39,7 +39,12 @@ async function rejectsWith(p: Promise<unknown>, code: StoreErrorCode, what: stri
 }
 
 const ID = (n: number) => `sub:01J00000000000000000000${String(n).padStart(3, '0')}`;
-const body = (name: string, extra: Body = {}): Body => ({ type: 'submission', mission: 'm1', name, ...extra });
+const body = (name: string, extra: Body = {}): Body => ({
+  type: 'submission',
+  mission: 'm1',
+  name,
+  ...extra,
+});
 
 function rev(id: string, b: Body, parent?: WireDoc, deleted = false): WireDoc {
   const r = nextRevision(parent ? { rev: parent._rev, revisions: parent._revisions } : null, b, { deleted });
@@ -67,10 +72,18 @@ export const serverStoreConformance: Record<string, (make: StoreFactory) => Prom
       const db = s.mission('m1');
       const docs = [rev(ID(1), body('a')), rev(ID(2), body('b'))];
       const first = await db.writeReplicated(docs);
-      eq(first.map((r) => r.ok), [true, true], 'first write');
+      eq(
+        first.map((r) => r.ok),
+        [true, true],
+        'first write',
+      );
       const seq = await db.updateSeq();
       const again = await db.writeReplicated(docs);
-      eq(again.map((r) => [r.id, r.rev, r.ok]), docs.map((d) => [d._id, d._rev, true]), 'second write');
+      eq(
+        again.map((r) => [r.id, r.rev, r.ok]),
+        docs.map((d) => [d._id, d._rev, true]),
+        'second write',
+      );
       eq(await db.updateSeq(), seq, 'update seq after the repeat');
       eq(await db.docCount(), 2, 'doc count');
       eq(await db.writeReplicated([]), [], 'an empty batch');
@@ -89,7 +102,11 @@ export const serverStoreConformance: Record<string, (make: StoreFactory) => Prom
       const sameGen = winningRev([left, right].map((d) => ({ rev: d._rev, deleted: false })));
       const got = await db.get(ID(1));
       eq(got?._rev, sameGen.rev, 'winner among equal generations');
-      eq(got?._conflicts, [left, right].map((d) => d._rev).filter((r) => r !== sameGen.rev), '_conflicts');
+      eq(
+        got?._conflicts,
+        [left, right].map((d) => d._rev).filter((r) => r !== sameGen.rev),
+        '_conflicts',
+      );
       eq(got?._revisions, sameGen.rev === left._rev ? left._revisions : right._revisions, 'winner history');
       await db.writeReplicated([right2]);
       const now = await db.get(ID(1));
@@ -97,7 +114,11 @@ export const serverStoreConformance: Record<string, (make: StoreFactory) => Prom
       eq(now?._conflicts, [left._rev], '_conflicts after the longer edit');
       eq((await db.liveBranches(ID(1))).map((b) => b.rev).sort(), [left._rev, right2._rev].sort(), 'leaves');
       eq(await db.conflictedIds(), [ID(1)], 'conflicted ids');
-      eq((await db.winnersWithHistory([ID(1), ID(9)])).map((d) => d?._rev), [right2._rev, undefined], 'winners');
+      eq(
+        (await db.winnersWithHistory([ID(1), ID(9)])).map((d) => d?._rev),
+        [right2._rev, undefined],
+        'winners',
+      );
     }),
 
   'a deleted leaf is no live branch and no conflict': (make) =>
@@ -109,7 +130,11 @@ export const serverStoreConformance: Record<string, (make: StoreFactory) => Prom
       const closed = rev(ID(1), {}, b, true);
       await db.writeReplicated([base, a, b, closed]);
       const live = await db.liveBranches(ID(1));
-      eq(live.map((l) => [l.rev, l.body.name]), [[a._rev, 'a']], 'live branches');
+      eq(
+        live.map((l) => [l.rev, l.body.name]),
+        [[a._rev, 'a']],
+        'live branches',
+      );
       eq(live[0]?.revisions, a._revisions, 'branch history');
       eq(await db.conflictedIds(), [], 'conflicted ids');
       eq(await db.liveBranches(ID(9)), [], 'leaves of an unknown id');
@@ -144,11 +169,19 @@ export const serverStoreConformance: Record<string, (make: StoreFactory) => Prom
         if (!list.more) break;
         check(list.changes.length === 2, `a page with more after it is full, got ${list.changes.length}`);
       }
-      eq(seen, docs.map((d) => d._id), 'ids in write order');
+      eq(
+        seen,
+        docs.map((d) => d._id),
+        'ids in write order',
+      );
       const rest = await db.changeList(since, 2);
       eq([rest.changes, rest.more, rest.lastSeq], [[], false, since], 'nothing after the last checkpoint');
       const page = await db.changesSince(null, 3);
-      eq(page.docs.map((d) => [d._id, d._rev]), docs.slice(0, 3).map((d) => [d._id, d._rev]), 'docs');
+      eq(
+        page.docs.map((d) => [d._id, d._rev]),
+        docs.slice(0, 3).map((d) => [d._id, d._rev]),
+        'docs',
+      );
       eq(page.docs[0]?._revisions, docs[0]!._revisions, 'pulled docs carry _revisions');
       eq(page.more, true, 'more after a full page');
       const tiny = await db.changesSince(null, 5, 1);
@@ -156,7 +189,11 @@ export const serverStoreConformance: Record<string, (make: StoreFactory) => Prom
       const edited = rev(ID(0), body('n0 again'), docs[0]);
       await db.writeReplicated([edited]);
       const after = await db.changeList(since, 10);
-      eq(after.changes.map((c) => c.id), [ID(0)], 'an edit moves the document to the end of the feed');
+      eq(
+        after.changes.map((c) => c.id),
+        [ID(0)],
+        'an edit moves the document to the end of the feed',
+      );
     }),
 
   'branchedSince names only documents that gained a branch after the sequence': (make) =>
@@ -196,8 +233,18 @@ export const serverStoreConformance: Record<string, (make: StoreFactory) => Prom
       eq(diff[ID(1)]?.missing, ['4-aaaa'], 'revsDiff missing');
       eq(diff[ID(1)]?.possible_ancestors?.sort(), [left._rev, right2._rev].sort(), 'possible_ancestors');
       eq(diff[ID(8)], { missing: ['1-bbbb'] }, 'revsDiff of an unknown id');
-      const feed = await db.couchChanges({ since: 0, limit: 10, allDocs: true, includeDocs: false, conflicts: false });
-      eq(feed.results.map((r) => [r.id, r.changes.length]), [[ID(1), 2]], '_changes style=all_docs');
+      const feed = await db.couchChanges({
+        since: 0,
+        limit: 10,
+        allDocs: true,
+        includeDocs: false,
+        conflicts: false,
+      });
+      eq(
+        feed.results.map((r) => [r.id, r.changes.length]),
+        [[ID(1), 2]],
+        '_changes style=all_docs',
+      );
       eq(String(feed.last_seq), await db.updateSeq(), '_changes last_seq');
     }),
 
@@ -208,7 +255,11 @@ export const serverStoreConformance: Record<string, (make: StoreFactory) => Prom
       await rejectsWith(db.readDoc(ID(1), {}), 'TERN_STORE_NOT_FOUND', 'readDoc of an unknown id');
       const base = rev(ID(1), body('base'));
       await db.writeReplicated([base]);
-      await rejectsWith(db.readDoc(ID(1), { rev: '1-zzzz' }), 'TERN_STORE_NOT_FOUND', 'readDoc of an unknown rev');
+      await rejectsWith(
+        db.readDoc(ID(1), { rev: '1-zzzz' }),
+        'TERN_STORE_NOT_FOUND',
+        'readDoc of an unknown rev',
+      );
       try {
         await db.readDoc(ID(2), {});
       } catch (e) {
@@ -257,21 +308,45 @@ export const serverStoreConformance: Record<string, (make: StoreFactory) => Prom
       ] as const) {
         const r1 = await docs.put({ _id: 'device:b', n: 1 });
         const r2 = await docs.put({ _id: 'device:b', _rev: r1, n: 2 });
-        await rejectsWith(docs.put({ _id: 'device:b', _rev: r1, n: 3 }), 'TERN_STORE_CONFLICT', `${name} stale`);
-        await rejectsWith(docs.put({ _id: 'device:b', n: 3 }), 'TERN_STORE_CONFLICT', `${name} put without rev`);
+        await rejectsWith(
+          docs.put({ _id: 'device:b', _rev: r1, n: 3 }),
+          'TERN_STORE_CONFLICT',
+          `${name} stale`,
+        );
+        await rejectsWith(
+          docs.put({ _id: 'device:b', n: 3 }),
+          'TERN_STORE_CONFLICT',
+          `${name} put without rev`,
+        );
         await rejectsWith(docs.create({ _id: 'device:b', n: 4 }), 'TERN_STORE_CONFLICT', `${name} create`);
         eq((await docs.get('device:b'))?.n, 2, `${name} kept the second write`);
         await docs.create({ _id: 'device:a' });
         await docs.create({ _id: 'device:c' });
         await docs.create({ _id: 'devicex' });
-        eq((await docs.list('device:')).map((d) => d._id), ['device:a', 'device:b', 'device:c'], `${name} list`);
+        eq(
+          (await docs.list('device:')).map((d) => d._id),
+          ['device:a', 'device:b', 'device:c'],
+          `${name} list`,
+        );
         const desc = await docs.list('device:', { descending: true, limit: 1, cursor: 'device:c' });
-        eq(desc.map((d) => d._id), ['device:b'], `${name} list after a cursor, newest first`);
-        eq((await docs.getMany(['device:c', 'device:z'])).map((d) => d?._id), ['device:c', undefined], `${name} getMany`);
+        eq(
+          desc.map((d) => d._id),
+          ['device:b'],
+          `${name} list after a cursor, newest first`,
+        );
+        eq(
+          (await docs.getMany(['device:c', 'device:z'])).map((d) => d?._id),
+          ['device:c', undefined],
+          `${name} getMany`,
+        );
         await docs.remove('device:b', r2);
         await docs.remove('device:a');
         await docs.remove('device:none');
-        eq((await docs.list('device:')).map((d) => d._id), ['device:c'], `${name} after removes`);
+        eq(
+          (await docs.list('device:')).map((d) => d._id),
+          ['device:c'],
+          `${name} after removes`,
+        );
         eq(await docs.get('device:b'), undefined, `${name} a removed record is absent`);
       }
       eq(await s.mission('m1').docCount(), 0, 'keyed records are no mission records');
@@ -284,7 +359,11 @@ export const serverStoreConformance: Record<string, (make: StoreFactory) => Prom
       const good = rev(ID(1), body('fine'));
       const bad = rev(ID(2), body('deep', { answers: deep }));
       const res = await db.writeReplicated([good, bad]);
-      eq(res.map((r) => r.ok), [true, false], 'replicated batch');
+      eq(
+        res.map((r) => r.ok),
+        [true, false],
+        'replicated batch',
+      );
       check(/TERN_STORE_DOC_TOO_DEEP/.test(res[1]?.reason ?? ''), `reason names the code: ${res[1]?.reason}`);
       eq(res[1]?.code, 'TERN_STORE_DOC_TOO_DEEP', 'code');
       eq((await db.get(ID(1)))?._rev, good._rev, 'the valid document is stored');
@@ -294,8 +373,14 @@ export const serverStoreConformance: Record<string, (make: StoreFactory) => Prom
       await rejectsWith(db.putLocal('cp', { deep }), 'TERN_STORE_DOC_TOO_DEEP', '_local put');
       await rejectsWith(s.ops('m1').put({ _id: 'x:1', deep }), 'TERN_STORE_DOC_TOO_DEEP', 'ops put');
       await rejectsWith(s.system().create({ _id: 'x:1', deep }), 'TERN_STORE_DOC_TOO_DEEP', 'system create');
-      const ok = await db.writeReplicated([rev(ID(4), body('at the limit', { a: nested(MAX_DOC_DEPTH - 2) }))]);
-      eq(ok.map((r) => r.ok), [true], 'a document just within the limit is stored');
+      const ok = await db.writeReplicated([
+        rev(ID(4), body('at the limit', { a: nested(MAX_DOC_DEPTH - 2) })),
+      ]);
+      eq(
+        ok.map((r) => r.ok),
+        [true],
+        'a document just within the limit is stored',
+      );
     }),
 
   'waitForChange wakes on a write and times out without one': (make) =>
