@@ -1,6 +1,7 @@
 import type { Body, Branch, WireDoc } from '@tern/sync';
 import type { CouchChange, CouchChangesOptions, DocReadOptions } from './couch-reads.ts';
 import type { EditCheck, EditDoc, EditResult } from './couch-writes.ts';
+import type { StoreErrorCode } from './errors.ts';
 
 export interface StoredResult {
   id: string;
@@ -10,7 +11,7 @@ export interface StoredResult {
   error?: string;
   reason?: string;
   /** The store's code for a failure. */
-  code?: string;
+  code?: StoreErrorCode;
 }
 
 export interface ChangeList {
