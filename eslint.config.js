@@ -71,6 +71,10 @@ const STORE = restrict(
   'apps/web never imports @tern/store: PouchDB on LevelDB is the server store, the device uses Dexie.',
   '@tern/store',
 );
+const STORE_TESTING = restrict(
+  'The store conformance suite (@tern/store/testing) is for tests only.',
+  '@tern/store/testing',
+);
 const OTHER_APP = (name) =>
   restrict(`Apps never import each other: share through a package instead of ${name}.`, name, `${name}/*`);
 
@@ -95,7 +99,8 @@ const dependencyRules = [
   zone(['scripts/**', 'tests/**'], [DEEP, POUCH, WEB_ONLY]),
   zone(['tests/interop/**', 'tests/support/**', 'tests/bench/**'], [DEEP, WEB_ONLY]),
   zone(['apps/web/**'], [DEEP, POUCH, SERVER_ONLY, STORE, OTHER_APP('@tern/server')]),
-  zone(['apps/server/**'], [DEEP, POUCH, WEB_ONLY, OTHER_APP('@tern/web')]),
+  zone(['apps/server/**'], [DEEP, POUCH, WEB_ONLY, STORE_TESTING, OTHER_APP('@tern/web')]),
+  zone(['apps/server/test/**'], [DEEP, POUCH, WEB_ONLY, OTHER_APP('@tern/web')]),
   zone(['packages/**'], PURE),
   zone(['packages/store/**'], [APPS, DEEP, WEB_ONLY, SERVER_ONLY, FRAMEWORK]),
   zone(['packages/forms/**'], [...PURE, INTERNAL]),
@@ -158,4 +163,18 @@ export default tseslint.config(
     },
   },
   ...dependencyRules,
+  {
+    // The store is sealed (docs/decisions/081-sealed-store.md): no PouchDB type outside packages/store.
+    files: ['apps/**/*.{ts,tsx}', 'packages/*/src/**/*.{ts,tsx}'],
+    ignores: ['packages/store/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSQualifiedName[left.name='PouchDB']",
+          message: 'No PouchDB type outside packages/store; use the Tern interfaces of @tern/store.',
+        },
+      ],
+    },
+  },
 );

@@ -19,7 +19,7 @@ afterEach(async () => {
   await server.stop();
 });
 
-const serverDb = () => server.store.mission('demo').db;
+const serverDb = () => server.store.mission('demo');
 
 async function divergedEdits(clientAnswers: Record<string, unknown>, serverAnswers: Record<string, unknown>) {
   const doc = submissionDoc('demo', 'Shared');
@@ -45,7 +45,7 @@ async function divergedEdits(clientAnswers: Record<string, unknown>, serverAnswe
 describe('conflicts through the CouchDB door', () => {
   it('merges edits of different fields on the server; PouchDB pulls the merge and ends without conflicts', async () => {
     const id = await divergedEdits({ age: 31 }, { notes: 'Referred to shelter' });
-    const s = await serverDb().get(id, { conflicts: true });
+    const s = (await serverDb().get(id))!;
     expect(s._conflicts ?? []).toEqual([]);
     expect(s.answers).toMatchObject({ age: 31, notes: 'Referred to shelter' });
     const c = await client.db.get(id, { conflicts: true });
@@ -56,7 +56,7 @@ describe('conflicts through the CouchDB door', () => {
 
   it('opens a conflict for an admin when the same field clashes, with both branches kept on both sides', async () => {
     const id = await divergedEdits({ age: 31 }, { age: 32 });
-    const s = await serverDb().get(id, { conflicts: true });
+    const s = (await serverDb().get(id))!;
     const c = await client.db.get(id, { conflicts: true });
     expect(s._conflicts).toHaveLength(1);
     expect({ rev: c._rev, conflicts: c._conflicts }).toEqual({ rev: s._rev, conflicts: s._conflicts });

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { leafDigest, leafLines, pouchClient, submissionDoc } from '../support/pouch-client.ts';
+import {
+  leafDigest,
+  leafLines,
+  pouchClient,
+  storeEdit,
+  storeLeafLines,
+  submissionDoc,
+} from '../support/pouch-client.ts';
 import { startTernInProcess } from '../support/tern-server.ts';
 import type { InProcessServer } from '../support/tern-server.ts';
 
@@ -18,7 +25,7 @@ afterEach(async () => {
   await server.stop();
 });
 
-const serverDb = () => server.store.mission('demo').db;
+const serverDb = () => server.store.mission('demo');
 
 describe('PouchDB ⇄ Tern CouchDB door', () => {
   it('pushes: every valid document arrives with its rev; an invalid one is denied, not fatal', async () => {
@@ -35,21 +42,21 @@ describe('PouchDB ⇄ Tern CouchDB door', () => {
     expect(result.doc_write_failures).toBe(1);
     expect(denied).toHaveLength(1);
     expect(JSON.stringify(denied[0])).toMatch(/age/);
-    const serverLines = await leafLines(serverDb());
+    const serverLines = await storeLeafLines(serverDb());
     expect(server.requests.some((r) => r.startsWith('POST /couch/demo/_revs_diff'))).toBe(true);
     expect(serverLines).toEqual((await leafLines(client.db)).filter((l) => !l.startsWith(invalid._id)));
   });
 
   it('pulls, then resumes from its checkpoint', async () => {
     const docs = Array.from({ length: 25 }, (_, i) => submissionDoc('demo', `Pulled ${i}`));
-    await serverDb().bulkDocs(docs);
+    await storeEdit(serverDb(), docs);
     const first = await client.db.replicate.from(remote, { batch_size: 10 });
     expect(
       server.requests.some((r) => r.startsWith('POST /couch/demo/_bulk_get?revs=true&latest=true')),
     ).toBe(true);
     expect(first.docs_written).toBe(25);
     expect(await leafDigest(client.db)).toBe(await leafDigest(serverDb()));
-    await serverDb().put(submissionDoc('demo', 'One more'));
+    await storeEdit(serverDb(), [submissionDoc('demo', 'One more')]);
     const second = await client.db.replicate.from(remote);
     // The _local checkpoint on the door let the second run start where the first ended.
     expect(second.docs_read).toBe(1);
@@ -70,7 +77,7 @@ describe('PouchDB ⇄ Tern CouchDB door', () => {
     const ended = new Promise<void>((resolve) => replication.on('complete', () => resolve()));
     await new Promise((r) => setTimeout(r, 300)); // let it reach the waiting longpoll
     const doc = submissionDoc('demo', 'Live');
-    await serverDb().put(doc);
+    await storeEdit(serverDb(), [doc]);
     try {
       expect(await arrived).toBe(doc._id);
     } finally {
@@ -87,13 +94,14 @@ describe('PouchDB ⇄ Tern CouchDB door', () => {
     await client.db.bulkDocs([a, b]);
     await client.db.replicate.to(remote);
     await client.db.remove(await client.db.get(a._id));
-    await serverDb().remove(await serverDb().get(b._id));
+    const onServer = (await serverDb().get(b._id))!;
+    await storeEdit(serverDb(), [{ _id: b._id, _rev: onServer._rev, _deleted: true }]);
     await client.db.replicate.to(remote);
     await client.db.replicate.from(remote);
-    for (const db of [client.db, serverDb()]) {
-      await expect(db.get(a._id)).rejects.toMatchObject({ status: 404 });
-      await expect(db.get(b._id)).rejects.toMatchObject({ status: 404 });
-    }
+    await expect(client.db.get(a._id)).rejects.toMatchObject({ status: 404 });
+    await expect(client.db.get(b._id)).rejects.toMatchObject({ status: 404 });
+    expect(await serverDb().get(a._id)).toBeUndefined();
+    expect(await serverDb().get(b._id)).toBeUndefined();
     expect(await leafDigest(client.db)).toBe(await leafDigest(serverDb()));
   });
 
@@ -103,12 +111,12 @@ describe('PouchDB ⇄ Tern CouchDB door', () => {
     await client.db.replicate.to(remote);
     const onClient = await client.db.get(doc._id);
     await client.db.put({ ...onClient, answers: { ...(onClient.answers as object), age: 31 } });
-    const onServer = await serverDb().get(doc._id);
-    await serverDb().put({ ...onServer, answers: { ...(onServer.answers as object), age: 32 } });
+    const onServer = (await serverDb().get(doc._id))!;
+    await storeEdit(serverDb(), [{ ...onServer, answers: { ...(onServer.answers as object), age: 32 } }]);
     await client.db.replicate.to(remote);
     await client.db.replicate.from(remote);
     const c = await client.db.get(doc._id, { conflicts: true });
-    const s = await serverDb().get(doc._id, { conflicts: true });
+    const s = (await serverDb().get(doc._id))!;
     expect(c._conflicts).toHaveLength(1);
     expect({ rev: c._rev, conflicts: c._conflicts }).toEqual({ rev: s._rev, conflicts: s._conflicts });
     // The door answers the same through HTTP.

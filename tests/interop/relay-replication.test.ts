@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import PouchDB from 'pouchdb';
 import { authedRemote, bearerToken, leafDigest, submissionDoc } from '../support/pouch-client.ts';
 import { startServer } from '../support/server-process.ts';
 import type { ServerHandle } from '../support/server-process.ts';
 import { startTernInProcess } from '../support/tern-server.ts';
 import type { InProcessServer } from '../support/tern-server.ts';
 
-// A mission relay: a second Tern server whose store replicates with headquarters through the
-// CouchDB door. Headquarters is the real server process (main.ts, LevelDB); the relay runs in-process
-// so the test can drive replication from its store database.
+// A mission relay: a second Tern server that replicates with headquarters, door to door. Headquarters
+// is the real server process (main.ts, LevelDB); the relay runs in-process, and the test drives a
+// CouchDB-protocol replication between the two doors (the store itself hands out no database handle).
 let hq: ServerHandle;
 let relay: InProcessServer;
 
@@ -31,7 +32,7 @@ async function doorDigest(baseUrl: string, auth: Record<string, string> = {}): P
 
 describe('Tern relay ⇄ Tern headquarters through the CouchDB door', () => {
   it('ends with the same set of {_id, _rev} on both, conflicts included', async () => {
-    const relayDb = relay.store.mission('demo').db;
+    const relayDb = new PouchDB<Record<string, unknown>>(`${relay.url}/couch/demo`);
     const hqUrl = `${hq.url}/couch/demo`;
     // The relay logs in to headquarters like any replicator: a data officer's session as a Bearer token.
     const token = await bearerToken(hq.url, 'officer', 'demo-officer-pass');
@@ -40,7 +41,7 @@ describe('Tern relay ⇄ Tern headquarters through the CouchDB door', () => {
     // Work on both sides, then one shared document edited on both.
     await relayDb.bulkDocs(Array.from({ length: 40 }, (_, i) => submissionDoc('demo', `Relay ${i}`)));
     const shared = submissionDoc('demo', 'Shared');
-    await relayDb.put(shared);
+    await relayDb.bulkDocs([shared]);
     await relayDb.replicate.to(hqRemote);
     const hqPush = await fetch(`${hqUrl}/_bulk_docs`, {
       method: 'POST',
@@ -58,7 +59,7 @@ describe('Tern relay ⇄ Tern headquarters through the CouchDB door', () => {
     });
     expect((await edited.json())[0].ok).toBe(true);
     const local = await relayDb.get(shared._id);
-    await relayDb.put({ ...local, answers: { ...(local.answers as object), age: 41 } });
+    await relayDb.bulkDocs([{ ...local, answers: { ...(local.answers as object), age: 41 } }]);
 
     const up = await relayDb.replicate.to(hqRemote);
     const down = await relayDb.replicate.from(hqRemote);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import PouchDB from 'pouchdb';
+import type { MissionDb } from '@tern/store';
 
 type Db = PouchDB.Database<Record<string, unknown>>;
 
@@ -33,11 +34,33 @@ export async function leafLines(db: Db): Promise<string[]> {
   return res.results.flatMap((c) => c.changes.map((ch) => `${c.id} ${ch.rev}`)).sort();
 }
 
-/** SHA-256 of the leaf lines: one value to compare across stores. */
-export async function leafDigest(db: Db): Promise<string> {
-  return createHash('sha256')
-    .update((await leafLines(db)).join('\n'))
-    .digest('hex');
+/** The same lines for a Tern server's mission, read through the store's own changes feed. */
+export async function storeLeafLines(db: MissionDb): Promise<string[]> {
+  const all = {
+    since: 0,
+    limit: Number.MAX_SAFE_INTEGER,
+    allDocs: true,
+    includeDocs: false,
+    conflicts: false,
+  };
+  const res = await db.couchChanges(all);
+  return res.results.flatMap((c) => c.changes.map((ch) => `${c.id} ${ch.rev}`)).sort();
+}
+
+/** Edit documents on a Tern server directly through its store (as CouchDB `new_edits: true`); throws when refused. */
+export async function storeEdit(
+  db: MissionDb,
+  docs: Array<Record<string, unknown> & { _id: string }>,
+): Promise<void> {
+  const results = await db.writeEdits(docs, () => null);
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length > 0) throw new Error(`store edit refused: ${JSON.stringify(failed)}`);
+}
+
+/** SHA-256 of the leaf lines: one value to compare across stores (a PouchDB or a Tern mission). */
+export async function leafDigest(db: Db | MissionDb): Promise<string> {
+  const lines = 'couchChanges' in db ? await storeLeafLines(db) : await leafLines(db);
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -6,8 +6,10 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import type { TernStore } from '@tern/store';
+import { StoreError } from '@tern/store';
+import type { ServerStore } from '@tern/store';
 import { ERRORS, TernError } from './errors.ts';
+import { ternErrorOfStore } from './store-errors.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { Accounts } from './auth/accounts.ts';
 import { authorizeWith } from './auth/authorize.ts';
@@ -32,7 +34,7 @@ import type { ServerDeps } from './deps.ts';
 import type { FormLookup } from './ingest/check-doc.ts';
 
 export interface AppOptions {
-  store: TernStore;
+  store: ServerStore;
   /** Missions made sure to exist at start (bootstrap, `TERN_MISSIONS`); others are created by admins. */
   missions?: string[];
   /** Folder of the built PWA; when absent the API runs alone. */
@@ -87,7 +89,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   for (const id of opts.missions ?? []) await missions.create({ id }, 'bootstrap', true);
 
   // One place turns every error into an HTTP response with a stable code and a readable message.
-  app.setErrorHandler((err, req, reply) => {
+  app.setErrorHandler((thrown, req, reply) => {
+    const err = thrown instanceof StoreError ? ternErrorOfStore(thrown) : thrown;
     if (err instanceof TernError) {
       req.log.warn({ code: err.code }, err.message);
       return reply.status(err.status).send(errorBody(err.code, err.message, err.details));

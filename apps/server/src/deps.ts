@@ -1,4 +1,4 @@
-import type { TernStore } from '@tern/store';
+import type { ServerStore } from '@tern/store';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { Accounts } from './auth/accounts.ts';
 import type { Authorize } from './auth/authorize.ts';
@@ -8,7 +8,7 @@ import type { FormLookup } from './ingest/check-doc.ts';
 
 /** What every route plugin is given: explicit dependencies, no globals (see docs/navigating-the-code.md). */
 export interface ServerDeps {
-  store: TernStore;
+  store: ServerStore;
   forms: FormLookup;
   missionExists: (mission: string) => boolean;
   authorize: Authorize;

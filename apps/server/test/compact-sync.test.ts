@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { TernStore } from '@tern/store';
 import type { SyncResponse } from '@tern/sync';
-import { bearer, edit, submission, testApp, validAnswers } from './fixtures.ts';
+import { bearer, edit, submission, testApp, validAnswers, winnerOf } from './fixtures.ts';
 import type { TestApp } from './fixtures.ts';
 
 let t: TestApp;
@@ -64,17 +64,16 @@ describe('POST /api/sync/:mission', () => {
     const docs = [submission('demo', validAnswers('Amina')), submission('demo', validAnswers('Bilal'))];
     const first = await sync('demo', request(docs));
     const db = store.mission('demo');
-    const infoBefore = await db.db.info();
+    const infoBefore = await db.info();
     const second = await sync('demo', request(docs));
-    const infoAfter = await db.db.info();
+    const infoAfter = await db.info();
     expect(second.json.results.every((r) => r.ok)).toBe(true);
-    expect(infoAfter.doc_count).toBe(2);
-    expect(infoAfter.update_seq).toBe(infoBefore.update_seq);
+    expect(infoAfter.docCount).toBe(2);
+    expect(infoAfter.updateSeq).toBe(infoBefore.updateSeq);
     // Pulling from the first checkpoint finds nothing new.
     const pull = await sync('demo', request([], first.json.checkpoint));
     expect(pull.json.changes).toEqual([]);
-    const doc = await db.db.get(docs[0]!._id, { revs_info: true, conflicts: true });
-    expect(doc._conflicts ?? []).toEqual([]);
+    expect((await winnerOf(db, docs[0]!._id))._conflicts).toEqual([]);
   });
 
   it('stores the valid documents of a batch and rejects the invalid one with a readable reason', async () => {
@@ -127,8 +126,8 @@ describe('POST /api/sync/:mission', () => {
     const b = edit(base, { answers: { ...validAnswers('Amina'), age: 32 } });
     await sync('demo', request([a]));
     await sync('demo', request([b]));
-    const doc = await store.mission('demo').db.get(base._id, { conflicts: true });
-    expect([doc._rev, ...(doc._conflicts ?? [])].sort()).toEqual([a._rev, b._rev].sort());
+    const doc = await winnerOf(store.mission('demo'), base._id);
+    expect([doc._rev, ...doc._conflicts].sort()).toEqual([a._rev, b._rev].sort());
   });
 
   it('pages the pull with a checkpoint and says when more is waiting', async () => {

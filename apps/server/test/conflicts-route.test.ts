@@ -4,7 +4,7 @@ import { TernStore } from '@tern/store';
 import type { SyncResponse, WireDoc } from '@tern/sync';
 import { buildApp } from '../src/app.ts';
 import { allowAll } from '../src/auth/authorize.ts';
-import { edit, submission, validAnswers } from './fixtures.ts';
+import { edit, submission, validAnswers, winnerOf } from './fixtures.ts';
 
 let store: TernStore;
 let app: FastifyInstance;
@@ -98,7 +98,7 @@ describe('admin conflicts API', () => {
       payload: { revs: [a._rev, b._rev], choices: { 'answers.age': { value: 33 } } },
     });
     expect(res.statusCode).toBe(200);
-    const doc = await store.mission('demo').db.get(base._id, { conflicts: true });
+    const doc = await winnerOf(store.mission('demo'), base._id);
     expect(doc._rev).toBe(res.json().rev);
     expect(doc._conflicts ?? []).toEqual([]);
     expect(doc.answers).toMatchObject({ age: 33, notes: 'from a', gender: 'woman' });
@@ -110,15 +110,13 @@ describe('admin conflicts API', () => {
     expect(`${withRevs._revisions.start - 1}-${withRevs._revisions.ids[1]}`).toBe(winner);
     const leaves = (await store
       .mission('demo')
-      .db.get(base._id, { open_revs: 'all', revs: true })) as unknown as Array<{
+      .readDoc(base._id, { openRevs: 'all', revs: true })) as unknown as Array<{
       ok: WireDoc;
     }>;
     const tombstone = leaves.find((l) => l.ok._deleted);
     expect(`${tombstone!.ok._revisions.start - 1}-${tombstone!.ok._revisions.ids[1]}`).toBe(loser);
-    const records = await store
-      .ops('demo')
-      .allDocs({ startkey: 'resolution:', endkey: 'resolution:\uffff', include_docs: true });
-    expect(records.rows.map((r) => r.doc)).toEqual([
+    const records = await store.ops('demo').list('resolution:');
+    expect(records).toEqual([
       expect.objectContaining({ docId: base._id, resolvedRev: doc._rev, by: 'admin' }),
     ]);
   });
@@ -147,7 +145,7 @@ describe('admin conflicts API', () => {
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('TERN_CONFLICT_CHANGED');
-    const doc = await store.mission('demo').db.get(base._id, { conflicts: true });
+    const doc = await winnerOf(store.mission('demo'), base._id);
     expect(doc._conflicts).toHaveLength(1);
   });
 

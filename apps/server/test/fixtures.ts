@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { TernStore } from '@tern/store';
+import type { MissionDb } from '@tern/store';
 import { buildApp } from '../src/app.ts';
 import type { AppOptions } from '../src/app.ts';
 import { Accounts } from '../src/auth/accounts.ts';
@@ -92,3 +93,17 @@ export async function testApp(roles: Role[], extra: Partial<AppOptions> = {}): P
 export const bearer = (token: string): Pick<InjectOptions, 'headers'> => ({
   headers: { authorization: `Bearer ${token}` },
 });
+
+/** The winning revision of a stored record with its `_conflicts` (none: an empty list); throws when absent. */
+export async function winnerOf(
+  db: MissionDb,
+  id: string,
+): Promise<WireDoc & { _conflicts: string[]; answers?: Record<string, unknown> }> {
+  const doc = await db.get(id);
+  if (!doc) throw new Error(`${id} is not stored`);
+  return {
+    ...doc,
+    _conflicts: (doc._conflicts as string[] | undefined) ?? [],
+    ...(doc.answers ? { answers: doc.answers as Record<string, unknown> } : {}),
+  };
+}

@@ -1,34 +1,23 @@
-import { bodyOf } from '@tern/sync';
-import type { Body, Branch, WireDoc } from '@tern/sync';
+import type { Body, Branch } from '@tern/sync';
 import type { MissionDb } from './mission-db.ts';
+
+// Free functions over MissionDb, kept for the server's merge code (merge/auto-merge.ts,
+// merge/conflict-view.ts); each store implements them as methods.
 
 /**
  * The live leaves of a document with their bodies and histories (CouchDB `open_revs=all`):
  * https://docs.couchdb.org/en/stable/api/document/common.html#get--db-docid
  */
-export async function liveBranches(db: MissionDb, id: string): Promise<Branch[]> {
-  const res = (await db.db.get(id, { open_revs: 'all', revs: true })) as unknown as Array<{ ok?: WireDoc }>;
-  return res.flatMap((r) =>
-    r.ok && !r.ok._deleted ? [{ rev: r.ok._rev, revisions: r.ok._revisions, body: bodyOf(r.ok) }] : [],
-  );
+export function liveBranches(db: MissionDb, id: string): Promise<Branch[]> {
+  return db.liveBranches(id);
 }
 
 /** The body of one revision, or undefined when the store holds only its id (sent as history). */
-export async function bodyAt(db: MissionDb, id: string, rev: string): Promise<Body | undefined> {
-  try {
-    const doc = (await db.db.get(id, { rev })) as unknown as WireDoc;
-    return bodyOf(doc);
-  } catch (e) {
-    const status = (e as { status?: number }).status;
-    if (status === 404) return undefined;
-    throw e;
-  }
+export function bodyAt(db: MissionDb, id: string, rev: string): Promise<Body | undefined> {
+  return db.bodyAt(id, rev);
 }
 
 /** Ids of the documents that have more than one live leaf. */
-export async function conflictedIds(db: MissionDb): Promise<string[]> {
-  const res = await db.db.allDocs({ include_docs: true, conflicts: true });
-  return res.rows
-    .filter((r) => ((r.doc as { _conflicts?: string[] } | undefined)?._conflicts?.length ?? 0) > 0)
-    .map((r) => r.id);
+export function conflictedIds(db: MissionDb): Promise<string[]> {
+  return db.conflictedIds();
 }

@@ -1,4 +1,4 @@
-type Db = PouchDB.Database<Record<string, unknown>>;
+import type { Pouch } from './pouch.ts';
 
 /**
  * Resolve true as soon as a change after `since` exists, false after `ms` or when `signal` aborts.
@@ -6,7 +6,7 @@ type Db = PouchDB.Database<Record<string, unknown>>;
  * `since`, so a change written between the caller's empty read and this wait is not missed.
  */
 export function waitForChange(
-  db: Db,
+  db: Pouch,
   since: number | string,
   ms: number,
   signal: AbortSignal,

@@ -1,11 +1,11 @@
 import { latestLeaves, leavesOf } from './leaves.ts';
+import type { Pouch } from './pouch.ts';
 
 /**
  * Reads behind the CouchDB replication door, delegated to PouchDB so that the answers have exactly the
  * shapes a CouchDB replicator expects.
  * https://docs.couchdb.org/en/stable/replication/protocol.html
  */
-type Db = PouchDB.Database<Record<string, unknown>>;
 type Json = Record<string, unknown>;
 
 export interface DocReadOptions {
@@ -34,7 +34,7 @@ export interface CouchChange {
 }
 
 /** A document, one revision of it, or several open revisions, as `GET /db/docid` answers. */
-export async function readDoc(db: Db, id: string, o: DocReadOptions): Promise<Json | Json[]> {
+export async function readDoc(db: Pouch, id: string, o: DocReadOptions): Promise<Json | Json[]> {
   const opts: Json = {};
   if (o.revs) opts.revs = true;
   if (o.conflicts) opts.conflicts = true;
@@ -56,7 +56,7 @@ export async function readDoc(db: Db, id: string, o: DocReadOptions): Promise<Js
  * winner; with `latest`, every leaf that descends from the rev (CouchDB's rule).
  */
 export async function bulkGet(
-  db: Db,
+  db: Pouch,
   docs: Array<{ id: string; rev?: string }>,
   o: { revs: boolean; latest: boolean },
 ): Promise<{ results: Json[] }> {
@@ -91,7 +91,7 @@ function withoutRevisions(doc: Json): Json {
  * as `atts_since`). A rev known only by id (its body never arrived) counts as missing, as in CouchDB.
  */
 export async function revsDiff(
-  db: Db,
+  db: Pouch,
   request: Record<string, string[]>,
 ): Promise<Record<string, { missing: string[]; possible_ancestors?: string[] }>> {
   const diff = (await db.revsDiff(request)) as Record<string, { missing: string[] }>;
@@ -107,7 +107,7 @@ export async function revsDiff(
 
 /** One page of `_changes`, oldest first; `last_seq` is the seq of the last result, or `since`. */
 export async function changesPage(
-  db: Db,
+  db: Pouch,
   o: CouchChangesOptions,
 ): Promise<{ results: CouchChange[]; last_seq: number | string }> {
   const res = await db.changes({

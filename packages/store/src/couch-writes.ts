@@ -3,12 +3,13 @@ import type { WireDoc } from '@tern/sync';
 import { leavesOf } from './leaves.ts';
 import type { Leaf } from './leaves.ts';
 import type { StoredResult } from './mission-db.ts';
+import type { Pouch } from './pouch.ts';
+import { assertStorable, depthRefusal } from './storable.ts';
 
 /**
  * Interactive writes (`_bulk_docs` with `new_edits: true`) and `_local` documents for the CouchDB
  * door. https://docs.couchdb.org/en/stable/api/database/bulk-api.html#db-bulk-docs
  */
-type Db = PouchDB.Database<Record<string, unknown>>;
 
 /** A document as an HTTP client edits it: `_rev` names the revision it edits (absent for a new one). */
 export interface EditDoc {
@@ -65,13 +66,24 @@ function byGenerationThenRev(a: Leaf, b: Leaf): number {
  * writing the new revision. A replicated write may: it then only adds a branch, which is never lost.
  */
 export async function applyEdits(
-  db: Db,
+  db: Pouch,
   docs: EditDoc[],
   check: EditCheck,
   write: (docs: WireDoc[]) => Promise<StoredResult[]>,
 ): Promise<EditResult[]> {
   const results: EditResult[] = [];
   for (const doc of docs) {
+    // Before the rev hash, which walks the body recursively too (storable.ts).
+    const tooDeep = depthRefusal(doc);
+    if (tooDeep !== null) {
+      results.push({
+        id: doc._id,
+        ok: false,
+        error: 'forbidden',
+        reason: `TERN_STORE_DOC_TOO_DEEP: ${tooDeep}`,
+      });
+      continue;
+    }
     const plan = planEdit(doc, await leavesOf(db, doc._id));
     if (plan === 'conflict') {
       results.push({ id: doc._id, ok: false, error: 'conflict', reason: 'Document update conflict.' });
@@ -97,19 +109,24 @@ export async function applyEdits(
   return results;
 }
 
-/** A `_local` document (replication checkpoint): never replicated, no history, rev `0-N`. */
-export async function getLocal(db: Db, id: string): Promise<Record<string, unknown>> {
-  return (await db.get(`_local/${id}`)) as unknown as Record<string, unknown>;
+/** A `_local` document (replication checkpoint): never replicated, no history, rev `0-N`; or undefined. */
+export async function getLocal(db: Pouch, id: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    return (await db.get(`_local/${id}`)) as unknown as Record<string, unknown>;
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return undefined;
+    throw e;
+  }
 }
 
 /** Write a `_local` document; `_rev` must be the current one (409 conflict otherwise), as in CouchDB. */
 export async function putLocal(
-  db: Db,
+  db: Pouch,
   id: string,
   doc: Record<string, unknown>,
 ): Promise<{ ok: true; id: string; rev: string }> {
-  const res = await db.put({ ...doc, _id: `_local/${id}` } as PouchDB.Core.PutDocument<
-    Record<string, unknown>
-  >);
+  const local = { ...doc, _id: `_local/${id}` };
+  assertStorable(local, `_local/${id}`);
+  const res = await db.put(local as PouchDB.Core.PutDocument<Record<string, unknown>>);
   return { ok: true, id: res.id, rev: res.rev };
 }

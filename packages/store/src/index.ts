@@ -1,13 +1,15 @@
+// The public surface of @tern/store: Tern interfaces and errors only, no PouchDB type
+// (docs/decisions/081-sealed-store.md).
+export type { ServerStore } from './server-store.ts';
 export { TernStore } from './tern-store.ts';
 export type { StoreOptions } from './tern-store.ts';
-export { MissionDb } from './mission-db.ts';
-export type { ChangeList, ChangesPage, StoredResult } from './mission-db.ts';
+export type { ChangeList, ChangesPage, MissionDb, StoredResult } from './mission-db.ts';
+export type { DocStore, ListOptions, StoredDoc, SystemDb, SystemDoc } from './doc-store.ts';
 export { MISSION_ID, assertMissionId } from './mission-id.ts';
-export { StoreError } from './errors.ts';
+export { STORE_ERROR_CODES, StoreError, isStoreError } from './errors.ts';
+export type { StoreErrorCode } from './errors.ts';
+export { MAX_DOC_DEPTH } from './storable.ts';
 export { PouchSyncStorage } from './pouch-sync-storage.ts';
 export { bodyAt, conflictedIds, liveBranches } from './branches.ts';
 export type { CouchChange, CouchChangesOptions, DocReadOptions } from './couch-reads.ts';
 export type { EditCheck, EditDoc, EditResult } from './couch-writes.ts';
-export type { Leaf } from './leaves.ts';
-export { SystemDb } from './system-db.ts';
-export type { SystemDoc } from './system-db.ts';

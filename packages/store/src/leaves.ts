@@ -1,6 +1,5 @@
 import type { Revisions } from '@tern/sync';
-
-type Db = PouchDB.Database<Record<string, unknown>>;
+import type { Pouch } from './pouch.ts';
 
 /** A branch tip of a document's revision tree. */
 export interface Leaf {
@@ -13,7 +12,7 @@ export interface Leaf {
 }
 
 /** Every branch tip of `id`, deleted ones included; empty when the document does not exist. */
-export async function leavesOf(db: Db, id: string): Promise<Leaf[]> {
+export async function leavesOf(db: Pouch, id: string): Promise<Leaf[]> {
   try {
     const opts = { open_revs: 'all', revs: true } as PouchDB.Core.GetOptions;
     const found = (await db.get(id, opts)) as unknown as Array<{

@@ -1,18 +1,17 @@
-import type { WireDoc } from '@tern/sync';
-import { waitForChange } from './change-waiter.ts';
-import { bulkGet, changesPage, readDoc, revsDiff } from './couch-reads.ts';
-import type { CouchChangesOptions, DocReadOptions } from './couch-reads.ts';
-import { applyEdits, getLocal, putLocal } from './couch-writes.ts';
+import type { Body, Branch, WireDoc } from '@tern/sync';
+import type { CouchChange, CouchChangesOptions, DocReadOptions } from './couch-reads.ts';
 import type { EditCheck, EditDoc, EditResult } from './couch-writes.ts';
-
-type Db = PouchDB.Database<Record<string, unknown>>;
+import type { StoreErrorCode } from './errors.ts';
 
 export interface StoredResult {
   id: string;
   rev: string;
   ok: boolean;
+  /** CouchDB's error name for a failure (`forbidden`, `bad_request`…), as `_bulk_docs` answers it. */
   error?: string;
   reason?: string;
+  /** The store's code for a failure. */
+  code?: StoreErrorCode;
 }
 
 export interface ChangeList {
@@ -30,173 +29,66 @@ export interface ChangesPage {
 }
 
 /**
- * One mission's database. Writes are replicated writes (`new_edits: false`): the revision made on
- * the device is stored as is, with its history, and every branch is kept.
+ * One mission's records: what devices sync, with CouchDB's revision semantics. Writes made elsewhere are
+ * replicated writes (`new_edits: false`): the revision is stored as is, with its history, and every
+ * branch is kept; the winner is deterministic (PouchDB's winningRev).
  * https://docs.couchdb.org/en/stable/api/database/bulk-api.html#replicator-mode
+ *
+ * Errors are StoreErrors only (docs/errors.md, "Store errors"). A document nested deeper than the store
+ * can encode is refused per document (`ok: false`), never thrown at the process.
  */
-export class MissionDb {
-  constructor(
-    readonly mission: string,
-    readonly db: Db,
-  ) {}
+export interface MissionDb {
+  readonly mission: string;
 
   /** Store revisions made elsewhere. Idempotent: a revision already present changes nothing. */
-  async writeReplicated(docs: WireDoc[]): Promise<StoredResult[]> {
-    if (docs.length === 0) return [];
-    const res = await this.db.bulkDocs(
-      docs as unknown as PouchDB.Core.PutDocument<Record<string, unknown>>[],
-      {
-        new_edits: false,
-      },
-    );
-    // With new_edits:false PouchDB returns only errors (or nothing); successes are implicit.
-    const errors = new Map<string, PouchDB.Core.Error>();
-    for (const r of res as Array<PouchDB.Core.Response | PouchDB.Core.Error>) {
-      if ('error' in r && r.error && r.id) errors.set(r.id, r as PouchDB.Core.Error);
-    }
-    return docs.map((d) => {
-      const e = errors.get(d._id);
-      return e
-        ? {
-            id: d._id,
-            rev: d._rev,
-            ok: false,
-            error: String(e.name ?? e.error),
-            reason: String(e.message ?? e.reason),
-          }
-        : { id: d._id, rev: d._rev, ok: true };
-    });
-  }
-
-  /** Changes after `since` (winning revisions, with `_revisions`), oldest first. */
+  writeReplicated(docs: WireDoc[]): Promise<StoredResult[]>;
   /**
-   * Which documents changed after `since` (id and seq only), oldest first, at most `limit`. Asks for
-   * one more than wanted: its presence says more is waiting (PouchDB's `pending` is not reported by
-   * every adapter). `lastSeq` is where the next page starts when all of these are sent.
+   * Which documents changed after `since` (id and seq only), oldest first, at most `limit`. `more` says
+   * whether changes wait after `lastSeq`, which is where the next page starts when all of these are sent.
    */
-  async changeList(since: string | null, limit: number): Promise<ChangeList> {
-    const changes = await this.db.changes({
-      since: since === null ? 0 : sinceValue(since),
-      limit: limit + 1,
-      include_docs: false,
-      return_docs: true,
-    });
-    const more = changes.results.length > limit;
-    const list = changes.results.slice(0, limit).map((c) => ({ id: c.id, seq: String(c.seq) }));
-    const lastSeq = more ? (list[list.length - 1]?.seq ?? since ?? '0') : String(changes.last_seq);
-    return { changes: list, lastSeq, more };
-  }
-
+  changeList(since: string | null, limit: number): Promise<ChangeList>;
   /** The current update sequence, to find later what a write changed (see `branchedSince`). */
-  async updateSeq(): Promise<string> {
-    return String((await this.db.info()).update_seq);
-  }
-
-  /**
-   * Of the documents changed after `since`, those with more than one leaf (live or deleted): the only
-   * ones a merge can concern. Reads the changes feed once (`style=all_docs` lists every leaf) instead of
-   * every document's revision tree.
-   */
-  async branchedSince(since: string): Promise<Set<string>> {
-    const out = new Set<string>();
-    const res = await this.db.changes({ since: sinceValue(since), style: 'all_docs', return_docs: true });
-    for (const c of res.results) if (c.changes.length > 1) out.add(c.id);
-    return out;
-  }
-
+  updateSeq(): Promise<string>;
+  /** Of the documents changed after `since`, those with more than one leaf (live or deleted). */
+  branchedSince(since: string): Promise<Set<string>>;
   /** The winning revisions of these documents with `_revisions`, one entry per id, in order. */
-  async winnersWithHistory(ids: string[]): Promise<Array<WireDoc | undefined>> {
-    if (ids.length === 0) return [];
-    const got = await this.db.bulkGet({ docs: ids.map((id) => ({ id })), revs: true });
-    return got.results.map((r) => {
-      const d = r.docs.find((x) => 'ok' in x);
-      return d && 'ok' in d ? (d.ok as unknown as WireDoc) : undefined;
-    });
-  }
+  winnersWithHistory(ids: string[]): Promise<Array<WireDoc | undefined>>;
+  /** A page of changes with their documents, also ended at a byte budget (always at least one document). */
+  changesSince(since: string | null, limit: number, maxBytes?: number): Promise<ChangesPage>;
+  /** The winning revision with `_revisions` and `_conflicts` (when there are), or undefined. */
+  get(id: string): Promise<WireDoc | undefined>;
+  /** Every document's winning revision. */
+  allDocs(): Promise<WireDoc[]>;
+  docCount(): Promise<number>;
 
-  /**
-   * A page of changes with their documents. The page also ends at a byte budget (always at least one
-   * document) so a page of large documents stays a reasonable response; the checkpoint is then the
-   * last change included.
-   */
-  async changesSince(since: string | null, limit: number, maxBytes = Infinity): Promise<ChangesPage> {
-    const list = await this.changeList(since, limit);
-    const docs: WireDoc[] = [];
-    let bytes = 0;
-    let lastSeq = list.lastSeq;
-    let more = list.more;
-    const winners = await this.winnersWithHistory(list.changes.map((c) => c.id));
-    for (let i = 0; i < winners.length; i++) {
-      const doc = winners[i];
-      const size = doc && maxBytes !== Infinity ? JSON.stringify(doc).length : 0;
-      if (i > 0 && bytes + size > maxBytes) {
-        lastSeq = list.changes[i - 1]!.seq;
-        more = true;
-        break;
-      }
-      bytes += size;
-      if (doc) docs.push(doc);
-    }
-    return { docs, lastSeq, more };
-  }
+  /** The live (not deleted) leaves with their bodies and histories (CouchDB `open_revs=all`). */
+  liveBranches(id: string): Promise<Branch[]>;
+  /** The body of one revision, or undefined when the store holds only its id (sent as history). */
+  bodyAt(id: string, rev: string): Promise<Body | undefined>;
+  /** Ids of the documents that have more than one live leaf. */
+  conflictedIds(): Promise<string[]>;
 
-  /** The winning revision of a document with its history, or undefined. */
-  async get(id: string): Promise<WireDoc | undefined> {
-    try {
-      return (await this.db.get(id, { revs: true, conflicts: true })) as unknown as WireDoc;
-    } catch (e) {
-      if ((e as { status?: number }).status === 404) return undefined;
-      throw e;
-    }
-  }
-
-  async allDocs(): Promise<WireDoc[]> {
-    const res = await this.db.allDocs({ include_docs: true });
-    return res.rows.flatMap((r) => (r.doc ? [r.doc as unknown as WireDoc] : []));
-  }
-
-  async docCount(): Promise<number> {
-    return (await this.db.info()).doc_count;
-  }
-
-  // The CouchDB replication door (docs/protocol.md, "CouchDB door"). Thin: the rules live in
-  // couch-reads.ts, couch-writes.ts and change-waiter.ts.
-  private editChain: Promise<unknown> = Promise.resolve();
-
-  /** `GET /db/docid` with rev, revs, conflicts, latest, open_revs. Throws PouchDB's 404 when absent. */
-  readDoc(id: string, opts: DocReadOptions): Promise<Record<string, unknown> | Record<string, unknown>[]> {
-    return readDoc(this.db, id, opts);
-  }
-  bulkGet(docs: Array<{ id: string; rev?: string }>, opts: { revs: boolean; latest: boolean }) {
-    return bulkGet(this.db, docs, opts);
-  }
-  revsDiff(request: Record<string, string[]>) {
-    return revsDiff(this.db, request);
-  }
-  couchChanges(opts: CouchChangesOptions) {
-    return changesPage(this.db, opts);
-  }
-  waitForChange(since: number | string, ms: number, signal: AbortSignal): Promise<boolean> {
-    return waitForChange(this.db, since, ms, signal);
-  }
-  /** Interactive edits (`new_edits: true`), one call at a time per mission. */
-  writeEdits(docs: EditDoc[], check: EditCheck): Promise<EditResult[]> {
-    const run = this.editChain.then(() => applyEdits(this.db, docs, check, (d) => this.writeReplicated(d)));
-    this.editChain = run.catch(() => undefined);
-    return run;
-  }
-  getLocal(id: string): Promise<Record<string, unknown>> {
-    return getLocal(this.db, id);
-  }
-  putLocal(id: string, doc: Record<string, unknown>) {
-    return putLocal(this.db, id, doc);
-  }
-  async info(): Promise<{ docCount: number; updateSeq: number | string }> {
-    const i = await this.db.info();
-    return { docCount: i.doc_count, updateSeq: i.update_seq };
-  }
-}
-
-function sinceValue(since: string): number | string {
-  return /^[0-9]+$/.test(since) ? Number(since) : since;
+  // The CouchDB replication door (docs/protocol.md, "CouchDB door").
+  /** `GET /db/docid` with rev, revs, conflicts, latest, open_revs. TERN_STORE_NOT_FOUND when absent. */
+  readDoc(id: string, opts: DocReadOptions): Promise<Record<string, unknown> | Record<string, unknown>[]>;
+  /** `_bulk_get`: one result per request, `{id, docs: [{ok: doc} | {error}]}`. */
+  bulkGet(
+    docs: Array<{ id: string; rev?: string }>,
+    opts: { revs: boolean; latest: boolean },
+  ): Promise<{ results: Record<string, unknown>[] }>;
+  /** `_revs_diff`: the revs this database lacks, with `possible_ancestors`. */
+  revsDiff(
+    request: Record<string, string[]>,
+  ): Promise<Record<string, { missing: string[]; possible_ancestors?: string[] }>>;
+  /** One page of `_changes`, oldest first. */
+  couchChanges(opts: CouchChangesOptions): Promise<{ results: CouchChange[]; last_seq: number | string }>;
+  /** True as soon as a change after `since` exists; false after `ms` or when `signal` aborts. */
+  waitForChange(since: number | string, ms: number, signal: AbortSignal): Promise<boolean>;
+  /** Interactive edits (`new_edits: true`), one call at a time per mission; conflicts per document. */
+  writeEdits(docs: EditDoc[], check: EditCheck): Promise<EditResult[]>;
+  /** A `_local` document (replication checkpoint), or undefined. */
+  getLocal(id: string): Promise<Record<string, unknown> | undefined>;
+  /** Write a `_local` document; `_rev` must be the current one (TERN_STORE_CONFLICT otherwise). */
+  putLocal(id: string, doc: Record<string, unknown>): Promise<{ ok: true; id: string; rev: string }>;
+  info(): Promise<{ docCount: number; updateSeq: number | string }>;
 }

@@ -1,6 +1,5 @@
 import { describe, it } from 'vitest';
 import { storageConformance } from '@tern/sync/testing';
-import { PouchDB } from './pouch.ts';
 import { PouchSyncStorage } from './pouch-sync-storage.ts';
 
 let n = 0;
@@ -8,9 +7,10 @@ describe('SyncStorage conformance: PouchDB', () => {
   for (const [name, run] of Object.entries(storageConformance)) {
     it(name, () =>
       run(async () => {
-        const storage = new PouchSyncStorage(
-          new PouchDB(`pouch-conformance-${Date.now()}-${++n}`, { adapter: 'memory' }),
-        );
+        const storage = new PouchSyncStorage({
+          kind: 'memory',
+          name: `pouch-conformance-${Date.now()}-${++n}`,
+        });
         return { storage, save: (id, body) => storage.save(id, body), read: (id) => storage.read(id) };
       }),
     );

@@ -1,7 +1,7 @@
 import { assertPulledPage, bodyOf, decidePull, nextRevision } from '@tern/sync';
 import type { Body, PushResult, SyncStorage, WireDoc } from '@tern/sync';
-
-type Db = PouchDB.Database<Record<string, unknown>>;
+import { PouchDB } from './pouch.ts';
+import type { Pouch } from './pouch.ts';
 
 interface DeviceState {
   _id: string;
@@ -22,7 +22,19 @@ const STATE_ID = '_local/tern-device-state';
  * Pulled documents are written before the checkpoint: the checkpoint never runs ahead of the data.
  */
 export class PouchSyncStorage implements SyncStorage {
-  constructor(private readonly db: Db) {}
+  private readonly db: Pouch;
+
+  /** A device database in memory (tests) or on LevelDB at `path`. */
+  constructor(where: { kind: 'memory'; name: string } | { kind: 'leveldb'; path: string }) {
+    this.db =
+      where.kind === 'memory'
+        ? new PouchDB<Record<string, unknown>>(where.name, { adapter: 'memory' })
+        : new PouchDB<Record<string, unknown>>(where.path);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
 
   private async state(): Promise<DeviceState> {
     try {

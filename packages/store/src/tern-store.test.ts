@@ -41,9 +41,11 @@ describe('TernStore on LevelDB', () => {
     const right = doc('sub:B', { v: 2 }, base);
     await db.writeReplicated([base]);
     await db.writeReplicated([left, right]);
-    const winner = await db.db.get('sub:B', { conflicts: true });
-    expect([winner._rev, ...(winner._conflicts ?? [])].sort()).toEqual([left._rev, right._rev].sort());
-    expect((await db.db.get('sub:B', { rev: base._rev })).v).toBe(0);
+    const winner = await db.get('sub:B');
+    expect([winner?._rev, ...((winner?._conflicts as string[]) ?? [])].sort()).toEqual(
+      [left._rev, right._rev].sort(),
+    );
+    expect((await db.bodyAt('sub:B', base._rev))?.v).toBe(0);
     await store.close();
   });
 

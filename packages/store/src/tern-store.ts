@@ -1,9 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { DocStore, SystemDb } from './doc-store.ts';
+import type { MissionDb } from './mission-db.ts';
 import { assertMissionId } from './mission-id.ts';
-import { MissionDb } from './mission-db.ts';
 import { PouchDB } from './pouch.ts';
-import { SystemDb } from './system-db.ts';
+import type { Pouch } from './pouch.ts';
+import { PouchDocStore } from './pouch-doc-store.ts';
+import { PouchMissionDb } from './pouch-mission-db.ts';
+import type { ServerStore } from './server-store.ts';
 
 export type StoreOptions =
   /** Embedded PouchDB on LevelDB, one folder per mission under `dataDir`. The default. */
@@ -11,18 +15,18 @@ export type StoreOptions =
   /** In-memory PouchDB: unit tests only; everything is lost when the process ends. */
   | { kind: 'memory'; prefix?: string };
 
-/** The server store: one PouchDB database per mission, opened on first use and kept open. */
-export class TernStore {
+/** The server store on PouchDB: one database per mission, opened on first use and kept open. */
+export class TernStore implements ServerStore {
   private readonly open = new Map<string, MissionDb>();
-  private readonly pouches = new Map<string, PouchDB.Database<Record<string, unknown>>>();
-  private systemDb: SystemDb | undefined;
+  private readonly stores = new Map<string, DocStore>();
+  private readonly pouches = new Map<string, Pouch>();
 
   constructor(readonly options: StoreOptions) {
     if (options.kind === 'leveldb') mkdirSync(resolve(options.dataDir), { recursive: true });
   }
 
   /** Open (once) a PouchDB database by name: a LevelDB folder under dataDir, or in memory. */
-  private pouch(name: string): PouchDB.Database<Record<string, unknown>> {
+  private pouch(name: string): Pouch {
     let db = this.pouches.get(name);
     if (!db) {
       const o = this.options;
@@ -35,42 +39,44 @@ export class TernStore {
     return db;
   }
 
-  /** A mission's records: everything devices sync. */
+  private docStore(name: string): DocStore {
+    let s = this.stores.get(name);
+    if (!s) {
+      s = new PouchDocStore(this.pouch(name), name);
+      this.stores.set(name, s);
+    }
+    return s;
+  }
+
   mission(mission: string): MissionDb {
     assertMissionId(mission);
     let db = this.open.get(mission);
     if (!db) {
-      db = new MissionDb(mission, this.pouch(`mission-${mission}`));
+      db = new PouchMissionDb(mission, this.pouch(`mission-${mission}`));
       this.open.set(mission, db);
     }
     return db;
   }
 
-  /** Published form definitions, shared by all missions. */
-  forms(): PouchDB.Database<Record<string, unknown>> {
-    return this.pouch('forms');
+  forms(): DocStore {
+    return this.docStore('forms');
   }
 
-  /** A mission's operational records (merges, resolutions): kept on the server, never synced to devices. */
-  ops(mission: string): PouchDB.Database<Record<string, unknown>> {
+  ops(mission: string): DocStore {
     assertMissionId(mission);
-    return this.pouch(`ops-${mission}`);
+    return this.docStore(`ops-${mission}`);
   }
 
-  /**
-   * The server's own database (accounts, missions, sessions, audit). Its name cannot collide with a
-   * mission's (`mission-<id>`) nor with ops (`ops-<id>`) or forms.
-   */
+  /** Its name cannot collide with a mission's (`mission-<id>`) nor with ops (`ops-<id>`) or forms. */
   system(): SystemDb {
-    this.systemDb ??= new SystemDb(this.pouch('system'));
-    return this.systemDb;
+    return this.docStore('system');
   }
 
   async close(): Promise<void> {
     const dbs = [...this.pouches.values()];
     this.open.clear();
+    this.stores.clear();
     this.pouches.clear();
-    this.systemDb = undefined;
     await Promise.all(dbs.map((d) => d.close()));
   }
 }

@@ -1,3 +1,4 @@
+import { isStoreError } from '@tern/store';
 import type { SystemDb, SystemDoc } from '@tern/store';
 import { TernError } from '../errors.ts';
 import { hashPassword } from './password.ts';
@@ -79,7 +80,7 @@ export class Accounts {
     try {
       await this.sys.create(doc);
     } catch (e) {
-      if ((e as { status?: number }).status === 409)
+      if (isStoreError(e, 'TERN_STORE_CONFLICT'))
         throw new TernError('TERN_CONFLICT', `An account named ${JSON.stringify(input.username)} exists`);
       throw e;
     }

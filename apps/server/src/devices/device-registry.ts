@@ -1,4 +1,7 @@
-type Ops = PouchDB.Database<Record<string, unknown>>;
+import { isStoreError } from '@tern/store';
+import type { DocStore, StoredDoc } from '@tern/store';
+
+type Ops = DocStore;
 
 /** One device of a mission: its number (for case codes) and its last sync, for the data officer's view. */
 export interface DeviceRecord {
@@ -19,15 +22,10 @@ export interface DeviceRecord {
 
 const COUNTER = 'device-counter';
 const idOf = (deviceId: string) => `device:${deviceId}`;
-const status = (e: unknown) => (e as { status?: number }).status;
+const stale = (e: unknown) => isStoreError(e, 'TERN_STORE_CONFLICT');
 
-async function getOr<T>(ops: Ops, id: string): Promise<T | undefined> {
-  try {
-    return (await ops.get(id)) as unknown as T;
-  } catch (e) {
-    if (status(e) === 404) return undefined;
-    throw e;
-  }
+function getOr<T>(ops: Ops, id: string): Promise<T | undefined> {
+  return ops.get<T & StoredDoc>(id);
 }
 
 /**
@@ -45,11 +43,9 @@ export async function registerDevice(ops: Ops, deviceId: string, by: string): Pr
     };
     const number = counter.last + 1;
     try {
-      await ops.put({ ...counter, last: number } as unknown as PouchDB.Core.PutDocument<
-        Record<string, unknown>
-      >);
+      await ops.put({ ...counter, last: number });
     } catch (e) {
-      if (status(e) === 409) continue;
+      if (stale(e)) continue;
       throw e;
     }
     const rec: DeviceRecord = {
@@ -61,10 +57,10 @@ export async function registerDevice(ops: Ops, deviceId: string, by: string): Pr
       registeredBy: by,
     };
     try {
-      await ops.put(rec as unknown as PouchDB.Core.PutDocument<Record<string, unknown>>);
+      await ops.put({ ...rec });
       return rec;
     } catch (e) {
-      if (status(e) !== 409) throw e; // registered concurrently by the same device: the loop returns it
+      if (!stale(e)) throw e; // registered concurrently by the same device: the loop returns it
     }
   }
   throw new Error(`Could not register device ${deviceId}: too much contention`);
@@ -88,15 +84,15 @@ export async function noteSync(
       ...(s.waiting !== undefined ? { waiting: s.waiting } : {}),
     };
     try {
-      await ops.put(next as unknown as PouchDB.Core.PutDocument<Record<string, unknown>>);
+      await ops.put({ ...next });
       return;
     } catch (e) {
-      if (status(e) !== 409) throw e;
+      if (!stale(e)) throw e;
     }
   }
 }
 
 export async function listDevices(ops: Ops): Promise<DeviceRecord[]> {
-  const res = await ops.allDocs({ include_docs: true, startkey: 'device:', endkey: 'device:\uffff' });
-  return res.rows.map((r) => r.doc as unknown as DeviceRecord).sort((a, b) => a.number - b.number);
+  const list = await ops.list<DeviceRecord & StoredDoc>('device:');
+  return list.sort((a, b) => a.number - b.number);
 }

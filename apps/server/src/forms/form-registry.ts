@@ -1,7 +1,6 @@
 import { builtinForms, checkForm, formatProblem, parseFormDefinition } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
-
-type Db = PouchDB.Database<Record<string, unknown>>;
+import type { DocStore, StoredDoc } from '@tern/store';
 
 /** A published form as stored: the definition, who published it and when. */
 interface FormDoc {
@@ -30,12 +29,10 @@ export class FormRegistry {
   private readonly forms = new Map<string, FormDefinition>(builtinForms);
   private readonly published = new Map<string, { publishedBy: string; publishedAt: string }>();
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: DocStore) {}
 
   async load(): Promise<void> {
-    const res = await this.db.allDocs({ include_docs: true, startkey: 'form:', endkey: 'form:\uffff' });
-    for (const row of res.rows) {
-      const doc = row.doc as unknown as FormDoc;
+    for (const doc of await this.db.list<FormDoc & StoredDoc>('form:')) {
       const key = `${doc.definition.id}@${doc.definition.version}`;
       this.forms.set(key, doc.definition);
       this.published.set(key, { publishedBy: doc.publishedBy, publishedAt: doc.publishedAt });
@@ -84,7 +81,7 @@ export class FormRegistry {
       publishedBy: by,
       publishedAt: new Date().toISOString(),
     };
-    await this.db.put(doc as unknown as PouchDB.Core.PutDocument<Record<string, unknown>>);
+    await this.db.create({ ...doc });
     this.forms.set(key, def);
     this.published.set(key, { publishedBy: by, publishedAt: doc.publishedAt });
     return def;

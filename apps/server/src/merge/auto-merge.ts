@@ -1,5 +1,5 @@
 import { bodyAt, liveBranches } from '@tern/store';
-import type { TernStore } from '@tern/store';
+import type { ServerStore } from '@tern/store';
 import { commonAncestors, mergeBranches, orderBranches } from '@tern/sync';
 import type { Branch } from '@tern/sync';
 import { clearConflict, recordConflict, recordMerge } from './merge-records.ts';
@@ -25,7 +25,7 @@ const MAX_ROUNDS = 20;
  * conflict for an admin. Design: docs/decisions/050-conflicts-and-merge.md.
  */
 export async function autoMerge(
-  store: TernStore,
+  store: ServerStore,
   mission: string,
   ids: string[],
   actor: MergeActor,
@@ -69,7 +69,7 @@ export async function autoMerge(
   return report;
 }
 
-async function nearestBase(store: TernStore, mission: string, id: string, a: Branch, b: Branch) {
+async function nearestBase(store: ServerStore, mission: string, id: string, a: Branch, b: Branch) {
   for (const rev of commonAncestors(a.revisions, b.revisions)) {
     const body = await bodyAt(store.mission(mission), id, rev);
     if (body) return { rev, body };

@@ -1,5 +1,5 @@
 import { bodyAt, liveBranches } from '@tern/store';
-import type { TernStore } from '@tern/store';
+import type { ServerStore } from '@tern/store';
 import { META_FIELDS, commonAncestors, mergeBranches, orderBranches } from '@tern/sync';
 import type { Body, Branch, FieldConflict } from '@tern/sync';
 
@@ -24,7 +24,7 @@ export interface ConflictView {
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
 /** The two branches an admin resolves first, in winner order, and their nearest common ancestor with a body. */
-export async function conflictPair(store: TernStore, mission: string, docId: string) {
+export async function conflictPair(store: ServerStore, mission: string, docId: string) {
   const branches = await liveBranches(store.mission(mission), docId);
   if (branches.length < 2) return null;
   const sorted = branches.slice().sort((x, y) => (orderBranches(x, y)[0] === x ? -1 : 1));
@@ -41,7 +41,7 @@ export async function conflictPair(store: TernStore, mission: string, docId: str
 }
 
 export async function conflictView(
-  store: TernStore,
+  store: ServerStore,
   mission: string,
   docId: string,
 ): Promise<ConflictView | null> {

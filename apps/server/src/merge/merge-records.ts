@@ -1,6 +1,8 @@
+import { isStoreError } from '@tern/store';
+import type { DocStore, StoredDoc } from '@tern/store';
 import type { Branch, MergeOutcome } from '@tern/sync';
 
-type Ops = PouchDB.Database<Record<string, unknown>>;
+type Ops = DocStore;
 
 /** A merge the server made by itself: which revisions, which fields from which side, who and when. */
 export interface MergeRecord {
@@ -30,8 +32,6 @@ export interface ConflictRecord {
   updatedAt: string;
 }
 
-const isConflict409 = (e: unknown) => (e as { status?: number }).status === 409;
-
 /** Idempotent: the record id is derived from the merged revision, so a repeated merge records once. */
 export async function recordMerge(
   ops: Ops,
@@ -53,20 +53,20 @@ export async function recordMerge(
     by,
     at: new Date().toISOString(),
   };
+  await createOnce(ops, { ...rec });
+}
+
+/** Create a record whose id says what it records; the same record made again is already there. */
+async function createOnce(ops: Ops, rec: StoredDoc): Promise<void> {
   try {
-    await ops.put(rec as unknown as PouchDB.Core.PutDocument<Record<string, unknown>>);
+    await ops.create(rec);
   } catch (e) {
-    if (!isConflict409(e)) throw e;
+    if (!isStoreError(e, 'TERN_STORE_CONFLICT')) throw e; // already recorded
   }
 }
 
-export async function getConflict(ops: Ops, docId: string): Promise<ConflictRecord | undefined> {
-  try {
-    return (await ops.get(`conflict:${docId}`)) as unknown as ConflictRecord;
-  } catch (e) {
-    if ((e as { status?: number }).status === 404) return undefined;
-    throw e;
-  }
+export function getConflict(ops: Ops, docId: string): Promise<ConflictRecord | undefined> {
+  return ops.get<ConflictRecord & StoredDoc>(`conflict:${docId}`);
 }
 
 export async function recordConflict(
@@ -89,7 +89,7 @@ export async function recordConflict(
     openedAt: existing?.openedAt ?? now,
     updatedAt: now,
   };
-  await ops.put(rec as unknown as PouchDB.Core.PutDocument<Record<string, unknown>>);
+  await ops.put(rec as ConflictRecord & StoredDoc);
 }
 
 export async function clearConflict(ops: Ops, docId: string) {
@@ -97,29 +97,20 @@ export async function clearConflict(ops: Ops, docId: string) {
   if (existing?._rev) await ops.remove(existing._id, existing._rev);
 }
 
-export async function openConflicts(ops: Ops): Promise<ConflictRecord[]> {
-  const res = await ops.allDocs({ include_docs: true, startkey: 'conflict:', endkey: 'conflict:\uffff' });
-  return res.rows.map((r) => r.doc as unknown as ConflictRecord);
+export function openConflicts(ops: Ops): Promise<ConflictRecord[]> {
+  return ops.list<ConflictRecord & StoredDoc>('conflict:');
 }
 
-export async function mergeRecords(ops: Ops, docId: string): Promise<MergeRecord[]> {
-  const res = await ops.allDocs({
-    include_docs: true,
-    startkey: `merge:${docId}:`,
-    endkey: `merge:${docId}:\uffff`,
-  });
-  return res.rows.map((r) => r.doc as unknown as MergeRecord);
+export function mergeRecords(ops: Ops, docId: string): Promise<MergeRecord[]> {
+  return ops.list<MergeRecord & StoredDoc>(`merge:${docId}:`);
 }
 
 /** For documents of a pulled page: the open conflict of each one that has one. */
 export async function openConflictsOf(ops: Ops, docIds: string[]): Promise<Map<string, ConflictRecord>> {
   if (docIds.length === 0) return new Map();
-  const res = await ops.allDocs({ include_docs: true, keys: docIds.map((id) => `conflict:${id}`) });
+  const found = await ops.getMany<ConflictRecord & StoredDoc>(docIds.map((id) => `conflict:${id}`));
   const out = new Map<string, ConflictRecord>();
-  for (const row of res.rows) {
-    const doc = 'doc' in row ? (row.doc as unknown as ConflictRecord | undefined) : undefined;
-    if (doc) out.set(doc.docId, doc);
-  }
+  for (const doc of found) if (doc) out.set(doc.docId, doc);
   return out;
 }
 
@@ -130,17 +121,13 @@ export async function recordResolution(
   docId: string,
   r: { revs: [string, string]; resolvedRev: string; choices: Record<string, unknown>; by: string },
 ) {
-  try {
-    await ops.put({
-      _id: `resolution:${docId}:${r.resolvedRev}`,
-      type: 'resolution',
-      mission,
-      docId,
-      ...r,
-      at: new Date().toISOString(),
-    } as unknown as PouchDB.Core.PutDocument<Record<string, unknown>>);
-  } catch (e) {
-    if (!isConflict409(e)) throw e;
-  }
+  await createOnce(ops, {
+    _id: `resolution:${docId}:${r.resolvedRev}`,
+    type: 'resolution',
+    mission,
+    docId,
+    ...r,
+    at: new Date().toISOString(),
+  });
   await clearConflict(ops, docId);
 }

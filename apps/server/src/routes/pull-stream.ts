@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { MissionDb } from '@tern/store';
+import type { DocStore, MissionDb } from '@tern/store';
 import type { PushResult } from '@tern/sync';
 import { openConflictsOf } from '../merge/merge-records.ts';
 
@@ -8,11 +8,9 @@ export const PULL_PAGE_BYTES = 8 * 1024 * 1024;
 /** Documents read from the store at a time while the response is already flowing. */
 const CHUNK = 200;
 
-type Ops = PouchDB.Database<Record<string, unknown>>;
-
 export interface PullStreamArgs {
   db: MissionDb;
-  ops: Ops;
+  ops: DocStore;
   results: PushResult[];
   since: string | null;
   pullLimit: number;

@@ -1,4 +1,4 @@
-import type { TernStore } from '@tern/store';
+import type { ServerStore } from '@tern/store';
 import { CASE_STATUSES, caseCode } from '@tern/cases';
 import type { CaseBody, CaseStatus, StatusChange } from '@tern/cases';
 import { nextRevision } from '@tern/sync';
@@ -320,7 +320,7 @@ export function demoCaseDocs(mission: string, deviceNumber: number): WireDoc[] {
 }
 
 /** Write the demo cases into `mission` (idempotent: the same revisions are written as no-ops). */
-export async function seedDemoCases(store: TernStore, mission: string): Promise<number> {
+export async function seedDemoCases(store: ServerStore, mission: string): Promise<number> {
   const device = await registerDevice(store.ops(mission), SEED_DEVICE, 'demo-seed');
   const docs = demoCaseDocs(mission, device.number);
   const results = await store.mission(mission).writeReplicated(docs);

@@ -1,3 +1,5 @@
+import { StoreError } from '@tern/store';
+import type { StoreErrorCode } from '@tern/store';
 import { TernError } from '../../errors.ts';
 
 /**
@@ -46,20 +48,36 @@ const BY_STATUS: Record<number, CouchErrorName> = {
 };
 
 /**
+ * The store's errors in CouchDB's words. `reason` is the store's CouchDB reason when it has one
+ * (`missing`, `deleted`), so a replicator reads exactly what CouchDB would send.
+ */
+const FROM_STORE: Record<StoreErrorCode, CouchErrorName> = {
+  TERN_STORE_NOT_FOUND: 'not_found',
+  TERN_STORE_CONFLICT: 'conflict',
+  TERN_STORE_INVALID: 'bad_request',
+  TERN_STORE_DOC_TOO_DEEP: 'bad_request',
+  TERN_STORE_BAD_MISSION: 'not_found',
+  TERN_STORE_UNAVAILABLE: 'service_unavailable',
+};
+
+function fromStore(e: StoreError): CouchError {
+  const name = FROM_STORE[e.code];
+  const reason = name === 'not_found' || name === 'conflict' ? (e.reason ?? e.message) : e.message;
+  return new CouchError(name, reason);
+}
+
+/**
  * Turn anything thrown behind the door into a CouchDB error, or null for a bug (answered 500 and
- * logged). Order matters: Tern errors (authorisation) and Fastify errors (body parsing) carry a status
- * of their own; PouchDB errors carry CouchDB's own `name` and `status` already.
+ * logged). Tern errors (authorisation) and Fastify errors (body parsing) carry a status of their own;
+ * the store throws StoreErrors only.
  */
 export function toCouchError(err: unknown): CouchError | null {
   if (err instanceof CouchError) return err;
   if (err instanceof TernError) return new CouchError(BY_STATUS[err.status] ?? 'unknown_error', err.message);
-  const e = err as { statusCode?: number; status?: number; name?: string; message?: string };
+  if (err instanceof StoreError) return fromStore(err);
+  const e = err as { statusCode?: number; message?: string };
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return new CouchError(BY_STATUS[e.statusCode] ?? 'bad_request', e.message ?? 'Bad request');
-  }
-  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.name === 'string') {
-    const name = e.name in COUCH_ERRORS ? (e.name as CouchErrorName) : (BY_STATUS[e.status] ?? 'bad_request');
-    return new CouchError(name, e.message ?? name);
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { CouchError } from './couch-errors.ts';
 import { openMission, parseOr400 } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
 
@@ -25,7 +26,9 @@ export async function localDocsRoute(app: FastifyInstance, deps: CouchDeps): Pro
   app.get<{ Params: { db: string; id: string } }>('/:db/_local/:id', async (req) => {
     const db = await openMission(req, deps, req.params.db, 'couch.read');
     const id = parseOr400(LocalId, req.params.id, '_local id');
-    return db.getLocal(id);
+    const doc = await db.getLocal(id);
+    if (!doc) throw new CouchError('not_found', 'missing');
+    return doc;
   });
 
   app.put<{ Params: { db: string; id: string } }>(

@@ -6,13 +6,13 @@ afterEach(async () => {
   await store.close();
 });
 
-describe('SystemDb', () => {
+describe('DocStore (system, ops, forms)', () => {
   it('create() never overwrites, which keeps the audit log append-only', async () => {
     store = new TernStore({ kind: 'memory', prefix: `sys-${Date.now()}` });
     const sys = store.system();
     await sys.create({ _id: 'audit:2026-01-01T00:00:00.000Z:a', n: 1 });
     await expect(sys.create({ _id: 'audit:2026-01-01T00:00:00.000Z:a', n: 2 })).rejects.toMatchObject({
-      status: 409,
+      code: 'TERN_STORE_CONFLICT',
     });
     expect((await sys.get('audit:2026-01-01T00:00:00.000Z:a'))?.n).toBe(1);
     await expect(sys.create({ _id: 'x', _rev: '1-a' })).rejects.toThrow(/without _rev/);

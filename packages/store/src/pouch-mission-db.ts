@@ -1,0 +1,238 @@
+import { bodyOf } from '@tern/sync';
+import type { Body, Branch, WireDoc } from '@tern/sync';
+import { waitForChange } from './change-waiter.ts';
+import { bulkGet, changesPage, readDoc, revsDiff } from './couch-reads.ts';
+import type { CouchChangesOptions, DocReadOptions } from './couch-reads.ts';
+import { applyEdits, getLocal, putLocal } from './couch-writes.ts';
+import type { EditCheck, EditDoc, EditResult } from './couch-writes.ts';
+import type { ChangeList, ChangesPage, MissionDb, StoredResult } from './mission-db.ts';
+import type { Pouch } from './pouch.ts';
+import { isStoreError } from './errors.ts';
+import { translated } from './pouch-errors.ts';
+import { depthRefusal } from './storable.ts';
+
+/** MissionDb over one PouchDB database (LevelDB or memory). The PouchDB handle never leaves it. */
+export class PouchMissionDb implements MissionDb {
+  constructor(
+    readonly mission: string,
+    private readonly db: Pouch,
+  ) {}
+
+  private what(op: string): string {
+    return `mission ${this.mission}: ${op}`;
+  }
+
+  async writeReplicated(docs: WireDoc[]): Promise<StoredResult[]> {
+    if (docs.length === 0) return [];
+    // Refused before PouchDB sees them: its encoding would overflow the stack out of reach (storable.ts).
+    const refused = new Map<WireDoc, string>();
+    for (const d of docs) {
+      const why = depthRefusal(d);
+      if (why) refused.set(d, why);
+    }
+    const storable = docs.filter((d) => !refused.has(d));
+    const errors = new Map<string, { name?: string; error?: unknown; message?: string; reason?: unknown }>();
+    if (storable.length > 0) {
+      const res = await translated(this.what('write'), () =>
+        this.db.bulkDocs(storable as unknown as PouchDB.Core.PutDocument<Record<string, unknown>>[], {
+          new_edits: false,
+        }),
+      );
+      // With new_edits:false PouchDB returns only errors (or nothing); successes are implicit.
+      for (const r of res as Array<PouchDB.Core.Response | PouchDB.Core.Error>) {
+        if ('error' in r && r.error && r.id) errors.set(r.id, r as PouchDB.Core.Error);
+      }
+    }
+    return docs.map((d): StoredResult => {
+      const why = refused.get(d);
+      if (why)
+        return {
+          id: d._id,
+          rev: d._rev,
+          ok: false,
+          error: 'forbidden',
+          reason: `TERN_STORE_DOC_TOO_DEEP: ${why}`,
+          code: 'TERN_STORE_DOC_TOO_DEEP',
+        };
+      const e = errors.get(d._id);
+      return e
+        ? {
+            id: d._id,
+            rev: d._rev,
+            ok: false,
+            error: String(e.name ?? e.error),
+            reason: String(e.message ?? e.reason),
+            code: 'TERN_STORE_INVALID',
+          }
+        : { id: d._id, rev: d._rev, ok: true };
+    });
+  }
+
+  /**
+   * Asks for one more change than wanted: its presence says more is waiting (PouchDB's `pending` is not
+   * reported by every adapter).
+   */
+  changeList(since: string | null, limit: number): Promise<ChangeList> {
+    return translated(this.what('changes'), async () => {
+      const changes = await this.db.changes({
+        since: since === null ? 0 : sinceValue(since),
+        limit: limit + 1,
+        include_docs: false,
+        return_docs: true,
+      });
+      const more = changes.results.length > limit;
+      const list = changes.results.slice(0, limit).map((c) => ({ id: c.id, seq: String(c.seq) }));
+      const lastSeq = more ? (list[list.length - 1]?.seq ?? since ?? '0') : String(changes.last_seq);
+      return { changes: list, lastSeq, more };
+    });
+  }
+
+  updateSeq(): Promise<string> {
+    return translated(this.what('info'), async () => String((await this.db.info()).update_seq));
+  }
+
+  /** Reads the changes feed once (`style=all_docs` lists every leaf) instead of every revision tree. */
+  branchedSince(since: string): Promise<Set<string>> {
+    return translated(this.what('changes'), async () => {
+      const out = new Set<string>();
+      const res = await this.db.changes({ since: sinceValue(since), style: 'all_docs', return_docs: true });
+      for (const c of res.results) if (c.changes.length > 1) out.add(c.id);
+      return out;
+    });
+  }
+
+  winnersWithHistory(ids: string[]): Promise<Array<WireDoc | undefined>> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return translated(this.what('read'), async () => {
+      const got = await this.db.bulkGet({ docs: ids.map((id) => ({ id })), revs: true });
+      return got.results.map((r) => {
+        const d = r.docs.find((x) => 'ok' in x);
+        return d && 'ok' in d ? (d.ok as unknown as WireDoc) : undefined;
+      });
+    });
+  }
+
+  /** The page ends at a byte budget too; the checkpoint is then the last change included. */
+  async changesSince(since: string | null, limit: number, maxBytes = Infinity): Promise<ChangesPage> {
+    const list = await this.changeList(since, limit);
+    const docs: WireDoc[] = [];
+    let bytes = 0;
+    let lastSeq = list.lastSeq;
+    let more = list.more;
+    const winners = await this.winnersWithHistory(list.changes.map((c) => c.id));
+    for (let i = 0; i < winners.length; i++) {
+      const doc = winners[i];
+      const size = doc && maxBytes !== Infinity ? JSON.stringify(doc).length : 0;
+      if (i > 0 && bytes + size > maxBytes) {
+        lastSeq = list.changes[i - 1]!.seq;
+        more = true;
+        break;
+      }
+      bytes += size;
+      if (doc) docs.push(doc);
+    }
+    return { docs, lastSeq, more };
+  }
+
+  get(id: string): Promise<WireDoc | undefined> {
+    return absentAsUndefined(
+      translated(
+        this.what(`read ${id}`),
+        async () => (await this.db.get(id, { revs: true, conflicts: true })) as unknown as WireDoc,
+      ),
+    );
+  }
+
+  allDocs(): Promise<WireDoc[]> {
+    return translated(this.what('read all'), async () => {
+      const res = await this.db.allDocs({ include_docs: true });
+      return res.rows.flatMap((r) => (r.doc ? [r.doc as unknown as WireDoc] : []));
+    });
+  }
+
+  async docCount(): Promise<number> {
+    return (await this.info()).docCount;
+  }
+
+  async liveBranches(id: string): Promise<Branch[]> {
+    // An unknown id has no leaves (PouchDB answers open_revs=all for it with a 404).
+    const res = await absentAsUndefined(
+      translated(
+        this.what(`leaves of ${id}`),
+        async () =>
+          (await this.db.get(id, { open_revs: 'all', revs: true })) as unknown as Array<{ ok?: WireDoc }>,
+      ),
+    );
+    return (res ?? []).flatMap((r) =>
+      r.ok && !r.ok._deleted ? [{ rev: r.ok._rev, revisions: r.ok._revisions, body: bodyOf(r.ok) }] : [],
+    );
+  }
+
+  async bodyAt(id: string, rev: string): Promise<Body | undefined> {
+    const doc = await absentAsUndefined(
+      translated(this.what(`read ${id}`), async () => (await this.db.get(id, { rev })) as unknown as WireDoc),
+    );
+    return doc && bodyOf(doc);
+  }
+
+  conflictedIds(): Promise<string[]> {
+    return translated(this.what('read all'), async () => {
+      const res = await this.db.allDocs({ include_docs: true, conflicts: true });
+      return res.rows
+        .filter((r) => ((r.doc as { _conflicts?: string[] } | undefined)?._conflicts?.length ?? 0) > 0)
+        .map((r) => r.id);
+    });
+  }
+
+  // The CouchDB replication door: the rules live in couch-reads.ts, couch-writes.ts, change-waiter.ts.
+  private editChain: Promise<unknown> = Promise.resolve();
+
+  readDoc(id: string, opts: DocReadOptions) {
+    return translated(this.what(`read ${id}`), () => readDoc(this.db, id, opts));
+  }
+  bulkGet(docs: Array<{ id: string; rev?: string }>, opts: { revs: boolean; latest: boolean }) {
+    return translated(this.what('bulk get'), () => bulkGet(this.db, docs, opts));
+  }
+  revsDiff(request: Record<string, string[]>) {
+    return translated(this.what('revs diff'), () => revsDiff(this.db, request));
+  }
+  couchChanges(opts: CouchChangesOptions) {
+    return translated(this.what('changes'), () => changesPage(this.db, opts));
+  }
+  waitForChange(since: number | string, ms: number, signal: AbortSignal): Promise<boolean> {
+    return translated(this.what('wait for changes'), () => waitForChange(this.db, since, ms, signal));
+  }
+  writeEdits(docs: EditDoc[], check: EditCheck): Promise<EditResult[]> {
+    const run = this.editChain.then(() =>
+      translated(this.what('edit'), () => applyEdits(this.db, docs, check, (d) => this.writeReplicated(d))),
+    );
+    this.editChain = run.catch(() => undefined);
+    return run;
+  }
+  getLocal(id: string) {
+    return translated(this.what(`read _local/${id}`), () => getLocal(this.db, id));
+  }
+  putLocal(id: string, doc: Record<string, unknown>) {
+    return translated(this.what(`write _local/${id}`), () => putLocal(this.db, id, doc));
+  }
+  info(): Promise<{ docCount: number; updateSeq: number | string }> {
+    return translated(this.what('info'), async () => {
+      const i = await this.db.info();
+      return { docCount: i.doc_count, updateSeq: i.update_seq };
+    });
+  }
+}
+
+/** TERN_STORE_NOT_FOUND as undefined: absence is an answer, not a failure. */
+async function absentAsUndefined<T>(p: Promise<T>): Promise<T | undefined> {
+  try {
+    return await p;
+  } catch (e) {
+    if (isStoreError(e, 'TERN_STORE_NOT_FOUND')) return undefined;
+    throw e;
+  }
+}
+
+function sinceValue(since: string): number | string {
+  return /^[0-9]+$/.test(since) ? Number(since) : since;
+}

@@ -1,0 +1,20 @@
+import type { DocStore, SystemDb } from './doc-store.ts';
+import type { MissionDb } from './mission-db.ts';
+
+/**
+ * The server's store, behind Tern interfaces only: no engine type crosses it, and it throws StoreErrors
+ * only. Embedded PouchDB on LevelDB by default, in memory for tests; a CouchDB 3 cluster by URL is the
+ * scale-out step (docs/decisions/081-sealed-store.md). One conformance suite holds every implementation
+ * to the same behaviour (src/testing/server-store-conformance.ts).
+ */
+export interface ServerStore {
+  /** A mission's records: everything devices sync. TERN_STORE_BAD_MISSION for an unsafe id. */
+  mission(mission: string): MissionDb;
+  /** A mission's operational records (devices, merges, conflicts, resolutions): never synced to devices. */
+  ops(mission: string): DocStore;
+  /** Published form definitions, shared by all missions. */
+  forms(): DocStore;
+  /** The server's own database: accounts, missions, sessions, audit. */
+  system(): SystemDb;
+  close(): Promise<void>;
+}

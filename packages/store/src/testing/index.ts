@@ -1,0 +1,2 @@
+export { serverStoreConformance } from './server-store-conformance.ts';
+export type { StoreFactory } from './server-store-conformance.ts';
