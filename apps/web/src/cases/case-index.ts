@@ -1,6 +1,6 @@
 import { CaseBody } from '@tern/cases';
 import type { CaseStatus } from '@tern/cases';
-import type { DocRow, TernDb } from '../db.ts';
+import type { DocRow, TernDb } from '../device/db.ts';
 import { unseal } from '../crypto/sealed.ts';
 import type { Review } from './case-store.ts';
 

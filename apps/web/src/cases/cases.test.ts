@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isValidCaseCode } from '@tern/cases';
 import { nextRevision } from '@tern/sync';
-import { openDb } from '../db.ts';
-import type { TernDb } from '../db.ts';
-import { DexieSyncStorage } from '../local-store.ts';
-import { saveSubmission } from '../records.ts';
+import { openDb } from '../device/db.ts';
+import type { TernDb } from '../device/db.ts';
+import { DexieSyncStorage } from '../device/local-store.ts';
+import { saveSubmission } from '../records/submissions.ts';
 import { caseIndex, CaseIndex, dropCaseIndexes, fold } from './case-index.ts';
 import { createCase, moveCase, recordDecision, reviewSubmission } from './case-store.ts';
 import {

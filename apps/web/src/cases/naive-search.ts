@@ -1,5 +1,5 @@
 import type { CaseBody } from '@tern/cases';
-import type { TernDb } from '../db.ts';
+import type { TernDb } from '../device/db.ts';
 import { unseal } from '../crypto/sealed.ts';
 import { fold } from './case-index.ts';
 

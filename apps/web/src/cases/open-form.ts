@@ -1,6 +1,6 @@
-import type { TernDb } from '../db.ts';
+import type { TernDb } from '../device/db.ts';
 import { unseal, unsealText } from '../crypto/sealed.ts';
-import type { OpenRow } from '../records.ts';
+import type { OpenRow } from '../records/submissions.ts';
 
 /** One record decrypted for a screen (a review, a rejection's reason); null when it is gone. */
 export async function openRecord(db: TernDb, key: CryptoKey, id: string): Promise<OpenRow | null> {

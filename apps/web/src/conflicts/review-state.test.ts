@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextRevision } from '@tern/sync';
 import type { WireDoc } from '@tern/sync';
-import { openDb } from '../db.ts';
-import type { TernDb } from '../db.ts';
-import { DexieSyncStorage, toWire } from '../local-store.ts';
-import { listRecords, saveSubmission } from '../records.ts';
-import { RecordChangedError } from '../save-doc.ts';
+import { openDb } from '../device/db.ts';
+import type { TernDb } from '../device/db.ts';
+import { DexieSyncStorage, toWire } from '../device/local-store.ts';
+import { listRecords, saveSubmission } from '../records/submissions.ts';
+import { RecordChangedError } from '../device/save-doc.ts';
 import { unseal } from '../crypto/sealed.ts';
 
 let db: TernDb;

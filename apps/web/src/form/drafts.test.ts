@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb } from '../db.ts';
-import type { TernDb } from '../db.ts';
+import { openDb } from '../device/db.ts';
+import type { TernDb } from '../device/db.ts';
 import { unseal } from '../crypto/sealed.ts';
-import { DexieSyncStorage } from '../local-store.ts';
+import { DexieSyncStorage } from '../device/local-store.ts';
 import { DRAFT_REV, discardDraft, listDrafts, saveDraft, submitDraft } from './drafts.ts';
 
 let db: TernDb;

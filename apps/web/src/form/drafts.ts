@@ -1,8 +1,8 @@
 import { ulid } from 'ulidx';
-import type { DocRow, TernDb } from '../db.ts';
+import type { DocRow, TernDb } from '../device/db.ts';
 import { seal, unseal } from '../crypto/sealed.ts';
-import { saveSubmission } from '../records.ts';
-import type { OpenRow, SubmissionBody } from '../records.ts';
+import { saveSubmission } from '../records/submissions.ts';
+import type { OpenRow, SubmissionBody } from '../records/submissions.ts';
 
 /**
  * Drafts: a form being filled, stored on the device as a `docs` row with syncState 'draft', sealed

@@ -1,7 +1,7 @@
-import type { TernDb } from '../db.ts';
+import type { TernDb } from '../device/db.ts';
 import { unseal } from '../crypto/sealed.ts';
-import { rowFromBackup } from '../backup.ts';
-import type { BackupFile } from '../backup.ts';
+import { rowFromBackup } from './backup.ts';
+import type { BackupFile } from './backup.ts';
 import { decideRestore } from './restore-rule.ts';
 
 export interface RestoreReport {

@@ -1,8 +1,8 @@
 import { assertPulledPage, bodyOf, decidePull } from '@tern/sync';
 import type { Body, PushResult, SyncStorage, WireDoc } from '@tern/sync';
 import type { DocRow, Review, TernDb } from './db.ts';
-import { seal, sealText, unseal } from './crypto/sealed.ts';
-import type { Sealed } from './crypto/sealed.ts';
+import { seal, sealText, unseal } from '../crypto/sealed.ts';
+import type { Sealed } from '../crypto/sealed.ts';
 
 const checkpointKey = (mission: string) => `checkpoint:${mission}`;
 

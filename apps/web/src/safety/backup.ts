@@ -1,6 +1,6 @@
-import type { DocRow, TernDb } from './db.ts';
-import { fromB64, toB64 } from './crypto/key-wrap.ts';
-import type { Sealed } from './crypto/sealed.ts';
+import type { DocRow, TernDb } from '../device/db.ts';
+import { fromB64, toB64 } from '../crypto/key-wrap.ts';
+import type { Sealed } from '../crypto/sealed.ts';
 
 /**
  * An encrypted backup of the device's records, for a user who must log out (or hand the device over)

@@ -1,8 +1,8 @@
 import { ulid } from 'ulidx';
 import type { Body } from '@tern/sync';
-import type { DocRow, Rejection, TernDb } from './db.ts';
-import { unseal, unsealText } from './crypto/sealed.ts';
-import { saveDoc } from './save-doc.ts';
+import type { DocRow, Rejection, TernDb } from '../device/db.ts';
+import { unseal, unsealText } from '../crypto/sealed.ts';
+import { saveDoc } from '../device/save-doc.ts';
 
 export interface SubmissionBody extends Record<string, unknown> {
   type: 'submission';

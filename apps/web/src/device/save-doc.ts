@@ -1,7 +1,7 @@
 import { nextRevision } from '@tern/sync';
 import type { Body } from '@tern/sync';
 import type { DocRow, SyncState, TernDb } from './db.ts';
-import { seal } from './crypto/sealed.ts';
+import { seal } from '../crypto/sealed.ts';
 
 /**
  * Make a local edit: a new revision of `id` on top of the device's current one, sealed under the

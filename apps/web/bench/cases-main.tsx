@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { openDb } from '../db.ts';
-import { saveSubmission } from '../records.ts';
-import '../i18n/i18n.ts';
-import { CaseIndex } from './case-index.ts';
-import { CaseList } from './CaseList.tsx';
-import { createCase } from './case-store.ts';
-import { registerDevice } from './device-number.ts';
-import { naiveSearch } from './naive-search.ts';
+import { openDb } from '../src/device/db.ts';
+import { saveSubmission } from '../src/records/submissions.ts';
+import '../src/i18n/i18n.ts';
+import { CaseIndex } from '../src/cases/case-index.ts';
+import { CaseList } from '../src/cases/CaseList.tsx';
+import { createCase } from '../src/cases/case-store.ts';
+import { registerDevice } from '../src/cases/device-number.ts';
+import { naiveSearch } from '../src/cases/naive-search.ts';
 
 /**
  * The case search benchmark page (tests/bench/case-search.bench.ts). It fills IndexedDB with CASES
