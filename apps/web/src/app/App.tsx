@@ -8,14 +8,15 @@ import { ADMIN_CONFLICTS_HASH, ADMIN_FORMS_HASH } from '../admin/admin-route.ts'
 import { loadDeviceForms } from '../forms-admin/device-forms.ts';
 import { RecordList } from '../records/RecordList.tsx';
 import { SyncPanel } from '../sync/SyncPanel.tsx';
-import { deviceId, listRecords, unsyncedCount } from '../records/submissions.ts';
+import { deviceId } from '../device/device-id.ts';
+import { listRecords, unsyncedCount } from '../records/submissions.ts';
 import { DeviceStorage } from '../safety/DeviceStorage.tsx';
 import { LogoutBlocked } from '../safety/LogoutBlocked.tsx';
 import { saveOpenWork } from '../safety/open-work.ts';
 import { requestPersistence } from '../safety/storage-status.ts';
 import { UpdateBanner } from '../safety/UpdateBanner.tsx';
 import { OFFICER_ROLES, OfficerViews } from '../officer/OfficerViews.tsx';
-import type { OpenRow } from '../records/submissions.ts';
+import type { OpenRow } from '../device/doc-repository.ts';
 import type { Unlocked } from '../session/keyring.ts';
 import { CasesHome } from '../cases/CasesHome.tsx';
 import { dropCaseIndexes } from '../cases/case-index.ts';

@@ -4,7 +4,7 @@ import type { CaseStatus } from '@tern/cases';
 import type { Body } from '@tern/sync';
 import type { DocRow, TernDb } from '../device/db.ts';
 import { saveDoc } from '../device/save-doc.ts';
-import type { OpenRow } from '../records/submissions.ts';
+import type { OpenRow } from '../device/doc-repository.ts';
 import { nextCaseCode } from './device-number.ts';
 
 /** A case as the screens see it: the clear row fields and the decrypted body. In memory only. */

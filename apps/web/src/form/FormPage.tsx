@@ -4,7 +4,7 @@ import { localize } from '@tern/forms';
 import { deviceForms } from '../forms-admin/device-forms.ts';
 import type { Answers, FormDefinition } from '@tern/forms';
 import type { TernDb } from '../device/db.ts';
-import type { OpenRow } from '../records/submissions.ts';
+import type { OpenRow } from '../device/doc-repository.ts';
 import { AnswerStore } from './answer-store.ts';
 import { autosaver } from './autosave.ts';
 import { discardDraft, listDrafts, saveDraft, submitDraft } from './drafts.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../i18n/i18n.ts';
-import type { OpenRow } from './submissions.ts';
+import type { OpenRow } from '../device/doc-repository.ts';
 import { ReviewNote } from '../conflicts/ReviewNote.tsx';
 
 export function RecordList(props: { rows: OpenRow[]; onOpen?: (row: OpenRow) => void }) {

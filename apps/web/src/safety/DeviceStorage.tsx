@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TernDb } from '../device/db.ts';
-import { BackupFileError, backupFileName, download, encryptedBackup, parseBackup } from './backup.ts';
+import { BackupFileError, backupFileName, encryptedBackup, parseBackup } from './backup.ts';
+import { download } from '../app/download.ts';
 import type { BackupFile } from './backup.ts';
 import { formatBytes, formatDate, formatNumber } from '../i18n/i18n.ts';
 import { unsyncedCount } from '../records/submissions.ts';
