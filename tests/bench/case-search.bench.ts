@@ -128,8 +128,7 @@ declare global {
 const fmt = (n: number) => n.toFixed(1);
 
 async function main() {
-  if (!existsSync(join(DIST, 'cases.html')))
-    throw new Error(`${DIST} missing: run npm run bench:cases`);
+  if (!existsSync(join(DIST, 'cases.html'))) throw new Error(`${DIST} missing: run npm run bench:cases`);
   const served = await serveDist();
   const browser = await launchChromium();
   const runs: Run[] = [];

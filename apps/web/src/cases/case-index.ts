@@ -111,9 +111,7 @@ export class CaseIndex {
       return this.stamps.get(r.id) !== stamp(r);
     });
     // Decrypt in parallel: WebCrypto queues the work; awaiting each in turn would serialise it.
-    const bodies = await Promise.all(
-      stale.map((r) => docs.openBody(this.key, r).catch(() => null)),
-    );
+    const bodies = await Promise.all(stale.map((r) => docs.openBody(this.key, r).catch(() => null)));
     stale.forEach((r, i) => {
       const body = bodies[i];
       if (body) this.apply(r, body, true);

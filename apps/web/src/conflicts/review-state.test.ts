@@ -61,7 +61,10 @@ describe('review state on the device', () => {
     const storage = new DexieSyncStorage(db, 'demo', key);
     const same = { ...toWire(row, saved.body), _conflicts: ['2-x'], _disputed: ['answers.notes'] };
     await storage.applyPulled([same], '1');
-    expect((await docsOf(db).get(saved.id))!.review).toEqual({ leaves: ['2-x'], disputed: ['answers.notes'] });
+    expect((await docsOf(db).get(saved.id))!.review).toEqual({
+      leaves: ['2-x'],
+      disputed: ['answers.notes'],
+    });
     // A later pull of the same revision without them: resolved.
     await storage.applyPulled([toWire(row, saved.body)], '2');
     expect((await docsOf(db).get(saved.id))!.review).toBeUndefined();

@@ -261,12 +261,3 @@ describe('keyring: offline login', () => {
     );
   });
 });
-
-describe('deviceId', () => {
-  it('gives one id to callers that ask at the same time on first start (regression: two ids, one registered)', async () => {
-    const { deviceId } = await import('./device-id.ts');
-    const ids = await Promise.all([deviceId(db), deviceId(db), deviceId(db)]);
-    expect(new Set(ids).size).toBe(1);
-    expect(ids[0]).toMatch(/^dev-[0-9A-Z]{26}$/);
-  });
-});

@@ -42,10 +42,7 @@ export async function saveSubmission(
   const createdAt = existing?.createdAt ?? new Date().toISOString();
   // An edit changes the answers; what else the record carries (its case, a data officer's review)
   // stays as it was unless the caller sets it.
-  const previous =
-    existing && existing.syncState !== 'draft'
-      ? await docs.openBody(key, existing)
-      : {};
+  const previous = existing && existing.syncState !== 'draft' ? await docs.openBody(key, existing) : {};
   const caseId = args.caseId ?? (typeof previous.caseId === 'string' ? previous.caseId : undefined);
   const body: SubmissionBody = {
     type: 'submission',
