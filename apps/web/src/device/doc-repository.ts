@@ -48,7 +48,7 @@ export interface Change {
  *    revision the caller edited (else RecordChangedError, and the stored row is left as it was).
  */
 export class DocRepository {
-  constructor(readonly db: TernDb) {}
+  constructor(private readonly db: TernDb) {}
 
   get(id: string): Promise<DocRow | undefined> {
     return this.db.docs.get(id);
