@@ -1,5 +1,6 @@
-// `npm run bench:cases`: build the case search benchmark page (apps/web/dist-bench/cases) and run
-// tests/bench/case-search.bench.ts in Debian's chromium. Prints a markdown table.
+// `npm run bench:cases`: build the case search benchmark page (apps/web/bench/cases.html →
+// apps/web/dist-bench/cases) and run tests/bench/case-search.bench.ts in Debian's chromium. Prints a
+// markdown table.
 import { spawnSync } from 'node:child_process';
 import { ROOT, ensurePnpm } from './setup.mjs';
 
@@ -15,7 +16,7 @@ run(pnpm, [
   'vite',
   'build',
   '--config',
-  'vite.cases-bench.config.ts',
+  'bench/vite.cases.config.ts',
   '--logLevel',
   'warn',
 ]);

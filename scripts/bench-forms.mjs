@@ -1,5 +1,6 @@
-// `npm run bench:forms`: build the benchmark page (apps/web/dist-bench) and run the form keystroke
-// benchmark in Debian's chromium (tests/bench/form-keystroke.bench.ts). Prints markdown tables.
+// `npm run bench:forms`: build the benchmark page (apps/web/bench/forms.html → apps/web/dist-bench)
+// and run the form keystroke benchmark in Debian's chromium (tests/bench/form-keystroke.bench.ts).
+// Prints markdown tables.
 import { spawnSync } from 'node:child_process';
 import { ROOT, ensurePnpm } from './setup.mjs';
 
@@ -15,7 +16,7 @@ run(pnpm, [
   'vite',
   'build',
   '--config',
-  'vite.bench.config.ts',
+  'bench/vite.forms.config.ts',
   '--logLevel',
   'warn',
 ]);

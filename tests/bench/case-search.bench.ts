@@ -24,7 +24,7 @@ function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
       /^(\.\.[/\\])+/,
       '',
     );
-    const file = join(DIST, path === '/' ? 'cases-bench.html' : path);
+    const file = join(DIST, path === '/' ? 'cases.html' : path);
     if (!file.startsWith(DIST) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
@@ -61,7 +61,7 @@ async function open(context: BrowserContext, url: string, mode: string, rate: nu
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  await page.goto(`${url}/cases-bench.html?mode=${mode}&cases=${CASES}`);
+  await page.goto(`${url}/cases.html?mode=${mode}&cases=${CASES}`);
   await page.waitForFunction(() => window.__casesBench?.ready === true, null, { timeout: 600_000 });
   return page;
 }
@@ -128,8 +128,7 @@ declare global {
 const fmt = (n: number) => n.toFixed(1);
 
 async function main() {
-  if (!existsSync(join(DIST, 'cases-bench.html')))
-    throw new Error(`${DIST} missing: run npm run bench:cases`);
+  if (!existsSync(join(DIST, 'cases.html'))) throw new Error(`${DIST} missing: run npm run bench:cases`);
   const served = await serveDist();
   const browser = await launchChromium();
   const runs: Run[] = [];

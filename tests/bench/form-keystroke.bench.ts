@@ -42,7 +42,7 @@ function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
       /^(\.\.[/\\])+/,
       '',
     );
-    const file = join(DIST, path === '/' ? 'bench.html' : path);
+    const file = join(DIST, path === '/' ? 'forms.html' : path);
     if (!file.startsWith(DIST) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
@@ -82,7 +82,7 @@ async function measure(browser: Browser, url: string, mode: 'react' | 'plain', r
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  await page.goto(`${url}/bench.html?mode=${mode}`);
+  await page.goto(`${url}/forms.html?mode=${mode}`);
   await page.waitForFunction(() => window.__bench?.ready === true, null, { timeout: 60_000 });
   const info = await page.evaluate(() => ({
     renderMs: window.__bench!.renderMs,
@@ -164,7 +164,7 @@ async function typeInto(page: Page, id: string): Promise<Latencies> {
 const fmt = (n: number | null) => (n === null || Number.isNaN(n) ? '—' : n.toFixed(1));
 
 async function main() {
-  if (!existsSync(join(DIST, 'bench.html'))) throw new Error(`${DIST} missing: run npm run bench:forms`);
+  if (!existsSync(join(DIST, 'forms.html'))) throw new Error(`${DIST} missing: run npm run bench:forms`);
   const served = await serveDist();
   const browser = await launchChromium();
   const runs: Run[] = [];

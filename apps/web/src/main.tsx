@@ -1,16 +1,16 @@
 import { StrictMode, Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
-import { LoginView } from './LoginView.tsx';
-import { openDb } from './db.ts';
-import { useIdleLock } from './idle-lock.ts';
-import type { Unlocked } from './keyring.ts';
-import { logOutServer } from './session.ts';
-import { registerServiceWorker } from './sw-update.ts';
+import { App } from './app/App.tsx';
+import { LoginView } from './session/LoginView.tsx';
+import { openDb } from './device/db.ts';
+import { useIdleLock } from './session/idle-lock.ts';
+import type { Unlocked } from './session/keyring.ts';
+import { logOutServer } from './session/login.ts';
+import { registerServiceWorker } from './app/sw-update.ts';
 import { leaveAdminRoute, useAdminFormsRoute, useAdminRoute } from './admin/admin-route.ts';
 import './i18n/i18n.ts';
-import './styles.css';
+import './app/styles.css';
 
 const db = openDb();
 // Admins only: a separate chunk, never part of the interviewer's first download.

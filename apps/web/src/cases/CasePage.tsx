@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { allowedNext, statusBeforeClose } from '@tern/cases';
 import type { CaseStatus } from '@tern/cases';
 import { deviceForms } from '../forms-admin/device-forms.ts';
-import type { TernDb } from '../db.ts';
+import type { TernDb } from '../device/db.ts';
 import { formatDate } from '../i18n/i18n.ts';
 import type { CaseEntry, CaseIndex, FormEntry } from './case-index.ts';
 import { formTitle, shownState } from './case-labels.ts';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TernDb } from '../db.ts';
+import type { TernDb } from '../device/db.ts';
 import { FormPage } from '../form/FormPage.tsx';
-import { SyncPanel } from '../SyncPanel.tsx';
+import { SyncPanel } from '../sync/SyncPanel.tsx';
 import { formatNumber } from '../i18n/i18n.ts';
 import { CaseList } from './CaseList.tsx';
 import { CasePage } from './CasePage.tsx';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TernDb } from '../db.ts';
+import type { TernDb } from '../device/db.ts';
 import { createCase } from './case-store.ts';
 import type { OpenCase } from './case-store.ts';
 import type { CaseIndex } from './case-index.ts';

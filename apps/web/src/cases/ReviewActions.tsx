@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TernDb } from '../db.ts';
+import type { TernDb } from '../device/db.ts';
 import { formatDate } from '../i18n/i18n.ts';
 import type { CaseIndex, FormEntry } from './case-index.ts';
 import { reviewSubmission } from './case-store.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TernDb } from '../db.ts';
+import type { TernDb } from '../device/db.ts';
 import { formatDate, formatNumber } from '../i18n/i18n.ts';
 import type { CaseIndex, FormEntry } from './case-index.ts';
 import { formTitle, shownState } from './case-labels.ts';

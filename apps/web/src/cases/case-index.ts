@@ -1,7 +1,7 @@
 import { CaseBody } from '@tern/cases';
 import type { CaseStatus } from '@tern/cases';
-import type { DocRow, TernDb } from '../db.ts';
-import { unseal } from '../crypto/sealed.ts';
+import type { DocRow, TernDb } from '../device/db.ts';
+import { docsOf } from '../device/doc-repository.ts';
 import type { Review } from './case-store.ts';
 
 /**
@@ -102,10 +102,8 @@ export class CaseIndex {
 
   /** Re-read the mission's rows; decrypt only new or changed ones, forget removed ones. */
   async refresh(): Promise<void> {
-    const rows = await this.db.docs
-      .where('[mission+updatedAt]')
-      .between([this.mission, ''], [this.mission, '\uffff'])
-      .toArray();
+    const docs = docsOf(this.db);
+    const rows = await docs.find({ mission: this.mission });
     const seen = new Set<string>();
     const stale = rows.filter((r) => {
       if (r.type !== 'case' && r.type !== 'sub') return false;
@@ -113,9 +111,7 @@ export class CaseIndex {
       return this.stamps.get(r.id) !== stamp(r);
     });
     // Decrypt in parallel: WebCrypto queues the work; awaiting each in turn would serialise it.
-    const bodies = await Promise.all(
-      stale.map((r) => unseal(this.key, r.id, r.rev, r.sealed).catch(() => null)),
-    );
+    const bodies = await Promise.all(stale.map((r) => docs.openBody(this.key, r).catch(() => null)));
     stale.forEach((r, i) => {
       const body = bodies[i];
       if (body) this.apply(r, body, true);

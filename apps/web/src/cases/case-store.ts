@@ -2,9 +2,9 @@ import { ulid } from 'ulidx';
 import { CaseBody, changeStatus } from '@tern/cases';
 import type { CaseStatus } from '@tern/cases';
 import type { Body } from '@tern/sync';
-import type { DocRow, TernDb } from '../db.ts';
-import { saveDoc } from '../save-doc.ts';
-import type { OpenRow } from '../records.ts';
+import type { DocRow, TernDb } from '../device/db.ts';
+import { saveDoc } from '../device/save-doc.ts';
+import type { OpenRow } from '../device/doc-repository.ts';
 import { nextCaseCode } from './device-number.ts';
 
 /** A case as the screens see it: the clear row fields and the decrypted body. In memory only. */

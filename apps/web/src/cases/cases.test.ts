@@ -2,10 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isValidCaseCode } from '@tern/cases';
 import { nextRevision } from '@tern/sync';
-import { openDb } from '../db.ts';
-import type { TernDb } from '../db.ts';
-import { DexieSyncStorage } from '../local-store.ts';
-import { saveSubmission } from '../records.ts';
+import { openDb } from '../device/db.ts';
+import { docsOf } from '../device/doc-repository.ts';
+import type { TernDb } from '../device/db.ts';
+import { DexieSyncStorage } from '../device/local-store.ts';
+import { saveSubmission } from '../records/submissions.ts';
 import { caseIndex, CaseIndex, dropCaseIndexes, fold } from './case-index.ts';
 import { createCase, moveCase, recordDecision, reviewSubmission } from './case-store.ts';
 import {
@@ -77,7 +78,7 @@ describe('device number and case codes', () => {
     expect(await registerDevice(db, 'demo', DEVICE, offline)).toBeNull();
     await expect(newCase('Amina')).rejects.toThrow(NoDeviceNumberError);
     await expect(newCase('Amina')).rejects.toThrow(/no number in mission demo.*Connect to the network/);
-    expect(await db.docs.count()).toBe(0);
+    expect(await docsOf(db).count()).toBe(0);
   });
 });
 
@@ -109,10 +110,10 @@ describe('case lifecycle on the device', () => {
         'closed>reintegrated officer (New threat reported)',
       ],
     );
-    const row = await db.docs.get(c.id);
+    const row = await docsOf(db).get(c.id);
     expect(row!.revisions.start).toBe(7);
     // IndexedDB holds no name, code or status in clear.
-    const raw = JSON.stringify(await db.docs.toArray(), (_k, v) =>
+    const raw = JSON.stringify(await docsOf(db).find(), (_k, v) =>
       v instanceof ArrayBuffer ? new TextDecoder().decode(v) : v,
     );
     expect(raw).not.toMatch(/Amina|Diallo|DEMO-01|reintegrated|Follow-up/);
@@ -154,7 +155,7 @@ describe('case index: in-memory search over sealed cases', () => {
       device: DEVICE,
       caseId: a.open.id,
     });
-    index.put({ ...(await db.docs.get(sub.id))! }, sub.body);
+    index.put({ ...(await docsOf(db).get(sub.id))! }, sub.body);
     const names = (f: Parameters<CaseIndex['search']>[0]) =>
       index.search(f).rows.map((r) => r.body.pii.fullName);
 

@@ -1,5 +1,5 @@
 import { caseCode } from '@tern/cases';
-import type { TernDb } from '../db.ts';
+import type { TernDb } from '../device/db.ts';
 
 /**
  * The device's number in a mission (from `POST /api/missions/:mission/devices`) and its own case

@@ -1,6 +1,6 @@
 import type { CaseBody } from '@tern/cases';
-import type { TernDb } from '../db.ts';
-import { unseal } from '../crypto/sealed.ts';
+import type { TernDb } from '../device/db.ts';
+import { docsOf } from '../device/doc-repository.ts';
 import { fold } from './case-index.ts';
 
 /**
@@ -16,16 +16,12 @@ export async function naiveSearch(
   limit = 50,
 ): Promise<{ total: number; rows: Array<{ id: string; body: CaseBody }> }> {
   const words = fold(text).split(' ').filter(Boolean);
-  const rows = await db.docs
-    .where('[mission+updatedAt]')
-    .between([mission, ''], [mission, '\uffff'])
-    .reverse()
-    .filter((r) => r.type === 'case' && !r.deleted)
-    .toArray();
+  const docs = docsOf(db);
+  const rows = await docs.find({ mission, type: 'case', live: true, newestFirst: true });
   const bodies = await Promise.all(
     rows.map(async (r) => ({
       id: r.id,
-      body: (await unseal(key, r.id, r.rev, r.sealed)) as unknown as CaseBody,
+      body: (await docs.openBody(key, r)) as unknown as CaseBody,
     })),
   );
   const hits = bodies.filter((b) => {

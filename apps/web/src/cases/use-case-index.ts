@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { TernDb } from '../db.ts';
-import { deviceId } from '../records.ts';
+import type { TernDb } from '../device/db.ts';
+import { deviceId } from '../device/device-id.ts';
 import { caseIndex } from './case-index.ts';
 import type { CaseIndex } from './case-index.ts';
 import { registerDevice } from './device-number.ts';

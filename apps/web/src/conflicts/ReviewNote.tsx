@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Review } from '../db.ts';
+import type { Review } from '../device/db.ts';
 import { fieldLabel } from './field-labels.ts';
 import './review.css';
 

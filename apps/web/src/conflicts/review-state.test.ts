@@ -2,11 +2,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextRevision } from '@tern/sync';
 import type { WireDoc } from '@tern/sync';
-import { openDb } from '../db.ts';
-import type { TernDb } from '../db.ts';
-import { DexieSyncStorage, toWire } from '../local-store.ts';
-import { listRecords, saveSubmission } from '../records.ts';
-import { RecordChangedError } from '../save-doc.ts';
+import { openDb } from '../device/db.ts';
+import { docsOf } from '../device/doc-repository.ts';
+import type { TernDb } from '../device/db.ts';
+import { DexieSyncStorage, toWire } from '../device/local-store.ts';
+import { listRecords, saveSubmission } from '../records/submissions.ts';
+import { RecordChangedError } from '../device/record-changed-error.ts';
 import { unseal } from '../crypto/sealed.ts';
 
 let db: TernDb;
@@ -31,8 +32,9 @@ async function syncedRecord() {
     answers: answers(30),
     device: 'd1',
   });
-  await db.docs.update(saved.id, { syncState: 'synced' });
-  const row = (await db.docs.get(saved.id))!;
+  // The server accepted it (as a sync's push would say).
+  await new DexieSyncStorage(db, 'demo', key).acknowledge([{ id: saved.id, rev: saved.rev, ok: true }]);
+  const row = (await docsOf(db).get(saved.id))!;
   const onTop = (extra: Record<string, unknown>): WireDoc => {
     const body = { ...saved.body, answers: answers(31) };
     const { rev, revisions } = nextRevision({ rev: row.rev, revisions: row.revisions }, body);
@@ -47,7 +49,7 @@ describe('review state on the device', () => {
     const storage = new DexieSyncStorage(db, 'demo', key);
     const pulled = onTop({ _conflicts: ['2-abc'], _disputed: ['answers.age'] });
     await storage.applyPulled([pulled], '1');
-    const row = (await db.docs.get(saved.id))!;
+    const row = (await docsOf(db).get(saved.id))!;
     expect(row.rev).toBe(pulled._rev);
     expect(row.review).toEqual({ leaves: ['2-abc'], disputed: ['answers.age'] });
     const body = await unseal(key, row.id, row.rev, row.sealed);
@@ -59,21 +61,24 @@ describe('review state on the device', () => {
     const storage = new DexieSyncStorage(db, 'demo', key);
     const same = { ...toWire(row, saved.body), _conflicts: ['2-x'], _disputed: ['answers.notes'] };
     await storage.applyPulled([same], '1');
-    expect((await db.docs.get(saved.id))!.review).toEqual({ leaves: ['2-x'], disputed: ['answers.notes'] });
+    expect((await docsOf(db).get(saved.id))!.review).toEqual({
+      leaves: ['2-x'],
+      disputed: ['answers.notes'],
+    });
     // A later pull of the same revision without them: resolved.
     await storage.applyPulled([toWire(row, saved.body)], '2');
-    expect((await db.docs.get(saved.id))!.review).toBeUndefined();
+    expect((await docsOf(db).get(saved.id))!.review).toBeUndefined();
   });
 
   it('clears the mark when a later revision comes without _conflicts', async () => {
     const { saved, onTop } = await syncedRecord();
     const storage = new DexieSyncStorage(db, 'demo', key);
     await storage.applyPulled([onTop({ _conflicts: ['2-abc'], _disputed: ['answers.age'] })], '1');
-    const marked = (await db.docs.get(saved.id))!;
+    const marked = (await docsOf(db).get(saved.id))!;
     const body = { ...saved.body, answers: answers(40) };
     const next = nextRevision({ rev: marked.rev, revisions: marked.revisions }, body);
     await storage.applyPulled([{ ...body, _id: saved.id, _rev: next.rev, _revisions: next.revisions }], '2');
-    const row = (await db.docs.get(saved.id))!;
+    const row = (await docsOf(db).get(saved.id))!;
     expect(row.rev).toBe(next.rev);
     expect(row.review).toBeUndefined();
   });
@@ -94,7 +99,7 @@ describe('review state on the device', () => {
     expect(edited.id).toBe(saved.id);
     expect(edited.revisions.ids[1]).toBe(pulled._rev.split('-')[1]);
     expect(edited.body).toMatchObject({ updatedBy: 'interviewer', device: 'd2' });
-    const row = (await db.docs.get(saved.id))!;
+    const row = (await docsOf(db).get(saved.id))!;
     expect(row.syncState).toBe('pending');
     expect(row.review).toEqual({ leaves: ['2-abc'], disputed: ['answers.age'] });
     const [listed] = await listRecords(db, key, 'demo');

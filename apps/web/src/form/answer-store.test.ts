@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screening, assistance, validateResponse } from '@tern/forms';
 import { AnswerStore } from './answer-store.ts';
-import { benchAnswers, benchForm } from './bench-form.ts';
+import { benchAnswers, benchForm } from '../../bench/bench-form.ts';
 
 const today = '2026-11-26';
 let counter = 0;

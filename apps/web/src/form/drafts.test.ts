@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb } from '../db.ts';
-import type { TernDb } from '../db.ts';
+import { openDb } from '../device/db.ts';
+import { docsOf } from '../device/doc-repository.ts';
+import type { TernDb } from '../device/db.ts';
 import { unseal } from '../crypto/sealed.ts';
-import { DexieSyncStorage } from '../local-store.ts';
+import { DexieSyncStorage } from '../device/local-store.ts';
 import { DRAFT_REV, discardDraft, listDrafts, saveDraft, submitDraft } from './drafts.ts';
 
 let db: TernDb;
@@ -20,7 +21,7 @@ afterEach(async () => {
 
 const base = { mission: 'demo', form: 'quick-screening@1', device: 'dev-1' };
 const bodyOf = async (id: string) => {
-  const row = (await db.docs.get(id))!;
+  const row = (await docsOf(db).get(id))!;
   return unseal(key, row.id, row.rev, row.sealed);
 };
 
@@ -28,7 +29,7 @@ describe('drafts', () => {
   it('saves a sealed draft with syncState draft, and updates it in place', async () => {
     const first = await saveDraft(db, key, { ...base, answers: { full_name: 'Amina Secret' } });
     expect(first.id).toMatch(/^sub:/);
-    const row = (await db.docs.get(first.id))!;
+    const row = (await docsOf(db).get(first.id))!;
     expect(row).toMatchObject({ mission: 'demo', type: 'sub', rev: DRAFT_REV, syncState: 'draft' });
     // Personal data of a draft is never in clear on the device either.
     expect(JSON.stringify(row)).not.toContain('Amina Secret');
@@ -40,8 +41,8 @@ describe('drafts', () => {
     const createdAt = row.createdAt;
     const second = await saveDraft(db, key, { ...base, id: first.id, answers: { full_name: 'AB' } });
     expect(second.id).toBe(first.id);
-    expect((await db.docs.get(first.id))!.createdAt).toBe(createdAt);
-    expect(await db.docs.count()).toBe(1);
+    expect((await docsOf(db).get(first.id))!.createdAt).toBe(createdAt);
+    expect(await docsOf(db).count()).toBe(1);
     const drafts = await listDrafts(db, key, 'demo');
     expect(drafts.map((d) => [d.id, d.body.answers])).toEqual([[first.id, { full_name: 'AB' }]]);
     expect(await listDrafts(db, key, 'other')).toEqual([]);
@@ -62,10 +63,10 @@ describe('drafts', () => {
     expect(row.rev).toMatch(/^1-/);
     expect(row.revisions.ids).toHaveLength(1);
     expect(await listDrafts(db, key, 'demo')).toEqual([]);
-    expect((await db.docs.toArray()).map((r) => r.syncState)).toEqual(['pending']);
+    expect((await docsOf(db).find()).map((r) => r.syncState)).toEqual(['pending']);
     // A late autosave of the same draft id does not bring the draft back over the record.
     await saveDraft(db, key, { ...base, id: row.id, answers: { full_name: 'late' } });
-    expect((await db.docs.get(row.id))?.syncState).toBe('pending');
+    expect((await docsOf(db).get(row.id))?.syncState).toBe('pending');
     expect((await bodyOf(row.id)).answers).toEqual({ full_name: 'A' });
   });
 
@@ -74,6 +75,6 @@ describe('drafts', () => {
     const record = await submitDraft(db, key, { ...base, answers: { full_name: 'B' } });
     await discardDraft(db, draft.id);
     await discardDraft(db, record.id);
-    expect((await db.docs.toArray()).map((r) => r.id)).toEqual([record.id]);
+    expect((await docsOf(db).find()).map((r) => r.id)).toEqual([record.id]);
   });
 });

@@ -1,8 +1,9 @@
 import { ulid } from 'ulidx';
-import type { DocRow, TernDb } from '../db.ts';
-import { seal, unseal } from '../crypto/sealed.ts';
-import { saveSubmission } from '../records.ts';
-import type { OpenRow, SubmissionBody } from '../records.ts';
+import type { TernDb } from '../device/db.ts';
+import { docsOf } from '../device/doc-repository.ts';
+import type { OpenRow } from '../device/doc-repository.ts';
+import { saveSubmission } from '../records/submissions.ts';
+import type { SubmissionBody } from '../records/submissions.ts';
 
 /**
  * Drafts: a form being filled, stored on the device as a `docs` row with syncState 'draft', sealed
@@ -26,7 +27,8 @@ export interface DraftArgs {
 }
 
 export async function saveDraft(db: TernDb, key: CryptoKey, args: DraftArgs): Promise<{ id: string }> {
-  const existing = args.id ? await db.docs.get(args.id) : undefined;
+  const docs = docsOf(db);
+  const existing = args.id ? await docs.get(args.id) : undefined;
   // A draft that became a record meanwhile (saved in another tab) is never overwritten by a late autosave.
   if (existing && existing.syncState !== 'draft') return { id: existing.id };
   const now = new Date().toISOString();
@@ -40,46 +42,33 @@ export async function saveDraft(db: TernDb, key: CryptoKey, args: DraftArgs): Pr
     device: args.device,
     ...(args.caseId ? { caseId: args.caseId } : {}),
   };
-  // WebCrypto runs outside the IndexedDB transaction (it would commit it early).
-  const sealed = await seal(key, id, DRAFT_REV, body);
-  const row: DocRow = {
-    id,
-    mission: args.mission,
-    type: 'sub',
-    rev: DRAFT_REV,
-    revisions: { start: 0, ids: [] },
-    deleted: false,
-    sealed,
-    syncState: 'draft',
-    createdAt: body.createdAt,
-    updatedAt: now,
-  };
-  await db.transaction('rw', db.docs, async () => {
-    const current = await db.docs.get(id);
-    if (current && current.syncState !== 'draft') return;
-    await db.docs.put(row);
-  });
+  const row = await docs.seal(
+    key,
+    {
+      id,
+      mission: args.mission,
+      type: 'sub',
+      rev: DRAFT_REV,
+      revisions: { start: 0, ids: [] },
+      deleted: false,
+      syncState: 'draft',
+      createdAt: body.createdAt,
+      updatedAt: now,
+    },
+    body,
+  );
+  await docs.commit([{ id, decide: (current) => (current && current.syncState !== 'draft' ? null : row) }]);
   return { id };
 }
 
 /** The mission's drafts, newest first, decrypted in memory. */
 export async function listDrafts(db: TernDb, key: CryptoKey, mission: string): Promise<OpenRow[]> {
-  const rows = await db.docs.where('[mission+syncState]').equals([mission, 'draft']).toArray();
-  const open = await Promise.all(
-    rows.map(async ({ sealed, rejection: _r, ...clear }) => ({
-      ...clear,
-      body: await unseal(key, clear.id, clear.rev, sealed),
-    })),
-  );
-  return open.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return docsOf(db).openAll(key, { mission, state: 'draft', newestFirst: true });
 }
 
 /** Delete a draft (Cancel → Discard); a row that is no longer a draft is left alone. */
 export async function discardDraft(db: TernDb, id: string): Promise<void> {
-  await db.transaction('rw', db.docs, async () => {
-    const row = await db.docs.get(id);
-    if (row?.syncState === 'draft') await db.docs.delete(id);
-  });
+  await docsOf(db).commit([{ id, decide: (row) => (row?.syncState === 'draft' ? 'delete' : null) }]);
 }
 
 /**

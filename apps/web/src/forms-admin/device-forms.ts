@@ -1,6 +1,6 @@
 import { builtinForms } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
-import type { TernDb } from '../db.ts';
+import type { TernDb } from '../device/db.ts';
 import { availableForms, refreshPublishedForms } from './published-forms.ts';
 
 /**

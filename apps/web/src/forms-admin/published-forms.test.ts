@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb } from '../db.ts';
-import type { TernDb } from '../db.ts';
+import { openDb } from '../device/db.ts';
+import type { TernDb } from '../device/db.ts';
 import { availableForms, refreshPublishedForms } from './published-forms.ts';
 
 let db: TernDb;

@@ -1,6 +1,6 @@
 import { builtinForms, parseFormDefinition } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
-import type { TernDb } from '../db.ts';
+import type { TernDb } from '../device/db.ts';
 
 /**
  * Forms published on the server (admins upload XLSForms) are fetched when online and kept on the

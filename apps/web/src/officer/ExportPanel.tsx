@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { download } from '../backup.ts';
+import { download } from '../app/download.ts';
 import { LANGUAGES } from '../i18n/i18n.ts';
 import { apiFetch, fileNameOf, plainApiError } from './api.ts';
 

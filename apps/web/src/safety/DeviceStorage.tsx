@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TernDb } from '../db.ts';
-import { BackupFileError, backupFileName, download, encryptedBackup, parseBackup } from '../backup.ts';
-import type { BackupFile } from '../backup.ts';
+import type { TernDb } from '../device/db.ts';
+import { BackupFileError, backupFileName, encryptedBackup, parseBackup } from './backup.ts';
+import { download } from '../app/download.ts';
+import type { BackupFile } from './backup.ts';
 import { formatBytes, formatDate, formatNumber } from '../i18n/i18n.ts';
-import { unsyncedCount } from '../records.ts';
+import { unsyncedCount } from '../records/submissions.ts';
 import { restoreBackup } from './restore.ts';
 import type { RestoreReport } from './restore.ts';
 import { storageStatus } from './storage-status.ts';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { TernDb } from '../db.ts';
-import { backupFileName, download, encryptedBackup } from '../backup.ts';
+import type { TernDb } from '../device/db.ts';
+import { backupFileName, encryptedBackup } from './backup.ts';
+import { download } from '../app/download.ts';
 
 /** Logout refused while records exist only on this device: say so, and offer the encrypted backup. */
 export function LogoutBlocked(props: { db: TernDb; username: string; count: number; onClose: () => void }) {

@@ -1,5 +1,5 @@
 import { historyContains } from '@tern/sync';
-import type { DocRow } from '../db.ts';
+import type { DocRow } from '../device/db.ts';
 import { DRAFT_REV } from '../form/drafts.ts';
 
 type Version = Pick<DocRow, 'rev' | 'revisions' | 'updatedAt'>;

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb } from '../db.ts';
-import type { TernDb } from '../db.ts';
-import { BackupFileError, encryptedBackup, parseBackup } from '../backup.ts';
+import { openDb } from '../device/db.ts';
+import type { TernDb } from '../device/db.ts';
+import { BackupFileError, encryptedBackup, parseBackup } from './backup.ts';
 import { saveDraft } from '../form/drafts.ts';
-import { listRecords, saveSubmission } from '../records.ts';
+import { listRecords, saveSubmission } from '../records/submissions.ts';
 import { decideRestore } from './restore-rule.ts';
 import { restoreBackup } from './restore.ts';
 

@@ -1,8 +1,9 @@
-import type { TernDb } from '../db.ts';
-import { unseal } from '../crypto/sealed.ts';
-import { rowFromBackup } from '../backup.ts';
-import type { BackupFile } from '../backup.ts';
+import type { TernDb } from '../device/db.ts';
+import { docsOf } from '../device/doc-repository.ts';
+import { rowFromBackup } from './backup.ts';
+import type { BackupFile } from './backup.ts';
 import { decideRestore } from './restore-rule.ts';
+import type { RestoreDecision } from './restore-rule.ts';
 
 export interface RestoreReport {
   added: number;
@@ -25,27 +26,27 @@ export async function restoreBackup(
   keys: ReadonlyMap<string, CryptoKey>,
   file: BackupFile,
 ): Promise<RestoreReport> {
+  const docs = docsOf(db);
   const report: RestoreReport = { added: 0, replaced: 0, skipped: 0, diverged: 0, unreadable: 0 };
   for (const r of file.docs) {
     const key = keys.get(r.mission);
     const row = rowFromBackup(r);
-    // WebCrypto outside the IndexedDB transaction (awaiting it inside would commit the transaction).
-    const opens = key
-      ? await unseal(key, row.id, row.rev, row.sealed).then(
-          () => true,
-          () => false,
-        )
-      : false;
-    if (!opens) {
+    if (!key || !(await docs.opens(key, row))) {
       report.unreadable += 1;
       continue;
     }
-    const decision = await db.transaction('rw', db.docs, async () => {
-      // Decided against the row as it is now, in the same transaction as the write.
-      const d = decideRestore(await db.docs.get(row.id), row);
-      if (d === 'add' || d === 'replace') await db.docs.put(row);
-      return d;
-    });
+    // Set by the change below (inside the transaction); `as` keeps TypeScript from narrowing it to 'same'.
+    let decision = 'same' as RestoreDecision;
+    await docs.commit([
+      {
+        id: row.id,
+        // Decided against the row as it is now, in the same transaction as the write.
+        decide: (current) => {
+          decision = decideRestore(current, row);
+          return decision === 'add' || decision === 'replace' ? row : null;
+        },
+      },
+    ]);
     if (decision === 'add') report.added += 1;
     else if (decision === 'replace') report.replaced += 1;
     else if (decision === 'diverged') report.diverged += 1;

@@ -1,13 +1,14 @@
 import { useId, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { openDb } from '../db.ts';
-import { saveSubmission } from '../records.ts';
-import '../i18n/i18n.ts';
-import { CaseIndex } from './case-index.ts';
-import { CaseList } from './CaseList.tsx';
-import { createCase } from './case-store.ts';
-import { registerDevice } from './device-number.ts';
-import { naiveSearch } from './naive-search.ts';
+import { openDb } from '../src/device/db.ts';
+import { docsOf } from '../src/device/doc-repository.ts';
+import { saveSubmission } from '../src/records/submissions.ts';
+import '../src/i18n/i18n.ts';
+import { CaseIndex } from '../src/cases/case-index.ts';
+import { CaseList } from '../src/cases/CaseList.tsx';
+import { createCase } from '../src/cases/case-store.ts';
+import { registerDevice } from '../src/cases/device-number.ts';
+import { naiveSearch } from '../src/cases/naive-search.ts';
 
 /**
  * The case search benchmark page (tests/bench/case-search.bench.ts). It fills IndexedDB with CASES
@@ -83,7 +84,7 @@ async function benchKey(): Promise<CryptoKey> {
 }
 
 async function generate(db: ReturnType<typeof openDb>, key: CryptoKey): Promise<number> {
-  const have = await db.docs.where('type').equals('case').count();
+  const have = await docsOf(db).count({ type: 'case' });
   if (have >= CASES) return 0;
   const t0 = performance.now();
   await registerDevice(
@@ -161,7 +162,7 @@ async function main() {
   const db = openDb('tern-bench');
   const key = await benchKey();
   const generateMs = await generate(db, key);
-  const cases = await db.docs.where('type').equals('case').count();
+  const cases = await docsOf(db).count({ type: 'case' });
   const t0 = performance.now();
   const index = new CaseIndex(db, key, MISSION);
   if (MODE === 'index') await index.ready();

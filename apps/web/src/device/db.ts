@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import type { EntityTable } from 'dexie';
 import type { Revisions } from '@tern/sync';
-import type { Sealed } from './crypto/sealed.ts';
-import type { WrappedKey } from './crypto/key-wrap.ts';
+import type { Sealed } from '../crypto/sealed.ts';
+import type { WrappedKey } from '../crypto/key-wrap.ts';
 
 /**
  * Where a record stands with respect to the server.

@@ -1,4 +1,4 @@
-import type { KeyringRow, TernDb } from './db.ts';
+import type { KeyringRow, TernDb } from '../device/db.ts';
 import {
   PBKDF2_ITERATIONS,
   deriveWrappingKey,
@@ -6,8 +6,8 @@ import {
   newSalt,
   unwrapDataKey,
   wrapDataKey,
-} from './crypto/key-wrap.ts';
-import type { WrappedKey } from './crypto/key-wrap.ts';
+} from '../crypto/key-wrap.ts';
+import type { WrappedKey } from '../crypto/key-wrap.ts';
 
 /** An unlocked account: the mission data keys live only in memory, and only until lock or logout. */
 export interface Unlocked {

@@ -5,7 +5,7 @@ import { openDb } from './db.ts';
 import type { TernDb } from './db.ts';
 import { DexieSyncStorage } from './local-store.ts';
 import { saveDoc } from './save-doc.ts';
-import { unseal } from './crypto/sealed.ts';
+import { unseal } from '../crypto/sealed.ts';
 
 const opened: TernDb[] = [];
 afterAll(async () => {

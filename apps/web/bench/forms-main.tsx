@@ -2,11 +2,11 @@ import { createRoot } from 'react-dom/client';
 import { useLayoutEffect } from 'react';
 import { localize } from '@tern/forms';
 import type { FormNode } from '@tern/forms';
-import { AnswerStore } from './answer-store.ts';
+import { AnswerStore } from '../src/form/answer-store.ts';
 import { benchAnswers, benchForm } from './bench-form.ts';
-import { FormBody } from './FormBody.tsx';
-import '../styles.css';
-import './form.css';
+import { FormBody } from '../src/form/FormBody.tsx';
+import '../src/app/styles.css';
+import '../src/form/form.css';
 
 /**
  * The benchmark page (tests/bench/form-keystroke.bench.ts): `?mode=react` renders the generated

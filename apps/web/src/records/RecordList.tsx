@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate } from './i18n/i18n.ts';
-import type { OpenRow } from './records.ts';
-import { ReviewNote } from './conflicts/ReviewNote.tsx';
+import { formatDate } from '../i18n/i18n.ts';
+import type { OpenRow } from '../device/doc-repository.ts';
+import { ReviewNote } from '../conflicts/ReviewNote.tsx';
 
 export function RecordList(props: { rows: OpenRow[]; onOpen?: (row: OpenRow) => void }) {
   const { t } = useTranslation('records');

@@ -1,5 +1,5 @@
 import { Workbox } from 'workbox-window';
-import { saveOpenWork } from './safety/open-work.ts';
+import { saveOpenWork } from '../safety/open-work.ts';
 
 /**
  * Register the service worker with workbox-window. A new version never takes over by itself: it

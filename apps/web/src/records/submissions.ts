@@ -1,8 +1,8 @@
 import { ulid } from 'ulidx';
-import type { Body } from '@tern/sync';
-import type { DocRow, Rejection, TernDb } from './db.ts';
-import { unseal, unsealText } from './crypto/sealed.ts';
-import { saveDoc } from './save-doc.ts';
+import type { TernDb } from '../device/db.ts';
+import { docsOf } from '../device/doc-repository.ts';
+import type { OpenRow } from '../device/doc-repository.ts';
+import { saveDoc } from '../device/save-doc.ts';
 
 export interface SubmissionBody extends Record<string, unknown> {
   type: 'submission';
@@ -17,9 +17,6 @@ export interface SubmissionBody extends Record<string, unknown> {
   /** The case this form belongs to (`case:<ULID>`), if any. */
   caseId?: string;
 }
-
-/** A record as the screens see it: the row with its body decrypted. Lives in memory only. */
-export type OpenRow = Omit<DocRow, 'sealed' | 'rejection'> & { body: Body; rejection?: Rejection };
 
 /**
  * Save a submission as a new revision, sealed under the mission's data key. Ids are ULIDs made on the
@@ -40,14 +37,12 @@ export async function saveSubmission(
     caseId?: string;
   },
 ): Promise<OpenRow> {
-  const existing = args.id ? await db.docs.get(args.id) : undefined;
+  const docs = docsOf(db);
+  const existing = args.id ? await docs.get(args.id) : undefined;
   const createdAt = existing?.createdAt ?? new Date().toISOString();
   // An edit changes the answers; what else the record carries (its case, a data officer's review)
   // stays as it was unless the caller sets it.
-  const previous =
-    existing && existing.syncState !== 'draft'
-      ? await unseal(key, existing.id, existing.rev, existing.sealed)
-      : {};
+  const previous = existing && existing.syncState !== 'draft' ? await docs.openBody(key, existing) : {};
   const caseId = args.caseId ?? (typeof previous.caseId === 'string' ? previous.caseId : undefined);
   const body: SubmissionBody = {
     type: 'submission',
@@ -71,50 +66,15 @@ export async function saveSubmission(
   return { ...clear, body };
 }
 
+/** The mission's records (drafts included), most recently changed first, decrypted in memory. */
 export async function listRecords(db: TernDb, key: CryptoKey, mission: string): Promise<OpenRow[]> {
-  const rows = await db.docs
-    .where('[mission+updatedAt]')
-    .between([mission, ''], [mission, '\uffff'])
-    .reverse()
-    .toArray();
-  return Promise.all(
-    rows
-      .filter((r) => !r.deleted)
-      .map(async ({ sealed, rejection, ...clear }): Promise<OpenRow> => ({
-        ...clear,
-        body: await unseal(key, clear.id, clear.rev, sealed),
-        ...(rejection && {
-          rejection: {
-            code: rejection.code,
-            ...(rejection.field !== undefined ? { field: rejection.field } : {}),
-            reason: await unsealText(key, clear.id, clear.rev, rejection.reason),
-          },
-        }),
-      })),
-  );
+  return docsOf(db).openAll(key, { mission, live: true, newestFirst: true });
 }
 
 /** Records that exist only on this device: not yet accepted by the server. */
 export async function unsyncedCount(db: TernDb, mission?: string): Promise<number> {
-  return db.docs
-    .filter(
-      (r) =>
-        (mission === undefined || r.mission === mission) &&
-        r.syncState !== 'synced' &&
-        r.syncState !== 'conflict',
-    )
-    .count();
-}
-
-/** A stable id for this browser profile, stored with the data it describes. */
-export async function deviceId(db: TernDb): Promise<string> {
-  // Get-or-create in one transaction: screens ask for it at the same time on first start, and two
-  // ids for one device would register one and sync as the other.
-  return db.transaction('rw', db.meta, async () => {
-    const got = await db.meta.get('device');
-    if (got) return got.value;
-    const id = `dev-${ulid()}`;
-    await db.meta.add({ key: 'device', value: id });
-    return id;
+  return docsOf(db).count({
+    ...(mission !== undefined ? { mission } : {}),
+    where: (r) => r.syncState !== 'synced' && r.syncState !== 'conflict',
   });
 }

@@ -1,6 +1,7 @@
-import type { DocRow, TernDb } from './db.ts';
-import { fromB64, toB64 } from './crypto/key-wrap.ts';
-import type { Sealed } from './crypto/sealed.ts';
+import type { DocRow, TernDb } from '../device/db.ts';
+import { docsOf } from '../device/doc-repository.ts';
+import { fromB64, toB64 } from '../crypto/key-wrap.ts';
+import type { Sealed } from '../crypto/sealed.ts';
 
 /**
  * An encrypted backup of the device's records, for a user who must log out (or hand the device over)
@@ -36,7 +37,8 @@ const sealedFromB64 = (s: SealedB64): Sealed => ({ iv: fromB64(s.iv), data: from
 
 export async function encryptedBackup(db: TernDb, username: string): Promise<Blob> {
   const keyring = await db.keyring.get(username);
-  const rows = await db.docs.toArray();
+  // Rows as stored: still sealed, never opened for the backup.
+  const rows = await docsOf(db).find();
   const file: BackupFile = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -125,17 +127,6 @@ export function rowFromBackup(r: BackupRow): DocRow {
     sealed: sealedFromB64(sealed),
     ...(rejection && { rejection: { ...rejection, reason: sealedFromB64(rejection.reason) } }),
   };
-}
-
-export function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const backupFileName = (username: string) =>

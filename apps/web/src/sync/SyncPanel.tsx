@@ -2,12 +2,12 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchRemote, syncOnce } from '@tern/sync';
 import type { SyncProgress } from '@tern/sync';
-import type { TernDb } from './db.ts';
-import { DexieSyncStorage } from './local-store.ts';
-import { formatBytes, formatDuration, formatNumber } from './i18n/i18n.ts';
-import { plainSyncError } from './sync/plain-error.ts';
-import { registerDevice } from './cases/device-number.ts';
-import { estimateSync } from './sync/sync-estimate.ts';
+import type { TernDb } from '../device/db.ts';
+import { DexieSyncStorage } from '../device/local-store.ts';
+import { formatBytes, formatDuration, formatNumber } from '../i18n/i18n.ts';
+import { plainSyncError } from './plain-error.ts';
+import { registerDevice } from '../cases/device-number.ts';
+import { estimateSync } from './sync-estimate.ts';
 
 /** "Sync now" with progress. Each batch is committed as it arrives, so a failure loses no finished batch. */
 export function SyncPanel(props: {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TernDb } from './db.ts';
-import { LanguagePicker } from './i18n/LanguagePicker.tsx';
-import { LoginRefused, logIn } from './session.ts';
-import type { LoginResult } from './session.ts';
+import type { TernDb } from '../device/db.ts';
+import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
+import { LoginRefused, logIn } from './login.ts';
+import type { LoginResult } from './login.ts';
 
 /**
  * Log in: online when the server answers, otherwise offline with the keys this device kept from an

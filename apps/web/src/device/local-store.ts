@@ -1,8 +1,9 @@
 import { assertPulledPage, bodyOf, decidePull } from '@tern/sync';
 import type { Body, PushResult, SyncStorage, WireDoc } from '@tern/sync';
 import type { DocRow, Review, TernDb } from './db.ts';
-import { seal, sealText, unseal } from './crypto/sealed.ts';
-import type { Sealed } from './crypto/sealed.ts';
+import type { Sealed } from '../crypto/sealed.ts';
+import { docsOf } from './doc-repository.ts';
+import type { ClearRow, DocRepository } from './doc-repository.ts';
 
 const checkpointKey = (mission: string) => `checkpoint:${mission}`;
 
@@ -29,7 +30,7 @@ export function reviewOf(doc: WireDoc): Review | undefined {
 }
 
 /** Split a pulled document into its clear row fields and its body (still to be sealed). */
-export function fromWire(doc: WireDoc, mission: string): { row: Omit<DocRow, 'sealed'>; body: Body } {
+export function fromWire(doc: WireDoc, mission: string): { row: ClearRow; body: Body } {
   assertPulledPage([doc]);
   const body = bodyOf(doc);
   const now = new Date().toISOString();
@@ -49,57 +50,63 @@ export function fromWire(doc: WireDoc, mission: string): { row: Omit<DocRow, 'se
   };
 }
 
+/** The row with `review` set, or without the field when there is none. */
+function withReview(row: DocRow, review: Review | undefined): DocRow {
+  const { review: _old, ...rest } = row;
+  return review ? { ...rest, review } : rest;
+}
+
 /**
  * The replicator's view of one mission's documents in the device's Dexie database, encrypting and
  * decrypting transparently with the mission's data key: the replicator sees plain WireDocs, IndexedDB
- * only ciphertext.
- *
- * WebCrypto is asynchronous and its promises are not IndexedDB's: awaiting one inside a Dexie
- * transaction lets the transaction commit early. So every seal/unseal happens outside transactions;
- * the transactions only read and write rows.
+ * only ciphertext. Everything goes through the device's DocRepository, which seals before its
+ * transactions and decides each write against the row as stored.
  */
 export class DexieSyncStorage implements SyncStorage {
+  private readonly docs: DocRepository;
+
   constructor(
     private readonly db: TernDb,
     private readonly mission: string,
     private readonly key: CryptoKey,
-  ) {}
+  ) {
+    this.docs = docsOf(db);
+  }
 
   async pending(limit: number): Promise<WireDoc[]> {
-    const rows = await this.db.docs
-      .where('[mission+syncState]')
-      .equals([this.mission, 'pending'])
-      .limit(limit)
-      .toArray();
-    return Promise.all(rows.map(async (r) => toWire(r, await unseal(this.key, r.id, r.rev, r.sealed))));
+    const rows = await this.docs.find({ mission: this.mission, state: 'pending', limit });
+    return Promise.all(rows.map(async (r) => toWire(r, await this.docs.openBody(this.key, r))));
   }
 
   async pendingCount(): Promise<number> {
-    return this.db.docs.where('[mission+syncState]').equals([this.mission, 'pending']).count();
+    return this.docs.count({ mission: this.mission, state: 'pending' });
   }
 
   async acknowledge(results: PushResult[]): Promise<void> {
-    // Seal rejection reasons before the transaction (WebCrypto cannot run inside it).
+    // Seal rejection reasons first: no WebCrypto inside the transaction.
     const reasons = new Map<string, Sealed>();
     for (const r of results)
-      if (!r.ok) reasons.set(`${r.id} ${r.rev}`, await sealText(this.key, r.id, r.rev, r.reason));
-    await this.db.transaction('rw', this.db.docs, async () => {
-      for (const r of results) {
-        const row = await this.db.docs.get(r.id);
-        // An edit made while the batch was in flight has another rev: it stays pending.
-        if (!row || row.rev !== r.rev) continue;
-        if (r.ok) await this.db.docs.update(r.id, { syncState: 'synced', rejection: undefined });
-        else
-          await this.db.docs.update(r.id, {
+      if (!r.ok) reasons.set(`${r.id} ${r.rev}`, await this.docs.sealText(this.key, r.id, r.rev, r.reason));
+    await this.docs.commit(
+      results.map((r) => ({
+        id: r.id,
+        decide: (row) => {
+          // An edit made while the batch was in flight has another rev: it stays pending.
+          if (!row || row.rev !== r.rev) return null;
+          const { rejection: _old, ...rest } = row;
+          if (r.ok) return { ...rest, syncState: 'synced' };
+          return {
+            ...rest,
             syncState: 'rejected',
             rejection: {
               code: r.code,
               reason: reasons.get(`${r.id} ${r.rev}`)!,
               ...(r.field ? { field: r.field } : {}),
             },
-          });
-      }
-    });
+          };
+        },
+      })),
+    );
   }
 
   async applyPulled(docs: WireDoc[], checkpoint: string): Promise<void> {
@@ -107,32 +114,27 @@ export class DexieSyncStorage implements SyncStorage {
     const sealed: DocRow[] = [];
     for (const doc of docs) {
       const { row, body } = fromWire(doc, this.mission);
-      const review = reviewOf(doc);
-      sealed.push({
-        ...row,
-        sealed: await seal(this.key, row.id, row.rev, body),
-        ...(review ? { review } : {}),
-      });
+      sealed.push(withReview(await this.docs.seal(this.key, row, body), reviewOf(doc)));
     }
     // One transaction: the checkpoint never advances past documents that are not stored.
-    await this.db.transaction('rw', this.db.docs, this.db.meta, async () => {
-      for (let i = 0; i < docs.length; i += 1) {
-        const doc = docs[i]!;
-        const row = await this.db.docs.get(doc._id);
-        const decision = decidePull(
-          row && { rev: row.rev, revisions: row.revisions, unpushed: row.syncState !== 'synced' },
-          doc,
-        );
-        if (decision === 'insert' || decision === 'fast-forward' || decision === 'take-remote-conflict') {
-          await this.db.docs.put(row ? { ...sealed[i]!, createdAt: row.createdAt } : sealed[i]!);
-        } else if (row) {
+    await this.docs.commit(
+      docs.map((doc, i) => ({
+        id: doc._id,
+        decide: (row) => {
+          const incoming = sealed[i]!;
+          const decision = decidePull(
+            row && { rev: row.rev, revisions: row.revisions, unpushed: row.syncState !== 'synced' },
+            doc,
+          );
+          if (decision === 'insert' || decision === 'fast-forward' || decision === 'take-remote-conflict')
+            return row ? { ...incoming, createdAt: row.createdAt } : incoming;
           // keep-local, keep-local-conflict, same: the local revision stays as it is (pending ones get
           // pushed), but the server's word on a review holds for the record whichever revision we show.
-          await this.db.docs.update(row.id, { review: sealed[i]!.review });
-        }
-      }
-      await this.db.meta.put({ key: checkpointKey(this.mission), value: checkpoint });
-    });
+          return row ? withReview(row, incoming.review) : null;
+        },
+      })),
+      [{ key: checkpointKey(this.mission), value: checkpoint }],
+    );
   }
 
   async checkpoint(): Promise<string | null> {

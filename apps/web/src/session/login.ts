@@ -1,4 +1,4 @@
-import type { TernDb } from './db.ts';
+import type { TernDb } from '../device/db.ts';
 import { OfflineLoginError, rememberAccount, unlockOffline } from './keyring.ts';
 import type { Unlocked } from './keyring.ts';
 
