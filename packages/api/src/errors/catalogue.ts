@@ -83,7 +83,8 @@ export const ERROR_CODES = [
 export const isErrorCode = (code: string): code is ErrorCode =>
   Object.hasOwn(SERVER_ERRORS, code) || Object.hasOwn(LOCAL_ERRORS, code);
 
-export const isServerErrorCode = (code: string): code is ServerErrorCode => Object.hasOwn(SERVER_ERRORS, code);
+export const isServerErrorCode = (code: string): code is ServerErrorCode =>
+  Object.hasOwn(SERVER_ERRORS, code);
 
 /** The catalogue entry a code belongs to (`HTTP_404` → the family), or null for an unknown code. */
 export function catalogueKey(code: string): CatalogueKey | null {

@@ -6,7 +6,9 @@ export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
-export const Username = z.string().regex(USERNAME, 'username: 2-63 lowercase letters, digits, ".", "_" or "-"');
+export const Username = z
+  .string()
+  .regex(USERNAME, 'username: 2-63 lowercase letters, digits, ".", "_" or "-"');
 export const Password = z.string().min(10, 'password: at least 10 characters').max(256);
 
 /** Who is logged in, as the server resolved the session. */
@@ -38,7 +40,9 @@ export const LoginResponse = z.object({
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 /** `POST /api/auth/password`: own password. */
-export const PasswordChangeRequest = z.object({ current: z.string().min(1).max(256), next: Password }).strict();
+export const PasswordChangeRequest = z
+  .object({ current: z.string().min(1).max(256), next: Password })
+  .strict();
 
 /** `GET /api/auth/me`. */
 export const MeResponse = z.object({ user: Principal });

@@ -38,13 +38,18 @@ export const ConflictDetail = z.object({
       time: z.string().nullable(),
     }),
   ),
-  fields: z.array(z.object({ path: z.string(), base: z.unknown().optional(), values: z.tuple([z.unknown(), z.unknown()]) })),
+  fields: z.array(
+    z.object({ path: z.string(), base: z.unknown().optional(), values: z.tuple([z.unknown(), z.unknown()]) }),
+  ),
   merged: Body,
 });
 export type ConflictDetail = z.infer<typeof ConflictDetail>;
 
 /** The admin's decision for one disputed field: a side, or a typed value. */
-export const Choice = z.union([z.object({ pick: z.union([z.literal(0), z.literal(1)]) }), z.object({ value: z.unknown() })]);
+export const Choice = z.union([
+  z.object({ pick: z.union([z.literal(0), z.literal(1)]) }),
+  z.object({ value: z.unknown() }),
+]);
 export type Choice = z.infer<typeof Choice>;
 
 /** `POST /api/admin/conflicts/:mission/:docId/resolve`. */

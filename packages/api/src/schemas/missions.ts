@@ -10,7 +10,9 @@ export const Mission = z.object({
 export type Mission = z.infer<typeof Mission>;
 
 /** `POST /api/missions`. */
-export const CreateMissionRequest = z.object({ id: MissionId, name: z.string().min(1).max(200).optional() }).strict();
+export const CreateMissionRequest = z
+  .object({ id: MissionId, name: z.string().min(1).max(200).optional() })
+  .strict();
 
 export const MissionResponse = z.object({ mission: Mission });
 export const MissionListResponse = z.object({ missions: z.array(Mission) });

@@ -37,7 +37,8 @@ export const en: Messages = {
   TERN_NETWORK: 'Could not reach the server. Check the connection and try again.',
   TERN_HTTP: 'The server refused the request without saying why. Try again later.',
   TERN_RESPONSE_CUT: "The server's answer was cut off. Try again; nothing was applied.",
-  TERN_RESPONSE_UNEXPECTED: "The server's answer was not what this app expects. Update the app or tell your administrator.",
+  TERN_RESPONSE_UNEXPECTED:
+    "The server's answer was not what this app expects. Update the app or tell your administrator.",
   TERN_NO_DEVICE_NUMBER:
     'This device has no number in the mission yet, so it cannot make case codes. Connect and log in once.',
   TERN_CASE_TRANSITION: 'The case cannot move to that status from where it is now.',

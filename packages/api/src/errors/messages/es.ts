@@ -17,8 +17,7 @@ export const es: Messages = {
   TERN_FORM_IMPORT_FAILED:
     'No se pudo publicar el formulario; no se publicó nada. Vea los problemas indicados.',
   TERN_STORE_FAILED: 'El servidor no pudo guardar en este momento; no se perdió nada. Inténtelo más tarde.',
-  TERN_INTERNAL:
-    'El servidor tuvo un problema. Inténtelo más tarde; si continúa, avise a su administrador.',
+  TERN_INTERNAL: 'El servidor tuvo un problema. Inténtelo más tarde; si continúa, avise a su administrador.',
   TERN_BAD_CHECKPOINT:
     'No se reconoció la posición de sincronización. Sincronice desde el principio; no se perdió nada.',
   TERN_TOO_MANY_FEEDS: 'El servidor tiene demasiadas conexiones abiertas. Inténtelo de nuevo en un momento.',
@@ -37,7 +36,8 @@ export const es: Messages = {
   TERN_DOC_RESERVED_FIELD: 'Un registro contiene un campo reservado por Tern, así que no fue aceptado.',
   TERN_REV_HISTORY:
     'El historial de cambios de un registro no coincide con el del servidor, así que no fue aceptado.',
-  TERN_DELETE_FORBIDDEN: 'Solo un responsable de datos puede eliminar un registro, y solo indicando un motivo.',
+  TERN_DELETE_FORBIDDEN:
+    'Solo un responsable de datos puede eliminar un registro, y solo indicando un motivo.',
   TERN_APPROVED_EDIT: 'Este registro fue aprobado: una modificación debe devolverlo a revisión.',
   TERN_NETWORK: 'No se pudo contactar con el servidor. Compruebe la conexión e inténtelo de nuevo.',
   TERN_HTTP: 'El servidor rechazó la solicitud sin decir por qué. Inténtelo más tarde.',

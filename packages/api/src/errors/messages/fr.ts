@@ -24,7 +24,8 @@ export const fr: Messages = {
     "La position de synchronisation n'a pas été reconnue. Synchronisez depuis le début ; rien n'a été perdu.",
   TERN_TOO_MANY_FEEDS: 'Le serveur a trop de connexions ouvertes. Réessayez dans un instant.',
   TERN_ORIGIN_REFUSED: 'La demande venait d’un autre site web et a été refusée.',
-  TERN_UNSUPPORTED_MEDIA_TYPE: 'Le serveur attendait des données dans un autre format. Mettez l’application à jour.',
+  TERN_UNSUPPORTED_MEDIA_TYPE:
+    'Le serveur attendait des données dans un autre format. Mettez l’application à jour.',
   TERN_DEVICE_NOT_YOURS: 'Cet appareil est enregistré au nom d’un autre compte de la mission.',
   TERN_DOC_INVALID: "Une fiche est endommagée ou incomplète et n'a pas été acceptée.",
   TERN_DOC_WRONG_MISSION: "Une fiche appartient à une autre mission et n'a pas été acceptée.",
@@ -50,10 +51,11 @@ export const fr: Messages = {
   TERN_NO_DEVICE_NUMBER:
     "Cet appareil n'a pas encore de numéro dans la mission et ne peut donc pas créer de codes de dossier. Connectez-vous une fois en ligne.",
   TERN_CASE_TRANSITION: 'Le dossier ne peut pas passer à ce statut depuis son statut actuel.',
-  TERN_FORMS_DEFINITION_INVALID: "La définition du formulaire n'est pas valide : voyez les problèmes indiqués.",
+  TERN_FORMS_DEFINITION_INVALID:
+    "La définition du formulaire n'est pas valide : voyez les problèmes indiqués.",
   TERN_FORMS_EXPRESSION: "Une règle ou un calcul du formulaire n'est pas valide.",
   TERN_STORE_BAD_MISSION:
     "L'identifiant d'une mission ne peut contenir que des minuscules, des chiffres et « - ».",
-  TERN_STORE_UNAVAILABLE: "Le stockage des données ne peut pas être ouvert. Prévenez votre administrateur.",
+  TERN_STORE_UNAVAILABLE: 'Le stockage des données ne peut pas être ouvert. Prévenez votre administrateur.',
   'HTTP_<status>': 'Le serveur ou le réseau a refusé la demande ({status}). Réessayez plus tard.',
 };
