@@ -20,6 +20,7 @@ export const ConflictSummary = z.object({
 });
 export type ConflictSummary = z.infer<typeof ConflictSummary>;
 export const ConflictListResponse = z.object({ conflicts: z.array(ConflictSummary) });
+export type ConflictListResponse = z.infer<typeof ConflictListResponse>;
 
 const Body = z.record(z.string(), z.unknown());
 

@@ -22,3 +22,4 @@ export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
 /** `GET /api/missions/:mission/devices`. */
 export const DeviceListResponse = z.object({ devices: z.array(DeviceStatus) });
+export type DeviceListResponse = z.infer<typeof DeviceListResponse>;

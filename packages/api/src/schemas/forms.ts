@@ -13,7 +13,9 @@ export const FormListItem = z.object({
   title: z.record(z.string(), z.string()),
   builtin: z.boolean(),
 });
+export type FormListItem = z.infer<typeof FormListItem>;
 export const FormListResponse = z.object({ forms: z.array(FormListItem) });
+export type FormListResponse = z.infer<typeof FormListResponse>;
 
 /** `POST /api/admin/forms` (a JSON definition or an XLSForm workbook). */
 export const PublishFormResponse = z.object({ key: z.string() });

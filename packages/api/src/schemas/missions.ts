@@ -16,6 +16,7 @@ export const CreateMissionRequest = z
 
 export const MissionResponse = z.object({ mission: Mission });
 export const MissionListResponse = z.object({ missions: z.array(Mission) });
+export type MissionListResponse = z.infer<typeof MissionListResponse>;
 
 /** `/api/missions/:mission/…` */
 export const MissionParams = z.object({ mission: MissionId });
