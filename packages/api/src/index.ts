@@ -14,8 +14,9 @@ export {
   isServerErrorCode,
 } from './errors/catalogue.ts';
 export type { CatalogueKey, ErrorCode, LocalErrorCode, ServerErrorCode } from './errors/catalogue.ts';
-export { MESSAGES, errorMessage } from './errors/error-message.ts';
+export { MESSAGE_LANGUAGES, errorMessage, loadErrorMessages } from './errors/error-message.ts';
 export type { MessageLanguage } from './errors/error-message.ts';
+export { MESSAGES } from './errors/messages/all.ts';
 export type { Messages } from './errors/messages/messages.ts';
 export { ApiError } from './api-error.ts';
 export { apiResponse, fetchJson } from './fetch-json.ts';

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { ApiError, MESSAGES } from '@tern/api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, MESSAGE_LANGUAGES, MESSAGES, loadErrorMessages } from '@tern/api';
 import { CaseTransitionError } from '@tern/cases';
 import { SyncHttpError } from '@tern/sync';
 import { i18next } from './i18n.ts';
@@ -7,6 +7,8 @@ import { plainError } from './plain-error.ts';
 import { plainSyncError } from '../sync/plain-error.ts';
 import { plainOfficerError } from '../officer/api.ts';
 import { plainApiError } from '../admin/api-errors.ts';
+
+beforeAll(() => Promise.all(MESSAGE_LANGUAGES.map(loadErrorMessages)));
 
 describe('errors in plain words', () => {
   it("reads a refusal's code in the UI language from the catalogue", () => {

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, HTTP_FAMILY } from './catalogue.ts';
 import type { CatalogueKey } from './catalogue.ts';
-import { MESSAGES, errorMessage } from './error-message.ts';
+import { MESSAGE_LANGUAGES, errorMessage, loadErrorMessages } from './error-message.ts';
+import { MESSAGES } from './messages/all.ts';
 
 const KEYS: CatalogueKey[] = [...ERROR_CODES, HTTP_FAMILY];
 
 describe('plain-words messages', () => {
   it('ships the five UI languages of the web app', () => {
     expect(Object.keys(MESSAGES).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru']);
+    expect([...MESSAGE_LANGUAGES].sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru']);
   });
 
   it.each(Object.keys(MESSAGES))('%s has a non-empty message for every code', (lang) => {
@@ -25,7 +27,10 @@ describe('plain-words messages', () => {
     expect(missing.map(([lang]) => lang)).toEqual([]);
   });
 
-  it('reads a code in the UI language, a regional tag by its language, an unknown language in English', () => {
+  it('reads English until a language is loaded, then that language; a regional tag by its language', async () => {
+    expect(errorMessage('TERN_NETWORK', 'ru')).toBe(MESSAGES.en.TERN_NETWORK);
+    for (const lang of MESSAGE_LANGUAGES) await loadErrorMessages(lang);
+    expect(errorMessage('TERN_NETWORK', 'ru')).toBe(MESSAGES.ru.TERN_NETWORK);
     expect(errorMessage('TERN_NETWORK', 'fr')).toBe(MESSAGES.fr.TERN_NETWORK);
     expect(errorMessage('TERN_NETWORK', 'es-419')).toBe(MESSAGES.es.TERN_NETWORK);
     expect(errorMessage('TERN_NETWORK', 'sw')).toBe(MESSAGES.en.TERN_NETWORK);
