@@ -19,7 +19,8 @@ export async function listConflicts(filter: {
   if (filter.form) q.set('form', filter.form);
   if (filter.minAgeDays !== undefined) q.set('minAgeDays', String(filter.minAgeDays));
   const qs = q.toString();
-  return (await fetchJson(`/api/admin/conflicts${qs ? `?${qs}` : ''}`, { schema: ConflictListResponse })).conflicts;
+  return (await fetchJson(`/api/admin/conflicts${qs ? `?${qs}` : ''}`, { schema: ConflictListResponse }))
+    .conflicts;
 }
 
 const at = (mission: string, docId: string) =>

@@ -22,9 +22,12 @@ export function SyncPicture(props: { mission: string; thisDevice: string | null 
     setBusy(true);
     setError('');
     try {
-      const { devices: list } = await fetchJson(`/api/missions/${encodeURIComponent(props.mission)}/devices`, {
-        schema: DeviceListResponse,
-      });
+      const { devices: list } = await fetchJson(
+        `/api/missions/${encodeURIComponent(props.mission)}/devices`,
+        {
+          schema: DeviceListResponse,
+        },
+      );
       setDevices(list);
     } catch (e) {
       setError(plainOfficerError(e, t));
