@@ -1,28 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { AccountListQuery, AccountParams, CreateAccountRequest, UpdateAccountRequest } from '@tern/api';
+import type { Role } from '@tern/api';
 import { TernError } from '../errors.ts';
 import { publicAccount, principalOf } from '../auth/accounts.ts';
 import { decideAccount } from '../auth/permissions.ts';
-import { PasswordShape, RoleShape, UsernameShape } from '../auth/roles.ts';
 import type { ServerDeps } from '../deps.ts';
 import { parseRequest } from '../validate-request.ts';
-
-const MissionList = z.array(z.string().min(1).max(63)).max(100);
-const CreateShape = z.object({
-  username: UsernameShape,
-  password: PasswordShape,
-  role: RoleShape,
-  missions: MissionList.default([]),
-});
-const UpdateShape = z
-  .object({
-    password: PasswordShape.optional(),
-    disabled: z.boolean().optional(),
-    role: RoleShape.optional(),
-    missions: MissionList.optional(),
-  })
-  .strict();
-const ListQuery = z.object({ mission: z.string().min(1).max(63).optional() }).strict();
 
 /**
  * Accounts: an admin manages every account; a data officer manages the interviewers of their missions
@@ -31,7 +14,7 @@ const ListQuery = z.object({ mission: z.string().min(1).max(63).optional() }).st
 export async function accountRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   const requireManage = async (
     req: Parameters<ServerDeps['authorize']>[0],
-    target: { role: z.infer<typeof RoleShape>; missions: string[] },
+    target: { role: Role; missions: string[] },
   ) => {
     const mission = target.missions[0] ?? null;
     // The session and the first mission go through the one hook (401s, logging, audit) …
@@ -58,7 +41,7 @@ export async function accountRoutes(app: FastifyInstance, deps: ServerDeps): Pro
   };
 
   app.get('/api/users', async (req) => {
-    const q = parseRequest(ListQuery, req.query, 'Query');
+    const q = parseRequest(AccountListQuery, req.query, 'Query');
     await deps.authorize(req, 'user.manage', q.mission ?? null);
     const all = await deps.accounts.list();
     const shown = q.mission === undefined ? all : all.filter((a) => a.missions.includes(q.mission!));
@@ -66,7 +49,7 @@ export async function accountRoutes(app: FastifyInstance, deps: ServerDeps): Pro
   });
 
   app.post('/api/users', { bodyLimit: 16 * 1024 }, async (req, reply) => {
-    const body = parseRequest(CreateShape, req.body, 'New account');
+    const body = parseRequest(CreateAccountRequest, req.body, 'New account');
     if ((body.role === 'interviewer' || body.role === 'data_officer') && body.missions.length === 0)
       throw new TernError(
         'TERN_BAD_REQUEST',
@@ -87,8 +70,8 @@ export async function accountRoutes(app: FastifyInstance, deps: ServerDeps): Pro
     '/api/users/:username',
     { bodyLimit: 16 * 1024 },
     async (req) => {
-      const { username } = parseRequest(z.object({ username: UsernameShape }), req.params, 'Account');
-      const change = parseRequest(UpdateShape, req.body, 'Account change');
+      const { username } = parseRequest(AccountParams, req.params, 'Account');
+      const change = parseRequest(UpdateAccountRequest, req.body, 'Account change');
       if (!req.principal) await deps.authorize(req, 'user.manage', null); // 401 before revealing anything
       const current = await deps.accounts.get(username);
       if (!current)

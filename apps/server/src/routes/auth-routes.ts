@@ -1,22 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { LoginRequest, PasswordChangeRequest } from '@tern/api';
 import { TernError } from '../errors.ts';
 import { principalOf } from '../auth/accounts.ts';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
 import { SESSION_COOKIE } from '../auth/session-hook.ts';
-import { PasswordShape } from '../auth/roles.ts';
 import type { ServerDeps } from '../deps.ts';
 import { parseRequest } from '../validate-request.ts';
-
-const LoginShape = z.object({
-  // Not checked against the username rule: a malformed name gets the same answer as a wrong password.
-  username: z.string().min(1).max(100),
-  password: z.string().min(1).max(256),
-  /** Return the session token in the body too (for replicators and scripts; the PWA uses the cookie). */
-  bearer: z.boolean().optional(),
-});
-
-const PasswordChangeShape = z.object({ current: z.string().min(1).max(256), next: PasswordShape }).strict();
 
 /** Login, logout, own password and "who am I". Login is rate-limited per client address (docs/security.md). */
 export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
@@ -27,7 +16,7 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
       config: { rateLimit: { max: deps.login.max, timeWindow: deps.login.timeWindowMs } },
     },
     async (req, reply) => {
-      const body = parseRequest(LoginShape, req.body, 'Login');
+      const body = parseRequest(LoginRequest, req.body, 'Login');
       const account = await deps.accounts.get(body.username);
       // Verify against a dummy hash when there is no such account, so timing does not reveal names.
       const ok = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH);
@@ -92,7 +81,7 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
           ? new TernError('TERN_AUTH_EXPIRED', 'Your session has expired: log in again')
           : new TernError('TERN_AUTH_REQUIRED', 'Log in first to change your password');
       }
-      const body = parseRequest(PasswordChangeShape, req.body, 'Password change');
+      const body = parseRequest(PasswordChangeRequest, req.body, 'Password change');
       const account = await deps.accounts.get(req.principal!.username);
       if (!account || !(await verifyPassword(body.current, account.passwordHash))) {
         await deps.audit.append(req, { action: 'password.change', mission: null, outcome: 'failed' });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { ConflictListQuery, ResolveRequest } from '@tern/api';
 import { resolveBranches, setAt } from '@tern/sync';
 import type { Body } from '@tern/sync';
 import type { ServerDeps } from '../deps.ts';
@@ -8,22 +9,6 @@ import { autoMerge } from '../merge/auto-merge.ts';
 import { conflictPair, conflictView } from '../merge/conflict-view.ts';
 import { openConflicts, recordResolution } from '../merge/merge-records.ts';
 import { checkDoc } from '../ingest/check-doc.ts';
-
-const ListQuery = z.object({
-  mission: z.string().max(63).optional(),
-  form: z.string().max(120).optional(),
-  minAgeDays: z.coerce.number().min(0).max(3650).optional(),
-});
-
-const Choice = z.union([
-  z.object({ pick: z.union([z.literal(0), z.literal(1)]) }),
-  z.object({ value: z.unknown() }),
-]);
-const ResolveBody = z.object({
-  /** The two leaf revs the admin looked at: if the document changed since, the resolution is refused. */
-  revs: z.tuple([z.string(), z.string()]),
-  choices: z.record(z.string().min(1).max(500), Choice),
-});
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
@@ -37,7 +22,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 /** Admin screen API: open conflicts across missions, one conflict's field table, and its resolution. */
 export async function conflictsRoute(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   app.get('/api/admin/conflicts', async (req) => {
-    const q = parse(ListQuery, req.query, 'Query');
+    const q = parse(ConflictListQuery, req.query, 'Query');
     const missions = q.mission ? [q.mission] : (await deps.missions.list()).map((m) => m.id);
     const now = Date.now();
     const out = [];
@@ -93,7 +78,7 @@ export async function conflictsRoute(app: FastifyInstance, deps: ServerDeps): Pr
       await deps.authorize(req, 'conflict.resolve', mission);
       if (!deps.missionExists(mission))
         throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
-      const body = parse(ResolveBody, req.body, 'Resolution');
+      const body = parse(ResolveRequest, req.body, 'Resolution');
       const view = await conflictView(deps.store, mission, docId);
       const pair = await conflictPair(deps.store, mission, docId);
       if (!view || !pair)

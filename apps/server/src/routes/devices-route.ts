@@ -1,12 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { RegisterDeviceRequest } from '@tern/api';
 import type { ServerDeps } from '../deps.ts';
 import { listDevices, registerDevice } from '../devices/device-registry.ts';
 import { TernError } from '../errors.ts';
-
-const Register = z.object({
-  deviceId: z.string().regex(/^dev-[0-9A-Z]{26}$/, 'deviceId must be dev-<ULID>'),
-});
 
 /** Devices of a mission: registration (a number for case codes) and the mission's sync picture. */
 export async function devicesRoute(app: FastifyInstance, deps: ServerDeps): Promise<void> {
@@ -15,7 +11,7 @@ export async function devicesRoute(app: FastifyInstance, deps: ServerDeps): Prom
     await deps.authorize(req, 'sync.push', mission);
     if (!deps.missionExists(mission))
       throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
-    const parsed = Register.safeParse(req.body);
+    const parsed = RegisterDeviceRequest.safeParse(req.body);
     if (!parsed.success)
       throw new TernError('TERN_BAD_REQUEST', `Device registration: ${parsed.error.issues[0]!.message}`);
     const by = req.principal?.username ?? 'anonymous';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { ExportQuery } from '@tern/api';
 import type { WireDoc } from '@tern/sync';
 import type { ServerDeps } from '../deps.ts';
 import { TernError } from '../errors.ts';
@@ -8,15 +8,6 @@ import { formSheets } from '../export/export-table.ts';
 import type { Sheet } from '../export/export-table.ts';
 import { toXlsx } from '../export/xlsx.ts';
 
-const Query = z.object({
-  format: z.enum(['csv', 'xlsx']),
-  lang: z.enum(['en', 'fr', 'es', 'ar', 'ru']).default('en'),
-  form: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9_-]*@[^@\s]+$/, 'form must be id@version')
-    .optional(),
-});
-
 /** A data officer's export of the mission's submissions, labelled in the chosen language. */
 export async function exportRoute(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   app.get<{ Params: { mission: string } }>('/api/missions/:mission/export', async (req, reply) => {
@@ -24,7 +15,7 @@ export async function exportRoute(app: FastifyInstance, deps: ServerDeps): Promi
     await deps.authorize(req, 'export', mission);
     if (!deps.missionExists(mission))
       throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
-    const parsed = Query.safeParse(req.query);
+    const parsed = ExportQuery.safeParse(req.query);
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
       throw new TernError('TERN_BAD_REQUEST', `Export: ${i.path.join('.')}: ${i.message}`);

@@ -1,11 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { CreateMissionRequest } from '@tern/api';
 import type { ServerDeps } from '../deps.ts';
 import { parseRequest } from '../validate-request.ts';
-
-const CreateShape = z
-  .object({ id: z.string().min(1).max(63), name: z.string().min(1).max(200).optional() })
-  .strict();
 
 /** Missions: created and listed by admins. Device keys never leave through these routes. */
 export async function missionRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
@@ -17,7 +13,7 @@ export async function missionRoutes(app: FastifyInstance, deps: ServerDeps): Pro
 
   app.post('/api/missions', { bodyLimit: 4096 }, async (req, reply) => {
     await deps.authorize(req, 'mission.manage', null);
-    const body = parseRequest(CreateShape, req.body, 'New mission');
+    const body = parseRequest(CreateMissionRequest, req.body, 'New mission');
     const m = await deps.missions.create(body, req.principal!.username);
     await deps.audit.append(req, { action: 'mission.create', mission: m.id, outcome: 'ok' });
     return reply.status(201).send({ mission: { id: m.id, name: m.name, createdAt: m.createdAt } });

@@ -1,13 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { MissionParams, NoQuery, RecordParams } from '@tern/api';
 import { TernError } from '../errors.ts';
 import type { Action } from '../auth/authorize.ts';
 import type { ServerDeps } from '../deps.ts';
 import { parseRequest } from '../validate-request.ts';
-
-const MissionParam = z.object({ mission: z.string().min(1).max(63) });
-const RecordParams = MissionParam.extend({ id: z.string().min(1).max(200) });
-const NoQuery = z.object({}).strict();
 
 /**
  * Reading a mission's records on the server: one record (audited as a read), and counts only (aggregates: researchers too).
@@ -38,7 +34,7 @@ export async function recordRoutes(app: FastifyInstance, deps: ServerDeps): Prom
   });
 
   app.get('/api/missions/:mission/summary', async (req) => {
-    const p = parseRequest(MissionParam, req.params, 'Summary');
+    const p = parseRequest(MissionParams, req.params, 'Summary');
     parseRequest(NoQuery, req.query, 'Query');
     const db = await open(req, 'aggregate.read', p.mission);
     // Counts only: no id, no answer. Richer anonymised aggregates belong to packages/research.

@@ -4,7 +4,7 @@ import { formatDate } from '../i18n/i18n.ts';
 import { answerText, fieldLabel, parseTyped, questionAt } from '../conflicts/field-labels.ts';
 import { getConflict, resolveConflict } from './conflicts-api.ts';
 import type { Choice, ConflictDetail as Detail, Resolved } from './conflicts-api.ts';
-import { ApiError } from './conflicts-api.ts';
+import { ApiError } from '@tern/api';
 import { plainApiError } from './api-errors.ts';
 
 type Decision = { kind: 'pick'; side: 0 | 1 } | { kind: 'typed'; text: string };

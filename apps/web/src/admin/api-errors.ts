@@ -1,24 +1,23 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from './conflicts-api.ts';
+import { plainError } from '../i18n/plain-error.ts';
 
-/** A server refusal in plain words; the stable code stays visible for support. */
+/**
+ * A failure on the conflict screen in plain words: the catalogue's message (@tern/api), with this
+ * screen's own words where it knows more than the code says.
+ */
 export function plainApiError(t: TFunction<'conflicts'>, e: unknown): string {
-  if (!(e instanceof ApiError)) return t('errors.other', { code: 'TERN_INTERNAL', message: String(e) });
-  switch (e.code) {
-    case 'TERN_CONFLICT_CHANGED':
-      return t('errors.changed');
-    case 'TERN_NOT_FOUND':
-      return t('errors.notFound');
-    case 'TERN_AUTH_FORBIDDEN':
-      return t('errors.forbidden');
-    case 'TERN_AUTH_REQUIRED':
-    case 'TERN_AUTH_EXPIRED':
-      return t('errors.auth');
-    case 'TERN_RESPONSE_INVALID':
-      return t('errors.invalid', { message: e.message });
-    case 'TERN_NETWORK':
-      return t('errors.network');
-    default:
-      return t('errors.other', { code: e.code, message: e.message });
-  }
+  return plainError(e, (err) => {
+    switch (err.code) {
+      case 'TERN_NOT_FOUND':
+        return t('errors.notFound');
+      case 'TERN_AUTH_FORBIDDEN':
+        return t('errors.forbidden');
+      case 'TERN_RESPONSE_INVALID':
+        return t('errors.invalid', { message: err.message });
+      case '':
+        return t('errors.other', { code: 'TERN_INTERNAL', message: err.message });
+      default:
+        return undefined;
+    }
+  });
 }

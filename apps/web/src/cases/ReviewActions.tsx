@@ -4,7 +4,7 @@ import type { TernDb } from '../device/db.ts';
 import { formatDate } from '../i18n/i18n.ts';
 import type { CaseIndex, FormEntry } from './case-index.ts';
 import { reviewSubmission } from './case-store.ts';
-import type { ReviewState } from './case-store.ts';
+import type { ReviewState } from '@tern/api';
 import { openRecord } from './open-form.ts';
 
 export const canReview = (role: string) => role === 'data_officer' || role === 'admin';

@@ -2,6 +2,7 @@ import { ulid } from 'ulidx';
 import { CaseBody, changeStatus } from '@tern/cases';
 import type { CaseStatus } from '@tern/cases';
 import type { Body } from '@tern/sync';
+import type { Review, ReviewState } from '@tern/api';
 import type { DocRow, TernDb } from '../device/db.ts';
 import { saveDoc } from '../device/save-doc.ts';
 import type { OpenRow } from '../device/doc-repository.ts';
@@ -17,13 +18,8 @@ export interface OpenCase {
 }
 
 export type Decision = NonNullable<CaseBody['decision']>;
-export type ReviewState = 'submitted' | 'approved' | 'returned';
-export interface Review {
-  state: ReviewState;
-  by: string;
-  at: string;
-  comment?: string;
-}
+/** A submission's review: the HTTP contract's shape (@tern/api), the one the server checks. */
+export type { Review, ReviewState };
 
 const open = (row: DocRow, body: CaseBody): OpenCase => ({
   id: row.id,

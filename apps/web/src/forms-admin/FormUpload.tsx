@@ -1,5 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PublishFormResponse, fetchJson } from '@tern/api';
+import type { FormImportProblem } from '@tern/api';
+import { asApiError, plainError } from '../i18n/plain-error.ts';
 
 interface Problem {
   sheet?: string;
@@ -26,26 +29,22 @@ export function FormUpload() {
     setStatus('sending');
     setProblems([]);
     const isJson = file.name.toLowerCase().endsWith('.json');
-    const res = await fetch('/api/admin/forms', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': isJson ? 'application/json' : XLSX_TYPE },
-      body: isJson ? await file.text() : await file.arrayBuffer(),
-    });
-    const body = (await res.json().catch(() => ({}))) as {
-      key?: string;
-      message?: string;
-      details?: unknown;
-    };
-    if (res.ok) {
+    try {
+      const { key } = await fetchJson('/api/admin/forms', {
+        body: isJson ? await file.text() : await file.arrayBuffer(),
+        contentType: isJson ? 'application/json' : XLSX_TYPE,
+        schema: PublishFormResponse,
+      });
       setStatus('done');
-      setMessage(t('published', { key: body.key }));
-      return;
+      setMessage(t('published', { key }));
+    } catch (e) {
+      const err = asApiError(e);
+      setStatus('failed');
+      // The server's message counts the problems; the table below lists them with sheet and row.
+      setMessage(err.code === 'TERN_FORM_IMPORT_FAILED' ? err.message : plainError(err));
+      const details = Array.isArray(err.details) ? (err.details as FormImportProblem[]) : [];
+      setProblems(details.map((d) => (typeof d === 'string' ? { message: d } : d)));
     }
-    setStatus('failed');
-    setMessage(body.message ?? t('refused', { status: res.status }));
-    const details = Array.isArray(body.details) ? body.details : [];
-    setProblems(details.map((d) => (typeof d === 'string' ? { message: d } : (d as Problem))));
   };
 
   return (

@@ -1,5 +1,7 @@
 import { builtinForms, parseFormDefinition } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
+import { ApiError, fetchJson } from '@tern/api';
+import type { FormListResponse } from '@tern/api';
 import type { TernDb } from '../device/db.ts';
 
 /**
@@ -10,16 +12,21 @@ import type { TernDb } from '../device/db.ts';
 const KEY = (formKey: string) => `form:${formKey}`;
 
 export async function refreshPublishedForms(db: TernDb, fetchImpl: typeof fetch = fetch): Promise<string[]> {
-  const res = await fetchImpl('/api/forms', { credentials: 'same-origin' });
-  if (!res.ok) throw new Error(`Could not list the published forms (${res.status})`);
-  const { forms } = (await res.json()) as { forms: Array<{ key: string; builtin: boolean }> };
+  // Only `key` and `builtin` are read here, so the list is not checked against its full schema.
+  const { forms } = await fetchJson<FormListResponse>('/api/forms', { fetch: fetchImpl });
   const added: string[] = [];
   for (const f of forms) {
     if (f.builtin || (await db.meta.get(KEY(f.key)))) continue;
-    const one = await fetchImpl(`/api/forms/${encodeURIComponent(f.key)}`, { credentials: 'same-origin' });
-    if (!one.ok) continue;
+    let json: unknown;
+    try {
+      json = await fetchJson(`/api/forms/${encodeURIComponent(f.key)}`, { fetch: fetchImpl });
+    } catch (e) {
+      // A form the server refuses now (unpublished, forbidden) is skipped; a lost link stops the refresh.
+      if (e instanceof ApiError && e.status >= 400) continue;
+      throw e;
+    }
     // Validate before keeping: a definition the engine cannot run must not reach the form page.
-    const def = parseFormDefinition(await one.json());
+    const def = parseFormDefinition(json);
     await db.meta.put({ key: KEY(f.key), value: JSON.stringify(def) });
     added.push(f.key);
   }

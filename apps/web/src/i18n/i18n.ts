@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { loadErrorMessages } from '@tern/api';
 
 /**
  * The UI's languages. Every UI string lives in `locales/<lang>/<namespace>.json`, one namespace per
@@ -53,11 +54,13 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 applyToDocument(i18next.language);
+// Error messages (@tern/api's catalogue) come one language at a time; English is always there.
+void loadErrorMessages(i18next.language);
 
 /** Change the UI language and remember the choice on this device. */
 export async function setLanguage(lang: Language): Promise<void> {
   localStorage.setItem(STORAGE_KEY, lang);
-  await i18next.changeLanguage(lang);
+  await Promise.all([i18next.changeLanguage(lang), loadErrorMessages(lang)]);
   applyToDocument(lang);
 }
 

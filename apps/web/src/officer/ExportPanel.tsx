@@ -2,12 +2,11 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from '../app/download.ts';
 import { LANGUAGES } from '../i18n/i18n.ts';
-import { apiFetch, fileNameOf, plainApiError } from './api.ts';
+import { FormListResponse, apiResponse, fetchJson } from '@tern/api';
+import type { FormListItem } from '@tern/api';
+import { fileNameOf, plainOfficerError } from './api.ts';
 
-interface FormInfo {
-  key: string;
-  title: Record<string, string>;
-}
+type FormInfo = FormListItem;
 
 /**
  * Export the mission's records as the server builds them (GET /api/missions/:mission/export): one
@@ -26,13 +25,12 @@ export function ExportPanel(props: { mission: string }) {
   const [message, setMessage] = useState('');
 
   useEffect(() => {
-    apiFetch('/api/forms')
-      .then((r) => r.json() as Promise<{ forms: FormInfo[] }>)
+    fetchJson('/api/forms', { schema: FormListResponse })
       .then(({ forms: list }) => {
         setForms(list);
         setForm((f) => f || (list[0]?.key ?? ''));
       })
-      .catch((e: unknown) => setMessage(plainApiError(e, t)));
+      .catch((e: unknown) => setMessage(plainOfficerError(e, t)));
   }, [t]);
 
   const run = async () => {
@@ -41,14 +39,14 @@ export function ExportPanel(props: { mission: string }) {
     const q = new URLSearchParams({ format, lang });
     if (format === 'csv') q.set('form', form);
     try {
-      const res = await apiFetch(`/api/missions/${encodeURIComponent(props.mission)}/export?${q}`);
+      const res = await apiResponse(`/api/missions/${encodeURIComponent(props.mission)}/export?${q}`);
       const name = fileNameOf(res, `tern-${props.mission}.${format}`);
       download(await res.blob(), name);
       setState('done');
       setMessage(t('export.done', { file: name }));
     } catch (e) {
       setState('failed');
-      setMessage(plainApiError(e, t));
+      setMessage(plainOfficerError(e, t));
     }
   };
 

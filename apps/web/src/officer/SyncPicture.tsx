@@ -1,17 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../i18n/i18n.ts';
-import { apiFetch, plainApiError } from './api.ts';
+import { DeviceListResponse, fetchJson } from '@tern/api';
+import type { DeviceStatus } from '@tern/api';
+import { plainOfficerError } from './api.ts';
 
-export interface DeviceLine {
-  deviceId: string;
-  number: number;
-  registeredBy: string;
-  lastSyncAt: string | null;
-  lastSyncBy: string | null;
-  waiting: number | null;
-  lastRejected: number;
-}
+export type DeviceLine = DeviceStatus;
 
 /**
  * The mission's sync picture for a data officer: every device the mission knows, when it last
@@ -28,10 +22,15 @@ export function SyncPicture(props: { mission: string; thisDevice: string | null 
     setBusy(true);
     setError('');
     try {
-      const res = await apiFetch(`/api/missions/${encodeURIComponent(props.mission)}/devices`);
-      setDevices(((await res.json()) as { devices: DeviceLine[] }).devices);
+      const { devices: list } = await fetchJson(
+        `/api/missions/${encodeURIComponent(props.mission)}/devices`,
+        {
+          schema: DeviceListResponse,
+        },
+      );
+      setDevices(list);
     } catch (e) {
-      setError(plainApiError(e, t));
+      setError(plainOfficerError(e, t));
     } finally {
       setBusy(false);
     }

@@ -1,19 +1,23 @@
+import { errorMessage } from '@tern/api';
 import { SyncHttpError } from '@tern/sync';
 import type { TFunction } from 'i18next';
+import { i18next } from '../i18n/i18n.ts';
 
 /**
  * A failed sync in words a field worker can act on, in the UI language. Every message says that
  * nothing was lost: a failed sync never removes anything from the device (each batch is committed
- * as it arrives, and unsent records stay pending).
+ * as it arrives, and unsent records stay pending). A refusal this screen has no words of its own for
+ * is told with the catalogue's message for its code (@tern/api), the code kept for support.
  */
-export function plainSyncError(e: unknown, t: TFunction<'sync'>): string {
+export function plainSyncError(e: unknown, t: TFunction<'sync'>, lang: string = i18next.language): string {
   if (e instanceof SyncHttpError) {
     if (e.status === 401) return t('error.session');
     if (e.status === 403) return t('error.forbidden');
     if (e.status === 413) return t('error.tooLarge');
     if (e.status === 429) return t('error.busy');
     if (e.status >= 500) return t('error.server', { status: e.status });
-    return t('error.refused', { status: e.status, code: e.code });
+    const reason = (errorMessage(e.code, lang) ?? e.message).replace(/\.$/, '');
+    return t('error.refused', { reason, code: e.code });
   }
   if (e instanceof TypeError || !navigator.onLine) return t('error.network');
   return t('error.other', { message: (e as Error).message });

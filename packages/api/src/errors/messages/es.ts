@@ -1,0 +1,55 @@
+import type { Messages } from './messages.ts';
+
+export const es: Messages = {
+  TERN_BAD_REQUEST: 'No se entendió la solicitud, así que no se cambió nada. Avise a su administrador.',
+  TERN_AUTH_REQUIRED: 'Inicie sesión primero (con conexión).',
+  TERN_AUTH_EXPIRED:
+    'Su sesión terminó: inicie sesión de nuevo con conexión. Los registros de este dispositivo se conservan.',
+  TERN_AUTH_FAILED: 'Usuario o contraseña incorrectos.',
+  TERN_AUTH_FORBIDDEN: 'Su cuenta no puede hacer esto aquí.',
+  TERN_USER_NOT_FOUND: 'No hay ninguna cuenta con ese nombre de usuario.',
+  TERN_CONFLICT: 'Ya existe.',
+  TERN_RATE_LIMITED: 'Demasiados intentos. Espere un minuto y vuelva a intentarlo.',
+  TERN_MISSION_NOT_FOUND: 'El servidor no conoce esta misión.',
+  TERN_NOT_FOUND: 'No encontrado: quizá se eliminó o se resolvió mientras tanto. Recargue.',
+  TERN_PAYLOAD_TOO_LARGE: 'Lo enviado es demasiado grande para el servidor. Envíe menos cada vez.',
+  TERN_CONFLICT_CHANGED: 'Alguien sincronizó este registro mientras tanto: recargue y decida de nuevo.',
+  TERN_FORM_IMPORT_FAILED:
+    'No se pudo publicar el formulario; no se publicó nada. Vea los problemas indicados.',
+  TERN_STORE_FAILED: 'El servidor no pudo guardar en este momento; no se perdió nada. Inténtelo más tarde.',
+  TERN_INTERNAL: 'El servidor tuvo un problema. Inténtelo más tarde; si continúa, avise a su administrador.',
+  TERN_BAD_CHECKPOINT:
+    'No se reconoció la posición de sincronización. Sincronice desde el principio; no se perdió nada.',
+  TERN_TOO_MANY_FEEDS: 'El servidor tiene demasiadas conexiones abiertas. Inténtelo de nuevo en un momento.',
+  TERN_ORIGIN_REFUSED: 'La solicitud venía de otro sitio web y fue rechazada.',
+  TERN_UNSUPPORTED_MEDIA_TYPE: 'El servidor esperaba los datos en otro formato. Actualice la aplicación.',
+  TERN_DEVICE_NOT_YOURS: 'Este dispositivo está registrado a nombre de otra cuenta de la misión.',
+  TERN_DOC_INVALID: 'Un registro está dañado o incompleto y no fue aceptado.',
+  TERN_DOC_WRONG_MISSION: 'Un registro pertenece a otra misión y no fue aceptado.',
+  TERN_REV_MISMATCH: 'Un registro no coincide con su propia revisión (dañado o alterado) y no fue aceptado.',
+  TERN_FORM_UNKNOWN: 'El servidor no conoce la versión del formulario que usa este registro.',
+  TERN_RESPONSE_INVALID:
+    'Algunas respuestas incumplen una regla del formulario: corríjalas y guarde de nuevo.',
+  TERN_STORE_REJECTED: 'El servidor no pudo almacenar un registro. Avise a su responsable de datos.',
+  TERN_REVIEW_FORBIDDEN: 'Solo un responsable de datos puede aprobar o devolver un registro.',
+  TERN_DOC_TOO_LARGE: 'Un registro es demasiado grande o está demasiado anidado para ser aceptado.',
+  TERN_DOC_RESERVED_FIELD: 'Un registro contiene un campo reservado por Tern, así que no fue aceptado.',
+  TERN_REV_HISTORY:
+    'El historial de cambios de un registro no coincide con el del servidor, así que no fue aceptado.',
+  TERN_DELETE_FORBIDDEN:
+    'Solo un responsable de datos puede eliminar un registro, y solo indicando un motivo.',
+  TERN_APPROVED_EDIT: 'Este registro fue aprobado: una modificación debe devolverlo a revisión.',
+  TERN_NETWORK: 'No se pudo contactar con el servidor. Compruebe la conexión e inténtelo de nuevo.',
+  TERN_HTTP: 'El servidor rechazó la solicitud sin decir por qué. Inténtelo más tarde.',
+  TERN_RESPONSE_CUT: 'La respuesta del servidor se cortó. Inténtelo de nuevo; no se aplicó nada.',
+  TERN_RESPONSE_UNEXPECTED:
+    'La respuesta del servidor no es la que espera esta aplicación. Actualícela o avise a su administrador.',
+  TERN_NO_DEVICE_NUMBER:
+    'Este dispositivo aún no tiene número en la misión, así que no puede crear códigos de caso. Conéctese e inicie sesión una vez.',
+  TERN_CASE_TRANSITION: 'El caso no puede pasar a ese estado desde el estado actual.',
+  TERN_FORMS_DEFINITION_INVALID: 'La definición del formulario no es válida: vea los problemas indicados.',
+  TERN_FORMS_EXPRESSION: 'Una regla o un cálculo del formulario no es válido.',
+  TERN_STORE_BAD_MISSION: 'El identificador de una misión solo puede tener minúsculas, cifras y «-».',
+  TERN_STORE_UNAVAILABLE: 'No se puede abrir el almacén de datos. Avise a su administrador.',
+  'HTTP_<status>': 'El servidor o la red rechazó la solicitud ({status}). Inténtelo más tarde.',
+};

@@ -1,0 +1,61 @@
+import type { Messages } from './messages.ts';
+
+export const fr: Messages = {
+  TERN_BAD_REQUEST: "La demande n'a pas été comprise ; rien n'a été modifié. Prévenez votre administrateur.",
+  TERN_AUTH_REQUIRED: 'Connectez-vous d’abord (en ligne).',
+  TERN_AUTH_EXPIRED:
+    'Votre session a pris fin : reconnectez-vous en ligne. Les fiches de cet appareil sont conservées.',
+  TERN_AUTH_FAILED: "Nom d'utilisateur ou mot de passe incorrect.",
+  TERN_AUTH_FORBIDDEN: "Votre compte n'est pas autorisé à faire cela ici.",
+  TERN_USER_NOT_FOUND: "Aucun compte ne porte ce nom d'utilisateur.",
+  TERN_CONFLICT: 'Cela existe déjà.',
+  TERN_RATE_LIMITED: 'Trop de tentatives. Attendez une minute et réessayez.',
+  TERN_MISSION_NOT_FOUND: 'Le serveur ne connaît pas cette mission.',
+  TERN_NOT_FOUND: 'Introuvable : cela a peut-être été supprimé ou résolu entre-temps. Rechargez.',
+  TERN_PAYLOAD_TOO_LARGE: 'L’envoi est trop volumineux pour le serveur. Envoyez moins à la fois.',
+  TERN_CONFLICT_CHANGED: "Quelqu'un a synchronisé cette fiche entre-temps : rechargez et décidez à nouveau.",
+  TERN_FORM_IMPORT_FAILED:
+    "Le formulaire n'a pas pu être publié ; rien n'a été publié. Voyez les problèmes indiqués.",
+  TERN_STORE_FAILED:
+    "Le serveur n'a pas pu enregistrer pour l'instant ; rien n'a été perdu. Réessayez plus tard.",
+  TERN_INTERNAL:
+    'Le serveur a rencontré un problème. Réessayez plus tard ; si cela continue, prévenez votre administrateur.',
+  TERN_BAD_CHECKPOINT:
+    "La position de synchronisation n'a pas été reconnue. Synchronisez depuis le début ; rien n'a été perdu.",
+  TERN_TOO_MANY_FEEDS: 'Le serveur a trop de connexions ouvertes. Réessayez dans un instant.',
+  TERN_ORIGIN_REFUSED: 'La demande venait d’un autre site web et a été refusée.',
+  TERN_UNSUPPORTED_MEDIA_TYPE:
+    'Le serveur attendait des données dans un autre format. Mettez l’application à jour.',
+  TERN_DEVICE_NOT_YOURS: 'Cet appareil est enregistré au nom d’un autre compte de la mission.',
+  TERN_DOC_INVALID: "Une fiche est endommagée ou incomplète et n'a pas été acceptée.",
+  TERN_DOC_WRONG_MISSION: "Une fiche appartient à une autre mission et n'a pas été acceptée.",
+  TERN_REV_MISMATCH:
+    "Une fiche ne correspond pas à sa propre révision (endommagée ou modifiée) et n'a pas été acceptée.",
+  TERN_FORM_UNKNOWN: 'Le serveur ne connaît pas la version du formulaire utilisée par cette fiche.',
+  TERN_RESPONSE_INVALID:
+    'Certaines réponses enfreignent une règle du formulaire : corrigez-les et enregistrez de nouveau.',
+  TERN_STORE_REJECTED: "Le serveur n'a pas pu stocker une fiche. Prévenez votre responsable des données.",
+  TERN_REVIEW_FORBIDDEN: 'Seul un responsable des données peut approuver ou renvoyer une fiche.',
+  TERN_DOC_TOO_LARGE: 'Une fiche est trop volumineuse ou trop imbriquée pour être acceptée.',
+  TERN_DOC_RESERVED_FIELD: "Une fiche contient un champ réservé par Tern ; elle n'a pas été acceptée.",
+  TERN_REV_HISTORY:
+    "L'historique des modifications d'une fiche ne correspond pas à celui du serveur ; elle n'a pas été acceptée.",
+  TERN_DELETE_FORBIDDEN:
+    'Seul un responsable des données peut supprimer une fiche, et seulement en donnant un motif.',
+  TERN_APPROVED_EDIT: 'Cette fiche a été approuvée : une modification doit la renvoyer en relecture.',
+  TERN_NETWORK: 'Impossible de joindre le serveur. Vérifiez la connexion et réessayez.',
+  TERN_HTTP: 'Le serveur a refusé la demande sans en donner la raison. Réessayez plus tard.',
+  TERN_RESPONSE_CUT: "La réponse du serveur a été coupée. Réessayez ; rien n'a été appliqué.",
+  TERN_RESPONSE_UNEXPECTED:
+    "La réponse du serveur n'est pas celle qu'attend cette application. Mettez-la à jour ou prévenez votre administrateur.",
+  TERN_NO_DEVICE_NUMBER:
+    "Cet appareil n'a pas encore de numéro dans la mission et ne peut donc pas créer de codes de dossier. Connectez-vous une fois en ligne.",
+  TERN_CASE_TRANSITION: 'Le dossier ne peut pas passer à ce statut depuis son statut actuel.',
+  TERN_FORMS_DEFINITION_INVALID:
+    "La définition du formulaire n'est pas valide : voyez les problèmes indiqués.",
+  TERN_FORMS_EXPRESSION: "Une règle ou un calcul du formulaire n'est pas valide.",
+  TERN_STORE_BAD_MISSION:
+    "L'identifiant d'une mission ne peut contenir que des minuscules, des chiffres et « - ».",
+  TERN_STORE_UNAVAILABLE: 'Le stockage des données ne peut pas être ouvert. Prévenez votre administrateur.',
+  'HTTP_<status>': 'Le serveur ou le réseau a refusé la demande ({status}). Réessayez plus tard.',
+};
