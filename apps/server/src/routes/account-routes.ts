@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { TernError } from '../errors.ts';
 import { publicAccount, principalOf } from '../auth/accounts.ts';
-import { decideAccount } from '../auth/permissions.ts';
+import { decide, decideAccount, scopeOf } from '../auth/permissions.ts';
+import type { AccountDoc } from '../auth/accounts.ts';
+import type { Principal } from '../auth/roles.ts';
 import { PasswordShape, RoleShape, UsernameShape } from '../auth/roles.ts';
 import type { ServerDeps } from '../deps.ts';
 import { parseRequest } from '../validate-request.ts';
@@ -22,6 +24,11 @@ const UpdateShape = z
     missions: MissionList.optional(),
   })
   .strict();
+/** Could `who` see this account in `GET /api/users`? Admins see all; a data officer, their missions'. */
+const mayList = (who: Principal, a: AccountDoc): boolean =>
+  scopeOf(who.role, 'user.manage') === 'all' ||
+  a.missions.some((m) => decide(who, 'user.manage', m).allowed);
+
 const ListQuery = z.object({ mission: z.string().min(1).max(63).optional() }).strict();
 
 /**
@@ -89,10 +96,25 @@ export async function accountRoutes(app: FastifyInstance, deps: ServerDeps): Pro
     async (req) => {
       const { username } = parseRequest(z.object({ username: UsernameShape }), req.params, 'Account');
       const change = parseRequest(UpdateShape, req.body, 'Account change');
-      if (!req.principal) await deps.authorize(req, 'user.manage', null); // 401 before revealing anything
+      // Who asks is settled before the name is looked up, and an account the actor could not even
+      // list reads exactly like one that does not exist (issue 11, item 4): 401 without a session,
+      // 403 for a role that manages no accounts, then 404 for unknown and not-yours alike.
+      if (!req.principal || scopeOf(req.principal.role, 'user.manage') === 'none')
+        await deps.authorize(req, 'user.manage', null);
+      const who = req.principal!;
       const current = await deps.accounts.get(username);
-      if (!current)
-        throw new TernError('TERN_USER_NOT_FOUND', `No account named ${JSON.stringify(username)}`);
+      if (!current || !mayList(who, current)) {
+        await deps.audit.append(req, {
+          action: 'user.manage',
+          mission: null,
+          outcome: 'denied',
+          details: { reason: current ? 'account outside your missions' : 'no such account' },
+        });
+        throw new TernError(
+          'TERN_USER_NOT_FOUND',
+          `No account named ${JSON.stringify(username)} among the accounts you manage`,
+        );
+      }
       // The actor must be allowed to manage the account as it is and as it will be.
       await requireManage(req, principalOf(current));
       const next = { role: change.role ?? current.role, missions: change.missions ?? current.missions };

@@ -31,9 +31,11 @@ export async function serverInfoRoute(app: FastifyInstance, deps: CouchDeps): Pr
   app.get<{ Params: { db: string } }>('/:db', info);
   app.get<{ Params: { db: string } }>('/:db/', info);
 
+  // Authorised against the named mission whether or not it exists, so the refusal reads the same
+  // either way; only someone allowed to write there learns that it exists (412).
   const create = async (req: FastifyRequest<{ Params: { db: string } }>) => {
     const { db } = req.params;
-    await deps.authorize(req, 'couch.write', deps.missionExists(db) ? db : null);
+    await deps.authorize(req, 'couch.write', db);
     if (deps.missionExists(db))
       throw new CouchError('file_exists', 'The database could not be created, the file already exists.');
     throw new CouchError(
