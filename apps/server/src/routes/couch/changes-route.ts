@@ -71,17 +71,25 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
       void reply.header('retry-after', String(ticket.retryAfterSeconds));
       throw new CouchError('too_many_requests', refusalMessage(ticket));
     }
-    if (since === 'now') since = Number(page.last_seq);
+    const from = since === 'now' ? Number(page.last_seq) : since;
     const heartbeat =
       q.heartbeat === 'true' ? MAX_LONGPOLL_MS : q.heartbeat === undefined ? Infinity : Number(q.heartbeat);
     const waitMs = Math.max(0, Math.min(q.timeout ?? MAX_LONGPOLL_MS, heartbeat, MAX_LONGPOLL_MS));
+    const deadline = Date.now() + waitMs;
     // One controller per request, raised by the client hanging up or by shutdown (the ticket's signal).
     const gone = new AbortController();
     const onGone = () => gone.abort();
     reply.raw.once('close', onGone);
     ticket.signal.addEventListener('abort', onGone, { once: true });
     try {
-      if (await db.waitForChange(since, waitMs, gone.signal)) page = await read();
+      // The mission's shared watch wakes on any change after its oldest waiter (feeds/change-hub.ts):
+      // read again, and wait again while nothing newer than this request's `since` is there.
+      while (!gone.signal.aborted && Date.now() < deadline) {
+        if (!(await deps.changes.wait(req.params.db, from, deadline - Date.now(), gone.signal))) break;
+        since = from;
+        page = await read();
+        if (page.results.length > 0) break;
+      }
     } finally {
       reply.raw.off('close', onGone);
       ticket.signal.removeEventListener('abort', onGone);

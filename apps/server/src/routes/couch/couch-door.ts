@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../../deps.ts';
+import { ChangeHub } from '../../feeds/change-hub.ts';
 import { installJsonParser } from '../../json-body.ts';
 import { bulkDocsRoute } from './bulk-docs-route.ts';
 import { bulkGetRoute } from './bulk-get-route.ts';
 import { changesRoute } from './changes-route.ts';
 import { CouchError, toCouchError } from './couch-errors.ts';
+import type { CouchDeps } from './couch-request.ts';
 import { docRoute } from './doc-route.ts';
 import { localDocsRoute } from './local-docs-route.ts';
 import { revsDiffRoute } from './revs-diff-route.ts';
@@ -18,7 +20,11 @@ import { serverInfoRoute } from './server-info-route.ts';
 export async function couchDoor(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   // Named one by one: the options object also carries Fastify's `prefix`, which must not reach the
   // route plugins (they would prefix again).
-  const { prefix: _prefix, ...couchDeps } = deps as ServerDeps & { prefix?: string };
+  const { prefix: _prefix, ...shared } = deps as ServerDeps & { prefix?: string };
+  const couchDeps: CouchDeps = {
+    ...shared,
+    changes: new ChangeHub((mission) => deps.store.mission(mission)),
+  };
 
   // CouchDB clients send `Content-Type: application/json` on bodiless requests too; an empty body is
   // "no body", not a JSON error. Anything else goes through the depth guard and Fastify's own

@@ -3,10 +3,16 @@ import { z } from 'zod';
 import type { MissionDb } from '@tern/store';
 import type { Action } from '../../auth/authorize.ts';
 import type { ServerDeps } from '../../deps.ts';
+import type { ChangeHub } from '../../feeds/change-hub.ts';
 import { CouchError } from './couch-errors.ts';
 
-/** What every CouchDB-door route plugin is given (held feeds end at shutdown through `deps.feeds`). */
-export type CouchDeps = ServerDeps;
+/**
+ * What every CouchDB-door route plugin is given: the server deps and the door's one change watch per
+ * mission for longpolls (held feeds end at shutdown through `deps.feeds`).
+ */
+export interface CouchDeps extends ServerDeps {
+  changes: ChangeHub;
+}
 
 /**
  * `/couch/:db` names a mission by its id, unchanged (docs/decisions/020-couch-door.md). The one
