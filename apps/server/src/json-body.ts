@@ -12,8 +12,8 @@ export const JSON_MAX_DEPTH = 64;
 /**
  * The deepest `[`/`{` nesting of a JSON text, counted outside strings, or the first depth past
  * `limit` (the scan stops there). Linear, no allocation: it runs BEFORE JSON.parse builds anything
- * (about 10 ms for 8 MiB, docs/decisions/093-server-hardening.md). Malformed text is left to the
- * parser; this only measures depth.
+ * (a fifth of JSON.parse's time on an 8 MiB sync body; docs/decisions/093-server-hardening.md).
+ * Malformed text is left to the parser; this only measures depth.
  */
 export function jsonDepth(text: string, limit = Infinity): number {
   let depth = 0;

@@ -26,8 +26,7 @@ const UpdateShape = z
   .strict();
 /** Could `who` see this account in `GET /api/users`? Admins see all; a data officer, their missions'. */
 const mayList = (who: Principal, a: AccountDoc): boolean =>
-  scopeOf(who.role, 'user.manage') === 'all' ||
-  a.missions.some((m) => decide(who, 'user.manage', m).allowed);
+  scopeOf(who.role, 'user.manage') === 'all' || a.missions.some((m) => decide(who, 'user.manage', m).allowed);
 
 const ListQuery = z.object({ mission: z.string().min(1).max(63).optional() }).strict();
 

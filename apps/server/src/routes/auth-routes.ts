@@ -70,7 +70,8 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
         });
         throw new TernError('TERN_AUTH_FAILED', 'Wrong username or password');
       }
-      deps.loginThrottle.succeeded(account.username);
+      // A login from a known device says nothing about the guesses made elsewhere: the count stays.
+      if (!known) deps.loginThrottle.succeeded(account.username);
       const { token, expiresAt } = await deps.sessions.create(account.username);
       const who = principalOf(account);
       await deps.audit.append(req, { action: 'login', mission: null, outcome: 'ok', actor: who.username });

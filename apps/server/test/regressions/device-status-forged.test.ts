@@ -57,7 +57,11 @@ describe('a device’s sync status belongs to the accounts on the device', () =>
     const forged = await sync('mallory', 0);
     expect(forged.statusCode).toBe(200);
     expect(forged.json().results[0]).toMatchObject({ ok: true }); // the records are never lost
-    expect(await picture()).toMatchObject({ waiting: 42, lastSyncBy: 'interviewer', accounts: ['interviewer'] });
+    expect(await picture()).toMatchObject({
+      waiting: 42,
+      lastSyncBy: 'interviewer',
+      accounts: ['interviewer'],
+    });
   });
 
   it('refuses another account registering the device without its secret', async () => {

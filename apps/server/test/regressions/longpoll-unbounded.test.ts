@@ -15,7 +15,10 @@ const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
 
 beforeAll(async () => {
   t = await testApp(['interviewer'], { feeds: { perAccount: 3, total: 4, retryAfterSeconds: 7 } });
-  await t.accounts.create({ username: 'bob', password: PASSWORD, role: 'interviewer', missions: ['demo'] }, 't');
+  await t.accounts.create(
+    { username: 'bob', password: PASSWORD, role: 'interviewer', missions: ['demo'] },
+    't',
+  );
   alice = await t.login('interviewer');
   bob = await t.login('bob');
   process.on('warning', onWarning);
