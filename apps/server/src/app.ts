@@ -77,6 +77,7 @@ export const LOG_REDACT = [
   'req.headers.cookie',
   'res.headers["set-cookie"]',
   'body.password',
+  'body.deviceSecret',
 ];
 
 function errorBody(code: keyof typeof ERRORS, message: string, details?: unknown) {
