@@ -15,7 +15,13 @@ import { Accounts } from './auth/accounts.ts';
 import { authorizeWith } from './auth/authorize.ts';
 import type { Authorize } from './auth/authorize.ts';
 import { Missions } from './auth/missions.ts';
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './auth/login-throttle.ts';
+import type { LoginThrottleOptions } from './auth/login-throttle.ts';
+import { installOriginGuard } from './auth/origin-guard.ts';
 import { installSessionHook } from './auth/session-hook.ts';
+import { DEFAULT_FEED_LIMITS, FeedGate } from './feeds/feed-gate.ts';
+import type { FeedLimits } from './feeds/feed-gate.ts';
+import { JSON_MAX_DEPTH, installJsonParser } from './json-body.ts';
 import { Sessions } from './auth/sessions.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { auditRoute } from './routes/audit-route.ts';
@@ -55,6 +61,14 @@ export interface AppOptions {
    * limit and the audit log see the client's address instead of the proxy's.
    */
   trustProxy?: boolean | string;
+  /** Per-account slowing of logins after failed attempts (auth/login-throttle.ts). */
+  loginThrottle?: Partial<LoginThrottleOptions>;
+  /** Caps on held change feeds (longpolls), per account and in total (feeds/feed-gate.ts). */
+  feeds?: Partial<FeedLimits>;
+  /** The deepest JSON body accepted; deeper bodies get 400 before they are parsed (json-body.ts). */
+  jsonMaxDepth?: number;
+  /** Other origins allowed to send state-changing requests (the app's own always is; auth/origin-guard.ts). */
+  allowedOrigins?: string[];
   /** The clock (tests move it to expire sessions). */
   now?: () => number;
 }
@@ -65,6 +79,7 @@ export const LOG_REDACT = [
   'req.headers.cookie',
   'res.headers["set-cookie"]',
   'body.password',
+  'body.deviceSecret',
 ];
 
 function errorBody(code: keyof typeof ERRORS, message: string, details?: unknown) {
@@ -96,6 +111,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return reply.status(err.status).send(errorBody(err.code, err.message, err.details));
     }
     const e = err as { statusCode?: number; code?: string; message: string };
+    if (e.statusCode === 415)
+      return reply
+        .status(415)
+        .send(
+          errorBody(
+            'TERN_UNSUPPORTED_MEDIA_TYPE',
+            `The body must be JSON (Content-Type: application/json), not ${JSON.stringify(req.headers['content-type'] ?? '')}`,
+          ),
+        );
     if (e.statusCode === 413) return reply.status(413).send(errorBody('TERN_PAYLOAD_TOO_LARGE', e.message));
     if (e.statusCode === 429) {
       req.log.warn({ url: req.url }, 'rate limited');
@@ -108,7 +132,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   // Only the app's own origin: no inline script or style, no third-party anything, no framing.
+  // HSTS is sent below, on requests that came over TLS only: over plain HTTP it means nothing, and a
+  // LAN relay reached by address must not be pinned to an HTTPS it does not serve (issue 11, item 6).
   await app.register(fastifyHelmet, {
+    strictTransportSecurity: false,
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -127,6 +154,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.protocol === 'https')
+      void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  // Bodies are JSON (deep nesting refused before parsing) or what a route registers itself (the
+  // XLSForm upload). No text/plain: it is what a cross-site form can post without a preflight.
+  const jsonMaxDepth = opts.jsonMaxDepth ?? JSON_MAX_DEPTH;
+  installJsonParser(app, { maxDepth: jsonMaxDepth });
+  app.removeContentTypeParser('text/plain');
+  installOriginGuard(app, opts.allowedOrigins ?? []);
+  const feeds = new FeedGate({ ...DEFAULT_FEED_LIMITS, ...opts.feeds });
+  // Held longpolls answer at once at shutdown instead of holding close() up to their timeout.
+  app.addHook('preClose', async () => feeds.closeAll());
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
@@ -152,6 +192,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     now,
     cookieSecure: opts.cookieSecure ?? false,
     login: opts.login ?? { max: 10, timeWindowMs: 60_000 },
+    loginThrottle: new LoginThrottle({ ...DEFAULT_LOGIN_THROTTLE, ...opts.loginThrottle }, now),
+    feeds,
+    jsonMaxDepth,
   };
   await app.register(authRoutes, deps);
   await app.register(accountRoutes, deps);

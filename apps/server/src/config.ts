@@ -11,6 +11,9 @@ export interface ServerConfig {
   loginMaxPerMinute: number;
   cookieSecure: boolean;
   trustProxy: boolean | string;
+  feedsPerAccount: number;
+  feedsTotal: number;
+  allowedOrigins: string[];
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -38,6 +41,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionTtlMs: positive(env, 'TERN_SESSION_HOURS', 12) * 3600 * 1000,
     loginMaxPerMinute: Math.floor(positive(env, 'TERN_LOGIN_MAX_PER_MINUTE', 10)),
     cookieSecure: env.TERN_COOKIE_SECURE === '1',
+    // Held longpolls (feeds/feed-gate.ts): per account and in the whole process.
+    feedsPerAccount: Math.floor(positive(env, 'TERN_FEEDS_PER_ACCOUNT', 8)),
+    feedsTotal: Math.floor(positive(env, 'TERN_FEEDS_TOTAL', 200)),
+    allowedOrigins: (env.TERN_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     trustProxy: env.TERN_TRUST_PROXY
       ? env.TERN_TRUST_PROXY === 'true'
         ? true

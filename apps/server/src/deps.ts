@@ -3,7 +3,9 @@ import type { AuditLog } from './audit/audit-log.ts';
 import type { Accounts } from './auth/accounts.ts';
 import type { Authorize } from './auth/authorize.ts';
 import type { Missions } from './auth/missions.ts';
+import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { Sessions } from './auth/sessions.ts';
+import type { FeedGate } from './feeds/feed-gate.ts';
 import type { FormLookup } from './ingest/check-doc.ts';
 
 /** What every route plugin is given: explicit dependencies, no globals (see docs/navigating-the-code.md). */
@@ -20,4 +22,10 @@ export interface ServerDeps {
   /** Set the session cookie with `Secure` (behind TLS). */
   cookieSecure: boolean;
   login: { max: number; timeWindowMs: number };
+  /** Per-account slowing of login attempts (auth/login-throttle.ts). */
+  loginThrottle: LoginThrottle;
+  /** Open change feeds (longpolls), capped per account and in total. */
+  feeds: FeedGate;
+  /** The deepest JSON body accepted (json-body.ts). */
+  jsonMaxDepth: number;
 }

@@ -13,6 +13,8 @@ const app = await buildApp({
   login: { max: config.loginMaxPerMinute, timeWindowMs: 60_000 },
   cookieSecure: config.cookieSecure,
   trustProxy: config.trustProxy,
+  feeds: { perAccount: config.feedsPerAccount, total: config.feedsTotal },
+  allowedOrigins: config.allowedOrigins,
 });
 if ((await store.system().list('user:', { limit: 1 })).length === 0) {
   app.log.warn('No accounts yet: create the first admin with apps/server/src/cli/create-admin.ts');

@@ -21,7 +21,8 @@ describe('login and sessions', () => {
     t = await testApp(['interviewer']);
     const res = await login(t.app, 'interviewer', PASSWORD);
     expect(res.statusCode).toBe(200);
-    const cookie = res.headers['set-cookie'] as string;
+    const cookies = [res.headers['set-cookie'] ?? []].flat();
+    const cookie = cookies.find((c) => c.startsWith('tern_session='))!;
     expect(cookie).toMatch(/^tern_session=[A-Za-z0-9_-]{43};/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);

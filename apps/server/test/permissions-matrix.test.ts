@@ -36,6 +36,11 @@ interface Row {
   request: (mission: string, n: number) => InjectOptions;
   /** Statuses of an allowed request that was served. */
   ok: number[];
+  /**
+   * The target reads as absent (404) to a role that may do the actions somewhere but not here, so a
+   * refusal does not tell existing names from unknown ones (issue 11, item 4).
+   */
+  hiddenWhenDenied?: { status: 404; code: string };
 }
 
 /** Record ids seeded in each mission, so a read that is allowed finds something. */
@@ -95,6 +100,7 @@ const ROUTES: Row[] = [
     scoped: true,
     request: (m) => ({ method: 'PATCH', url: `/api/users/iv-${m}`, payload: { disabled: false } }),
     ok: [200],
+    hiddenWhenDenied: { status: 404, code: 'TERN_USER_NOT_FOUND' },
   },
   {
     name: 'GET /api/users (every account)',
@@ -288,8 +294,13 @@ describe('permission matrix (from the permission table)', () => {
       n += 1;
       const req = c.row.request(WHERE[where], n);
       const res = await t.app.inject({ ...req, ...bearer(tokens[role]) });
+      const hidden =
+        c.row.hiddenWhenDenied && c.row.actions.every((a) => PERMISSIONS[a][role as Role] !== 'none');
       if (c.allowed) {
         expect(c.row.ok, res.body).toContain(res.statusCode);
+      } else if (hidden) {
+        expect(res.statusCode, res.body).toBe(c.row.hiddenWhenDenied!.status);
+        expect(res.json()).toMatchObject({ code: c.row.hiddenWhenDenied!.code });
       } else {
         expect(res.statusCode, res.body).toBe(403);
         // The CouchDB door answers in CouchDB's error shape, with the same reason.

@@ -25,12 +25,21 @@ export function tokenOf(req: FastifyRequest): string | null {
   return req.cookies?.[SESSION_COOKIE] ?? null;
 }
 
+/**
+ * The paths whose requests carry a session: `/api/…` and the CouchDB door, `/couch` itself included
+ * (PouchDB asks `GET /couch` without the slash; it answered 401 to everyone before, issue 11 item 6).
+ */
+export function carriesSession(url: string): boolean {
+  const path = url.split('?', 1)[0]!;
+  return path.startsWith('/api/') || path === '/couch' || path.startsWith('/couch/');
+}
+
 export function installSessionHook(app: FastifyInstance, sessions: Sessions, accounts: Accounts): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionState', 'none');
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/') && !req.url.startsWith('/couch/')) return;
+    if (!carriesSession(req.url)) return;
     const token = tokenOf(req);
     if (!token) return;
     req.sessionToken = token;

@@ -1,3 +1,4 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isStoreError } from '@tern/store';
 import type { DocStore, StoredDoc } from '@tern/store';
 
@@ -12,6 +13,13 @@ export interface DeviceRecord {
   number: number;
   registeredAt: string;
   registeredBy: string;
+  /**
+   * Accounts bound to the device: the one that registered it and those that joined on it with the
+   * device's secret (a shared field tablet). Absent on records made before binding: [registeredBy].
+   */
+  accounts?: string[];
+  /** SHA-256 (hex) of the secret handed to the device once, at registration; never shown. */
+  secretHash?: string;
   lastSyncAt?: string;
   lastSyncBy?: string;
   lastPushed?: number;
@@ -20,12 +28,36 @@ export interface DeviceRecord {
   waiting?: number;
 }
 
+/**
+ * What a registration did. `registered` and (for an old record without one) `known` hand out the
+ * device secret: the device keeps it and sends it when another account on it registers (`joined`).
+ * `not-yours`: the device is bound to other accounts and no valid secret was given.
+ */
+export type Registration =
+  | { outcome: 'registered'; record: DeviceRecord; secret: string }
+  | { outcome: 'known'; record: DeviceRecord; secret?: string }
+  | { outcome: 'joined'; record: DeviceRecord }
+  | { outcome: 'not-yours'; record: DeviceRecord };
+
+/** What `noteSync` did, so the caller can audit it. The push itself is never refused for this. */
+export type SyncNote = 'noted' | 'unregistered' | 'not-yours';
+
 const COUNTER = 'device-counter';
 const idOf = (deviceId: string) => `device:${deviceId}`;
 const stale = (e: unknown) => isStoreError(e, 'TERN_STORE_CONFLICT');
+const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+export const accountsOf = (r: DeviceRecord): string[] => r.accounts ?? [r.registeredBy];
 
 function getOr<T>(ops: Ops, id: string): Promise<T | undefined> {
   return ops.get<T & StoredDoc>(id);
+}
+
+function secretMatches(rec: DeviceRecord, secret: string | undefined): boolean {
+  if (!rec.secretHash || !secret) return false;
+  const a = new Uint8Array(Buffer.from(hashOf(secret), 'hex'));
+  const b = new Uint8Array(Buffer.from(rec.secretHash, 'hex'));
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**
@@ -33,10 +65,14 @@ function getOr<T>(ops: Ops, id: string): Promise<T | undefined> {
  * come from a counter document updated with optimistic concurrency (a 409 means another device took
  * the number: read again and retry), so two devices never share a number and case codes never collide.
  */
-export async function registerDevice(ops: Ops, deviceId: string, by: string): Promise<DeviceRecord> {
+async function createOrGet(
+  ops: Ops,
+  deviceId: string,
+  by: string,
+): Promise<{ record: DeviceRecord; secret?: string }> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const existing = await getOr<DeviceRecord>(ops, idOf(deviceId));
-    if (existing) return existing;
+    if (existing) return { record: existing };
     const counter = (await getOr<{ _id: string; _rev?: string; last: number }>(ops, COUNTER)) ?? {
       _id: COUNTER,
       last: 0,
@@ -48,6 +84,7 @@ export async function registerDevice(ops: Ops, deviceId: string, by: string): Pr
       if (stale(e)) continue;
       throw e;
     }
+    const secret = randomBytes(32).toString('base64url');
     const rec: DeviceRecord = {
       _id: idOf(deviceId),
       type: 'device',
@@ -55,10 +92,12 @@ export async function registerDevice(ops: Ops, deviceId: string, by: string): Pr
       number,
       registeredAt: new Date().toISOString(),
       registeredBy: by,
+      accounts: [by],
+      secretHash: hashOf(secret),
     };
     try {
       await ops.put({ ...rec });
-      return rec;
+      return { record: rec, secret };
     } catch (e) {
       if (!stale(e)) throw e; // registered concurrently by the same device: the loop returns it
     }
@@ -66,15 +105,60 @@ export async function registerDevice(ops: Ops, deviceId: string, by: string): Pr
   throw new Error(`Could not register device ${deviceId}: too much contention`);
 }
 
-/** Note a finished sync round trip. Best effort: a lost update only makes the picture a little stale. */
+/** The device's record, made on first use (the demo seed; no binding is checked). */
+export async function registerDevice(ops: Ops, deviceId: string, by: string): Promise<DeviceRecord> {
+  return (await createOrGet(ops, deviceId, by)).record;
+}
+
+/**
+ * Registration from an account (`POST /api/missions/:m/devices`): bind the device to the account
+ * that registers it first; another account joins only with the device's secret, which only the
+ * device holds (docs/decisions/093-server-hardening.md).
+ */
+export async function claimDevice(
+  ops: Ops,
+  deviceId: string,
+  by: string,
+  secret?: string,
+): Promise<Registration> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const made = await createOrGet(ops, deviceId, by);
+    if (made.secret) return { outcome: 'registered', record: made.record, secret: made.secret };
+    const rec = made.record;
+    const bound = accountsOf(rec).includes(by);
+    if (bound && rec.secretHash) return { outcome: 'known', record: rec };
+    if (!bound && !secretMatches(rec, secret)) return { outcome: 'not-yours', record: rec };
+    // A bound account of a record older than binding gets a secret now; a proven account joins.
+    const fresh = bound ? randomBytes(32).toString('base64url') : undefined;
+    const next: DeviceRecord = {
+      ...rec,
+      accounts: bound ? accountsOf(rec) : [...accountsOf(rec), by],
+      ...(fresh ? { secretHash: hashOf(fresh) } : {}),
+    };
+    try {
+      await ops.put({ ...next });
+      return fresh ? { outcome: 'known', record: next, secret: fresh } : { outcome: 'joined', record: next };
+    } catch (e) {
+      if (!stale(e)) throw e;
+    }
+  }
+  throw new Error(`Could not register device ${deviceId}: too much contention`);
+}
+
+/**
+ * Note a finished sync round trip on the device's record, only when `by` is bound to the device:
+ * otherwise any member could report "0 waiting" for someone else's tablet (issue 11, item 6).
+ * Best effort: a lost update only makes the picture a little stale.
+ */
 export async function noteSync(
   ops: Ops,
   deviceId: string,
   s: { by: string; pushed: number; rejected: number; waiting?: number },
-) {
+): Promise<SyncNote> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const rec = await getOr<DeviceRecord>(ops, idOf(deviceId));
-    if (!rec) return; // unregistered devices (e.g. tools) are not tracked
+    if (!rec) return 'unregistered'; // tools and relays that never asked for a number
+    if (!accountsOf(rec).includes(s.by)) return 'not-yours';
     const next: DeviceRecord = {
       ...rec,
       lastSyncAt: new Date().toISOString(),
@@ -85,11 +169,13 @@ export async function noteSync(
     };
     try {
       await ops.put({ ...next });
-      return;
+      return 'noted';
     } catch (e) {
       if (!stale(e)) throw e;
     }
   }
+  // Three 409s in a row: another sync by this device wrote the record just now, which is as fresh.
+  return 'noted';
 }
 
 export async function listDevices(ops: Ops): Promise<DeviceRecord[]> {

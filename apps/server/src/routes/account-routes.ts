@@ -3,9 +3,15 @@ import { AccountListQuery, AccountParams, CreateAccountRequest, UpdateAccountReq
 import type { Role } from '@tern/api';
 import { TernError } from '../errors.ts';
 import { publicAccount, principalOf } from '../auth/accounts.ts';
-import { decideAccount } from '../auth/permissions.ts';
+import { decide, decideAccount, scopeOf } from '../auth/permissions.ts';
+import type { AccountDoc } from '../auth/accounts.ts';
+import type { Principal } from '../auth/roles.ts';
 import type { ServerDeps } from '../deps.ts';
 import { parseRequest } from '../validate-request.ts';
+
+/** Could `who` see this account in `GET /api/users`? Admins see all; a data officer, their missions'. */
+const mayList = (who: Principal, a: AccountDoc): boolean =>
+  scopeOf(who.role, 'user.manage') === 'all' || a.missions.some((m) => decide(who, 'user.manage', m).allowed);
 
 /**
  * Accounts: an admin manages every account; a data officer manages the interviewers of their missions
@@ -72,10 +78,25 @@ export async function accountRoutes(app: FastifyInstance, deps: ServerDeps): Pro
     async (req) => {
       const { username } = parseRequest(AccountParams, req.params, 'Account');
       const change = parseRequest(UpdateAccountRequest, req.body, 'Account change');
-      if (!req.principal) await deps.authorize(req, 'user.manage', null); // 401 before revealing anything
+      // Who asks is settled before the name is looked up, and an account the actor could not even
+      // list reads exactly like one that does not exist (issue 11, item 4): 401 without a session,
+      // 403 for a role that manages no accounts, then 404 for unknown and not-yours alike.
+      if (!req.principal || scopeOf(req.principal.role, 'user.manage') === 'none')
+        await deps.authorize(req, 'user.manage', null);
+      const who = req.principal!;
       const current = await deps.accounts.get(username);
-      if (!current)
-        throw new TernError('TERN_USER_NOT_FOUND', `No account named ${JSON.stringify(username)}`);
+      if (!current || !mayList(who, current)) {
+        await deps.audit.append(req, {
+          action: 'user.manage',
+          mission: null,
+          outcome: 'denied',
+          details: { reason: current ? 'account outside your missions' : 'no such account' },
+        });
+        throw new TernError(
+          'TERN_USER_NOT_FOUND',
+          `No account named ${JSON.stringify(username)} among the accounts you manage`,
+        );
+      }
       // The actor must be allowed to manage the account as it is and as it will be.
       await requireManage(req, principalOf(current));
       const next = { role: change.role ?? current.role, missions: change.missions ?? current.missions };

@@ -7,6 +7,13 @@ import { SESSION_COOKIE } from '../auth/session-hook.ts';
 import type { ServerDeps } from '../deps.ts';
 import { parseRequest } from '../validate-request.ts';
 
+/** The session cookie's attributes, the same when it is set and when it is cleared. */
+export const sessionCookie = (secure: boolean) =>
+  ({ httpOnly: true, sameSite: 'strict', secure, path: '/' }) as const;
+
+/** How long a browser stays "known" to an account for the login slowing (180 days). */
+const KNOWN_DEVICE_SECONDS = 180 * 24 * 3600;
+
 /** Login, logout, own password and "who am I". Login is rate-limited per client address (docs/security.md). */
 export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   app.post(
@@ -17,6 +24,25 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
     },
     async (req, reply) => {
       const body = parseRequest(LoginRequest, req.body, 'Login');
+      const known = deps.loginThrottle.isKnownDevice(body.username, req.cookies);
+      // Slowed per account before the password is even looked at: past the free attempts a guess is
+      // not answered until its turn (auth/login-throttle.ts). Devices that logged in before pass.
+      const turn = known ? ({ ok: true } as const) : deps.loginThrottle.attempt(body.username);
+      if (!turn.ok) {
+        const seconds = Math.ceil(turn.retryAfterMs / 1000);
+        await deps.audit.append(req, {
+          action: 'login',
+          mission: null,
+          outcome: 'denied',
+          actor: null,
+          details: { reason: 'slowed after failed logins' },
+        });
+        void reply.header('retry-after', String(seconds));
+        throw new TernError(
+          'TERN_RATE_LIMITED',
+          `Too many failed logins for this account: wait ${seconds} s and try again (a device that logged in to it before is not slowed)`,
+        );
+      }
       const account = await deps.accounts.get(body.username);
       // Verify against a dummy hash when there is no such account, so timing does not reveal names.
       const ok = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH);
@@ -33,16 +59,25 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
         });
         throw new TernError('TERN_AUTH_FAILED', 'Wrong username or password');
       }
+      // A login from a known device says nothing about the guesses made elsewhere: the count stays.
+      if (!known) deps.loginThrottle.succeeded(account.username);
       const { token, expiresAt } = await deps.sessions.create(account.username);
       const who = principalOf(account);
       await deps.audit.append(req, { action: 'login', mission: null, outcome: 'ok', actor: who.username });
       reply.setCookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: deps.cookieSecure,
-        path: '/',
+        ...sessionCookie(deps.cookieSecure),
         expires: new Date(expiresAt),
       });
+      // Marks this browser as one the account has used, so a guessing attack elsewhere never slows it.
+      reply.setCookie(
+        deps.loginThrottle.cookieName(account.username),
+        deps.loginThrottle.cookieValue(account.username),
+        {
+          ...sessionCookie(deps.cookieSecure),
+          path: '/api/auth/login',
+          maxAge: KNOWN_DEVICE_SECONDS,
+        },
+      );
       // Device data keys of the missions whose records this account may hold on a device.
       const keyMissions =
         who.role === 'admin'
@@ -62,7 +97,8 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
   app.post('/api/auth/logout', { bodyLimit: 1024 }, async (req, reply) => {
     if (req.sessionToken) await deps.sessions.revoke(req.sessionToken);
     if (req.principal) await deps.audit.append(req, { action: 'logout', mission: null, outcome: 'ok' });
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    // Cleared with the attributes it was set with: browsers match on them (issue 11, item 6).
+    reply.clearCookie(SESSION_COOKIE, sessionCookie(deps.cookieSecure));
     return { ok: true };
   });
 
@@ -90,7 +126,7 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
       await deps.accounts.update(account.username, { password: body.next });
       await deps.sessions.revokeAll(account.username);
       await deps.audit.append(req, { action: 'password.change', mission: null, outcome: 'ok' });
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, sessionCookie(deps.cookieSecure));
       return { ok: true };
     },
   );

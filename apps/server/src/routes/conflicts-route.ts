@@ -19,10 +19,22 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return r.data;
 }
 
+/**
+ * A record id as the conflict routes take it. Ids starting with `_` are CouchDB's own (`_changes`,
+ * `_local/…`); the store throws on some of them, which answered 500 (issue 11, item 6). No Tern
+ * record has one, so such an id has no open conflict: the same 404 as any other id without one.
+ */
+function requireRecordId(mission: string, docId: string): void {
+  if (docId.length === 0 || docId.length > 200 || docId.startsWith('_'))
+    throw new TernError('TERN_NOT_FOUND', `Document ${docId} has no open conflict in mission ${mission}`);
+}
+
 /** Admin screen API: open conflicts across missions, one conflict's field table, and its resolution. */
 export async function conflictsRoute(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   app.get('/api/admin/conflicts', async (req) => {
     const q = parse(ConflictListQuery, req.query, 'Query');
+    // Authorised before any mission is named: the refusal of a non-admin names none (issue 11, item 4).
+    await deps.authorize(req, 'conflict.resolve', q.mission ?? null);
     const missions = q.mission ? [q.mission] : (await deps.missions.list()).map((m) => m.id);
     const now = Date.now();
     const out = [];
@@ -57,6 +69,7 @@ export async function conflictsRoute(app: FastifyInstance, deps: ServerDeps): Pr
       await deps.authorize(req, 'conflict.resolve', mission);
       if (!deps.missionExists(mission))
         throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
+      requireRecordId(mission, docId);
       const view = await conflictView(deps.store, mission, docId);
       // Showing both branches is a read of the record: audited like any other read.
       await deps.audit.append(req, {
@@ -79,6 +92,7 @@ export async function conflictsRoute(app: FastifyInstance, deps: ServerDeps): Pr
       if (!deps.missionExists(mission))
         throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
       const body = parse(ResolveRequest, req.body, 'Resolution');
+      requireRecordId(mission, docId);
       const view = await conflictView(deps.store, mission, docId);
       const pair = await conflictPair(deps.store, mission, docId);
       if (!view || !pair)

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { RegisterDeviceRequest } from '@tern/api';
 import type { ServerDeps } from '../deps.ts';
-import { listDevices, registerDevice } from '../devices/device-registry.ts';
+import { accountsOf, claimDevice, listDevices } from '../devices/device-registry.ts';
 import { TernError } from '../errors.ts';
 
 /** Devices of a mission: registration (a number for case codes) and the mission's sync picture. */
@@ -14,9 +14,27 @@ export async function devicesRoute(app: FastifyInstance, deps: ServerDeps): Prom
     const parsed = RegisterDeviceRequest.safeParse(req.body);
     if (!parsed.success)
       throw new TernError('TERN_BAD_REQUEST', `Device registration: ${parsed.error.issues[0]!.message}`);
-    const by = req.principal?.username ?? 'anonymous';
-    const rec = await registerDevice(deps.store.ops(mission), parsed.data.deviceId, by);
-    return { deviceId: rec.deviceId, number: rec.number };
+    const { deviceId, deviceSecret } = parsed.data;
+    // Without a session (tests under allowAll only) both doors name the device itself as `by`.
+    const by = req.principal?.username ?? deviceId;
+    const r = await claimDevice(deps.store.ops(mission), deviceId, by, deviceSecret);
+    await deps.audit.append(req, {
+      action: 'device.register',
+      mission,
+      outcome: r.outcome === 'not-yours' ? 'denied' : 'ok',
+      details: { device: deviceId, outcome: r.outcome },
+    });
+    if (r.outcome === 'not-yours')
+      throw new TernError(
+        'TERN_DEVICE_NOT_YOURS',
+        `Device ${deviceId} is registered to other accounts of mission ${mission}; only an account that logs in on that device can join it`,
+      );
+    return {
+      deviceId: r.record.deviceId,
+      number: r.record.number,
+      // Handed out once; the device keeps it to let the next account on it join (decision 093).
+      ...('secret' in r && r.secret ? { deviceSecret: r.secret } : {}),
+    };
   });
 
   app.get<{ Params: { mission: string } }>('/api/missions/:mission/devices', async (req) => {
@@ -30,6 +48,7 @@ export async function devicesRoute(app: FastifyInstance, deps: ServerDeps): Prom
         deviceId: d.deviceId,
         number: d.number,
         registeredBy: d.registeredBy,
+        accounts: accountsOf(d),
         lastSyncAt: d.lastSyncAt ?? null,
         lastSyncBy: d.lastSyncBy ?? null,
         waiting: d.waiting ?? null,

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { isRefusal, refusalMessage } from '../../feeds/feed-gate.ts';
+import { CouchError } from './couch-errors.ts';
 import { openMission, parseOr400, queryFlag } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
 
@@ -62,19 +64,36 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
     if (q.feed !== 'longpoll' || page.results.length > 0) return page;
 
     // Longpoll with nothing new yet: wait from the sequence just read, so nothing slips between.
-    if (since === 'now') since = Number(page.last_seq);
+    // Held requests are capped per account and in total (feeds/feed-gate.ts); past a cap, 429.
+    const ticket = deps.feeds.enter(req.principal?.username ?? 'anonymous');
+    if (isRefusal(ticket)) {
+      req.log.warn({ mission: req.params.db, refused: ticket.refused }, 'longpoll refused: too many feeds');
+      void reply.header('retry-after', String(ticket.retryAfterSeconds));
+      throw new CouchError('too_many_requests', refusalMessage(ticket));
+    }
+    const from = since === 'now' ? Number(page.last_seq) : since;
     const heartbeat =
       q.heartbeat === 'true' ? MAX_LONGPOLL_MS : q.heartbeat === undefined ? Infinity : Number(q.heartbeat);
     const waitMs = Math.max(0, Math.min(q.timeout ?? MAX_LONGPOLL_MS, heartbeat, MAX_LONGPOLL_MS));
+    const deadline = Date.now() + waitMs;
+    // One controller per request, raised by the client hanging up or by shutdown (the ticket's signal).
     const gone = new AbortController();
     const onGone = () => gone.abort();
     reply.raw.once('close', onGone);
-    deps.closing.addEventListener('abort', onGone, { once: true });
+    ticket.signal.addEventListener('abort', onGone, { once: true });
     try {
-      if (await db.waitForChange(since, waitMs, gone.signal)) page = await read();
+      // The mission's shared watch wakes on any change after its oldest waiter (feeds/change-hub.ts):
+      // read again, and wait again while nothing newer than this request's `since` is there.
+      while (!gone.signal.aborted && Date.now() < deadline) {
+        if (!(await deps.changes.wait(req.params.db, from, deadline - Date.now(), gone.signal))) break;
+        since = from;
+        page = await read();
+        if (page.results.length > 0) break;
+      }
     } finally {
       reply.raw.off('close', onGone);
-      deps.closing.removeEventListener('abort', onGone);
+      ticket.signal.removeEventListener('abort', onGone);
+      ticket.leave();
     }
     return page;
   });

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../../deps.ts';
+import { ChangeHub } from '../../feeds/change-hub.ts';
+import { installJsonParser } from '../../json-body.ts';
 import { bulkDocsRoute } from './bulk-docs-route.ts';
 import { bulkGetRoute } from './bulk-get-route.ts';
 import { changesRoute } from './changes-route.ts';
@@ -16,23 +18,18 @@ import { serverInfoRoute } from './server-info-route.ts';
  * Encapsulated: its error shape, 404 and JSON parsing apply to `/couch` only.
  */
 export async function couchDoor(app: FastifyInstance, deps: ServerDeps): Promise<void> {
-  // Longpoll requests wait for changes; shutting down must not wait for them.
-  const closing = new AbortController();
-  app.addHook('preClose', async () => closing.abort());
   // Named one by one: the options object also carries Fastify's `prefix`, which must not reach the
   // route plugins (they would prefix again).
   const { prefix: _prefix, ...shared } = deps as ServerDeps & { prefix?: string };
-  const couchDeps: CouchDeps = { ...shared, closing: closing.signal };
+  const couchDeps: CouchDeps = {
+    ...shared,
+    changes: new ChangeHub((mission) => deps.store.mission(mission)),
+  };
 
   // CouchDB clients send `Content-Type: application/json` on bodiless requests too; an empty body is
-  // "no body", not a JSON error. Anything else goes through Fastify's own (prototype-safe) parser.
-  const json = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, undefined);
-    return json(req, text, done);
-  });
+  // "no body", not a JSON error. Anything else goes through the depth guard and Fastify's own
+  // (prototype-safe) parser (json-body.ts).
+  installJsonParser(app, { maxDepth: deps.jsonMaxDepth, emptyIsNoBody: true });
 
   app.setErrorHandler((err, req, reply) => {
     const couch = toCouchError(err);

@@ -17,6 +17,8 @@ export const COUCH_ERRORS = {
   file_exists: 412,
   too_large: 413,
   bad_content_type: 415,
+  // Cloudant's name for 429; Tern answers it when a longpoll would pass the feed caps (feed-gate.ts).
+  too_many_requests: 429,
   unknown_error: 500,
   service_unavailable: 503,
 } as const;
@@ -44,6 +46,7 @@ const BY_STATUS: Record<number, CouchErrorName> = {
   412: 'file_exists',
   413: 'too_large',
   415: 'bad_content_type',
+  429: 'too_many_requests',
   503: 'service_unavailable',
 };
 

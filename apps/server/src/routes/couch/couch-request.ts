@@ -3,16 +3,22 @@ import { z } from 'zod';
 import type { MissionDb } from '@tern/store';
 import type { Action } from '../../auth/authorize.ts';
 import type { ServerDeps } from '../../deps.ts';
+import type { ChangeHub } from '../../feeds/change-hub.ts';
 import { CouchError } from './couch-errors.ts';
 
-/** What every CouchDB-door route plugin is given: the server deps and a signal raised at shutdown. */
+/**
+ * What every CouchDB-door route plugin is given: the server deps and the door's one change watch per
+ * mission for longpolls (held feeds end at shutdown through `deps.feeds`).
+ */
 export interface CouchDeps extends ServerDeps {
-  closing: AbortSignal;
+  changes: ChangeHub;
 }
 
 /**
- * `/couch/:db` names a mission by its id, unchanged (docs/decisions/020-couch-door.md). An unknown
- * mission is CouchDB's 404; then the one authorisation hook decides, exactly as on the compact door.
+ * `/couch/:db` names a mission by its id, unchanged (docs/decisions/020-couch-door.md). The one
+ * authorisation hook decides first, exactly as on the compact door; only someone allowed to act in
+ * `db` learns whether it exists (CouchDB's 404). The permission table does not depend on existence,
+ * so a stranger gets the same 401/403 for a mission that exists and one that does not (issue 11, item 4).
  */
 export async function openMission(
   req: FastifyRequest,
@@ -20,8 +26,8 @@ export async function openMission(
   db: string,
   action: Extract<Action, 'couch.read' | 'couch.write'>,
 ): Promise<MissionDb> {
-  if (!deps.missionExists(db)) throw new CouchError('not_found', 'Database does not exist.');
   await deps.authorize(req, action, db);
+  if (!deps.missionExists(db)) throw new CouchError('not_found', 'Database does not exist.');
   return deps.store.mission(db);
 }
 

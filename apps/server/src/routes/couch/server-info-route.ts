@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { scopeOf } from '../../auth/permissions.ts';
 import { CouchError } from './couch-errors.ts';
 import { openMission } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
@@ -9,7 +10,10 @@ import type { CouchDeps } from './couch-request.ts';
  */
 export async function serverInfoRoute(app: FastifyInstance, deps: CouchDeps): Promise<void> {
   app.get('/', async (req) => {
-    await deps.authorize(req, 'couch.read', null);
+    // The welcome names no mission: any session whose role may read through the door somewhere gets
+    // it (replicators probe it); others go through the hook for its 401/403 and audit.
+    const who = req.principal;
+    if (!who || scopeOf(who.role, 'couch.read') === 'none') await deps.authorize(req, 'couch.read', null);
     // The CouchDB version is the protocol level spoken, so clients pick the modern replication path
     // (_bulk_get, opaque seqs). No `uuid`: PouchDB then names checkpoints after the database URL.
     return { couchdb: 'Welcome', version: '3.3.3', vendor: { name: 'Tern' }, features: [] };
@@ -31,9 +35,11 @@ export async function serverInfoRoute(app: FastifyInstance, deps: CouchDeps): Pr
   app.get<{ Params: { db: string } }>('/:db', info);
   app.get<{ Params: { db: string } }>('/:db/', info);
 
+  // Authorised against the named mission whether or not it exists, so the refusal reads the same
+  // either way; only someone allowed to write there learns that it exists (412).
   const create = async (req: FastifyRequest<{ Params: { db: string } }>) => {
     const { db } = req.params;
-    await deps.authorize(req, 'couch.write', deps.missionExists(db) ? db : null);
+    await deps.authorize(req, 'couch.write', db);
     if (deps.missionExists(db))
       throw new CouchError('file_exists', 'The database could not be created, the file already exists.');
     throw new CouchError(
