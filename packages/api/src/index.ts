@@ -34,3 +34,4 @@ export * from './schemas/export.ts';
 export * from './schemas/audit.ts';
 export * from './schemas/sync.ts';
 export * from './schemas/submission.ts';
+export * from './schemas/deletion.ts';

@@ -1,64 +1,12 @@
-import { z } from 'zod';
-import { CaseBody } from '@tern/cases';
+import type { z } from 'zod';
+import { CaseBody, SubmissionBody, TombstoneBody } from '@tern/api';
 import { builtinForms, validateResponse } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
 import { bodyOf, parseRev, verifyRev } from '@tern/sync';
 import type { WireDoc } from '@tern/sync';
 import type { DocRejection } from './rejection.ts';
 
-const ULID = '[0-9A-HJKMNP-TV-Z]{26}';
-const ID = new RegExp(`^(sub|case):${ULID}$`);
-
-const Revisions = z.object({
-  start: z.number().int().positive(),
-  ids: z.array(z.string().min(1)).min(1).max(1000),
-});
-export const WireDocShape = z
-  .object({
-    _id: z.string().min(1).max(200),
-    _rev: z.string().min(3).max(80),
-    _revisions: Revisions,
-    _deleted: z.boolean().optional(),
-  })
-  .loose();
-
-/** A data officer's review of a submission (docs/decisions/060-cases.md): a field of the record. */
-export const Review = z.object({
-  state: z.enum(['submitted', 'approved', 'returned']),
-  by: z.string().min(1).max(100),
-  at: z.iso.datetime(),
-  comment: z.string().max(2000).optional(),
-});
-
-/**
- * Deleting a record is a data officer's act with a reason, kept as history (delete-rule.ts decides
- * who). Its tombstone says so: `{mission, deletion: {by, at, reason}}`. An empty tombstone `{}` only
- * closes a losing branch (the automatic merge and conflict resolution write those).
- */
-export const Deletion = z
-  .object({
-    by: z.string().min(1).max(100),
-    at: z.iso.datetime(),
-    reason: z.string().trim().min(1, 'a deletion needs a reason').max(2000),
-  })
-  .strict();
-const DeletionBody = z.object({ mission: z.string(), deletion: Deletion }).strict();
-export const TombstoneBody = z.union([z.object({}).strict(), DeletionBody]);
-
-const SubmissionBody = z.object({
-  type: z.literal('submission'),
-  mission: z.string(),
-  form: z.string().regex(/^[a-z0-9][a-z0-9_-]*@[^@\s]+$/, 'form must be id@version'),
-  answers: z.record(z.string(), z.unknown()),
-  createdAt: z.iso.datetime(),
-  device: z.string().min(1).max(64),
-  // The case this form belongs to (a case's Screening, Assistance and follow-up forms).
-  caseId: z
-    .string()
-    .regex(new RegExp(`^case:${ULID}$`), 'caseId must be case:<ULID>')
-    .optional(),
-  review: Review.optional(),
-});
+const ID = /^(sub|case):[0-9A-HJKMNP-TV-Z]{26}$/;
 
 function shapeRejection(issues: readonly z.core.$ZodIssue[]): DocRejection {
   const issue = issues[0]!;

@@ -1,23 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { SyncRequest } from '@tern/api';
 import type { PushResult, WireDoc } from '@tern/sync';
 import { TernError } from '../errors.ts';
-import { WireDocShape } from '../ingest/check-doc.ts';
 import { intakeRevisions } from '../ingest/intake.ts';
 import type { ServerDeps } from '../deps.ts';
 import { noteSync } from '../devices/device-registry.ts';
 import { pullStream } from './pull-stream.ts';
-
-const SyncRequestShape = z.object({
-  protocol: z.literal(1),
-  device: z.string().min(1).max(64),
-  docs: z.array(WireDocShape).max(1000),
-  since: z.string().max(200).nullable(),
-  /** At most this many changes per response; the server also ends a page at PULL_PAGE_BYTES (pull-stream.ts). */
-  pullLimit: z.number().int().min(0).max(10_000),
-  /** How many records the device will still hold unsynced after this batch, for the data officer's view. */
-  waiting: z.number().int().min(0).optional(),
-});
 
 /**
  * The compact sync door: one round trip pushes a batch and pulls the next changes.
@@ -31,7 +19,7 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     await deps.authorize(req, 'sync.pull', mission);
     if (!deps.missionExists(mission))
       throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
-    const parsed = SyncRequestShape.safeParse(req.body);
+    const parsed = SyncRequest.safeParse(req.body);
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
       throw new TernError('TERN_BAD_REQUEST', `Sync request: ${i.path.join('.') || 'body'}: ${i.message}`);
@@ -72,12 +60,21 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     }
     const rejected = pushed.filter((r) => !r.ok).length;
     req.log.info({ mission, device: request.device, pushed: request.docs.length, rejected }, 'sync push');
-    await noteSync(deps.store.ops(mission), request.device, {
+    const noted = await noteSync(deps.store.ops(mission), request.device, {
       by: req.principal?.username ?? request.device,
       pushed: request.docs.length,
       rejected,
       ...(request.waiting !== undefined ? { waiting: request.waiting } : {}),
     });
+    // The records are stored whatever the device bookkeeping says; a push under another account's
+    // device id only leaves that device's status alone, and the audit log says who tried (decision 093).
+    if (noted === 'not-yours')
+      await deps.audit.append(req, {
+        action: 'sync.device',
+        mission,
+        outcome: 'denied',
+        details: { device: request.device, reason: 'device bound to other accounts: status not updated' },
+      });
 
     const stream = pullStream({
       db,

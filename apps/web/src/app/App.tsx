@@ -55,7 +55,7 @@ export function App(props: {
   const online = useOnline();
   const { t } = useTranslation();
   // Case codes need this device's number in the mission: ask once online (cases/device-number.ts).
-  useDeviceRegistration(db, mission, online);
+  useDeviceRegistration(db, mission, online, user.username);
   // Decrypted case names live only while unlocked: locking or logging out unmounts the app.
   useEffect(() => dropCaseIndexes, []);
 
@@ -167,6 +167,7 @@ export function App(props: {
                   mission={mission}
                   dataKey={dataKey}
                   device={device}
+                  account={user.username}
                   onDone={() => {
                     void refresh();
                     void loadDeviceForms(db, true);

@@ -72,6 +72,7 @@ export function CasesHome(props: {
             mission={mission}
             dataKey={dataKey}
             device={device}
+            account={user.username}
             onDone={() => void index.refresh()}
           />
         )}

@@ -68,6 +68,30 @@ describe('device number and case codes', () => {
     expect(missionCode('nig-2')).toBe('NIG2');
   });
 
+  it('a second account on the same tablet joins the device with the secret the first one was given', async () => {
+    const calls: string[] = [];
+    const f = (async (_url: string, init?: RequestInit) => {
+      calls.push(String(init?.body));
+      const first = calls.length === 1;
+      return new Response(
+        JSON.stringify({ deviceId: DEVICE, number: 4, ...(first ? { deviceSecret: 's3cret' } : {}) }),
+        {
+          status: 200,
+        },
+      );
+    }) as unknown as typeof fetch;
+    expect(await registerDevice(db, 'demo', DEVICE, f, 'amina')).toBe(4);
+    expect(await registerDevice(db, 'demo', DEVICE, f, 'amina')).toBe(4); // joined: no second call
+    expect(await registerDevice(db, 'demo', DEVICE, f, 'bilal')).toBe(4);
+    expect(calls.map((c) => JSON.parse(c) as Record<string, string>)).toEqual([
+      { deviceId: DEVICE },
+      { deviceId: DEVICE, deviceSecret: 's3cret' },
+    ]);
+    // Refused (another account's device, a server down): the known number still makes case codes.
+    const refused = (async () => new Response('{}', { status: 403 })) as unknown as typeof fetch;
+    expect(await registerDevice(db, 'demo', DEVICE, refused, 'chen')).toBe(4);
+  });
+
   it('gives different codes to cases created at the same moment', async () => {
     await registerDevice(db, 'demo', DEVICE, fakeServer(3).f);
     const codes = await Promise.all(Array.from({ length: 20 }, () => nextCaseCode(db, 'demo')));
@@ -227,6 +251,25 @@ describe('case index: in-memory search over sealed cases', () => {
     expect(index.reviewQueue()).toEqual([]);
     expect(index.returned('interviewer').map((f) => f.review?.comment)).toEqual(['Add the interview date']);
     expect(index.returned('someone-else')).toEqual([]);
+  });
+
+  it('an edit of an approved form sends it back to review (the server refuses "approved" over new answers)', async () => {
+    const sub = await saveSubmission(db, key, {
+      mission: 'demo',
+      form: 'screening@1',
+      answers: { a: 1 },
+      device: DEVICE,
+    });
+    const approved = await reviewSubmission(db, key, sub, { state: 'approved', by: 'officer' });
+    const edited = await saveSubmission(db, key, {
+      mission: 'demo',
+      form: 'screening@1',
+      answers: { a: 2 },
+      device: DEVICE,
+      id: sub.id,
+      edit: { rev: approved.row.rev, by: 'interviewer' },
+    });
+    expect(edited.body.review).toMatchObject({ state: 'submitted', by: 'interviewer' });
   });
 
   it('is dropped on lock: a new key gets a new, empty index', async () => {

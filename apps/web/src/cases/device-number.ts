@@ -8,6 +8,13 @@ import type { TernDb } from '../device/db.ts';
  */
 const numberKey = (mission: string) => `deviceNumber:${mission}`;
 const counterKey = (mission: string) => `caseCounter:${mission}`;
+/**
+ * The secret the server gave this device at its first registration in the mission (decision 093).
+ * Another account that logs in on the same tablet sends it to join the device, so that its syncs
+ * update the device's status too. Not personal data; it only proves "I am on that tablet".
+ */
+const secretKey = (mission: string) => `deviceSecret:${mission}`;
+const joinedKey = (mission: string, account: string) => `deviceJoined:${mission}:${account}`;
 
 export class NoDeviceNumberError extends Error {
   readonly code = 'TERN_NO_DEVICE_NUMBER';
@@ -25,32 +32,39 @@ export async function deviceNumber(db: TernDb, mission: string): Promise<number 
 }
 
 /**
- * Ask the server for this device's number in `mission` unless it is already known. Registering again
- * returns the same number, so a retry is harmless. Returns null when offline or refused (the app
- * tries again at the next online start); never throws.
+ * Ask the server for this device's number in `mission` unless it is already known (and, given the
+ * account logged in, unless that account has joined the device already). Registering again returns
+ * the same number, so a retry is harmless. The first registration hands out the device secret, kept
+ * here and sent by the next account on this tablet. Returns the number, or null when offline or
+ * refused and no number is known (the app tries again at the next online start); never throws.
  */
 export async function registerDevice(
   db: TernDb,
   mission: string,
   device: string,
   fetcher: typeof fetch = fetch,
+  account?: string,
 ): Promise<number | null> {
   const known = await deviceNumber(db, mission);
-  if (known !== null) return known;
+  const joined = account === undefined || (await db.meta.get(joinedKey(mission, account))) !== undefined;
+  if (known !== null && joined) return known;
   try {
+    const secret = (await db.meta.get(secretKey(mission)))?.value;
     const res = await fetcher(`/api/missions/${encodeURIComponent(mission)}/devices`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ deviceId: device }),
+      body: JSON.stringify({ deviceId: device, ...(secret ? { deviceSecret: secret } : {}) }),
     });
-    if (!res.ok) return null;
-    const { number } = (await res.json()) as { number: number };
-    if (!Number.isInteger(number) || number < 1) return null;
-    await db.meta.put({ key: numberKey(mission), value: String(number) });
-    return number;
+    if (!res.ok) return known;
+    const got = (await res.json()) as { number: number; deviceSecret?: string };
+    if (!Number.isInteger(got.number) || got.number < 1) return known;
+    await db.meta.put({ key: numberKey(mission), value: String(got.number) });
+    if (got.deviceSecret) await db.meta.put({ key: secretKey(mission), value: got.deviceSecret });
+    if (account !== undefined) await db.meta.put({ key: joinedKey(mission, account), value: '1' });
+    return got.number;
   } catch {
-    return null;
+    return known;
   }
 }
 

@@ -31,9 +31,9 @@ export function useCaseIndex(
  * Ask the server for this device's number in the mission as soon as the app is online (after the
  * login, which set the session cookie), and again whenever the connection comes back until it has one.
  */
-export function useDeviceRegistration(db: TernDb, mission: string, online: boolean): void {
+export function useDeviceRegistration(db: TernDb, mission: string, online: boolean, account?: string): void {
   useEffect(() => {
     if (!online) return;
-    void deviceId(db).then((device) => registerDevice(db, mission, device));
-  }, [db, mission, online]);
+    void deviceId(db).then((device) => registerDevice(db, mission, device, fetch, account));
+  }, [db, mission, online, account]);
 }

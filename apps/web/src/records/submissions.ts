@@ -1,22 +1,12 @@
 import { ulid } from 'ulidx';
+import type { Review, SubmissionBody } from '@tern/api';
 import type { TernDb } from '../device/db.ts';
 import { docsOf } from '../device/doc-repository.ts';
 import type { OpenRow } from '../device/doc-repository.ts';
 import { saveDoc } from '../device/save-doc.ts';
 
-export interface SubmissionBody extends Record<string, unknown> {
-  type: 'submission';
-  mission: string;
-  form: string;
-  answers: Record<string, unknown>;
-  createdAt: string;
-  device: string;
-  /** Set by edits of a saved record: who and when (bookkeeping the server merge never disputes). */
-  updatedAt?: string;
-  updatedBy?: string;
-  /** The case this form belongs to (`case:<ULID>`), if any. */
-  caseId?: string;
-}
+/** The body of a `sub:<ULID>` record: the shared contract's (packages/api), checked by the server too. */
+export type { SubmissionBody };
 
 /**
  * Save a submission as a new revision, sealed under the mission's data key. Ids are ULIDs made on the
@@ -44,6 +34,13 @@ export async function saveSubmission(
   // stays as it was unless the caller sets it.
   const previous = existing && existing.syncState !== 'draft' ? await docs.openBody(key, existing) : {};
   const caseId = args.caseId ?? (typeof previous.caseId === 'string' ? previous.caseId : undefined);
+  const now = new Date().toISOString();
+  // An approved form that is edited goes back to review: the officer approved the answers as they
+  // were (the server refuses an edit that keeps "approved", TERN_APPROVED_EDIT; decision 090).
+  const review =
+    args.edit && (previous.review as { state?: unknown } | undefined)?.state === 'approved'
+      ? ({ state: 'submitted', by: args.edit.by, at: now } satisfies Review)
+      : (previous.review as Review | undefined);
   const body: SubmissionBody = {
     type: 'submission',
     mission: args.mission,
@@ -51,8 +48,8 @@ export async function saveSubmission(
     answers: args.answers,
     createdAt,
     device: args.device,
-    ...(previous.review !== undefined ? { review: previous.review } : {}),
-    ...(args.edit ? { updatedAt: new Date().toISOString(), updatedBy: args.edit.by } : {}),
+    ...(review !== undefined ? { review } : {}),
+    ...(args.edit ? { updatedAt: now, updatedBy: args.edit.by } : {}),
     ...(caseId ? { caseId } : {}),
   };
   const id = existing?.id ?? `sub:${ulid()}`;

@@ -15,6 +15,8 @@ export function SyncPanel(props: {
   mission: string;
   dataKey: CryptoKey;
   device: string;
+  /** The account logged in: it joins the device before its first sync on it (decision 093). */
+  account?: string;
   onDone: () => void;
 }) {
   const { t } = useTranslation('sync');
@@ -31,7 +33,7 @@ export function SyncPanel(props: {
     const total = await storage.pendingCount();
     setProgress({ pushedDocs: 0, pushedBytes: 0, pulledDocs: 0, rejected: 0, requests: 0, toPush: total });
     try {
-      await registerDevice(props.db, props.mission, props.device);
+      await registerDevice(props.db, props.mission, props.device, fetch, props.account);
       const summary = await syncOnce(storage, fetchRemote(`/api/sync/${encodeURIComponent(props.mission)}`), {
         device: props.device,
         onProgress: setProgress,
