@@ -10,16 +10,34 @@ import { deepArb, hugeArrayArb, realize, underscoreFieldArb, wrongTypeArb } from
  * only when sent, against the store as it is then (`materializeDoc`). So "an edit of the approved
  * record" stays an edit of its current winner however many runs came before.
  */
-export const TARGETS = ['new', 'own', 'others', 'approved', 'tombstone', 'conflicted', 'case', 'otherMission'] as const;
+export const TARGETS = [
+  'new',
+  'own',
+  'others',
+  'approved',
+  'tombstone',
+  'conflicted',
+  'case',
+  'otherMission',
+] as const;
 export type Target = (typeof TARGETS)[number];
 
 /**
  * How the revision and its history are made: a proper edit of the winner; the winner's own rev again;
  * `999-fff…` with a one-id history; a history whose start does not match `_rev`; a chain of made-up
  * ancestors longer than the real one (hash-correct, so it passes rev verification) that connects
- * nowhere; no `_revisions` at all.
+ * nowhere; a one-id history a few generations on (`{start: 7, ids: [one]}`: a "truncated" history,
+ * whose hash cannot be checked); no `_revisions` at all.
  */
-export const HISTORIES = ['edit', 'same-rev', 'forged-999', 'start-mismatch', 'disconnected', 'omitted'] as const;
+export const HISTORIES = [
+  'edit',
+  'same-rev',
+  'forged-999',
+  'truncated',
+  'start-mismatch',
+  'disconnected',
+  'omitted',
+] as const;
 export type History = (typeof HISTORIES)[number];
 
 export interface DocRecipe {
@@ -74,27 +92,50 @@ const extraArb: fc.Arbitrary<[string, unknown]> = fc.oneof(
 );
 
 export function docRecipeArb(
-  opts: { targets?: readonly Target[]; histories?: readonly History[]; extras?: fc.Arbitrary<[string, unknown]> } = {},
+  opts: {
+    targets?: readonly Target[];
+    histories?: readonly History[];
+    extras?: fc.Arbitrary<[string, unknown]>;
+    /** How often an odd id replaces the target's (0: never). */
+    oddIds?: number;
+  } = {},
 ): fc.Arbitrary<DocRecipe> {
-  return fc.record(
-    {
+  const odd = opts.oddIds ?? 0;
+  return fc
+    .record({
       target: fc.constantFrom(...(opts.targets ?? TARGETS)),
       history: fc.constantFrom(...(opts.histories ?? HISTORIES)),
-      deleted: fc.boolean(),
-      body: fc.constantFrom<DocRecipe['body']>('keep', 'new-answers', 'empty'),
+      deleted: fc.oneof(
+        { arbitrary: fc.constant(false), weight: 3 },
+        { arbitrary: fc.constant(true), weight: 1 },
+      ),
+      body: fc.oneof(
+        { arbitrary: fc.constantFrom<DocRecipe['body']>('keep', 'new-answers'), weight: 4 },
+        { arbitrary: fc.constant<DocRecipe['body']>('empty'), weight: 1 },
+      ),
       answers: answersArb,
       review: fc.constantFrom<DocRecipe['review']>('none', 'submitted', 'approved', 'returned'),
       extras: fc.array(opts.extras ?? extraArb, { maxLength: 2 }),
-      oddId: oddIdArb,
-    },
-    { requiredKeys: ['target', 'history', 'deleted', 'body', 'answers', 'review', 'extras'] },
-  );
+      oddId:
+        odd > 0
+          ? fc.oneof(
+              { arbitrary: fc.constant(undefined), weight: Math.round((1 - odd) * 10) },
+              { arbitrary: oddIdArb, weight: Math.round(odd * 10) },
+            )
+          : fc.constant(undefined),
+    })
+    .map(({ oddId, ...r }) => (oddId === undefined ? r : { ...r, oddId }));
 }
 
 const caseBodyArb = arbitraryFor(CaseBody);
 
 /** A fresh, valid body for a new document of this kind (used for target `new`). */
-function freshBody(kind: 'sub' | 'case', mission: string, answers: Record<string, unknown>, seed: number): Body {
+function freshBody(
+  kind: 'sub' | 'case',
+  mission: string,
+  answers: Record<string, unknown>,
+  seed: number,
+): Body {
   if (kind === 'case') {
     const [sample] = fc.sample(caseBodyArb, { seed, numRuns: 1 }) as Body[];
     return { ...sample, type: 'case', mission };
@@ -125,7 +166,12 @@ export async function materializeDoc(r: DocRecipe, mission: string, world: World
         ? { ...base.body }
         : base
           ? { ...base.body, ...(base.body.type === 'submission' ? { answers: r.answers } : {}) }
-          : freshBody(id.startsWith('case:') ? 'case' : 'sub', mission, r.answers, Number(r.answers.age ?? 0));
+          : freshBody(
+              id.startsWith('case:') ? 'case' : 'sub',
+              mission,
+              r.answers,
+              Number(r.answers.age ?? 0),
+            );
   if (r.review !== 'none' && body.type === 'submission')
     body = { ...body, review: { state: r.review, by: 'someone', at: '2026-11-21T10:00:00.000Z' } };
   // Hashed over the real value (deep ones built iteratively) so the rev verifies where it can.
@@ -145,6 +191,13 @@ export async function materializeDoc(r: DocRecipe, mission: string, world: World
       rev = `999-${fff}`;
       revisions = { start: 999, ids: [fff] };
       break;
+    case 'truncated': {
+      const gen = (base ? base.revisions.start : 0) + 6;
+      const hash = fakeHash(gen + 0xabc);
+      rev = `${gen}-${hash}`;
+      revisions = { start: gen, ids: [hash] };
+      break;
+    }
     case 'start-mismatch': {
       const next = nextRevision(parent, body, { deleted: r.deleted });
       rev = next.rev;
@@ -165,7 +218,12 @@ export async function materializeDoc(r: DocRecipe, mission: string, world: World
       revisions = undefined;
       break;
   }
-  const doc: WireDoc = { _id: id, _rev: rev, ...(revisions ? { _revisions: revisions } : {}), ...body } as WireDoc;
+  const doc: WireDoc = {
+    _id: id,
+    _rev: rev,
+    ...(revisions ? { _revisions: revisions } : {}),
+    ...body,
+  } as WireDoc;
   if (r.deleted) doc._deleted = true;
   for (const [k, v] of r.extras) if (k.startsWith('_')) (doc as Record<string, unknown>)[k] = v;
   return doc;
@@ -174,6 +232,8 @@ export async function materializeDoc(r: DocRecipe, mission: string, world: World
 /** The leaves of a stored document as `LeafDoc`s, from PouchDB's `open_revs=all&revs=true` answer. */
 export function leavesFromOpenRevs(found: Array<{ ok?: WireDoc }>): LeafDoc[] {
   return found.flatMap((f) =>
-    f.ok ? [{ rev: f.ok._rev, deleted: f.ok._deleted === true, revisions: f.ok._revisions, body: bodyOf(f.ok) }] : [],
+    f.ok
+      ? [{ rev: f.ok._rev, deleted: f.ok._deleted === true, revisions: f.ok._revisions, body: bodyOf(f.ok) }]
+      : [],
   );
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { TernStore } from '@tern/store';
-import { nextRevision } from '@tern/sync';
+import { nextRevision, winningRev } from '@tern/sync';
 import type { WireDoc } from '@tern/sync';
 import { buildApp } from '../../src/app.ts';
 import { Accounts } from '../../src/auth/accounts.ts';
@@ -35,6 +35,9 @@ const caseBody = (mission: string) => ({
   device: 'dev-seed',
 });
 
+const winnerOf = (l: LeafDoc[]) => (l.length ? l.find((x) => x.rev === winningRev(l).rev) : undefined);
+const deadWinner = (l: LeafDoc[]) => winnerOf(l)?.deleted !== false;
+
 let template: Promise<AccountDoc[]> | undefined;
 
 /**
@@ -45,7 +48,10 @@ function templateAccounts(): Promise<AccountDoc[]> {
   template ??= (async () => {
     const store = new TernStore({ kind: 'memory', prefix: `hostile-accounts-${testUlid()}` });
     const accounts = new Accounts(store.system(), Date.now);
-    const first = await accounts.create({ username: 'template', password: PASSWORD, role: 'admin', missions: [] }, 'test');
+    const first = await accounts.create(
+      { username: 'template', password: PASSWORD, role: 'admin', missions: [] },
+      'test',
+    );
     await store.close();
     return Object.entries(ACCOUNTS).map(([username, a]) => {
       const { _rev: _r, ...doc } = first;
@@ -98,34 +104,110 @@ export class FuzzWorld implements World {
     this.creators.set(`${mission} ${docs[0]!._id}`, by);
   }
 
+  /** How each target is made, and when an earlier (allowed) run has changed it past being that target. */
+  private readonly seeders: Record<
+    Exclude<Target, 'new'>,
+    { make(): Promise<void>; gone(l: LeafDoc[]): boolean }
+  > = {
+    own: {
+      make: () => this.put('own', 'demo', [submission('demo', validAnswers('Own Record'))], 'interviewer'),
+      gone: deadWinner,
+    },
+    others: {
+      make: () =>
+        this.put('others', 'demo', [submission('demo', validAnswers('Officer Record'))], 'data_officer'),
+      gone: deadWinner,
+    },
+    approved: {
+      make: async () => {
+        const doc = submission('demo', validAnswers('Approved Record'));
+        const review = { state: 'approved', by: 'data_officer', at: '2026-11-21T10:00:00.000Z' };
+        await this.put('approved', 'demo', [edit(doc, { review })], 'interviewer');
+      },
+      gone: (l) =>
+        deadWinner(l) || (winnerOf(l)?.body.review as { state?: string } | undefined)?.state !== 'approved',
+    },
+    tombstone: {
+      make: async () => {
+        const dead = submission('demo', validAnswers('Deleted Record'));
+        const { _id, _rev, _revisions } = dead;
+        const t = nextRevision({ rev: _rev, revisions: _revisions }, {}, { deleted: true });
+        await this.put(
+          'tombstone',
+          'demo',
+          [dead, { _id, _rev: t.rev, _revisions: t.revisions, _deleted: true }],
+          'data_officer',
+        );
+      },
+      gone: (l) => !deadWinner(l),
+    },
+    conflicted: {
+      make: async () => {
+        const base = submission('demo', validAnswers('Disputed Record'));
+        await this.put('conflicted', 'demo', [base], 'interviewer');
+        const a = edit(base, { answers: validAnswers('Branch A') });
+        const b = edit(base, { answers: validAnswers('Branch B') });
+        await this.store.mission('demo').writeReplicated([a, b]);
+      },
+      gone: (l) => l.filter((x) => !x.deleted).length < 2,
+    },
+    case: {
+      make: async () => {
+        const c = caseBody('demo');
+        const { rev, revisions } = nextRevision(null, c);
+        await this.put(
+          'case',
+          'demo',
+          [{ _id: `case:${testUlid()}`, _rev: rev, _revisions: revisions, ...c }],
+          'data_officer',
+        );
+      },
+      gone: deadWinner,
+    },
+    otherMission: {
+      make: () =>
+        this.put(
+          'otherMission',
+          'other',
+          [submission('other', validAnswers('Other Mission'))],
+          'field-other',
+        ),
+      gone: deadWinner,
+    },
+  };
+
   private async seed() {
-    await this.put('own', 'demo', [submission('demo', validAnswers('Own Record'))], 'interviewer');
-    await this.put('others', 'demo', [submission('demo', validAnswers('Officer Record'))], 'data_officer');
-    const approved = submission('demo', validAnswers('Approved Record'));
-    const review = { state: 'approved', by: 'data_officer', at: '2026-11-21T10:00:00.000Z' };
-    await this.put('approved', 'demo', [edit(approved, { review })], 'interviewer');
-    const dead = submission('demo', validAnswers('Deleted Record'));
-    const { _id, _rev, _revisions } = dead;
-    const t = nextRevision({ rev: _rev, revisions: _revisions }, {}, { deleted: true });
-    await this.put('tombstone', 'demo', [dead, { _id, _rev: t.rev, _revisions: t.revisions, _deleted: true }], 'data_officer');
-    const base = submission('demo', validAnswers('Disputed Record'));
-    const a = edit(base, { answers: validAnswers('Branch A') });
-    const b = edit(base, { answers: validAnswers('Branch B') });
-    await this.put('conflicted', 'demo', [base], 'interviewer');
-    await this.store.mission('demo').writeReplicated([a, b]);
-    const c = caseBody('demo');
-    const { rev, revisions } = nextRevision(null, c);
-    await this.put('case', 'demo', [{ _id: `case:${testUlid()}`, _rev: rev, _revisions: revisions, ...c }], 'data_officer');
-    await this.put('otherMission', 'other', [submission('other', validAnswers('Other Mission'))], 'field-other');
+    for (const s of Object.values(this.seeders)) await s.make();
+  }
+
+  /**
+   * Make again each target an allowed earlier run changed past being one (an approved record an
+   * interviewer legitimately sent back to `submitted`, a record a data officer deleted), so every run
+   * attacks what its recipe names.
+   */
+  async refreshTargets(): Promise<void> {
+    for (const [name, s] of Object.entries(this.seeders) as Array<
+      [Exclude<Target, 'new'>, (typeof this.seeders)['own']]
+    >) {
+      const t = this.targets.get(name)!;
+      if (s.gone(await this.leaves(t.mission, t.id))) await s.make();
+    }
   }
 
   /** Log every fixture account in again if its session ended, and undo account changes made by a run. */
   async restoreSessions(): Promise<void> {
-    for (const [username, a] of Object.entries(ACCOUNTS) as Array<[Exclude<Caller, 'anonymous'>, (typeof ACCOUNTS)['admin']]>) {
+    for (const [username, a] of Object.entries(ACCOUNTS) as Array<
+      [Exclude<Caller, 'anonymous'>, (typeof ACCOUNTS)['admin']]
+    >) {
       const token = this.tokens.get(username);
       if (token) {
-        const me = await this.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
-        const user = me.statusCode === 200 ? (me.json() as { user: { role: string; missions: string[] } }).user : null;
+        const me = await this.app.inject({
+          method: 'GET',
+          url: '/api/auth/me',
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const user =
+          me.statusCode === 200 ? (me.json() as { user: { role: string; missions: string[] } }).user : null;
         if (user && user.role === a.role && user.missions.join() === a.missions.join()) continue;
       }
       // Put the account back as made (password, role, missions, enabled) and open a session for it.
@@ -151,7 +233,9 @@ export class FuzzWorld implements World {
 
   async leaves(mission: string, id: string): Promise<LeafDoc[]> {
     try {
-      const found = await this.store.mission(mission).db.get(id, { open_revs: 'all', revs: true } as PouchDB.Core.GetOptions);
+      const found = await this.store
+        .mission(mission)
+        .db.get(id, { open_revs: 'all', revs: true } as PouchDB.Core.GetOptions);
       return leavesFromOpenRevs(found as unknown as Array<{ ok?: WireDoc }>);
     } catch {
       return [];
@@ -164,7 +248,8 @@ export class FuzzWorld implements World {
 
   /** Close, but never wait long: after a crash-class request the store may never answer again. */
   async close(): Promise<void> {
-    const within = (p: Promise<unknown>) => Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, 2_000))]);
+    const within = (p: Promise<unknown>) =>
+      Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, 2_000))]);
     await within(this.app.close());
     await within(this.store.close());
   }

@@ -48,6 +48,7 @@ export class HostileHarness {
 
   async check(r: RequestRecipe): Promise<void> {
     const w = await this.world();
+    await w.refreshTargets();
     await w.digest.refresh(MISSIONS);
     const before = snapshot(w.digest.digest);
     const req = await materializeRequest(r, w, (c) => w.token(c));
@@ -77,10 +78,15 @@ export class HostileHarness {
       throw new Error(`${what}\n  → ${res.statusCode} ${excerpt}`);
     }
 
-    const health = await Promise.race([w.app.inject({ method: 'GET', url: '/api/health' }), timeout(ANSWER_MS)]);
+    const health = await Promise.race([
+      w.app.inject({ method: 'GET', url: '/api/health' }),
+      timeout(ANSWER_MS),
+    ]);
     if (health === 'timeout' || health.statusCode !== 200) {
       await this.dead();
-      throw new Error(`${what}\n  → ${res.statusCode}, then /api/health ${health === 'timeout' ? 'did not answer' : health.statusCode}`);
+      throw new Error(
+        `${what}\n  → ${res.statusCode}, then /api/health ${health === 'timeout' ? 'did not answer' : health.statusCode}`,
+      );
     }
 
     let body: unknown = null;
@@ -90,14 +96,18 @@ export class HostileHarness {
         body = JSON.parse(res.body);
       } catch {
         await this.dead();
-        throw new Error(`${what}\n  → ${res.statusCode} with a JSON body cut short (a failure mid-response): …${res.body.slice(-200)}`);
+        throw new Error(
+          `${what}\n  → ${res.statusCode} with a JSON body cut short (a failure mid-response): …${res.body.slice(-200)}`,
+        );
       }
     }
     const problems: string[] = [];
     if (r.route === 'POST /api/sync/:mission' && res.statusCode === 200) {
       const checkpoint = (body as { checkpoint?: unknown } | null)?.checkpoint;
       if (typeof checkpoint !== 'string' || !SERVER_SEQ.test(checkpoint))
-        problems.push(`answered checkpoint ${JSON.stringify(checkpoint)}, which is not an update sequence of this server`);
+        problems.push(
+          `answered checkpoint ${JSON.stringify(checkpoint)}, which is not an update sequence of this server`,
+        );
     }
     const changed = await w.digest.refresh(MISSIONS);
     const acks = acknowledged(r.route, req, res.statusCode, body);
@@ -112,7 +122,8 @@ export class HostileHarness {
         creators: w.creators,
       }),
     );
-    for (const a of acks) if (!w.creators.has(`${a.mission} ${a.id}`)) w.creators.set(`${a.mission} ${a.id}`, r.caller);
+    for (const a of acks)
+      if (!w.creators.has(`${a.mission} ${a.id}`)) w.creators.set(`${a.mission} ${a.id}`, r.caller);
     if (ACCOUNT_ROUTES.test(r.route)) await w.restoreSessions();
     if (problems.length) {
       // The store now holds what the violation wrote: start the next run (and every shrink step) afresh.

@@ -26,9 +26,13 @@ export function acknowledged(route: string, req: ConcreteRequest, status: number
   if (route === 'POST /couch/:db/_bulk_docs') {
     const results = list(body);
     if (req.newEdits)
-      return results.filter((r) => r.ok === true).map((r) => ({ mission: m, id: String(r.id), rev: String(r.rev) }));
+      return results
+        .filter((r) => r.ok === true)
+        .map((r) => ({ mission: m, id: String(r.id), rev: String(r.rev) }));
     const failed = new Set(results.map((r) => `${String(r.id)} ${String(r.rev)}`));
-    return req.docs.filter((d) => !failed.has(`${d._id} ${d._rev}`)).map((d) => ({ mission: m, id: d._id, rev: d._rev }));
+    return req.docs
+      .filter((d) => !failed.has(`${d._id} ${d._rev}`))
+      .map((d) => ({ mission: m, id: d._id, rev: d._rev }));
   }
   if (route === 'POST /api/admin/conflicts/:mission/:docId/resolve') {
     const b = body as { docId?: string } | null;
@@ -67,7 +71,9 @@ export function recordViolations(a: {
       const before = a.before.get(m)?.get(id);
       const after = a.after.get(m)?.get(id);
       if (!acked.has(`${m} ${id}`)) {
-        out.push(`${m}/${id} changed (${before?.winner ?? 'absent'} → ${after?.winner ?? 'absent'}) but the response acknowledged no write of it`);
+        out.push(
+          `${m}/${id} changed (${before?.winner ?? 'absent'} → ${after?.winner ?? 'absent'}) but the response acknowledged no write of it`,
+        );
         continue;
       }
       if (!before || !after) continue;
@@ -79,7 +85,9 @@ export function recordViolations(a: {
         const x = answersOf(after);
         if (after.deleted) out.push(`interviewer ${a.caller} deleted the approved record ${m}/${id}`);
         else if (x.approved && x.answers !== b.answers)
-          out.push(`interviewer ${a.caller} changed the answers of the approved record ${m}/${id} and it stays approved`);
+          out.push(
+            `interviewer ${a.caller} changed the answers of the approved record ${m}/${id} and it stays approved`,
+          );
       }
       if (after.winner !== before.winner && !knownRevs(before).has(after.winner)) {
         const known = knownRevs(before);

@@ -15,14 +15,22 @@ export type Digest = Map<string, Map<string, DocState>>;
 type Db = PouchDB.Database<Record<string, unknown>>;
 
 async function docState(db: Db, id: string): Promise<DocState | undefined> {
-  const found = (await db.get(id, { open_revs: 'all', revs: true } as PouchDB.Core.GetOptions)) as unknown as Array<{
+  const found = (await db.get(id, {
+    open_revs: 'all',
+    revs: true,
+  } as PouchDB.Core.GetOptions)) as unknown as Array<{
     ok?: WireDoc;
   }>;
   const leaves: DocState['leaves'] = new Map();
   for (const f of found) {
     if (!f.ok) continue;
     const { _id, _rev, _revisions, _deleted, ...body } = f.ok;
-    leaves.set(_rev, { deleted: _deleted === true, body: canonicalJson(body), revisions: _revisions, doc: f.ok });
+    leaves.set(_rev, {
+      deleted: _deleted === true,
+      body: canonicalJson(body),
+      revisions: _revisions,
+      doc: f.ok,
+    });
   }
   if (leaves.size === 0) return undefined;
   const w = winningRev([...leaves].map(([rev, l]) => ({ rev, deleted: l.deleted })));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { WireDoc } from '@tern/sync';
 import { materializeDoc } from './doc-recipes.ts';
 import type { DocRecipe, Target, World } from './doc-recipes.ts';
-import { toJsonText } from './hostile-values.ts';
+import { isPlainObject, toJsonText } from './hostile-values.ts';
 
 /** Who sends a request (accounts made by fuzz-world.ts). */
 export const CALLERS = ['anonymous', 'interviewer', 'field-other', 'data_officer', 'admin'] as const;
@@ -60,7 +60,8 @@ export async function materializeRequest(
 ): Promise<ConcreteRequest> {
   const [method, path] = r.route.split(' ') as [string, string];
   const params: Record<string, string> = {};
-  for (const [k, v] of Object.entries(r.params)) params[k] = v instanceof TargetId ? world.target(v.target).id : v;
+  for (const [k, v] of Object.entries(r.params))
+    params[k] = v instanceof TargetId ? world.target(v.target).id : v;
   const mission = params.mission ?? params.db;
   const url =
     path.replace(/:([a-zA-Z]+)|\*/g, (m, name?: string) =>
@@ -82,7 +83,7 @@ export async function materializeRequest(
         for (const x of v) out.push(await resolve(x));
         return out;
       }
-      if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      if (isPlainObject(v)) {
         const out: Record<string, unknown> = {};
         for (const [k, x] of Object.entries(v)) out[k] = await resolve(x);
         return out;
@@ -90,15 +91,25 @@ export async function materializeRequest(
       return v;
     };
     const value = await resolve(r.body.json);
-    if (value && typeof value === 'object' && (value as { new_edits?: unknown }).new_edits === false) newEdits = false;
+    if (value && typeof value === 'object' && (value as { new_edits?: unknown }).new_edits === false)
+      newEdits = false;
     payload = toJsonText(value);
   } else if ('raw' in r.body) payload = r.body.raw;
 
   const headers: Record<string, string> = { ...r.headers };
   const t = token(r.caller);
   if (t) headers.authorization = `Bearer ${t}`;
-  if (r.contentType !== null && payload !== undefined) headers['content-type'] = r.contentType ?? 'application/json';
-  return { method, url, headers, ...(payload !== undefined ? { payload } : {}), ...(mission ? { mission } : {}), docs, newEdits };
+  if (r.contentType !== null && payload !== undefined)
+    headers['content-type'] = r.contentType ?? 'application/json';
+  return {
+    method,
+    url,
+    headers,
+    ...(payload !== undefined ? { payload } : {}),
+    ...(mission ? { mission } : {}),
+    docs,
+    newEdits,
+  };
 }
 
 function queryString(q: RequestRecipe['query']): string {
@@ -110,6 +121,8 @@ function queryString(q: RequestRecipe['query']): string {
 /** A short description of a concrete request for failure messages (no bodies: they can be megabytes). */
 export function describe(req: ConcreteRequest, caller: Caller): string {
   const size = req.payload === undefined ? 'no body' : `${req.payload.length} B body`;
-  const docs = req.docs.map((d) => `${d._id.slice(0, 40)} ${d._rev}${d._deleted ? ' deleted' : ''}`).join('; ');
+  const docs = req.docs
+    .map((d) => `${d._id.slice(0, 40)} ${d._rev}${d._deleted ? ' deleted' : ''}`)
+    .join('; ');
   return `${caller}: ${req.method} ${req.url.slice(0, 200)} (${size}${docs ? `; docs: ${docs}` : ''})`;
 }

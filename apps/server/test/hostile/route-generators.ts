@@ -5,7 +5,7 @@ import { docRecipeArb, oddIdArb, TARGETS } from './doc-recipes.ts';
 import type { DocRecipe } from './doc-recipes.ts';
 import { deepArb, hugeArrayArb, mutated } from './hostile-values.ts';
 import { CALLERS, DocRef, TargetId } from './request-recipe.ts';
-import type { Body, RequestRecipe } from './request-recipe.ts';
+import type { Body, Caller, RequestRecipe } from './request-recipe.ts';
 import * as S from './route-schemas.ts';
 import { arbitraryFor } from './zod-arbitrary.ts';
 
@@ -18,7 +18,20 @@ type Part = Pick<RequestRecipe, 'params' | 'query' | 'body'>;
 
 const missionArb = fc.oneof(
   { arbitrary: fc.constantFrom('demo', 'other'), weight: 8 },
-  { arbitrary: fc.constantFrom('nope', '_users', '_replicator', 'DEMO', '..', '%', 'a'.repeat(300), 'démo', ''), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(
+      'nope',
+      '_users',
+      '_replicator',
+      'DEMO',
+      '..',
+      '%',
+      'a'.repeat(300),
+      'démo',
+      '',
+    ),
+    weight: 2,
+  },
 );
 const idParamArb: fc.Arbitrary<string | TargetId> = fc.oneof(
   fc.constantFrom(...TARGETS.filter((t) => t !== 'new')).map((t) => new TargetId(t)),
@@ -28,11 +41,36 @@ const idParamArb: fc.Arbitrary<string | TargetId> = fc.oneof(
 export const sinceArb: fc.Arbitrary<string | null> = fc.oneof(
   fc.constant(null),
   fc.nat({ max: 40 }).map(String),
-  fc.constantFrom('abc', 'NaN', '{"a":1}', '-1', '1e3', '', ' 1', '0x10', 'now', 'Infinity', '9'.repeat(200), 'x'.repeat(200), '١٢'),
+  fc.constantFrom(
+    'abc',
+    'NaN',
+    '{"a":1}',
+    '-1',
+    '1e3',
+    '',
+    ' 1',
+    '0x10',
+    'now',
+    'Infinity',
+    '9'.repeat(200),
+    'x'.repeat(200),
+    '١٢',
+  ),
 );
 /** Bodies that are not what the route parses: junk text, prototype keys, several values. */
 const rawJunkArb: fc.Arbitrary<Body> = fc
-  .constantFrom('', '{', 'null', '[]', '"x"', '{"a":1}{"b":2}', '\u0000', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}', 'true')
+  .constantFrom(
+    '',
+    '{',
+    'null',
+    '[]',
+    '"x"',
+    '{"a":1}{"b":2}',
+    '\u0000',
+    '{"__proto__":{"x":1}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    'true',
+  )
   .map((raw) => ({ raw }));
 const deepRawArb: fc.Arbitrary<Body> = deepArb.map((d) => ({ raw: d.text() }));
 
@@ -64,32 +102,56 @@ export function queryFrom(s?: z.core.$ZodType): fc.Arbitrary<RequestRecipe['quer
     : fc.constant({});
   return fc.oneof(
     { arbitrary: valid, weight: 4 },
-    { arbitrary: fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 30 }), { maxKeys: 3 }), weight: 1 },
-    { arbitrary: fc.constantFrom('a=%ZZ', '&&==', 'since[]=1&since[]=2', '__proto__[x]=1', 'limit=-1', 'x'.repeat(4000)), weight: 1 },
+    {
+      arbitrary: fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 30 }), { maxKeys: 3 }),
+      weight: 1,
+    },
+    {
+      arbitrary: fc.constantFrom(
+        'a=%ZZ',
+        '&&==',
+        'since[]=1&since[]=2',
+        '__proto__[x]=1',
+        'limit=-1',
+        'x'.repeat(4000),
+      ),
+      weight: 1,
+    },
   );
 }
 
 /** Pushed documents for either door. */
 export const docsArb = (opts?: Parameters<typeof docRecipeArb>[0]) =>
-  fc.array(docRecipeArb(opts).map((r: DocRecipe) => new DocRef(r)), { minLength: 1, maxLength: 3 });
+  fc.array(
+    docRecipeArb({ oddIds: 0.2, ...opts }).map((r: DocRecipe) => new DocRef(r)),
+    { minLength: 1, maxLength: 3 },
+  );
 
-export function syncBody(docs = docsArb(), since = sinceArb): fc.Arbitrary<Body> {
-  const valid = fc.record({
-    protocol: fc.constant(1),
-    device: fc.constant('dev-hostile'),
-    docs,
-    since,
-    pullLimit: fc.integer({ min: 0, max: 50 }),
-  });
-  return fc.oneof({ arbitrary: valid.map((json) => ({ json })), weight: 4 }, { arbitrary: bodyFrom(arbitraryFor(S.SyncRequestShape)), weight: 1 });
+/** A compact-sync body around these documents; `mutate` adds schema-generated and mutated bodies. */
+export function syncBody(docs = docsArb(), since = sinceArb, mutate = true): fc.Arbitrary<Body> {
+  const valid = fc
+    .record({
+      protocol: fc.constant(1),
+      device: fc.constant('dev-hostile'),
+      docs,
+      since,
+      pullLimit: fc.integer({ min: 0, max: 50 }),
+    })
+    .map((json): Body => ({ json }));
+  return mutate
+    ? fc.oneof(
+        { arbitrary: valid, weight: 4 },
+        { arbitrary: bodyFrom(arbitraryFor(S.SyncRequestShape)), weight: 1 },
+      )
+    : valid;
 }
 
 export function bulkDocsBody(docs = docsArb()): fc.Arbitrary<Body> {
-  const valid = fc.record(
-    { docs, new_edits: fc.boolean() },
-    { requiredKeys: ['docs'] },
+  const valid = fc.record({ docs, new_edits: fc.boolean() }, { requiredKeys: ['docs'] });
+  return fc.oneof(
+    { arbitrary: valid.map((json) => ({ json })), weight: 4 },
+    { arbitrary: mutated(valid).map((json) => ({ json })), weight: 1 },
   );
-  return fc.oneof({ arbitrary: valid.map((json) => ({ json })), weight: 4 }, { arbitrary: mutated(valid).map((json) => ({ json })), weight: 1 });
 }
 
 const formBody: fc.Arbitrary<Body> = fc.oneof(
@@ -99,8 +161,11 @@ const formBody: fc.Arbitrary<Body> = fc.oneof(
 
 const p = (params: Part['params'] = {}, query = queryFrom(), body = noBody): fc.Arbitrary<Part> =>
   fc.record({ params: fc.constant(params), query, body });
-const withParams = (params: Record<string, fc.Arbitrary<string | TargetId>>, query = queryFrom(), body = noBody) =>
-  fc.record({ params: fc.record(params), query, body });
+const withParams = (
+  params: Record<string, fc.Arbitrary<string | TargetId>>,
+  query = queryFrom(),
+  body = noBody,
+) => fc.record({ params: fc.record(params), query, body });
 
 const GENERATORS: Record<string, fc.Arbitrary<Part>> = {
   'GET /api/health': p(),
@@ -128,23 +193,39 @@ const GENERATORS: Record<string, fc.Arbitrary<Part>> = {
   'POST /api/missions': p({}, queryFrom(), schemaBody(S.MissionCreateShape)),
   'GET /api/missions/:mission/records/:id': withParams({ mission: missionArb, id: idParamArb }),
   'GET /api/missions/:mission/summary': withParams({ mission: missionArb }),
-  'POST /api/missions/:mission/devices': withParams({ mission: missionArb }, queryFrom(), schemaBody(S.DeviceRegister)),
+  'POST /api/missions/:mission/devices': withParams(
+    { mission: missionArb },
+    queryFrom(),
+    schemaBody(S.DeviceRegister),
+  ),
   'GET /api/missions/:mission/devices': withParams({ mission: missionArb }),
   'GET /api/missions/:mission/export': withParams({ mission: missionArb }, queryFrom(S.ExportQuery)),
   'POST /api/sync/:mission': withParams({ mission: missionArb }, queryFrom(), syncBody()),
   'GET /api/forms': p(),
-  'GET /api/forms/:key': withParams({ key: fc.oneof(fc.constantFrom('quick-screening@1', 'screening@1', '__proto__', 'constructor'), fc.string({ maxLength: 50 })) }),
+  'GET /api/forms/:key': withParams({
+    key: fc.oneof(
+      fc.constantFrom('quick-screening@1', 'screening@1', '__proto__', 'constructor'),
+      fc.string({ maxLength: 50 }),
+    ),
+  }),
   'GET /couch': p(),
   'GET /couch/': p(),
   'GET /couch/:db': withParams({ db: missionArb }),
   'PUT /couch/:db': withParams({ db: missionArb }),
   'GET /couch/:db/': withParams({ db: missionArb }),
   'PUT /couch/:db/': withParams({ db: missionArb }),
-  'GET /couch/:db/_local/:id': withParams({ db: missionArb, id: fc.string({ minLength: 0, maxLength: 250 }) }),
+  'GET /couch/:db/_local/:id': withParams({
+    db: missionArb,
+    id: fc.string({ minLength: 0, maxLength: 250 }),
+  }),
   'PUT /couch/:db/_local/:id': withParams(
     { db: missionArb, id: fc.constantFrom('x', 'checkpoint', '_design', 'a'.repeat(250)) },
     queryFrom(),
-    fc.oneof(schemaBody(S.LocalBody), fc.record({ d: deepArb }).map((json) => ({ json })), fc.record({ h: hugeArrayArb }).map((json) => ({ json }))),
+    fc.oneof(
+      schemaBody(S.LocalBody),
+      fc.record({ d: deepArb }).map((json) => ({ json })),
+      fc.record({ h: hugeArrayArb }).map((json) => ({ json })),
+    ),
   ),
   'POST /couch/:db/_revs_diff': withParams({ db: missionArb }, queryFrom(), schemaBody(S.RevsDiffBody)),
   'POST /couch/:db/_bulk_docs': withParams({ db: missionArb }, queryFrom(), bulkDocsBody()),
@@ -155,7 +236,11 @@ const GENERATORS: Record<string, fc.Arbitrary<Part>> = {
       queryFrom(S.ChangesQuery),
       sinceArb.map((since) => ({ since: since ?? 'null' })),
       // Longpoll only with a short timeout: the 60 s cap itself is another suite's business.
-      fc.record({ feed: fc.constant('longpoll'), timeout: fc.constantFrom('0', '10', '50'), since: fc.constantFrom('now', '0', 'abc') }),
+      fc.record({
+        feed: fc.constant('longpoll'),
+        timeout: fc.constantFrom('0', '10', '50'),
+        since: fc.constantFrom('now', '0', 'abc'),
+      }),
     ),
   ),
   'GET /couch/:db/_design/*': withParams({ db: missionArb, '*': fc.string({ maxLength: 40 }) }),
@@ -213,10 +298,11 @@ export function generatorFor(route: string): fc.Arbitrary<RequestRecipe> | undef
 export function recipeFor(
   route: string,
   part: fc.Arbitrary<Part>,
-  callers: readonly (typeof CALLERS)[number][] = CALLERS,
+  callers: readonly Caller[] | fc.Arbitrary<Caller> = CALLERS,
 ): fc.Arbitrary<RequestRecipe> {
-  return fc
-    .record({ part, caller: fc.constantFrom(...callers) })
-    .map(({ part: x, caller }) => ({ route, caller, ...x, headers: {} }));
+  const caller = Array.isArray(callers)
+    ? fc.constantFrom(...(callers as Caller[]))
+    : (callers as fc.Arbitrary<Caller>);
+  return fc.record({ part, caller }).map(({ part: x, caller }) => ({ route, caller, ...x, headers: {} }));
 }
 export { withParams, missionArb };

@@ -22,7 +22,9 @@ export const LoginShape = z.object({
   password: z.string().min(1).max(256),
   bearer: z.boolean().optional(),
 });
-export const PasswordChangeShape = z.object({ current: z.string().min(1).max(256), next: PasswordShape }).strict();
+export const PasswordChangeShape = z
+  .object({ current: z.string().min(1).max(256), next: PasswordShape })
+  .strict();
 
 /** routes/account-routes.ts */
 export const UserCreateShape = z.object({
@@ -42,7 +44,9 @@ export const UserUpdateShape = z
 export const UserListQuery = z.object({ mission: Mission.optional() }).strict();
 
 /** routes/mission-routes.ts */
-export const MissionCreateShape = z.object({ id: Mission, name: z.string().min(1).max(200).optional() }).strict();
+export const MissionCreateShape = z
+  .object({ id: Mission, name: z.string().min(1).max(200).optional() })
+  .strict();
 
 /** routes/audit-route.ts */
 export const AuditQuery = z
@@ -95,8 +99,14 @@ export const SyncRequestShape = z.object({
 /** routes/couch/*.ts */
 const queryFlag = z.enum(['true', 'false']).optional();
 export const ChangesQuery = z.object({
-  since: z.string().regex(/^(now|[0-9]+)$/).optional(),
-  limit: z.string().regex(/^[1-9][0-9]{0,3}$/).optional(),
+  since: z
+    .string()
+    .regex(/^(now|[0-9]+)$/)
+    .optional(),
+  limit: z
+    .string()
+    .regex(/^[1-9][0-9]{0,3}$/)
+    .optional(),
   style: z.enum(['main_only', 'all_docs']).optional(),
   include_docs: queryFlag,
   conflicts: queryFlag,
@@ -112,4 +122,11 @@ export const BulkGetBody = z.object({
   docs: z.array(z.object({ id: DocIdShape, rev: RevShape.optional() })).max(1000),
 });
 export const RevsDiffBody = z.record(DocIdShape, z.array(RevShape).min(1).max(1000));
-export const LocalBody = z.object({ _rev: z.string().regex(/^0-[0-9]+$/).optional() }).loose();
+export const LocalBody = z
+  .object({
+    _rev: z
+      .string()
+      .regex(/^0-[0-9]+$/)
+      .optional(),
+  })
+  .loose();

@@ -22,7 +22,9 @@ export function listRoutes(app: FastifyInstance): string[] {
     const path = stack.join('');
     for (const method of methods.split(', ')) {
       if (!app.hasRoute({ method: method as HTTPMethods, url: path }))
-        throw new Error(`route-table: parsed ${method} ${path} from printRoutes(), but the app has no such route`);
+        throw new Error(
+          `route-table: parsed ${method} ${path} from printRoutes(), but the app has no such route`,
+        );
       out.push(`${method} ${path}`);
     }
   }

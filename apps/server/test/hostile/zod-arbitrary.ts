@@ -34,7 +34,10 @@ export function arbitraryFor(schema: z.core.$ZodType, depth = 0): fc.Arbitrary<u
       return fc.constantFrom(...Object.values(def.entries as Record<string, unknown>));
     case 'array': {
       const { min, max } = lengths(def);
-      return fc.array(arbitraryFor(def.element!, depth + 1), { minLength: min, maxLength: Math.min(max, min + 4) });
+      return fc.array(arbitraryFor(def.element!, depth + 1), {
+        minLength: min,
+        maxLength: Math.min(max, min + 4),
+      });
     }
     case 'tuple':
       return fc.tuple(...def.items!.map((i) => arbitraryFor(i, depth + 1)));
