@@ -5,9 +5,11 @@ import { describe, materializeRequest } from './request-recipe.ts';
 import type { RequestRecipe } from './request-recipe.ts';
 
 /** Longest a request may take in process before it counts as "never answered" (a hung or dead app). */
-const ANSWER_MS = 10_000;
+const ANSWER_MS = 5_000;
 /** Routes whose runs can end the fixture sessions or change the fixture accounts. */
 const ACCOUNT_ROUTES = /^(POST \/api\/auth\/(logout|password)|PATCH \/api\/users|POST \/api\/users)/;
+/** The only `_` fields a Tern document may carry (docs/errors.md, TERN_DOC_RESERVED_FIELD). */
+const ALLOWED_SPECIAL = new Set(['_id', '_rev', '_revisions', '_deleted']);
 /** A checkpoint this server can have given (memory and LevelDB update sequences are integers). */
 const SERVER_SEQ = /^[0-9]+$/;
 
@@ -122,6 +124,12 @@ export class HostileHarness {
         creators: w.creators,
       }),
     );
+    // A document with a reserved `_` field (TERN_DOC_RESERVED_FIELD) is refused, never stored.
+    for (const d of req.docs) {
+      const reserved = Object.keys(d).find((k) => k.startsWith('_') && !ALLOWED_SPECIAL.has(k));
+      if (reserved && acks.some((a) => a.id === d._id && (a.rev === d._rev || a.rev === '*')))
+        problems.push(`stored ${d._id} ${d._rev} although it carries the reserved field ${reserved}`);
+    }
     for (const a of acks)
       if (!w.creators.has(`${a.mission} ${a.id}`)) w.creators.set(`${a.mission} ${a.id}`, r.caller);
     if (ACCOUNT_ROUTES.test(r.route)) await w.restoreSessions();
