@@ -9,7 +9,9 @@ import type { LeafDoc, Target, World } from '../../apps/server/test/hostile/doc-
 import { SEED } from '../../apps/server/test/hostile/fuzz-config.ts';
 import { Deep } from '../../apps/server/test/hostile/hostile-values.ts';
 import {
+  DEVICE,
   DocRef,
+  deviceOf,
   describe as describeRequest,
   materializeRequest,
 } from '../../apps/server/test/hostile/request-recipe.ts';
@@ -138,6 +140,10 @@ async function boot(): Promise<void> {
   if (made.status !== 201) throw new Error(`field-other: ${made.status} ${JSON.stringify(made.json)}`);
   tokens.set('field-other', await login('field-other', PASSWORD));
   await seedTargets();
+  // Each caller's device, registered where it may push (see request-recipe.ts `deviceOf`).
+  for (const [c, token] of tokens)
+    for (const mission of ['demo', 'other'])
+      await call('POST', `/api/missions/${mission}/devices`, token, { deviceId: deviceOf(c) });
 }
 
 const UNCAUGHT = /uncaughtException|Uncaught [A-Z]|Node\.js v\d+|Maximum call stack size exceeded/;
@@ -223,7 +229,7 @@ describe('hostile input against the real server process (LevelDB)', () => {
           params: { mission: 'demo' },
           query: {},
           body: {
-            json: { protocol: 1, device: 'dev-hostile', docs: [deepDoc(depth)], since: null, pullLimit: 10 },
+            json: { protocol: 1, device: DEVICE, docs: [deepDoc(depth)], since: null, pullLimit: 10 },
           },
           headers: {},
         },

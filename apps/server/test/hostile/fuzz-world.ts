@@ -11,6 +11,7 @@ import { PASSWORD, edit, submission, testUlid, validAnswers } from '../fixtures.
 import { leavesFromOpenRevs } from './doc-recipes.ts';
 import type { LeafDoc, Target, World } from './doc-recipes.ts';
 import { RecordDigest } from './record-digest.ts';
+import { deviceOf } from './request-recipe.ts';
 import type { Caller } from './request-recipe.ts';
 
 export const MISSIONS = ['demo', 'other'];
@@ -94,6 +95,7 @@ export class FuzzWorld implements World {
     const w = new FuzzWorld(app, store, new Sessions(store.system(), 12 * 3600 * 1000, Date.now));
     await w.seed();
     await w.restoreSessions();
+    await w.registerDevices();
     await w.digest.refresh(MISSIONS);
     return w;
   }
@@ -217,6 +219,18 @@ export class FuzzWorld implements World {
       await this.store.system().put({ ...fresh, ...(current?._rev ? { _rev: current._rev } : {}) });
       this.tokens.set(username, (await this.sessions.create(username)).token);
     }
+  }
+
+  /** Each caller's device registered in each mission it may push to (refusals are fine: not all may). */
+  async registerDevices(): Promise<void> {
+    for (const c of Object.keys(ACCOUNTS) as Array<Exclude<Caller, 'anonymous'>>)
+      for (const mission of MISSIONS)
+        await this.app.inject({
+          method: 'POST',
+          url: `/api/missions/${mission}/devices`,
+          headers: { authorization: `Bearer ${this.tokens.get(c)}` },
+          payload: { deviceId: deviceOf(c) },
+        });
   }
 
   token(c: Caller): string | null {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { DocRecipe } from './doc-recipes.ts';
 import { HostileHarness } from './hostile-harness.ts';
 import { Deep } from './hostile-values.ts';
-import { DocRef } from './request-recipe.ts';
+import { DEVICE, DocRef } from './request-recipe.ts';
 import type { Caller, RequestRecipe } from './request-recipe.ts';
 
 /**
@@ -37,7 +37,7 @@ const sync = (docs: DocRef[], since: string | null = null): RequestRecipe => ({
   caller: 'interviewer',
   params: { mission: 'demo' },
   query: {},
-  body: { json: { protocol: 1, device: 'dev-known', docs, since, pullLimit: 10 } },
+  body: { json: { protocol: 1, device: DEVICE, docs, since, pullLimit: 10 } },
   headers: {},
 });
 const deep = (depth = 6_000): [string, unknown] => ['deep', new Deep(depth, 'object')];

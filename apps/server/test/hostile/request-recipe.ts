@@ -8,6 +8,21 @@ import { isPlainObject, toJsonText } from './hostile-values.ts';
 export const CALLERS = ['anonymous', 'interviewer', 'field-other', 'data_officer', 'admin'] as const;
 export type Caller = (typeof CALLERS)[number];
 
+/**
+ * The device named in generated sync bodies; each caller sends it as its own registered device
+ * (`deviceOf`), so a server that binds devices to accounts sees a device it knows, and what is fuzzed
+ * is the documents, not the binding.
+ */
+export const DEVICE = 'dev-hostile';
+const CALLER_DEVICE_DIGITS: Record<Caller, string> = {
+  anonymous: '00',
+  interviewer: '01',
+  'field-other': '02',
+  data_officer: '03',
+  admin: '04',
+};
+export const deviceOf = (c: Caller): string => `dev-01JH0ST1LE00000000000000${CALLER_DEVICE_DIGITS[c]}`;
+
 /** A pushed document inside a generated body, made concrete when the request is sent. */
 export class DocRef {
   constructor(readonly recipe: DocRecipe) {}
@@ -83,6 +98,7 @@ export async function materializeRequest(
         for (const x of v) out.push(await resolve(x));
         return out;
       }
+      if (v === DEVICE) return deviceOf(r.caller);
       if (isPlainObject(v)) {
         const out: Record<string, unknown> = {};
         for (const [k, x] of Object.entries(v)) out[k] = await resolve(x);

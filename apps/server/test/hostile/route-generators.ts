@@ -4,7 +4,7 @@ import { quickScreening } from '@tern/forms';
 import { docRecipeArb, oddIdArb, TARGETS } from './doc-recipes.ts';
 import type { DocRecipe } from './doc-recipes.ts';
 import { deepArb, hugeArrayArb, mutated } from './hostile-values.ts';
-import { CALLERS, DocRef, TargetId } from './request-recipe.ts';
+import { CALLERS, DEVICE, DocRef, TargetId } from './request-recipe.ts';
 import type { Body, Caller, RequestRecipe } from './request-recipe.ts';
 import * as S from './route-schemas.ts';
 import { arbitraryFor } from './zod-arbitrary.ts';
@@ -132,7 +132,7 @@ export function syncBody(docs = docsArb(), since = sinceArb, mutate = true): fc.
   const valid = fc
     .record({
       protocol: fc.constant(1),
-      device: fc.constant('dev-hostile'),
+      device: fc.constant(DEVICE),
       docs,
       since,
       pullLimit: fc.integer({ min: 0, max: 50 }),
