@@ -85,7 +85,7 @@ describe('hostile input: every route, both doors', () => {
 
   it('generated and mutated requests to every route, by every caller, keep every promise', async () => {
     const arb = fc.constantFrom(...routes).chain((r) => generatorFor(r)!);
-    await fc.assert(fc.asyncProperty(arb, check), fuzzParams(150, 10_000));
+    await fc.assert(fc.asyncProperty(arb, check), fuzzParams(250, 10_000));
   }, 60_000);
 
   it('deep nesting (up to 10,000 levels) to every route with a body does not take the server down', async () => {
