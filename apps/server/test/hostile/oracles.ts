@@ -79,14 +79,16 @@ export function recordViolations(a: {
       if (!before || !after) continue;
       const creator = a.creators.get(`${m} ${id}`);
       if (a.role === 'interviewer' && after.deleted && !before.deleted && creator !== a.caller)
-        out.push(`interviewer ${a.caller} deleted ${m}/${id}, a record of ${creator ?? 'another account'}`);
+        out.push(
+          `${a.caller} (an interviewer) deleted ${m}/${id}, a record of ${creator ?? 'another account'}`,
+        );
       const b = answersOf(before);
       if (a.role === 'interviewer' && !before.deleted && b.approved) {
         const x = answersOf(after);
-        if (after.deleted) out.push(`interviewer ${a.caller} deleted the approved record ${m}/${id}`);
+        if (after.deleted) out.push(`${a.caller} (an interviewer) deleted the approved record ${m}/${id}`);
         else if (x.approved && x.answers !== b.answers)
           out.push(
-            `interviewer ${a.caller} changed the answers of the approved record ${m}/${id} and it stays approved`,
+            `${a.caller} (an interviewer) changed the answers of the approved record ${m}/${id} and it stays approved`,
           );
       }
       if (after.winner !== before.winner && !knownRevs(before).has(after.winner)) {
