@@ -29,10 +29,10 @@ export function acknowledged(route: string, req: ConcreteRequest, status: number
       return results
         .filter((r) => r.ok === true)
         .map((r) => ({ mission: m, id: String(r.id), rev: String(r.rev) }));
-    const failed = new Set(results.map((r) => `${String(r.id)} ${String(r.rev)}`));
-    return req.docs
-      .filter((d) => !failed.has(`${d._id} ${d._rev}`))
-      .map((d) => ({ mission: m, id: d._id, rev: d._rev }));
+    // A failure names the id, and the rev when it has one: without a rev it covers every doc of the id.
+    const failed = (d: { _id: string; _rev: string }) =>
+      results.some((r) => r.id === d._id && (r.rev === undefined || r.rev === d._rev));
+    return req.docs.filter((d) => !failed(d)).map((d) => ({ mission: m, id: d._id, rev: d._rev }));
   }
   if (route === 'POST /api/admin/conflicts/:mission/:docId/resolve') {
     const b = body as { docId?: string } | null;
