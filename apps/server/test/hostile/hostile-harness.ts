@@ -1,0 +1,142 @@
+import { CrashWatch } from './crash-watch.ts';
+import { FuzzWorld, MISSIONS } from './fuzz-world.ts';
+import { acknowledged, recordViolations, snapshot } from './oracles.ts';
+import { describe, materializeRequest } from './request-recipe.ts';
+import type { RequestRecipe } from './request-recipe.ts';
+
+/** Longest a request may take in process before it counts as "never answered" (a hung or dead app). */
+const ANSWER_MS = 5_000;
+/** Routes whose runs can end the fixture sessions or change the fixture accounts. */
+const ACCOUNT_ROUTES = /^(POST \/api\/auth\/(logout|password)|PATCH \/api\/users|POST \/api\/users)/;
+/** The only `_` fields a Tern document may carry (docs/errors.md, TERN_DOC_RESERVED_FIELD). */
+const ALLOWED_SPECIAL = new Set(['_id', '_rev', '_revisions', '_deleted']);
+/** A checkpoint this server can have given (memory and LevelDB update sequences are integers). */
+const SERVER_SEQ = /^[0-9]+$/;
+
+const timeout = (ms: number) =>
+  new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
+
+/**
+ * Sends one generated request to the in-process app and checks every oracle of docs/decisions/095:
+ * an answer within ANSWER_MS, no uncaught exception, status < 500, `/api/health` 200 afterwards, and the
+ * record oracles (oracles.ts). A violation throws, with the concrete request in the message. After a
+ * crash-class violation the app is rebuilt for the next run, so fast-check shrinks against a live app.
+ */
+export class HostileHarness {
+  private current: FuzzWorld | null = null;
+  private readonly crashes = new CrashWatch();
+  requests = 0;
+
+  async start(): Promise<void> {
+    this.crashes.start();
+    this.current = await FuzzWorld.create();
+  }
+
+  async stop(): Promise<void> {
+    await this.current?.close();
+    this.crashes.stop();
+  }
+
+  private async world(): Promise<FuzzWorld> {
+    if (!this.current) this.current = await FuzzWorld.create();
+    return this.current;
+  }
+
+  private async dead(): Promise<void> {
+    const w = this.current;
+    this.current = null;
+    await w?.close();
+  }
+
+  async check(r: RequestRecipe): Promise<void> {
+    const w = await this.world();
+    await w.refreshTargets();
+    await w.digest.refresh(MISSIONS);
+    const before = snapshot(w.digest.digest);
+    const req = await materializeRequest(r, w, (c) => w.token(c));
+    const what = describe(req, r.caller);
+    const mark = this.crashes.seen.length;
+    this.requests += 1;
+    const res = await Promise.race([
+      w.app.inject({
+        method: req.method as 'GET',
+        url: req.url,
+        headers: req.headers,
+        ...(req.payload !== undefined ? { payload: req.payload } : {}),
+      }),
+      timeout(ANSWER_MS),
+    ]);
+    const crashed = this.crashes.since(mark);
+    if (res === 'timeout' || crashed.length) {
+      await this.dead();
+      throw new Error(
+        `${what}\n  → ${res === 'timeout' ? `no answer in ${ANSWER_MS} ms` : `answered ${res.statusCode}`}` +
+          (crashed.length ? `; uncaught: ${crashed.join(' | ').slice(0, 300)}` : ''),
+      );
+    }
+    const excerpt = res.body.slice(0, 300);
+    if (res.statusCode >= 500) {
+      await this.dead();
+      throw new Error(`${what}\n  → ${res.statusCode} ${excerpt}`);
+    }
+
+    const health = await Promise.race([
+      w.app.inject({ method: 'GET', url: '/api/health' }),
+      timeout(ANSWER_MS),
+    ]);
+    if (health === 'timeout' || health.statusCode !== 200) {
+      await this.dead();
+      throw new Error(
+        `${what}\n  → ${res.statusCode}, then /api/health ${health === 'timeout' ? 'did not answer' : health.statusCode}`,
+      );
+    }
+
+    let body: unknown = null;
+    const parsesAsJson = /json/.test(String(res.headers['content-type'] ?? ''));
+    if (parsesAsJson && req.method !== 'HEAD' && res.body !== '') {
+      try {
+        body = JSON.parse(res.body);
+      } catch {
+        await this.dead();
+        throw new Error(
+          `${what}\n  → ${res.statusCode} with a JSON body cut short (a failure mid-response): …${res.body.slice(-200)}`,
+        );
+      }
+    }
+    const problems: string[] = [];
+    if (r.route === 'POST /api/sync/:mission' && res.statusCode === 200) {
+      const checkpoint = (body as { checkpoint?: unknown } | null)?.checkpoint;
+      if (typeof checkpoint !== 'string' || !SERVER_SEQ.test(checkpoint))
+        problems.push(
+          `answered checkpoint ${JSON.stringify(checkpoint)}, which is not an update sequence of this server`,
+        );
+    }
+    const changed = await w.digest.refresh(MISSIONS);
+    const acks = acknowledged(r.route, req, res.statusCode, body);
+    problems.push(
+      ...recordViolations({
+        caller: r.caller,
+        role: w.role(r.caller),
+        before,
+        after: w.digest.digest,
+        changed,
+        acks,
+        creators: w.creators,
+      }),
+    );
+    // A document with a reserved `_` field (TERN_DOC_RESERVED_FIELD) is refused, never stored.
+    for (const d of req.docs) {
+      const reserved = Object.keys(d).find((k) => k.startsWith('_') && !ALLOWED_SPECIAL.has(k));
+      if (reserved && acks.some((a) => a.id === d._id && (a.rev === d._rev || a.rev === '*')))
+        problems.push(`stored ${d._id} ${d._rev} although it carries the reserved field ${reserved}`);
+    }
+    for (const a of acks)
+      if (!w.creators.has(`${a.mission} ${a.id}`)) w.creators.set(`${a.mission} ${a.id}`, r.caller);
+    if (ACCOUNT_ROUTES.test(r.route)) await w.restoreSessions();
+    if (problems.length) {
+      // The store now holds what the violation wrote: start the next run (and every shrink step) afresh.
+      await this.dead();
+      throw new Error(`${what}\n  → ${res.statusCode} ${excerpt}\n  ${problems.join('\n  ')}`);
+    }
+  }
+}
