@@ -3,21 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TernStore } from '@tern/store';
 import { nextRevision } from '@tern/sync';
 import type { WireDoc } from '@tern/sync';
-import { buildApp } from '../../apps/server/src/app.ts';
-import { leavesFromOpenRevs } from '../../apps/server/test/hostile/doc-recipes.ts';
-import type { LeafDoc, Target, World } from '../../apps/server/test/hostile/doc-recipes.ts';
-import { SEED } from '../../apps/server/test/hostile/fuzz-config.ts';
-import { Deep } from '../../apps/server/test/hostile/hostile-values.ts';
+import { buildApp } from '@tern/server/app';
 import {
   DEVICE,
+  Deep,
   DocRef,
-  deviceOf,
+  SEED,
   describe as describeRequest,
+  deviceOf,
+  generatorFor,
+  leavesFromOpenRevs,
+  listRoutes,
   materializeRequest,
-} from '../../apps/server/test/hostile/request-recipe.ts';
-import type { Caller, RequestRecipe } from '../../apps/server/test/hostile/request-recipe.ts';
-import { generatorFor } from '../../apps/server/test/hostile/route-generators.ts';
-import { listRoutes } from '../../apps/server/test/hostile/route-table.ts';
+} from '@tern/server/hostile';
+import type { Caller, LeafDoc, RequestRecipe, Target, World } from '@tern/server/hostile';
 import { DEMO, startServer } from '../support/server-process.ts';
 import type { ServerHandle } from '../support/server-process.ts';
 

@@ -247,9 +247,7 @@ export class FuzzWorld implements World {
 
   async leaves(mission: string, id: string): Promise<LeafDoc[]> {
     try {
-      const found = await this.store
-        .mission(mission)
-        .db.get(id, { open_revs: 'all', revs: true } as PouchDB.Core.GetOptions);
+      const found = await this.store.mission(mission).readDoc(id, { openRevs: 'all', revs: true });
       return leavesFromOpenRevs(found as unknown as Array<{ ok?: WireDoc }>);
     } catch {
       return [];

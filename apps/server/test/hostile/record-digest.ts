@@ -1,6 +1,6 @@
 import { canonicalJson, winningRev } from '@tern/sync';
 import type { Revisions, WireDoc } from '@tern/sync';
-import type { TernStore } from '@tern/store';
+import type { MissionDb, ServerStore } from '@tern/store';
 
 /** One stored document: its winner and every leaf (live or deleted) with body and history. */
 export interface DocState {
@@ -12,15 +12,13 @@ export interface DocState {
 /** mission → id → state. `_local` documents are checkpoints, not records, and are left out. */
 export type Digest = Map<string, Map<string, DocState>>;
 
-type Db = PouchDB.Database<Record<string, unknown>>;
-
-async function docState(db: Db, id: string): Promise<DocState | undefined> {
-  const found = (await db.get(id, {
-    open_revs: 'all',
-    revs: true,
-  } as PouchDB.Core.GetOptions)) as unknown as Array<{
-    ok?: WireDoc;
-  }>;
+async function docState(db: MissionDb, id: string): Promise<DocState | undefined> {
+  let found: Array<{ ok?: WireDoc }>;
+  try {
+    found = (await db.readDoc(id, { openRevs: 'all', revs: true })) as unknown as Array<{ ok?: WireDoc }>;
+  } catch {
+    return undefined;
+  }
   const leaves: DocState['leaves'] = new Map();
   for (const f of found) {
     if (!f.ok) continue;
@@ -46,17 +44,24 @@ export class RecordDigest {
   private seqs = new Map<string, string | number>();
   readonly digest: Digest = new Map();
 
-  constructor(private readonly store: TernStore) {}
+  constructor(private readonly store: ServerStore) {}
 
   /** Bring the digest up to date; returns the ids that changed, per mission. */
   async refresh(missions: string[]): Promise<Map<string, Set<string>>> {
     const changed = new Map<string, Set<string>>();
     for (const m of missions) {
-      const db = this.store.mission(m).db as Db;
-      const seq = (await db.info()).update_seq;
+      const db = this.store.mission(m);
+      const seq = await db.updateSeq();
       const last = this.seqs.get(m);
       if (last !== undefined && String(last) === String(seq)) continue;
-      const feed = await db.changes({ since: last ?? 0, style: 'all_docs', return_docs: true });
+      // Every change since the last read, deleted documents included (the compact pull's list).
+      const feed = await db.couchChanges({
+        since: last === undefined ? 0 : Number(last),
+        limit: 1_000_000,
+        allDocs: true,
+        includeDocs: false,
+        conflicts: false,
+      });
       const docs = this.digest.get(m) ?? new Map<string, DocState>();
       const ids = new Set<string>();
       for (const c of feed.results) {

@@ -1,100 +1,28 @@
 import { z } from 'zod';
-import { PasswordShape, RoleShape, UsernameShape } from '../../src/auth/roles.ts';
 import { DocIdShape, RevShape } from '../../src/routes/couch/couch-request.ts';
-import { WireDocShape } from '../../src/validate-doc.ts';
 
 /**
- * THE import site of the zod schemas the hostile suite generates bodies and queries from.
- *
- * Most route schemas are module-private in apps/server/src today, so those below that are not imported
- * are copies of the route's own (same name, same rules). When packages/api exports the schemas of every
- * body, replace each copy with `export { X } from '@tern/api'` and nothing else in the suite changes.
- * A copy that drifts only makes the generated values less well-shaped; the mutations still reach the
+ * THE import site of the zod schemas the hostile suite generates bodies and queries from: the
+ * shared HTTP contract (packages/api) for the JSON API, and the CouchDB door's own shapes below.
+ * A drifting copy would only make generated values less well-shaped; the mutations still reach the
  * route, and the oracles do not depend on these schemas.
  */
-export { WireDocShape, RevShape, DocIdShape };
-
-const Mission = z.string().min(1).max(63);
-
-/** routes/auth-routes.ts */
-export const LoginShape = z.object({
-  username: z.string().min(1).max(100),
-  password: z.string().min(1).max(256),
-  bearer: z.boolean().optional(),
-});
-export const PasswordChangeShape = z
-  .object({ current: z.string().min(1).max(256), next: PasswordShape })
-  .strict();
-
-/** routes/account-routes.ts */
-export const UserCreateShape = z.object({
-  username: UsernameShape,
-  password: PasswordShape,
-  role: RoleShape,
-  missions: z.array(Mission).max(100).default([]),
-});
-export const UserUpdateShape = z
-  .object({
-    password: PasswordShape.optional(),
-    disabled: z.boolean().optional(),
-    role: RoleShape.optional(),
-    missions: z.array(Mission).max(100).optional(),
-  })
-  .strict();
-export const UserListQuery = z.object({ mission: Mission.optional() }).strict();
-
-/** routes/mission-routes.ts */
-export const MissionCreateShape = z
-  .object({ id: Mission, name: z.string().min(1).max(200).optional() })
-  .strict();
-
-/** routes/audit-route.ts */
-export const AuditQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-    cursor: z.string().startsWith('audit:').max(100).optional(),
-    actor: z.string().min(1).max(100).optional(),
-    mission: Mission.optional(),
-    action: z.string().min(1).max(50).optional(),
-  })
-  .strict();
-
-/** routes/conflicts-route.ts */
-export const ConflictListQuery = z.object({
-  mission: z.string().max(63).optional(),
-  form: z.string().max(120).optional(),
-  minAgeDays: z.coerce.number().min(0).max(3650).optional(),
-});
-export const ResolveBody = z.object({
-  revs: z.tuple([RevShape, RevShape]),
-  choices: z.record(
-    z.string().min(1).max(500),
-    z.union([z.object({ pick: z.union([z.literal(0), z.literal(1)]) }), z.object({ value: z.unknown() })]),
-  ),
-});
-
-/** routes/devices-route.ts */
-export const DeviceRegister = z.object({ deviceId: z.string().regex(/^dev-[0-9A-Z]{26}$/) });
-
-/** routes/export-route.ts */
-export const ExportQuery = z.object({
-  format: z.enum(['csv', 'xlsx']),
-  lang: z.enum(['en', 'fr', 'es', 'ar', 'ru']).default('en'),
-  form: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9_-]*@[^@\s]+$/)
-    .optional(),
-});
-
-/** routes/compact-sync-route.ts (docs come from doc-recipes.ts, `since` from SINCE values). */
-export const SyncRequestShape = z.object({
-  protocol: z.literal(1),
-  device: z.string().min(1).max(64),
-  docs: z.array(WireDocShape).max(1000),
-  since: z.string().max(200).nullable(),
-  pullLimit: z.number().int().min(0).max(10_000),
-  waiting: z.number().int().min(0).optional(),
-});
+export {
+  AccountListQuery as UserListQuery,
+  AuditQuery,
+  ConflictListQuery,
+  CreateAccountRequest as UserCreateShape,
+  CreateMissionRequest as MissionCreateShape,
+  ExportQuery,
+  LoginRequest as LoginShape,
+  PasswordChangeRequest as PasswordChangeShape,
+  RegisterDeviceRequest as DeviceRegister,
+  ResolveRequest as ResolveBody,
+  SyncRequest as SyncRequestShape,
+  UpdateAccountRequest as UserUpdateShape,
+  WireDoc as WireDocShape,
+} from '@tern/api';
+export { RevShape, DocIdShape };
 
 /** routes/couch/*.ts */
 const queryFlag = z.enum(['true', 'false']).optional();
