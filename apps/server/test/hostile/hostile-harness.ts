@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { CrashWatch } from './crash-watch.ts';
 import { FuzzWorld, MISSIONS } from './fuzz-world.ts';
 import { acknowledged, recordViolations, snapshot } from './oracles.ts';
@@ -94,8 +95,19 @@ export class HostileHarness {
     let body: unknown = null;
     const parsesAsJson = /json/.test(String(res.headers['content-type'] ?? ''));
     if (parsesAsJson && req.method !== 'HEAD' && res.body !== '') {
+      // A compressed answer (the caller sent `accept-encoding`) is read as the client would: inflated.
+      const encoding = String(res.headers['content-encoding'] ?? '');
+      const inflate =
+        encoding === 'gzip'
+          ? gunzipSync
+          : encoding === 'br'
+            ? brotliDecompressSync
+            : encoding === 'deflate'
+              ? inflateSync
+              : null;
+      const text = inflate ? inflate(res.rawPayload).toString('utf8') : res.body;
       try {
-        body = JSON.parse(res.body);
+        body = JSON.parse(text);
       } catch {
         await this.dead();
         throw new Error(
