@@ -97,15 +97,15 @@ export class HostileHarness {
     if (parsesAsJson && req.method !== 'HEAD' && res.body !== '') {
       // A compressed answer (the caller sent `accept-encoding`) is read as the client would: inflated.
       const encoding = String(res.headers['content-encoding'] ?? '');
-      const inflate =
+      const raw = new Uint8Array(res.rawPayload);
+      const text =
         encoding === 'gzip'
-          ? gunzipSync
+          ? gunzipSync(raw).toString('utf8')
           : encoding === 'br'
-            ? brotliDecompressSync
+            ? brotliDecompressSync(raw).toString('utf8')
             : encoding === 'deflate'
-              ? inflateSync
-              : null;
-      const text = inflate ? inflate(res.rawPayload).toString('utf8') : res.body;
+              ? inflateSync(raw).toString('utf8')
+              : res.body;
       try {
         body = JSON.parse(text);
       } catch {
