@@ -64,7 +64,9 @@ describe('DocRepository', () => {
     const saved = await saveDoc(db, key, { mission: 'demo', id: 'sub:A', body: body('a') });
     await saveDraft(db, key, { mission: 'demo', form: 'f@1', answers: { x: 1 }, device: 'd1' });
     const store = new DexieSyncStorage(db, 'demo', key);
-    await store.acknowledge([{ id: 'sub:A', rev: saved.rev, ok: false, code: 'TERN_X', reason: 'no' }]);
+    await store.acknowledge([
+      { id: 'sub:A', rev: saved.rev, ok: false, code: 'TERN_DOC_INVALID', reason: 'no' },
+    ]);
     await store.applyPulled(
       [{ ...body('b'), _id: 'sub:B', _rev: '1-b', _revisions: { start: 1, ids: ['b'] } }],
       '1',

@@ -62,6 +62,10 @@ export const LOCAL_ERRORS = {
   TERN_FORMS_EXPRESSION: { raisedBy: '@tern/forms', title: 'An expression of the form is not valid' },
   TERN_STORE_BAD_MISSION: { raisedBy: '@tern/store', title: 'The mission id is not valid' },
   TERN_STORE_UNAVAILABLE: { raisedBy: '@tern/store', title: 'The store cannot be opened' },
+  TERN_STORE_NOT_FOUND: { raisedBy: '@tern/store', title: 'No such document or revision in the store' },
+  TERN_STORE_CONFLICT: { raisedBy: '@tern/store', title: 'Someone wrote the document first' },
+  TERN_STORE_INVALID: { raisedBy: '@tern/store', title: 'The store cannot take the document as given' },
+  TERN_STORE_DOC_TOO_DEEP: { raisedBy: '@tern/store', title: 'The document is nested too deep to store' },
 } as const satisfies Record<string, { raisedBy: string; title: string }>;
 
 export type LocalErrorCode = keyof typeof LOCAL_ERRORS;

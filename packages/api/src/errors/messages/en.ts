@@ -46,5 +46,9 @@ export const en: Messages = {
   TERN_FORMS_EXPRESSION: 'A rule or calculation in the form is not valid.',
   TERN_STORE_BAD_MISSION: 'A mission id may only hold lowercase letters, digits and "-".',
   TERN_STORE_UNAVAILABLE: 'The data store cannot be opened. Tell your administrator.',
+  TERN_STORE_NOT_FOUND: 'The record or version asked for is not in the store.',
+  TERN_STORE_CONFLICT: 'Someone changed this first. Open it again and redo your change.',
+  TERN_STORE_INVALID: 'The store cannot take this document as it is. Tell your administrator.',
+  TERN_STORE_DOC_TOO_DEEP: 'The document is nested too deep to be stored. Nothing was changed.',
   'HTTP_<status>': 'The server or the network refused the request ({status}). Try again later.',
 };

@@ -51,5 +51,10 @@ export const es: Messages = {
   TERN_FORMS_EXPRESSION: 'Una regla o un cálculo del formulario no es válido.',
   TERN_STORE_BAD_MISSION: 'El identificador de una misión solo puede tener minúsculas, cifras y «-».',
   TERN_STORE_UNAVAILABLE: 'No se puede abrir el almacén de datos. Avise a su administrador.',
+  TERN_STORE_NOT_FOUND: 'El registro o la versión pedidos no están en el almacén.',
+  TERN_STORE_CONFLICT: 'Alguien lo cambió antes. Ábralo de nuevo y repita su cambio.',
+  TERN_STORE_INVALID: 'El almacén no puede aceptar este documento tal como está. Avise a su administrador.',
+  TERN_STORE_DOC_TOO_DEEP:
+    'El documento está anidado a demasiada profundidad para guardarse. No se cambió nada.',
   'HTTP_<status>': 'El servidor o la red rechazó la solicitud ({status}). Inténtelo más tarde.',
 };

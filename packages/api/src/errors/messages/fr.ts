@@ -57,5 +57,9 @@ export const fr: Messages = {
   TERN_STORE_BAD_MISSION:
     "L'identifiant d'une mission ne peut contenir que des minuscules, des chiffres et « - ».",
   TERN_STORE_UNAVAILABLE: 'Le stockage des données ne peut pas être ouvert. Prévenez votre administrateur.',
+  TERN_STORE_NOT_FOUND: 'Le dossier ou la version demandés ne sont pas dans le stockage.',
+  TERN_STORE_CONFLICT: "Quelqu'un l'a modifié avant vous. Rouvrez-le et refaites votre modification.",
+  TERN_STORE_INVALID: 'Le stockage ne peut pas accepter ce document tel quel. Prévenez votre administrateur.',
+  TERN_STORE_DOC_TOO_DEEP: "Le document est trop imbriqué pour être enregistré. Rien n'a été modifié.",
   'HTTP_<status>': 'Le serveur ou le réseau a refusé la demande ({status}). Réessayez plus tard.',
 };
