@@ -60,8 +60,12 @@ void loadErrorMessages(i18next.language);
 /** Change the UI language and remember the choice on this device. */
 export async function setLanguage(lang: Language): Promise<void> {
   localStorage.setItem(STORAGE_KEY, lang);
-  await Promise.all([i18next.changeLanguage(lang), loadErrorMessages(lang)]);
+  // The page turns at once (direction, labels); the error messages' chunk may arrive a moment later
+  // (until then an error reads in English, never blank).
+  const messages = loadErrorMessages(lang);
+  await i18next.changeLanguage(lang);
   applyToDocument(lang);
+  await messages;
 }
 
 /** Dates and numbers in the UI language's conventions. */
