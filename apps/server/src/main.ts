@@ -27,6 +27,15 @@ const shutdown = async (signal: string) => {
   process.exit(0);
 };
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// A promise nobody awaited that failed (a store call in a fire-and-forget path) is a bug to log, not a
+// reason to stop serving every mission: the request it belonged to has already been answered or will
+// time out. A thrown exception outside any request is different — the process state is unknown — so it
+// is logged as fatal and the process exits for its supervisor to restart it (docs/operator-guide.md).
+process.on('unhandledRejection', (err) => app.log.error({ err }, 'unhandled rejection (bug): serving on'));
+process.on('uncaughtException', (err) => {
+  app.log.fatal({ err }, 'uncaught exception: exiting for the supervisor to restart');
+  process.exit(1);
+});
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ host: config.host, port: config.port });
