@@ -53,6 +53,8 @@ export interface MissionDb {
   branchedSince(since: string): Promise<Set<string>>;
   /** The winning revisions of these documents with `_revisions`, one entry per id, in order. */
   winnersWithHistory(ids: string[]): Promise<Array<WireDoc | undefined>>;
+  /** Which of these ids the database holds at all, deleted ones included: one bulk read. */
+  existing(ids: string[]): Promise<Set<string>>;
   /** A page of changes with their documents, also ended at a byte budget (always at least one document). */
   changesSince(since: string | null, limit: number, maxBytes?: number): Promise<ChangesPage>;
   /** The winning revision with `_revisions` and `_conflicts` (when there are), or undefined. */

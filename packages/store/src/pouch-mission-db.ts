@@ -112,6 +112,15 @@ export class PouchMissionDb implements MissionDb {
     });
   }
 
+  existing(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return Promise.resolve(new Set());
+    return translated(this.what('read'), async () => {
+      // allDocs with keys answers every key: a row with a value (deleted ones flagged) or an error.
+      const got = await this.db.allDocs({ keys: ids });
+      return new Set(got.rows.flatMap((r) => ('value' in r && r.value ? [r.id] : [])));
+    });
+  }
+
   /** The page ends at a byte budget too; the checkpoint is then the last change included. */
   async changesSince(since: string | null, limit: number, maxBytes = Infinity): Promise<ChangesPage> {
     const list = await this.changeList(since, limit);

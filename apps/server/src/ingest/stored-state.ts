@@ -19,17 +19,20 @@ export class StoredState {
   private constructor(
     private readonly db: MissionDb,
     private readonly winners: Map<string, WireDoc>,
+    private readonly held: Set<string>,
   ) {}
 
+  /** Two bulk reads for the whole batch: which ids exist at all, and the live winners of those. */
   static async read(db: MissionDb, ids: string[]): Promise<StoredState> {
-    const unique = [...new Set(ids)];
-    const found = await db.winnersWithHistory(unique);
+    const held = await db.existing([...new Set(ids)]);
+    const known = [...held];
+    const found = await db.winnersWithHistory(known);
     const winners = new Map<string, WireDoc>();
-    unique.forEach((id, i) => {
+    known.forEach((id, i) => {
       const w = found[i];
       if (w) winners.set(id, w);
     });
-    return new StoredState(db, winners);
+    return new StoredState(db, winners, held);
   }
 
   /** The live winning revision, or undefined when the document is new or every branch is deleted. */
@@ -49,6 +52,11 @@ export class StoredState {
     const known = this.leaves.get(id);
     if (known) return known;
     let leaves: StoredLeaf[] = [];
+    // A new document (the common push) has no leaves: no read.
+    if (!this.held.has(id)) {
+      this.leaves.set(id, leaves);
+      return leaves;
+    }
     try {
       const found = (await this.db.readDoc(id, { openRevs: 'all', revs: true })) as Array<{
         ok?: { _rev: string; _deleted?: boolean; _revisions: Revisions };

@@ -141,6 +141,17 @@ export const serverStoreConformance: Record<string, (make: StoreFactory) => Prom
       eq((await db.branchedSince('0')).has(ID(1)), true, 'a deleted leaf still counts as a branch');
     }),
 
+  'knows which ids it holds, wholly deleted ones included, in one read': (make) =>
+    withStore(make, async (s) => {
+      const db = s.mission('m1');
+      const live = rev(ID(1), body('live'));
+      const gone = rev(ID(2), body('gone'));
+      await db.writeReplicated([live, gone, rev(ID(2), {}, gone, true)]);
+      eq([...(await db.existing([ID(1), ID(2), ID(9)]))].sort(), [ID(1), ID(2)], 'existing ids');
+      eq((await db.winnersWithHistory([ID(2)]))[0], undefined, 'a deleted document has no live winner');
+      eq([...(await db.existing([]))], [], 'no ids');
+    }),
+
   'keeps ancestor bodies it was sent, and knows revisions it only heard of by id': (make) =>
     withStore(make, async (s) => {
       const db = s.mission('m1');
