@@ -42,22 +42,20 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
       },
       request.docs as WireDoc[],
     );
-    const results = new Map<string, PushResult>();
-    for (const r of pushed) {
-      results.set(
-        `${r.id} ${r.rev}`,
-        r.ok
-          ? { id: r.id, rev: r.rev, ok: true }
-          : {
-              id: r.id,
-              rev: r.rev ?? '',
-              ok: false,
-              code: r.code,
-              reason: r.reason,
-              ...(r.field ? { field: r.field } : {}),
-            },
-      );
-    }
+    // One result per pushed document, in order: two copies of one revision in a batch (one refused,
+    // one stored) each get their own answer, never the other's.
+    const results: PushResult[] = pushed.map((r) =>
+      r.ok
+        ? { id: r.id, rev: r.rev, ok: true }
+        : {
+            id: r.id,
+            rev: r.rev ?? '',
+            ok: false,
+            code: r.code,
+            reason: r.reason,
+            ...(r.field ? { field: r.field } : {}),
+          },
+    );
     const rejected = pushed.filter((r) => !r.ok).length;
     req.log.info({ mission, device: request.device, pushed: request.docs.length, rejected }, 'sync push');
     const noted = await noteSync(deps.store.ops(mission), request.device, {
@@ -79,7 +77,7 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     const stream = pullStream({
       db,
       ops: deps.store.ops(mission),
-      results: request.docs.map((d) => results.get(`${d._id} ${d._rev}`)!),
+      results,
       since: request.since,
       pullLimit: request.pullLimit,
       pushedNow: new Set(request.docs.map((d) => `${d._id} ${d._rev}`)),

@@ -137,11 +137,21 @@ export class HostileHarness {
       }),
     );
     // A document with a reserved `_` field (TERN_DOC_RESERVED_FIELD) is refused, never stored.
-    for (const d of req.docs) {
+    // The compact door answers one result per document, in order, so a copy is judged by its own
+    // answer (two copies of one revision may differ: one clean and stored, one refused).
+    const positional =
+      r.route === 'POST /api/sync/:mission'
+        ? ((body as { results?: Array<{ ok?: unknown }> } | null)?.results ?? null)
+        : null;
+    req.docs.forEach((d, i) => {
       const reserved = Object.keys(d).find((k) => k.startsWith('_') && !ALLOWED_SPECIAL.has(k));
-      if (reserved && acks.some((a) => a.id === d._id && (a.rev === d._rev || a.rev === '*')))
+      if (!reserved) return;
+      const stored = positional
+        ? positional[i]?.ok === true
+        : acks.some((a) => a.id === d._id && (a.rev === d._rev || a.rev === '*'));
+      if (stored)
         problems.push(`stored ${d._id} ${d._rev} although it carries the reserved field ${reserved}`);
-    }
+    });
     for (const a of acks)
       if (!w.creators.has(`${a.mission} ${a.id}`)) w.creators.set(`${a.mission} ${a.id}`, r.caller);
     if (ACCOUNT_ROUTES.test(r.route)) await w.restoreSessions();

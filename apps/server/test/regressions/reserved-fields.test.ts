@@ -41,6 +41,18 @@ describe('reserved `_` fields (issue 11, item 2)', () => {
     });
   }
 
+  it('two copies of one revision in a batch, one with a reserved field, each get their own answer', async () => {
+    // Found by the hostile suite (seed 901929692): results were keyed by id and rev, so the refused
+    // copy's answer replaced the stored copy's and the device was told nothing was stored.
+    const clean = submission('demo', validAnswers('Eva'));
+    const marked = { ...clean, _conflicts: ['1-abc'] };
+    const r = await pushRaw(h, h.interviewer, syncBody([JSON.stringify(clean), JSON.stringify(marked)]));
+    expect(r.status).toBe(200);
+    expect(r.results.map((x) => x.ok)).toEqual([true, false]);
+    expect(r.results[1]).toMatchObject({ code: 'TERN_DOC_RESERVED_FIELD', field: '_conflicts' });
+    expect((await h.t.store.mission('demo').get(clean._id))?._rev).toBe(clean._rev);
+  });
+
   it('CouchDB door: the same rule, as a per-document forbidden', async () => {
     const good = submission('demo', validAnswers('Chen'));
     const bad = { ...submission('demo', validAnswers('Dana')), _attachments: attachment };
