@@ -52,6 +52,20 @@ describe('mission export', () => {
     expect(amina['Âge (années)']).toBe(30);
   });
 
+  it('writes an XLSX for a mission with no submissions yet (it answered 500)', async () => {
+    const empty = await buildApp({ store, missions: ['empty'], authorize: allowAll });
+    try {
+      const res = await empty.inject({ method: 'GET', url: '/api/missions/empty/export?format=xlsx' });
+      expect(res.statusCode).toBe(200);
+      const wb = XLSX.read(res.rawPayload, { type: 'buffer' });
+      expect(XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]!]!)).toEqual([
+        { mission: 'empty', submissions: 0 },
+      ]);
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('writes a CSV of one form that spreadsheets open safely', async () => {
     const res = await app.inject({
       method: 'GET',

@@ -40,6 +40,10 @@ export async function exportRoute(app: FastifyInstance, deps: ServerDeps): Promi
       if (form) sheets.push(...formSheets(form, list, q.lang));
     }
     if (q.form && sheets.length === 0) sheets.push(...formSheets(deps.forms(q.form)!, [], q.lang));
+    // A mission with no submissions yet still gets a workbook that says so (a workbook with no sheet
+    // cannot be written: this answered 500, found by the hostile suite).
+    if (sheets.length === 0)
+      sheets.push({ name: 'records', header: ['mission', 'submissions'], rows: [[mission, 0]] });
     const stamp = new Date().toISOString().slice(0, 10);
     const base = `tern-${mission}-${q.form?.replace('@', '-v') ?? 'all'}-${stamp}`;
     req.log.info({ mission, format: q.format, form: q.form ?? 'all', records: docs.length }, 'export');
