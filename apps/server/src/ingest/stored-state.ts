@@ -1,3 +1,4 @@
+import { isStoreError } from '@tern/store';
 import type { MissionDb } from '@tern/store';
 import type { Revisions, WireDoc } from '@tern/sync';
 
@@ -65,15 +66,9 @@ export class StoredState {
         r.ok ? [{ rev: r.ok._rev, deleted: r.ok._deleted === true, revisions: r.ok._revisions }] : [],
       );
     } catch (e) {
-      if (!isNotFound(e)) throw e;
+      if (!isStoreError(e, 'TERN_STORE_NOT_FOUND')) throw e;
     }
     this.leaves.set(id, leaves);
     return leaves;
   }
-}
-
-/** Not found, in the store's words (a Tern code) or PouchDB's (404). */
-function isNotFound(e: unknown): boolean {
-  const x = e as { status?: number; code?: string };
-  return x.status === 404 || x.code === 'TERN_STORE_NOT_FOUND';
 }

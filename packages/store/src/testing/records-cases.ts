@@ -1,0 +1,158 @@
+import { winningRev } from '@tern/sync';
+import { check, eq, ID, body, rev, withStore } from './conformance-helpers.ts';
+import type { ConformanceCase } from './conformance-helpers.ts';
+
+/** What a mission's record database keeps: replicated writes, branches, the winner, the changes feed. */
+export const recordsCases: Record<string, ConformanceCase> = {
+  'replicated writes are idempotent: the same batch again changes nothing': (make) =>
+    withStore(make, async (s) => {
+      const db = s.mission('m1');
+      const docs = [rev(ID(1), body('a')), rev(ID(2), body('b'))];
+      const first = await db.writeReplicated(docs);
+      eq(
+        first.map((r) => r.ok),
+        [true, true],
+        'first write',
+      );
+      const seq = await db.updateSeq();
+      const again = await db.writeReplicated(docs);
+      eq(
+        again.map((r) => [r.id, r.rev, r.ok]),
+        docs.map((d) => [d._id, d._rev, true]),
+        'second write',
+      );
+      eq(await db.updateSeq(), seq, 'update seq after the repeat');
+      eq(await db.docCount(), 2, 'doc count');
+      eq(await db.writeReplicated([]), [], 'an empty batch');
+    }),
+
+  'keeps every branch, lists _conflicts, and picks the winner deterministically': (make) =>
+    withStore(make, async (s) => {
+      const db = s.mission('m1');
+      const base = rev(ID(1), body('base'));
+      const left = rev(ID(1), body('left'), base);
+      const right = rev(ID(1), body('right'), base);
+      const right2 = rev(ID(1), body('right2'), right);
+      await db.writeReplicated([base, left]);
+      await db.writeReplicated([right]);
+      // Same generation: the greater hash wins, whatever the order of arrival.
+      const sameGen = winningRev([left, right].map((d) => ({ rev: d._rev, deleted: false })));
+      const got = await db.get(ID(1));
+      eq(got?._rev, sameGen.rev, 'winner among equal generations');
+      eq(
+        got?._conflicts,
+        [left, right].map((d) => d._rev).filter((r) => r !== sameGen.rev),
+        '_conflicts',
+      );
+      eq(got?._revisions, sameGen.rev === left._rev ? left._revisions : right._revisions, 'winner history');
+      await db.writeReplicated([right2]);
+      const now = await db.get(ID(1));
+      eq(now?._rev, right2._rev, 'the longest branch wins');
+      eq(now?._conflicts, [left._rev], '_conflicts after the longer edit');
+      eq((await db.liveBranches(ID(1))).map((b) => b.rev).sort(), [left._rev, right2._rev].sort(), 'leaves');
+      eq(await db.conflictedIds(), [ID(1)], 'conflicted ids');
+      eq(
+        (await db.winnersWithHistory([ID(1), ID(9)])).map((d) => d?._rev),
+        [right2._rev, undefined],
+        'winners',
+      );
+    }),
+
+  'a deleted leaf is no live branch and no conflict': (make) =>
+    withStore(make, async (s) => {
+      const db = s.mission('m1');
+      const base = rev(ID(1), body('base'));
+      const a = rev(ID(1), body('a'), base);
+      const b = rev(ID(1), body('b'), base);
+      const closed = rev(ID(1), {}, b, true);
+      await db.writeReplicated([base, a, b, closed]);
+      const live = await db.liveBranches(ID(1));
+      eq(
+        live.map((l) => [l.rev, l.body.name]),
+        [[a._rev, 'a']],
+        'live branches',
+      );
+      eq(live[0]?.revisions, a._revisions, 'branch history');
+      eq(await db.conflictedIds(), [], 'conflicted ids');
+      eq(await db.liveBranches(ID(9)), [], 'leaves of an unknown id');
+      eq((await db.branchedSince('0')).has(ID(1)), true, 'a deleted leaf still counts as a branch');
+    }),
+
+  'knows which ids it holds, wholly deleted ones included, in one read': (make) =>
+    withStore(make, async (s) => {
+      const db = s.mission('m1');
+      const live = rev(ID(1), body('live'));
+      const gone = rev(ID(2), body('gone'));
+      await db.writeReplicated([live, gone, rev(ID(2), {}, gone, true)]);
+      eq([...(await db.existing([ID(1), ID(2), ID(9)]))].sort(), [ID(1), ID(2)], 'existing ids');
+      eq((await db.winnersWithHistory([ID(2)]))[0], undefined, 'a deleted document has no live winner');
+      eq([...(await db.existing([]))], [], 'no ids');
+    }),
+
+  'keeps ancestor bodies it was sent, and knows revisions it only heard of by id': (make) =>
+    withStore(make, async (s) => {
+      const db = s.mission('m1');
+      const base = rev(ID(1), body('base'));
+      const mid = rev(ID(1), body('mid'), base);
+      const tip = rev(ID(1), body('tip'), mid);
+      await db.writeReplicated([base]);
+      await db.writeReplicated([tip]); // mid arrives as history only, as a device sends it
+      eq((await db.bodyAt(ID(1), base._rev))?.name, 'base', 'body of the ancestor');
+      eq((await db.bodyAt(ID(1), tip._rev))?.name, 'tip', 'body of the leaf');
+      eq(await db.bodyAt(ID(1), mid._rev), undefined, 'a revision known by id only');
+      eq(await db.bodyAt(ID(9), base._rev), undefined, 'an unknown document');
+    }),
+
+  'the changes feed: oldest first, limit, more, and checkpoints that resume exactly': (make) =>
+    withStore(make, async (s) => {
+      const db = s.mission('m1');
+      const docs = Array.from({ length: 5 }, (_, i) => rev(ID(i), body(`n${i}`)));
+      for (const d of docs) await db.writeReplicated([d]);
+      const seen: string[] = [];
+      let since: string | null = null;
+      for (let page = 0; page < 10; page++) {
+        const list = await db.changeList(since, 2);
+        seen.push(...list.changes.map((c) => c.id));
+        since = list.lastSeq;
+        if (!list.more) break;
+        check(list.changes.length === 2, `a page with more after it is full, got ${list.changes.length}`);
+      }
+      eq(
+        seen,
+        docs.map((d) => d._id),
+        'ids in write order',
+      );
+      const rest = await db.changeList(since, 2);
+      eq([rest.changes, rest.more, rest.lastSeq], [[], false, since], 'nothing after the last checkpoint');
+      const page = await db.changesSince(null, 3);
+      eq(
+        page.docs.map((d) => [d._id, d._rev]),
+        docs.slice(0, 3).map((d) => [d._id, d._rev]),
+        'docs',
+      );
+      eq(page.docs[0]?._revisions, docs[0]!._revisions, 'pulled docs carry _revisions');
+      eq(page.more, true, 'more after a full page');
+      const tiny = await db.changesSince(null, 5, 1);
+      eq([tiny.docs.length, tiny.more], [1, true], 'a byte budget smaller than one document sends one');
+      const edited = rev(ID(0), body('n0 again'), docs[0]);
+      await db.writeReplicated([edited]);
+      const after = await db.changeList(since, 10);
+      eq(
+        after.changes.map((c) => c.id),
+        [ID(0)],
+        'an edit moves the document to the end of the feed',
+      );
+    }),
+
+  'branchedSince names only documents that gained a branch after the sequence': (make) =>
+    withStore(make, async (s) => {
+      const db = s.mission('m1');
+      const base = rev(ID(1), body('base'));
+      await db.writeReplicated([base, rev(ID(2), body('other'))]);
+      const before = await db.updateSeq();
+      await db.writeReplicated([rev(ID(1), body('a'), base), rev(ID(1), body('b'), base)]);
+      await db.writeReplicated([rev(ID(3), body('new'))]);
+      eq([...(await db.branchedSince(before))], [ID(1)], 'branched since');
+      eq([...(await db.branchedSince(await db.updateSeq()))], [], 'nothing since now');
+    }),
+};
