@@ -58,13 +58,16 @@ export async function startServer(
     env?: Record<string, string>;
     seed?: boolean;
     demoCases?: boolean;
+    /** Extra arguments for node itself (`--cpu-prof`, which NODE_OPTIONS does not allow). */
+    nodeArgs?: string[];
   } = {},
 ): Promise<ServerHandle> {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'tern-e2e-'));
   if (opts.seed !== false) seedDemo(dataDir, opts.demoCases ?? false);
   const logs: string[] = [];
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/server/src/main.ts')], {
+  const args = [...(opts.nodeArgs ?? []), '--import', 'tsx', join(ROOT, 'apps/server/src/main.ts')];
+  const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     detached: true,
     env: {

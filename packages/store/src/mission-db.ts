@@ -47,10 +47,14 @@ export interface MissionDb {
    * whether changes wait after `lastSeq`, which is where the next page starts when all of these are sent.
    */
   changeList(since: string | null, limit: number): Promise<ChangeList>;
-  /** The current update sequence, to find later what a write changed (see `branchedSince`). */
+  /** The current update sequence (a checkpoint beyond it was not handed out by this store). */
   updateSeq(): Promise<string>;
-  /** Of the documents changed after `since`, those with more than one leaf (live or deleted). */
-  branchedSince(since: string): Promise<Set<string>>;
+  /**
+   * Of these documents, those with more than one leaf (live or deleted). Reads these ids only, in one
+   * call, so the merge check after a write costs in proportion to the batch, not to what other
+   * writers did meanwhile (decision 097).
+   */
+  branched(ids: string[]): Promise<Set<string>>;
   /** The winning revisions of these documents with `_revisions`, one entry per id, in order. */
   winnersWithHistory(ids: string[]): Promise<Array<WireDoc | undefined>>;
   /** Which of these ids the database holds at all, deleted ones included: one bulk read. */

@@ -7,6 +7,7 @@ import { applyEdits, getLocal, putLocal } from './couch-writes.ts';
 import type { EditCheck, EditDoc, EditResult } from './couch-writes.ts';
 import type { ChangeList, ChangesPage, MissionDb, StoredResult } from './mission-db.ts';
 import type { Pouch } from './pouch.ts';
+import { leafCount, revisionTrees } from './rev-trees.ts';
 import { isStoreError } from './errors.ts';
 import { translated } from './pouch-errors.ts';
 import { depthRefusal } from './storable.ts';
@@ -91,13 +92,13 @@ export class PouchMissionDb implements MissionDb {
     return translated(this.what('info'), async () => String((await this.db.info()).update_seq));
   }
 
-  /** Reads the changes feed once (`style=all_docs` lists every leaf) instead of every revision tree. */
-  branchedSince(since: string): Promise<Set<string>> {
-    return translated(this.what('changes'), async () => {
-      const out = new Set<string>();
-      const res = await this.db.changes({ since: sinceValue(since), style: 'all_docs', return_docs: true });
-      for (const c of res.results) if (c.changes.length > 1) out.add(c.id);
-      return out;
+  /** The revision trees of these ids only (metadata, no bodies), all read at once (rev-trees.ts). */
+  branched(ids: string[]): Promise<Set<string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return Promise.resolve(new Set());
+    return translated(this.what('read leaves'), async () => {
+      const trees = await revisionTrees(this.db, unique);
+      return new Set(unique.filter((_, i) => (trees[i] ? leafCount(trees[i]) : 0) > 1));
     });
   }
 
@@ -115,9 +116,10 @@ export class PouchMissionDb implements MissionDb {
   existing(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return Promise.resolve(new Set());
     return translated(this.what('read'), async () => {
-      // allDocs with keys answers every key: a row with a value (deleted ones flagged) or an error.
-      const got = await this.db.allDocs({ keys: ids });
-      return new Set(got.rows.flatMap((r) => ('value' in r && r.value ? [r.id] : [])));
+      // A stored document has a revision tree, deleted or not. Metadata only: allDocs with keys takes
+      // a read lock, counts the documents and opens an iterator per key (5× the time for 100 ids).
+      const trees = await revisionTrees(this.db, ids);
+      return new Set(ids.filter((_, i) => trees[i] !== undefined));
     });
   }
 

@@ -37,7 +37,6 @@ export async function intakeRevisions(
   const db = deps.store.mission(r.mission);
   const rejections = await admit(db, docs, context(deps, r));
   const accepted = docs.filter((_, i) => rejections[i] === null);
-  const before = await db.updateSeq();
   const stored = await storeOr503(() => db.writeReplicated(accepted));
   const byRev = new Map(stored.map((s) => [`${s.id} ${s.rev}`, s]));
   await autoMerge(
@@ -45,7 +44,7 @@ export async function intakeRevisions(
     r.mission,
     stored.filter((s) => s.ok).map((s) => s.id),
     { by: r.actor ?? r.req.principal?.username ?? 'couch-replicator' },
-    { since: before },
+    { onlyBranched: true },
   );
   const results = docs.map((doc, i): IntakeResult => {
     const refused = rejections[i];

@@ -29,16 +29,18 @@ export async function autoMerge(
   mission: string,
   ids: string[],
   actor: MergeActor,
-  opts: { since?: string } = {},
+  opts: { onlyBranched?: boolean } = {},
 ): Promise<AutoMergeReport> {
   const db = store.mission(mission);
   const ops = store.ops(mission);
   const report: AutoMergeReport = { merged: [], open: [] };
-  // With the sequence before the write, look only at documents that now have several leaves: the
-  // common case (new records, plain edits) then costs one read of the changes feed.
+  // After a write, look only at the written documents that now have several leaves (deleted ones
+  // count: closing a branch clears its conflict), asking the store about these ids alone: the check
+  // costs in proportion to the batch, whatever other devices write meanwhile (decision 097). The
+  // common case (new records, plain edits) then merges nothing.
   let candidates = new Set(ids);
-  if (opts.since !== undefined) {
-    const branched = await db.branchedSince(opts.since);
+  if (opts.onlyBranched) {
+    const branched = await db.branched(ids);
     candidates = new Set(ids.filter((id) => branched.has(id)));
   }
   for (const id of candidates) {

@@ -75,7 +75,7 @@ export const recordsCases: Record<string, ConformanceCase> = {
       eq(live[0]?.revisions, a._revisions, 'branch history');
       eq(await db.conflictedIds(), [], 'conflicted ids');
       eq(await db.liveBranches(ID(9)), [], 'leaves of an unknown id');
-      eq((await db.branchedSince('0')).has(ID(1)), true, 'a deleted leaf still counts as a branch');
+      eq([...(await db.branched([ID(1)]))], [ID(1)], 'a deleted leaf still counts as a branch');
     }),
 
   'knows which ids it holds, wholly deleted ones included, in one read': (make) =>
@@ -144,15 +144,46 @@ export const recordsCases: Record<string, ConformanceCase> = {
       );
     }),
 
-  'branchedSince names only documents that gained a branch after the sequence': (make) =>
+  'branched names, of the ids asked, those with more than one leaf, deleted leaves included': (make) =>
     withStore(make, async (s) => {
+      // First calls on databases nothing has opened yet.
+      eq([...(await s.mission('m2').branched([ID(1)]))], [], 'a database not used before');
+      eq([...(await s.mission('m3').existing([ID(1)]))], [], 'existing on a database not used before');
       const db = s.mission('m1');
       const base = rev(ID(1), body('base'));
-      await db.writeReplicated([base, rev(ID(2), body('other'))]);
-      const before = await db.updateSeq();
-      await db.writeReplicated([rev(ID(1), body('a'), base), rev(ID(1), body('b'), base)]);
-      await db.writeReplicated([rev(ID(3), body('new'))]);
-      eq([...(await db.branchedSince(before))], [ID(1)], 'branched since');
-      eq([...(await db.branchedSince(await db.updateSeq()))], [], 'nothing since now');
+      const two = [rev(ID(1), body('a'), base), rev(ID(1), body('b'), base)];
+      const single = rev(ID(2), body('single'));
+      const edited = rev(ID(3), body('edited'), rev(ID(3), body('first')));
+      // One live leaf and one closed branch: still two leaves (the merge check clears the conflict).
+      const liveAndClosed = [
+        rev(ID(4), body('x'), rev(ID(4), body('o'))),
+        rev(ID(4), body('y'), rev(ID(4), body('o'))),
+      ];
+      const closed = rev(ID(4), {}, liveAndClosed[1], true);
+      // Both branches deleted: the winner is a tombstone, and there are still two leaves.
+      const gone = [
+        rev(ID(5), {}, rev(ID(5), body('p'), rev(ID(5), body('q'))), true),
+        rev(ID(5), {}, rev(ID(5), body('r'), rev(ID(5), body('q'))), true),
+      ];
+      const tombstone = rev(ID(6), {}, rev(ID(6), body('t')), true);
+      const notAsked = [
+        rev(ID(7), body('m'), rev(ID(7), body('n'))),
+        rev(ID(7), body('k'), rev(ID(7), body('n'))),
+      ];
+      await db.writeReplicated([
+        base,
+        ...two,
+        single,
+        edited,
+        ...liveAndClosed,
+        closed,
+        ...gone,
+        tombstone,
+        ...notAsked,
+      ]);
+      const asked = [ID(1), ID(2), ID(3), ID(4), ID(5), ID(6), ID(9), ID(1)];
+      eq([...(await db.branched(asked))].sort(), [ID(1), ID(4), ID(5)], 'branched ids');
+      eq([...(await db.branched([]))], [], 'no ids');
+      eq([...(await db.branched([ID(2), ID(9)]))], [], 'one leaf or none');
     }),
 };
