@@ -1,5 +1,7 @@
 import { latestLeaves, leavesOf } from './leaves.ts';
 import type { Pouch } from './pouch.ts';
+import { revisionTrees, treeFacts } from './rev-trees.ts';
+import type { RevTree } from './rev-trees.ts';
 
 /**
  * Reads behind the CouchDB replication door, delegated to PouchDB so that the answers have exactly the
@@ -53,55 +55,66 @@ export async function readDoc(db: Pouch, id: string, o: DocReadOptions): Promise
 
 /**
  * `_bulk_get`: one result per request, `{id, docs: [{ok: doc} | {error}]}`. Without a rev, the
- * winner; with `latest`, every leaf that descends from the rev (CouchDB's rule).
+ * winner; with `latest`, every leaf that descends from the rev (CouchDB's rule). All documents are
+ * read at once, and `latest` reads the revision trees (no bodies) to fetch only the leaves it answers.
  */
 export async function bulkGet(
   db: Pouch,
   docs: Array<{ id: string; rev?: string }>,
   o: { revs: boolean; latest: boolean },
 ): Promise<{ results: Json[] }> {
-  const results: Json[] = [];
-  for (const { id, rev } of docs) {
-    const missing = (r: string) => ({ error: { id, rev: r, error: 'not_found', reason: 'missing' } });
-    if (rev !== undefined && o.latest) {
-      const found = latestLeaves(await leavesOf(db, id), rev);
-      const answer = found.map((l) => ({ ok: o.revs ? l.doc : withoutRevisions(l.doc) }));
-      results.push({ id, docs: answer.length > 0 ? answer : [missing(rev)] });
-      continue;
-    }
-    try {
-      const doc = await db.get(id, { ...(rev !== undefined ? { rev } : {}), revs: o.revs });
-      results.push({ id, docs: [{ ok: doc }] });
-    } catch (e) {
-      if ((e as { status?: number }).status !== 404) throw e;
-      results.push({ id, docs: [rev !== undefined ? missing(rev) : missing('undefined')] });
-    }
-  }
+  const latest = docs.filter((d) => d.rev !== undefined && o.latest).map((d) => d.id);
+  const trees = new Map<string, RevTree | undefined>();
+  const found = await revisionTrees(db, [...new Set(latest)]);
+  [...new Set(latest)].forEach((id, i) => trees.set(id, found[i]));
+  const results = await Promise.all(
+    docs.map(async ({ id, rev }): Promise<Json> => {
+      const missing = (r: string) => ({ error: { id, rev: r, error: 'not_found', reason: 'missing' } });
+      if (rev !== undefined && o.latest) {
+        const tree = trees.get(id);
+        // Newest generation first, as PouchDB lists leaves.
+        const leaves = (tree ? treeFacts(tree).leaves.filter((l) => l.descendsFrom(rev)) : []).sort(
+          (a, b) => generation(b.rev) - generation(a.rev),
+        );
+        const answer = await Promise.all(
+          leaves.map(async (l) => ({ ok: await db.get(id, { rev: l.rev, revs: o.revs }) })),
+        );
+        return { id, docs: answer.length > 0 ? answer : [missing(rev)] };
+      }
+      try {
+        const doc = await db.get(id, { ...(rev !== undefined ? { rev } : {}), revs: o.revs });
+        return { id, docs: [{ ok: doc }] };
+      } catch (e) {
+        if ((e as { status?: number }).status !== 404) throw e;
+        return { id, docs: [rev !== undefined ? missing(rev) : missing('undefined')] };
+      }
+    }),
+  );
   return { results };
-}
-
-function withoutRevisions(doc: Json): Json {
-  const { _revisions: _r, ...rest } = doc;
-  return rest;
 }
 
 /**
  * `_revs_diff`: for each id, the revs this database lacks, and `possible_ancestors`: the leaves it
  * holds whose generation is below the highest missing one (CouchDB's rule; replicators may send them
  * as `atts_since`). A rev known only by id (its body never arrived) counts as missing, as in CouchDB.
+ * One read of each revision tree answers both, for every id at once (rev-trees.ts).
  */
 export async function revsDiff(
   db: Pouch,
   request: Record<string, string[]>,
 ): Promise<Record<string, { missing: string[]; possible_ancestors?: string[] }>> {
-  const diff = (await db.revsDiff(request)) as Record<string, { missing: string[] }>;
+  const ids = Object.keys(request);
+  const trees = await revisionTrees(db, ids);
   const out: Record<string, { missing: string[]; possible_ancestors?: string[] }> = {};
-  for (const [id, entry] of Object.entries(diff)) {
-    const top = Math.max(...entry.missing.map(generation));
-    const leaves = await leavesOf(db, id);
-    const ancestors = leaves.map((l) => l.rev).filter((r) => generation(r) < top);
-    out[id] = ancestors.length > 0 ? { missing: entry.missing, possible_ancestors: ancestors } : entry;
-  }
+  ids.forEach((id, i) => {
+    const tree = trees[i];
+    const facts = tree ? treeFacts(tree) : undefined;
+    const missing = [...new Set(request[id])].filter((r) => !facts?.available.has(r));
+    if (missing.length === 0) return;
+    const top = Math.max(...missing.map(generation));
+    const ancestors = (facts?.leaves ?? []).map((l) => l.rev).filter((r) => generation(r) < top);
+    out[id] = ancestors.length > 0 ? { missing, possible_ancestors: ancestors } : { missing };
+  });
   return out;
 }
 

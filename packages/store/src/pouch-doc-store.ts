@@ -2,6 +2,7 @@ import type { DocStore, ListOptions, StoredDoc } from './doc-store.ts';
 import { StoreError } from './errors.ts';
 import type { Pouch } from './pouch.ts';
 import { translated } from './pouch-errors.ts';
+import { revisionTrees } from './rev-trees.ts';
 import { assertStorable } from './storable.ts';
 
 /** DocStore over one PouchDB database (ordinary CouchDB edits, `new_edits` true). */
@@ -19,9 +20,22 @@ export class PouchDocStore implements DocStore {
   getMany<T extends StoredDoc>(ids: string[]): Promise<Array<T | undefined>> {
     if (ids.length === 0) return Promise.resolve([]);
     return translated(`${this.name}: read`, async () => {
-      const res = await this.db.allDocs({ include_docs: true, keys: ids });
-      // A removed document answers a row with `value.deleted` and no doc: absent as well.
-      return res.rows.map((r) => ('doc' in r && r.doc ? (r.doc as unknown as T) : undefined));
+      // Which ids exist from their revision trees first (metadata only; most ids asked for in bulk,
+      // such as the open conflicts of a pulled page, are absent), then only those, all at once.
+      // allDocs with keys opens an iterator and takes a read lock per key (decision 097).
+      const trees = await revisionTrees(this.db, ids);
+      return Promise.all(
+        ids.map(async (id, i) => {
+          if (!trees[i]) return undefined;
+          try {
+            return (await this.db.get(id)) as unknown as T;
+          } catch (e) {
+            // A removed document (its winner is a deletion) is absent as well.
+            if ((e as { status?: number }).status === 404) return undefined;
+            throw e;
+          }
+        }),
+      );
     });
   }
 

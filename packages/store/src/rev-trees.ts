@@ -58,3 +58,47 @@ export function leafCount(tree: RevTree): number {
   }
   return leaves;
 }
+
+/** A leaf of a revision tree and the way to its ancestors. */
+export interface TreeLeaf {
+  rev: string;
+  deleted: boolean;
+  /** Whether `rev` is this leaf or one of its ancestors (CouchDB's `latest`). */
+  descendsFrom(rev: string): boolean;
+}
+
+/** What a tree says without reading any body: revisions whose bodies are stored, and the leaves. */
+export interface TreeFacts {
+  /** Revisions stored with their bodies (`status: 'available'`); the others are known by id only. */
+  available: Set<string>;
+  leaves: TreeLeaf[];
+}
+
+/** One walk over the tree, with parent links instead of copied paths (trees can be 1000 deep). */
+export function treeFacts(tree: RevTree): TreeFacts {
+  const revs: string[] = [];
+  const parents: number[] = [];
+  const available = new Set<string>();
+  const leaves: TreeLeaf[] = [];
+  const stack: Array<{ node: RevNode; pos: number; parent: number }> = tree.map((root) => ({
+    node: root.ids,
+    pos: root.pos,
+    parent: -1,
+  }));
+  const descendsFrom = (leaf: number) => (rev: string) => {
+    for (let i = leaf; i >= 0; i = parents[i]!) if (revs[i] === rev) return true;
+    return false;
+  };
+  while (stack.length > 0) {
+    const { node, pos, parent } = stack.pop()!;
+    const [hash, opts, children] = node;
+    const rev = `${pos}-${hash}`;
+    const index = revs.push(rev) - 1;
+    parents.push(parent);
+    if (opts.status === 'available') available.add(rev);
+    if (children.length === 0)
+      leaves.push({ rev, deleted: opts.deleted === true, descendsFrom: descendsFrom(index) });
+    for (const child of children) stack.push({ node: child, pos: pos + 1, parent: index });
+  }
+  return { available, leaves };
+}

@@ -45,6 +45,50 @@ export const couchDoorCases: Record<string, ConformanceCase> = {
       eq(String(feed.last_seq), await db.updateSeq(), '_changes last_seq');
     }),
 
+  'bulkGet with latest and revsDiff read revision trees: leaves, deleted leaves, revs known by id only': (
+    make,
+  ) =>
+    withStore(make, async (s) => {
+      const db = s.mission('m1');
+      const base = rev(ID(1), body('base'));
+      const left = rev(ID(1), body('left'), base);
+      const right = rev(ID(1), body('right'), base);
+      const closed = rev(ID(1), {}, right, true);
+      const mid = rev(ID(2), body('mid'), rev(ID(2), body('first')));
+      const tip = rev(ID(2), body('tip'), mid);
+      await db.writeReplicated([base, left, right, closed, tip]); // ID(2): `mid` arrives as history only
+      const got = await db.bulkGet(
+        [
+          { id: ID(1), rev: base._rev },
+          { id: ID(1), rev: left._rev },
+          { id: ID(2), rev: mid._rev },
+          { id: ID(3), rev: '1-cccc' },
+        ],
+        { revs: false, latest: true },
+      );
+      const answers = got.results as Array<{ id: string; docs: Array<{ ok?: WireDoc; error?: unknown }> }>;
+      eq(
+        answers.map((r) => r.docs.map((d) => d.ok?._rev ?? 'error').sort()),
+        [[left._rev, closed._rev].sort(), [left._rev], [tip._rev], ['error']],
+        'latest: every leaf descending from the rev, a deleted one too',
+      );
+      eq(answers[1]?.docs[0]?.ok?._revisions, undefined, 'no _revisions unless asked');
+      eq(answers[0]?.docs.find((d) => d.ok?._rev === closed._rev)?.ok?._deleted, true, 'the deleted leaf');
+      const withRevs = await db.bulkGet([{ id: ID(2), rev: mid._rev }], { revs: true, latest: true });
+      eq(
+        (withRevs.results[0] as { docs: Array<{ ok?: WireDoc }> }).docs[0]?.ok?._revisions,
+        tip._revisions,
+        'latest with revs',
+      );
+      const diff = await db.revsDiff({
+        [ID(1)]: [base._rev, left._rev, left._rev],
+        [ID(2)]: [mid._rev, tip._rev, '4-dddd'],
+      });
+      eq(diff[ID(1)], undefined, 'an id with nothing missing is left out');
+      eq(diff[ID(2)]?.missing, [mid._rev, '4-dddd'], 'a rev known only by id is missing');
+      eq(diff[ID(2)]?.possible_ancestors, [tip._rev], 'possible_ancestors below the highest missing');
+    }),
+
   'absence is a Tern answer: undefined where asked, TERN_STORE_NOT_FOUND from readDoc': (make) =>
     withStore(make, async (s) => {
       const db = s.mission('m1');

@@ -54,6 +54,11 @@ export const keyedAndLimitsCases: Record<string, ConformanceCase> = {
           `${name} after removes`,
         );
         eq(await docs.get('device:b'), undefined, `${name} a removed record is absent`);
+        eq(
+          (await docs.getMany(['device:a', 'device:c', 'device:none', 'device:c'])).map((d) => d?._id),
+          [undefined, 'device:c', undefined, 'device:c'],
+          `${name} getMany after removes, in the order asked`,
+        );
       }
       eq(await s.mission('m1').docCount(), 0, 'keyed records are no mission records');
     }),
