@@ -54,7 +54,30 @@ interface Server {
   stop(): Promise<void>;
 }
 
+/**
+ * Start a target, and again if it died right after answering: the port chosen free may be taken by
+ * another process before the server binds it, and then the health check was answered by that one.
+ */
 async function startTarget(target: Target): Promise<Server> {
+  for (let attempt = 1; ; attempt++) {
+    const server = await startOnce(target);
+    await new Promise((r) => setTimeout(r, 500));
+    if (processAlive(server.pid)) return server;
+    await server.stop();
+    if (attempt === 3) throw new Error(`${target} would not stay up:\n${server.logs().slice(-2000)}`);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    // The zombie of a process that exited shows state Z until its parent reaps it.
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+async function startOnce(target: Target): Promise<Server> {
   if (target === 'pouchdb') {
     const s = await startPouchDbServer();
     const url = `${s.url}/${MISSION}`;

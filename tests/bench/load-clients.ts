@@ -75,7 +75,12 @@ export interface RequestTime {
 }
 
 let requests: RequestTime[] = [];
-const agent = new Agent({ keepAlive: true });
+/**
+ * PouchDB's Node default: a connection per request. With keep-alive, a socket left idle past
+ * pouchdb-server's 5 s keep-alive timeout is closed by the server just as a client reuses it ("socket
+ * hang up"), and a one-off replication fails; Fastify's is 72 s, so only the baseline would suffer.
+ */
+const agent = new Agent({ keepAlive: false });
 
 function send(m: FromClients): void {
   process.send!(m);
@@ -90,7 +95,7 @@ const timedFetch: typeof fetch = async (input, init) => {
   return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 };
 
-/** PouchDB's own fetch (node-fetch) with a keep-alive agent, timed to the end of the body. */
+/** PouchDB's own fetch (node-fetch), a connection per request, timed to the end of the body. */
 function pouchFetch(token: string | undefined) {
   return async (url: string, opts: Record<string, unknown> & { headers: Headers }) => {
     if (token) opts.headers.set('authorization', `Bearer ${token}`);
