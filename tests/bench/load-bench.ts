@@ -196,7 +196,7 @@ async function step(target: Target, devices: number): Promise<Step> {
   const clients = new Clients(Math.min(WORKERS, devices));
   try {
     const door: Door = target === 'compact' ? 'compact' : 'couch';
-    const share = Array.from({ length: clients.size }, (_, w) => ({
+    const share = Array.from({ length: clients.size }, () => ({
       type: 'prepare' as const,
       door,
       url: server.url,

@@ -73,6 +73,19 @@ export function printTable(steps: Step[]): void {
         `${f0(s.peakMb)} | ${b ? f2(docsPerS(s.push) / docsPerS(b.push)) : '–'} |`,
     );
   }
+  // The server's CPU per document is steadier than docs/s on a shared machine: clients and other
+  // work take the cores the server waits for, but not its CPU seconds.
+  const cpu = steps
+    .filter((s) => s.target !== 'pouchdb')
+    .map((s) => {
+      const b = base(s.devices);
+      const mine = s.push.serverCpuS / s.push.docs;
+      return (
+        `${s.target}@${s.devices}: push ${f2(mine * 1000)} ms/doc` +
+        (b ? ` (${f2(mine / (b.push.serverCpuS / b.push.docs))} × pouchdb-server's)` : '')
+      );
+    });
+  console.log(`\nServer CPU per document pushed: ${cpu.join('; ')}`);
   const all = steps.map(
     (s) =>
       `${s.target}@${s.devices}: push ${s.push.requests.length} requests p50/p99 ` +
