@@ -247,6 +247,14 @@ async function step(target: Target, devices: number): Promise<Step> {
   }
 }
 
+/**
+ * How much of the machine the server and its clients had during a phase. Other work on the machine
+ * takes the rest; where this falls, docs/s falls with it whatever the server does.
+ */
+function share(p: Step['push']): string {
+  return ((100 * (p.serverCpuS + p.clientCpuS)) / (p.seconds * cpus().length)).toFixed(0);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(
@@ -262,7 +270,8 @@ async function main(): Promise<void> {
       console.log(
         `  ${target.padEnd(8)} ${String(n).padStart(4)} devices: push ${s.push.docs} docs in ` +
           `${s.push.seconds.toFixed(1)} s, pull ${s.pull.docs} docs in ${s.pull.seconds.toFixed(1)} s, ` +
-          `peak RSS ${s.peakMb.toFixed(0)} MB` +
+          `peak RSS ${s.peakMb.toFixed(0)} MB, server + clients used ${share(s.push)} % of the cores ` +
+          `while pushing` +
           (s.push.failures.length + s.pull.failures.length > 0
             ? `, FAILURES: ${[...s.push.failures, ...s.pull.failures].slice(0, 3).join(' | ')}`
             : ''),
