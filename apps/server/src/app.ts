@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import { StoreError } from '@tern/store';
 import type { ServerStore } from '@tern/store';
 import { ERRORS, TernError } from './errors.ts';
+import { installRequestGate } from './request-gate.ts';
 import { ternErrorOfStore } from './store-errors.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { Accounts } from './auth/accounts.ts';
@@ -69,6 +70,11 @@ export interface AppOptions {
   jsonMaxDepth?: number;
   /** Other origins allowed to send state-changing requests (the app's own always is; auth/origin-guard.ts). */
   allowedOrigins?: string[];
+  /**
+   * Sync and bulk requests worked on at once; the others wait before their bodies are read
+   * (request-gate.ts). Unlimited when absent.
+   */
+  syncConcurrency?: number;
   /** The clock (tests move it to expire sessions). */
   now?: () => number;
 }
@@ -176,6 +182,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }),
   });
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  if (opts.syncConcurrency !== undefined) installRequestGate(app, opts.syncConcurrency);
   installSessionHook(app, sessions, accounts);
   await app.register(healthRoute);
   const registry = new FormRegistry(opts.store.forms());

@@ -14,6 +14,7 @@ export interface ServerConfig {
   feedsPerAccount: number;
   feedsTotal: number;
   allowedOrigins: string[];
+  syncConcurrency: number;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -44,6 +45,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     // Held longpolls (feeds/feed-gate.ts): per account and in the whole process.
     feedsPerAccount: Math.floor(positive(env, 'TERN_FEEDS_PER_ACCOUNT', 8)),
     feedsTotal: Math.floor(positive(env, 'TERN_FEEDS_TOTAL', 200)),
+    // Document-carrying requests worked on at once (request-gate.ts); the others wait their turn.
+    syncConcurrency: Math.floor(positive(env, 'TERN_SYNC_CONCURRENCY', 64)),
     allowedOrigins: (env.TERN_ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -15,6 +15,7 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   feeds: { perAccount: config.feedsPerAccount, total: config.feedsTotal },
   allowedOrigins: config.allowedOrigins,
+  syncConcurrency: config.syncConcurrency,
 });
 if ((await store.system().list('user:', { limit: 1 })).length === 0) {
   app.log.warn('No accounts yet: create the first admin with apps/server/src/cli/create-admin.ts');
