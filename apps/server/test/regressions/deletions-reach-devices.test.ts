@@ -94,4 +94,33 @@ describe('a deleted record reaches the devices that hold it', () => {
     await syncOnce(a, as(h.interviewer), { device: 'dev-a' });
     expect(await a.read(id)).toMatchObject({ deleted: true, state: 'synced', body: reason });
   });
+
+  it('an edit made offline before the deletion arrived wins, and the record comes back everywhere', async () => {
+    const id = submission('demo', validAnswers('Lina'))._id;
+    const body = (age: number) => ({
+      type: 'submission',
+      mission: 'demo',
+      form: 'quick-screening@1',
+      answers: { ...validAnswers('Lina'), age },
+      createdAt: at,
+      device: 'dev-c',
+    });
+    const c = new MemorySyncStorage();
+    const d = new MemorySyncStorage();
+    const as = (token: string) => fetchRemote(url, { headers: () => ({ authorization: `Bearer ${token}` }) });
+    await c.save(id, body(30));
+    await syncOnce(c, as(h.interviewer), { device: 'dev-c' });
+    await syncOnce(d, as(h.officer), { device: 'dev-d' });
+    await d.save(id, reason, { deleted: true });
+    await syncOnce(d, as(h.officer), { device: 'dev-d' });
+    // The interviewer corrected the age offline, not knowing of the deletion.
+    await c.save(id, body(31));
+    const pushed = await syncOnce(c, as(h.interviewer), { device: 'dev-c' });
+    expect(pushed.rejected).toBe(0);
+    expect(await c.read(id)).toMatchObject({ deleted: false, body: { answers: { age: 31 } } });
+    const winner = await h.t.store.mission('demo').get(id);
+    expect(winner).toMatchObject({ answers: { age: 31 } });
+    await syncOnce(d, as(h.officer), { device: 'dev-d' });
+    expect(await d.read(id)).toMatchObject({ deleted: false, body: { answers: { age: 31 } } });
+  });
 });
