@@ -84,6 +84,17 @@ describe('a form deleted on one device leaves the other after sync', () => {
       await iv.waitForFunction(() => document.documentElement.dir === 'rtl');
       await iv.getByRole('button', { name: tr('ar')('open'), exact: true }).click();
       await sync(iv);
+      // Issue 16: the records list names people and forms, not ids, and pages the ~500 records.
+      await iv.getByRole('button', { name: tr('ar')('records'), exact: true }).click();
+      await iv.locator('table.records tbody tr').nth(49).waitFor();
+      const cells = await iv.locator('table.records tbody tr td:first-child').allTextContents();
+      expect(cells.length).toBe(50);
+      expect(cells.filter((c) => /^(sub|case):/.test(c))).toEqual([]);
+      const formCells = await iv.locator('table.records tbody tr td:nth-child(2)').allTextContents();
+      expect(formCells.filter((c) => /@\d+$/.test(c))).toEqual([]);
+      await iv.locator('button.show-more').click();
+      expect(await iv.locator('table.records tbody tr').count()).toBe(100);
+      await iv.getByRole('button', { name: tr('ar')('open'), exact: true }).click();
 
       // The officer opens a case with forms and deletes its first form, with a reason.
       const off = await openControlled(officerCtx, `${server.url}/?mission=demo`);
