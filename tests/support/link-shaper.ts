@@ -1,5 +1,6 @@
 import { createConnection, createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
+import type { RequestSpan } from './round-trips.ts';
 
 /**
  * A user-space link shaper for tests and benchmarks: a loopback TCP proxy that gives each direction a
@@ -55,6 +56,8 @@ export interface DirectionStats {
   bytes: number;
   /** Bytes read from the near side (includes bytes dropped by a cut). */
   bytesIn: number;
+  /** Time (ms) the link stood idle between its first and its last packet: the sender had nothing to send. */
+  idleMs: number;
 }
 
 export interface ShaperStats {
@@ -84,6 +87,9 @@ interface Conn {
   readyAt: number;
   /** End of the last request line fragment, to find request lines split across reads. */
   sniffTail: string;
+  openedAt: number;
+  /** The request being answered on this connection (for its `doneAt`). */
+  current: RequestSpan | null;
 }
 
 interface Cut {
@@ -125,6 +131,8 @@ class Link {
       const part = data.subarray(off, Math.min(off + mtu, data.length));
       // Time-slot scheduler: the packet starts when the link is free, and holds it for size/rate.
       const start = Math.max(now, this.busyUntil, earliest);
+      if (this.busyUntil > 0 && start > this.busyUntil)
+        this.shaper.stats[this.direction].idleMs += start - this.busyUntil;
       this.busyUntil = start + (part.length * 8 * 1000) / bps;
       conn.queued[this.direction] += part.length;
       this.push({ conn, data: part, deliverAt: this.busyUntil + profile.rttMs / 2 });
@@ -170,12 +178,14 @@ export class LinkShaper {
   readonly profile: LinkProfile;
   readonly mtu: number;
   readonly stats: ShaperStats = {
-    up: { bytes: 0, bytesIn: 0 },
-    down: { bytes: 0, bytesIn: 0 },
+    up: { bytes: 0, bytesIn: 0, idleMs: 0 },
+    down: { bytes: 0, bytesIn: 0, idleMs: 0 },
     connections: 0,
     httpRequests: 0,
     cuts: 0,
   };
+  /** Every HTTP request seen, in order (`roundTripsOf` in round-trips.ts reads them). */
+  readonly requests: RequestSpan[] = [];
   private readonly windowBytes: number;
   private readonly handshake: boolean;
   private readonly links: Record<Direction, Link>;
@@ -272,6 +282,8 @@ export class LinkShaper {
       queued: { up: 0, down: 0 },
       readyAt: performance.now() + (this.handshake ? this.profile.rttMs : 0),
       sniffTail: '',
+      openedAt: performance.now(),
+      current: null,
     };
     this.conns.add(conn);
     client.setNoDelay(true);
@@ -313,6 +325,16 @@ export class LinkShaper {
     for (let m = REQUEST_LINE.exec(text); m; m = REQUEST_LINE.exec(text)) {
       this.stats.httpRequests += 1;
       end = m.index + m[0].length;
+      const now = performance.now();
+      const span: RequestSpan = {
+        connection: conn.id,
+        first: conn.current === null,
+        openedAt: conn.openedAt,
+        sentAt: now,
+        doneAt: now,
+      };
+      this.requests.push(span);
+      conn.current = span;
     }
     // Keep enough of the tail to recognise a request line cut in two, but never one already counted.
     conn.sniffTail = text.slice(Math.max(end, text.length - 2048));
@@ -348,6 +370,7 @@ export class LinkShaper {
     }
     counter.bytes += data.length;
     to.write(data);
+    if (direction === 'down' && conn.current) conn.current.doneAt = performance.now();
     if (this.watchers.length > 0) {
       const due = this.watchers.filter((w) => w.direction === direction && w.atByte <= counter.bytes);
       this.watchers = this.watchers.filter((w) => !due.includes(w));
