@@ -18,6 +18,9 @@ export interface Run {
   /** Seconds each link stood idle between its first and last packet (link-shaper.ts `idleMs`). */
   idleUp: number;
   idleDown: number;
+  /** Connections reset by an end (link-shaper.ts `resets`), and requests the client sent again. */
+  resets: number;
+  resent: number;
 }
 
 /** What a scenario has to move, whoever moves it: the documents as one JSON array, gzip level 6. */
@@ -62,7 +65,8 @@ export function reportScenario(runs: Run[], payload: Payload, setup: string, sce
       `  ${r.system.padEnd(8)} ${r.seconds.toFixed(2).padStart(7)} s  ${String(r.httpRequests).padStart(4)} HTTP requests ` +
         `on ${r.connections} connections, ${r.roundTrips} round trips (T_min_gz ${floorSeconds(payload, r.roundTrips).toFixed(2)} s)  ` +
         `up ${kb(r.upBytes).padStart(8)} KiB  down ${kb(r.downBytes).padStart(8)} KiB  ` +
-        `idle up ${r.idleUp.toFixed(2)} s, down ${r.idleDown.toFixed(2)} s`,
+        `idle up ${r.idleUp.toFixed(2)} s, down ${r.idleDown.toFixed(2)} s` +
+        (r.resets || r.resent ? `  ${r.resets} connections reset, ${r.resent} requests sent again` : ''),
     );
   }
 }

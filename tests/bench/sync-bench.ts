@@ -131,8 +131,10 @@ async function runSetup(setup: Setup, runs: Run[], payloads: Map<string, Payload
       const target = system === 'tern' ? tern.port : couch.port;
       const shaper = await startShaperHandle(target, profile, setup.shaper);
       try {
-        const { seconds } = await work(shaper.url);
-        const { stats, requests } = await shaper.report();
+        const { seconds, result } = await work(shaper.url);
+        const resent = (result as { resent?: number } | null)?.resent ?? 0;
+        const { stats, requests, failures } = await shaper.report();
+        for (const f of failures) console.log(`  (${scenario}/${system}: ${f})`);
         runs.push({
           setup: setup.name,
           scenario,
@@ -146,6 +148,8 @@ async function runSetup(setup: Setup, runs: Run[], payloads: Map<string, Payload
           downBytes: stats.down.bytes,
           idleUp: stats.up.idleMs / 1000,
           idleDown: stats.down.idleMs / 1000,
+          resets: stats.resets,
+          resent,
         });
       } finally {
         await shaper.close();
@@ -195,7 +199,7 @@ async function runSetup(setup: Setup, runs: Run[], payloads: Map<string, Payload
       });
       await measure('pull', 'pouchdb', pullCount, profile, async (url) => {
         const run = await pc.pull(`${url}/pull`, 'pull');
-        if (run.result !== pullCount) throw new Error(`pouchdb pulled ${run.result}`);
+        if (run.result.docCount !== pullCount) throw new Error(`pouchdb pulled ${run.result.docCount}`);
         return run;
       });
       reportScenario(runs, payloads.get('pull')!, setup.name, 'pull');

@@ -69,6 +69,8 @@ export interface ShaperStats {
   httpRequests: number;
   /** Connections cut by the shaper. */
   cuts: number;
+  /** Connections reset because one end failed or reset its side (not cuts, not `close()`). */
+  resets: number;
 }
 
 interface Packet {
@@ -183,9 +185,12 @@ export class LinkShaper {
     connections: 0,
     httpRequests: 0,
     cuts: 0,
+    resets: 0,
   };
   /** Every HTTP request seen, in order (`roundTripsOf` in round-trips.ts reads them). */
   readonly requests: RequestSpan[] = [];
+  /** Why each reset connection was reset (see `stats.resets`). */
+  readonly failures: string[] = [];
   private readonly windowBytes: number;
   private readonly handshake: boolean;
   private readonly links: Record<Direction, Link>;
@@ -300,10 +305,11 @@ export class LinkShaper {
       from.on('end', () => {
         if (!conn.dead) this.links[direction].send(conn, null, direction === 'up' ? conn.readyAt : 0);
       });
-      from.on('error', () => this.kill(conn));
+      const side = direction === 'up' ? 'client' : 'server';
+      from.on('error', (e: NodeJS.ErrnoException) => this.kill(conn, `${side} ${e.code ?? e.message}`));
       from.on('close', () => {
         // A socket closed without a clean end (reset): pass the reset on.
-        if (!conn.dead && from.destroyed && !from.readableEnded) this.kill(conn);
+        if (!conn.dead && from.destroyed && !from.readableEnded) this.kill(conn, `${side} closed`);
       });
     };
     wire(client, 'up');
@@ -379,7 +385,16 @@ export class LinkShaper {
     if (conn.queued[direction] <= this.windowBytes / 2 && from.isPaused()) from.resume();
   }
 
-  private kill(conn: Conn): void {
+  /** `failure`: why an end failed, when it did (counted, and kept in `failures`). */
+  private kill(conn: Conn, failure?: string): void {
+    if (failure && !conn.dead) {
+      this.stats.resets += 1;
+      const requests = this.requests.filter((r) => r.connection === conn.id).length;
+      const age = Math.round(performance.now() - conn.openedAt);
+      this.failures.push(
+        `connection ${conn.id}: ${failure} after ${requests} requests, ${age} ms after it opened`,
+      );
+    }
     conn.dead = true;
     this.conns.delete(conn);
     reset(conn.client);

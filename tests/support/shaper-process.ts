@@ -8,6 +8,8 @@ import { forkWorker } from './worker-rpc.ts';
 export interface ShaperReport {
   stats: ShaperStats;
   requests: RequestSpan[];
+  /** Why connections were reset by one of their ends (`LinkShaper.failures`). */
+  failures: string[];
 }
 
 /** A link shaper wherever it runs: in this process or in one of its own. */
@@ -37,7 +39,7 @@ export async function startShaperHandle(
       port: s.port,
       url: s.url,
       pid: process.pid,
-      report: async () => ({ stats: s.snapshot(), requests: [...s.requests] }),
+      report: async () => ({ stats: s.snapshot(), requests: [...s.requests], failures: [...s.failures] }),
       close: () => s.close(),
     };
   }

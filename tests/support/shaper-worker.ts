@@ -14,7 +14,7 @@ serveCalls({
   },
   report(): ShaperReport {
     if (!shaper) throw new Error('no shaper started');
-    return { stats: shaper.snapshot(), requests: [...shaper.requests] };
+    return { stats: shaper.snapshot(), requests: [...shaper.requests], failures: [...shaper.failures] };
   },
   async close() {
     await shaper?.close();

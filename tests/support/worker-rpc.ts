@@ -25,6 +25,8 @@ export async function forkWorker(file: string, args: string[] = []): Promise<Wor
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  // A send to a worker that just died: its calls are failed by the 'exit' handler below.
+  child.on('error', () => {});
   const waiting = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void }>();
   let nextId = 0;
   await new Promise<void>((ok, fail) => {
@@ -50,6 +52,7 @@ export async function forkWorker(file: string, args: string[] = []): Promise<Wor
   return {
     pid: child.pid!,
     call<T>(method: string, ...args: unknown[]): Promise<T> {
+      if (!child.connected) return Promise.reject(new Error(`worker ${file} is gone (${method})`));
       return new Promise<T>((ok, fail) => {
         const id = ++nextId;
         waiting.set(id, { ok: ok as (v: unknown) => void, fail });
@@ -58,7 +61,7 @@ export async function forkWorker(file: string, args: string[] = []): Promise<Wor
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.disconnect();
+      if (child.connected) child.disconnect();
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
