@@ -132,10 +132,11 @@ export class LocalPouchClient implements PouchClient {
         ...o,
         agent,
       });
-    // pouchdb-server closes a connection idle for 5 s (Node's keepAliveTimeout); a request sent on it
-    // while that close is still on its way (half an RTT on the shaped link) is reset. A browser sends
-    // such a request again on a new connection, once; node-fetch does not, and PouchDB lets the
-    // rejection escape. So the baseline resends once, as a browser would, and the bench counts it.
+    // A request on a kept-alive connection can be reset, e.g. when pouchdb-server closes the connection
+    // after 5 s idle (Node's keepAliveTimeout) while the request is on its way: the close needs half an
+    // RTT to reach the client on the shaped link. A browser sends such a request again, once; node-fetch
+    // does not, and PouchDB let the rejection escape and killed the client in one run. So the baseline
+    // resends once, as a browser would, and the bench counts it.
     const viaAgent = async (u: string, o: Record<string, unknown>) => {
       try {
         return await fetchVia(u, o);
