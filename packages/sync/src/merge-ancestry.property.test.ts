@@ -21,7 +21,7 @@ import { beats } from './winning-rev.ts';
 /** Fixed by default so CI is repeatable; `TERN_FUZZ_SEED=random` (or a number) explores further. */
 const FUZZ = process.env.TERN_FUZZ_SEED;
 const SEED = FUZZ === 'random' ? undefined : Number(FUZZ ?? 20261202);
-const RUNS = Number(process.env.TERN_FUZZ_RUNS ?? 300);
+const RUNS = 300 * Number(process.env.TERN_FUZZ_RUNS ?? 1);
 const settings = { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) };
 
 type Base = (a: Revisions, b: Revisions, edges: readonly MergeEdge[]) => string[];
