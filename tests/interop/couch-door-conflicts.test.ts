@@ -65,4 +65,51 @@ describe('conflicts through the CouchDB door', () => {
     };
     expect(list.conflicts).toEqual([expect.objectContaining({ docId: id, fields: ['answers.age'] })]);
   });
+
+  // Issue 12, item 2: a client that edits again before it pulls the merge. Its branch was closed by
+  // the merge (or continued, when it won); either way its edit of the field the merge took from it
+  // must merge against its own revision, not open a conflict with itself. PouchDB's rev ids are
+  // random, so a fresh record is tried until the hash order is the one wanted (bounded).
+  for (const clientWins of [false, true]) {
+    it(`a client that edits again before pulling the merge gets no false conflict (client ${clientWins ? 'wins' : 'loses'})`, async () => {
+      for (let attempt = 0; attempt < 40; attempt += 1) {
+        const doc = submissionDoc('demo', 'Shared');
+        await client.db.put(doc);
+        await client.db.replicate.to(remote);
+        const other = pouchClient();
+        try {
+          await other.db.replicate.from(remote);
+          const onOther = await other.db.get(doc._id);
+          await other.db.put({
+            ...onOther,
+            answers: { ...(onOther.answers as object), notes: 'from other' },
+          });
+          await other.db.replicate.to(remote);
+        } finally {
+          await other.destroy();
+        }
+        const mine = await client.db.get(doc._id);
+        const l = await client.db.put({ ...mine, answers: { ...(mine.answers as object), age: 99 } });
+        await client.db.replicate.to(remote);
+        const merged = (await serverDb().get(doc._id))!;
+        expect(merged._conflicts ?? []).toEqual([]);
+        const parent = `${merged._revisions.start - 1}-${merged._revisions.ids[1]}`;
+        if ((parent === l.rev) !== clientWins) continue;
+
+        // Not pulled: the client's record is still its own revision, and it changes the age again.
+        const stale = await client.db.get(doc._id);
+        expect(stale._rev).toBe(l.rev);
+        await client.db.put({ ...stale, answers: { ...(stale.answers as object), age: 100 } });
+        await client.db.replicate.to(remote);
+        const s = (await serverDb().get(doc._id))!;
+        expect(s._conflicts ?? []).toEqual([]);
+        expect(s.answers).toMatchObject({ age: 100, notes: 'from other' });
+        await client.db.replicate.from(remote);
+        const c = await client.db.get(doc._id, { conflicts: true });
+        expect({ rev: c._rev, conflicts: c._conflicts ?? [] }).toEqual({ rev: s._rev, conflicts: [] });
+        return;
+      }
+      throw new Error('40 records never gave the wanted hash order');
+    });
+  }
 });

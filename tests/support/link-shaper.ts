@@ -1,5 +1,6 @@
 import { createConnection, createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
+import type { RequestSpan } from './round-trips.ts';
 
 /**
  * A user-space link shaper for tests and benchmarks: a loopback TCP proxy that gives each direction a
@@ -55,6 +56,8 @@ export interface DirectionStats {
   bytes: number;
   /** Bytes read from the near side (includes bytes dropped by a cut). */
   bytesIn: number;
+  /** Time (ms) the link stood idle between its first and its last packet: the sender had nothing to send. */
+  idleMs: number;
 }
 
 export interface ShaperStats {
@@ -66,6 +69,8 @@ export interface ShaperStats {
   httpRequests: number;
   /** Connections cut by the shaper. */
   cuts: number;
+  /** Connections reset because one end failed or reset its side (not cuts, not `close()`). */
+  resets: number;
 }
 
 interface Packet {
@@ -84,6 +89,9 @@ interface Conn {
   readyAt: number;
   /** End of the last request line fragment, to find request lines split across reads. */
   sniffTail: string;
+  openedAt: number;
+  /** The request being answered on this connection (for its `doneAt`). */
+  current: RequestSpan | null;
 }
 
 interface Cut {
@@ -125,6 +133,8 @@ class Link {
       const part = data.subarray(off, Math.min(off + mtu, data.length));
       // Time-slot scheduler: the packet starts when the link is free, and holds it for size/rate.
       const start = Math.max(now, this.busyUntil, earliest);
+      if (this.busyUntil > 0 && start > this.busyUntil)
+        this.shaper.stats[this.direction].idleMs += start - this.busyUntil;
       this.busyUntil = start + (part.length * 8 * 1000) / bps;
       conn.queued[this.direction] += part.length;
       this.push({ conn, data: part, deliverAt: this.busyUntil + profile.rttMs / 2 });
@@ -170,12 +180,17 @@ export class LinkShaper {
   readonly profile: LinkProfile;
   readonly mtu: number;
   readonly stats: ShaperStats = {
-    up: { bytes: 0, bytesIn: 0 },
-    down: { bytes: 0, bytesIn: 0 },
+    up: { bytes: 0, bytesIn: 0, idleMs: 0 },
+    down: { bytes: 0, bytesIn: 0, idleMs: 0 },
     connections: 0,
     httpRequests: 0,
     cuts: 0,
+    resets: 0,
   };
+  /** Every HTTP request seen, in order (`roundTripsOf` in round-trips.ts reads them). */
+  readonly requests: RequestSpan[] = [];
+  /** Why each reset connection was reset (see `stats.resets`). */
+  readonly failures: string[] = [];
   private readonly windowBytes: number;
   private readonly handshake: boolean;
   private readonly links: Record<Direction, Link>;
@@ -272,6 +287,8 @@ export class LinkShaper {
       queued: { up: 0, down: 0 },
       readyAt: performance.now() + (this.handshake ? this.profile.rttMs : 0),
       sniffTail: '',
+      openedAt: performance.now(),
+      current: null,
     };
     this.conns.add(conn);
     client.setNoDelay(true);
@@ -288,10 +305,11 @@ export class LinkShaper {
       from.on('end', () => {
         if (!conn.dead) this.links[direction].send(conn, null, direction === 'up' ? conn.readyAt : 0);
       });
-      from.on('error', () => this.kill(conn));
+      const side = direction === 'up' ? 'client' : 'server';
+      from.on('error', (e: NodeJS.ErrnoException) => this.kill(conn, `${side} ${e.code ?? e.message}`));
       from.on('close', () => {
         // A socket closed without a clean end (reset): pass the reset on.
-        if (!conn.dead && from.destroyed && !from.readableEnded) this.kill(conn);
+        if (!conn.dead && from.destroyed && !from.readableEnded) this.kill(conn, `${side} closed`);
       });
     };
     wire(client, 'up');
@@ -313,6 +331,16 @@ export class LinkShaper {
     for (let m = REQUEST_LINE.exec(text); m; m = REQUEST_LINE.exec(text)) {
       this.stats.httpRequests += 1;
       end = m.index + m[0].length;
+      const now = performance.now();
+      const span: RequestSpan = {
+        connection: conn.id,
+        first: conn.current === null,
+        openedAt: conn.openedAt,
+        sentAt: now,
+        doneAt: now,
+      };
+      this.requests.push(span);
+      conn.current = span;
     }
     // Keep enough of the tail to recognise a request line cut in two, but never one already counted.
     conn.sniffTail = text.slice(Math.max(end, text.length - 2048));
@@ -348,6 +376,7 @@ export class LinkShaper {
     }
     counter.bytes += data.length;
     to.write(data);
+    if (direction === 'down' && conn.current) conn.current.doneAt = performance.now();
     if (this.watchers.length > 0) {
       const due = this.watchers.filter((w) => w.direction === direction && w.atByte <= counter.bytes);
       this.watchers = this.watchers.filter((w) => !due.includes(w));
@@ -356,7 +385,16 @@ export class LinkShaper {
     if (conn.queued[direction] <= this.windowBytes / 2 && from.isPaused()) from.resume();
   }
 
-  private kill(conn: Conn): void {
+  /** `failure`: why an end failed, when it did (counted, and kept in `failures`). */
+  private kill(conn: Conn, failure?: string): void {
+    if (failure && !conn.dead) {
+      this.stats.resets += 1;
+      const requests = this.requests.filter((r) => r.connection === conn.id).length;
+      const age = Math.round(performance.now() - conn.openedAt);
+      this.failures.push(
+        `connection ${conn.id}: ${failure} after ${requests} requests, ${age} ms after it opened`,
+      );
+    }
     conn.dead = true;
     this.conns.delete(conn);
     reset(conn.client);

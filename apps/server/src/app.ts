@@ -3,7 +3,6 @@ import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { StoreError } from '@tern/store';
@@ -20,6 +19,7 @@ import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from './auth/login-throttle.ts'
 import type { LoginThrottleOptions } from './auth/login-throttle.ts';
 import { installOriginGuard } from './auth/origin-guard.ts';
 import { installSessionHook } from './auth/session-hook.ts';
+import { securityHeaders } from './security-headers.ts';
 import { DEFAULT_FEED_LIMITS, FeedGate } from './feeds/feed-gate.ts';
 import type { FeedLimits } from './feeds/feed-gate.ts';
 import { JSON_MAX_DEPTH, installJsonParser } from './json-body.ts';
@@ -137,33 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.status(500).send(errorBody('TERN_INTERNAL', 'Internal error; see the server log'));
   });
 
-  // Only the app's own origin: no inline script or style, no third-party anything, no framing.
-  // HSTS is sent below, on requests that came over TLS only: over plain HTTP it means nothing, and a
-  // LAN relay reached by address must not be pinned to an HTTPS it does not serve (issue 11, item 6).
-  await app.register(fastifyHelmet, {
-    strictTransportSecurity: false,
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        workerSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
-  app.addHook('onRequest', async (req, reply) => {
-    if (req.protocol === 'https')
-      void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-  });
+  await securityHeaders(app);
   // Bodies are JSON (deep nesting refused before parsing) or what a route registers itself (the
   // XLSForm upload). No text/plain: it is what a cross-site form can post without a preflight.
   const jsonMaxDepth = opts.jsonMaxDepth ?? JSON_MAX_DEPTH;

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TernStore } from '@tern/store';
 import { createAdmin } from '../src/cli/create-admin.ts';
@@ -252,9 +255,11 @@ describe('accounts and missions', () => {
 });
 
 describe('headers and limits', () => {
-  it('sends a CSP that allows only the app itself, and other helmet headers', async () => {
-    t = await testApp([]);
-    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+  it('sends the app shell a CSP that allows only the app itself, and other helmet headers', async () => {
+    const web = mkdtempSync(join(tmpdir(), 'tern-web-'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>Tern</title>');
+    t = await testApp([], { webDist: web });
+    const res = await t.app.inject({ method: 'GET', url: '/' });
     const csp = res.headers['content-security-policy'] as string;
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");

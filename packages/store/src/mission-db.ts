@@ -55,11 +55,17 @@ export interface MissionDb {
    * writers did meanwhile (decision 097).
    */
   branched(ids: string[]): Promise<Set<string>>;
-  /** The winning revisions of these documents with `_revisions`, one entry per id, in order. */
+  /**
+   * The winning revisions of these documents with `_revisions`, one entry per id, in order; a deleted
+   * document's winner is its tombstone (`_deleted: true`), undefined only for an id never stored.
+   */
   winnersWithHistory(ids: string[]): Promise<Array<WireDoc | undefined>>;
   /** Which of these ids the database holds at all, deleted ones included: one bulk read. */
   existing(ids: string[]): Promise<Set<string>>;
-  /** A page of changes with their documents, also ended at a byte budget (always at least one document). */
+  /**
+   * A page of changes with their documents (deletions as tombstones), also ended at a byte budget
+   * (always at least one document).
+   */
   changesSince(since: string | null, limit: number, maxBytes?: number): Promise<ChangesPage>;
   /** The winning revision with `_revisions` and `_conflicts` (when there are), or undefined. */
   get(id: string): Promise<WireDoc | undefined>;

@@ -102,14 +102,26 @@ export class PouchMissionDb implements MissionDb {
     });
   }
 
+  /**
+   * `_bulk_get` without a rev answers not-found for a deleted document, so the ids it misses are looked
+   * up once more in `_all_docs` (which names a deleted winner's rev) and their tombstones read by rev:
+   * a device must pull a deletion like any other change (issue 12).
+   */
   winnersWithHistory(ids: string[]): Promise<Array<WireDoc | undefined>> {
     if (ids.length === 0) return Promise.resolve([]);
     return translated(this.what('read'), async () => {
       const got = await this.db.bulkGet({ docs: ids.map((id) => ({ id })), revs: true });
-      return got.results.map((r) => {
-        const d = r.docs.find((x) => 'ok' in x);
-        return d && 'ok' in d ? (d.ok as unknown as WireDoc) : undefined;
-      });
+      const out = got.results.map(okDoc);
+      const missing = ids.filter((_, i) => out[i] === undefined);
+      if (missing.length === 0) return out;
+      const rows = await this.db.allDocs({ keys: [...new Set(missing)] });
+      const deleted = rows.rows.flatMap((r) =>
+        'value' in r && r.value?.deleted ? [{ id: r.id, rev: r.value.rev }] : [],
+      );
+      if (deleted.length === 0) return out;
+      const tombs = await this.db.bulkGet({ docs: deleted, revs: true });
+      const byId = new Map(tombs.results.map((r) => [r.id, okDoc(r)]));
+      return out.map((d, i) => d ?? byId.get(ids[i]!));
     });
   }
 
@@ -246,4 +258,9 @@ async function absentAsUndefined<T>(p: Promise<T>): Promise<T | undefined> {
 
 function sinceValue(since: string): number | string {
   return /^[0-9]+$/.test(since) ? Number(since) : since;
+}
+
+function okDoc(r: { docs: Array<{ ok: unknown } | { error: unknown }> }): WireDoc | undefined {
+  const d = r.docs.find((x) => 'ok' in x);
+  return d && 'ok' in d ? (d.ok as WireDoc) : undefined;
 }

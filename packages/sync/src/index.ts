@@ -36,4 +36,6 @@ export {
   resolveBranches,
 } from './merge-branches.ts';
 export type { Branch, MergeOutcome } from './merge-branches.ts';
+export { mergeBaseCandidates } from './merge-ancestry.ts';
+export type { MergeEdge } from './merge-ancestry.ts';
 export { getAt, parsePath, setAt } from './field-path.ts';

@@ -31,7 +31,7 @@ export class StoredState {
     const winners = new Map<string, WireDoc>();
     known.forEach((id, i) => {
       const w = found[i];
-      if (w) winners.set(id, w);
+      if (w && !w._deleted) winners.set(id, w);
     });
     return new StoredState(db, winners, held);
   }

@@ -1,7 +1,8 @@
-import { bodyAt, liveBranches } from '@tern/store';
+import { liveBranches } from '@tern/store';
 import type { ServerStore } from '@tern/store';
-import { commonAncestors, mergeBranches, orderBranches } from '@tern/sync';
+import { mergeBranches, orderBranches } from '@tern/sync';
 import type { Branch } from '@tern/sync';
+import { nearestBase } from './merge-base.ts';
 import { clearConflict, recordConflict, recordMerge } from './merge-records.ts';
 
 export interface MergeActor {
@@ -69,12 +70,4 @@ export async function autoMerge(
     if (branches.length <= 1) await clearConflict(ops, id);
   }
   return report;
-}
-
-async function nearestBase(store: ServerStore, mission: string, id: string, a: Branch, b: Branch) {
-  for (const rev of commonAncestors(a.revisions, b.revisions)) {
-    const body = await bodyAt(store.mission(mission), id, rev);
-    if (body) return { rev, body };
-  }
-  return null;
 }

@@ -1,7 +1,8 @@
-import { bodyAt, liveBranches } from '@tern/store';
+import { liveBranches } from '@tern/store';
 import type { ServerStore } from '@tern/store';
-import { META_FIELDS, commonAncestors, mergeBranches, orderBranches } from '@tern/sync';
+import { META_FIELDS, mergeBranches, orderBranches } from '@tern/sync';
 import type { Body, Branch, FieldConflict } from '@tern/sync';
+import { nearestBase } from './merge-base.ts';
 
 /** What an admin sees for one conflict: the ancestor, each branch with who/when/where, and the clashing fields. */
 export interface ConflictView {
@@ -23,20 +24,16 @@ export interface ConflictView {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
-/** The two branches an admin resolves first, in winner order, and their nearest common ancestor with a body. */
+/**
+ * The two branches an admin resolves first, in winner order, and their nearest common ancestor with a
+ * body: the same base the automatic merge uses (merge-base.ts).
+ */
 export async function conflictPair(store: ServerStore, mission: string, docId: string) {
   const branches = await liveBranches(store.mission(mission), docId);
   if (branches.length < 2) return null;
   const sorted = branches.slice().sort((x, y) => (orderBranches(x, y)[0] === x ? -1 : 1));
   const [a, b] = sorted as [Branch, Branch];
-  let base: { rev: string; body: Body } | null = null;
-  for (const rev of commonAncestors(a.revisions, b.revisions)) {
-    const body = await bodyAt(store.mission(mission), docId, rev);
-    if (body) {
-      base = { rev, body };
-      break;
-    }
-  }
+  const base = await nearestBase(store, mission, docId, a, b);
   return { a, b, base, leaves: sorted.length };
 }
 

@@ -1,6 +1,6 @@
 import { isStoreError } from '@tern/store';
 import type { DocStore, StoredDoc } from '@tern/store';
-import type { Branch, MergeOutcome } from '@tern/sync';
+import type { Branch, MergeEdge, MergeOutcome } from '@tern/sync';
 
 type Ops = DocStore;
 
@@ -15,6 +15,20 @@ export interface MergeRecord {
   base: string | null;
   mergedRev: string;
   taken: Record<string, string>;
+  by: string;
+  at: string;
+}
+
+/** A person's resolution of a conflict (`recordResolution`). */
+export interface ResolutionRecord {
+  _id: string;
+  type: 'resolution';
+  mission: string;
+  docId: string;
+  /** The two leaves the admin saw; the resolved revision continues the winner and closes the other. */
+  revs: [string, string];
+  resolvedRev: string;
+  choices: Record<string, unknown>;
   by: string;
   at: string;
 }
@@ -105,6 +119,22 @@ export function mergeRecords(ops: Ops, docId: string): Promise<MergeRecord[]> {
   return ops.list<MergeRecord & StoredDoc>(`merge:${docId}:`);
 }
 
+/**
+ * The ancestry the rev tree does not show (decision 096): each revision written by a merge or a
+ * resolution has both branches it was made from as parents. One prefix read per kind of record (record
+ * ids are `sub:<ULID>` or `case:<ULID>`, so no other document's records share the prefix).
+ */
+export async function mergeEdges(ops: Ops, docId: string): Promise<MergeEdge[]> {
+  const [merges, resolutions] = await Promise.all([
+    mergeRecords(ops, docId),
+    ops.list<ResolutionRecord & StoredDoc>(`resolution:${docId}:`),
+  ]);
+  return [
+    ...merges.flatMap((m) => [m.winner, m.loser].map((parent) => ({ rev: m.mergedRev, parent }))),
+    ...resolutions.flatMap((r) => r.revs.map((parent) => ({ rev: r.resolvedRev, parent }))),
+  ];
+}
+
 /** For documents of a pulled page: the open conflict of each one that has one. */
 export async function openConflictsOf(ops: Ops, docIds: string[]): Promise<Map<string, ConflictRecord>> {
   if (docIds.length === 0) return new Map();
@@ -119,15 +149,16 @@ export async function recordResolution(
   ops: Ops,
   mission: string,
   docId: string,
-  r: { revs: [string, string]; resolvedRev: string; choices: Record<string, unknown>; by: string },
+  r: Pick<ResolutionRecord, 'revs' | 'resolvedRev' | 'choices' | 'by'>,
 ) {
-  await createOnce(ops, {
+  const rec: ResolutionRecord = {
     _id: `resolution:${docId}:${r.resolvedRev}`,
     type: 'resolution',
     mission,
     docId,
     ...r,
     at: new Date().toISOString(),
-  });
+  };
+  await createOnce(ops, { ...rec });
   await clearConflict(ops, docId);
 }

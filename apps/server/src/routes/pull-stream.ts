@@ -2,10 +2,11 @@ import { Readable } from 'node:stream';
 import type { DocStore, MissionDb } from '@tern/store';
 import type { PushResult } from '@tern/sync';
 import { openConflictsOf } from '../merge/merge-records.ts';
+import { changeChunks } from './change-chunks.ts';
 
 /** Byte budget of one pulled page (JSON, before gzip): big pages cost fewer round trips on slow links. */
 export const PULL_PAGE_BYTES = 8 * 1024 * 1024;
-/** Documents read from the store at a time while the response is already flowing. */
+/** Changes and documents read from the store at a time while the response is already flowing. */
 const CHUNK = 200;
 
 export interface PullStreamArgs {
@@ -18,6 +19,9 @@ export interface PullStreamArgs {
   pushedNow: Set<string>;
   /** Called once the whole page went out, with the `id rev` pairs sent (for the audit log). */
   onComplete: (pulled: string[]) => Promise<void>;
+  /** Tests only: smaller reads and pages than CHUNK and PULL_PAGE_BYTES. */
+  chunk?: number;
+  pageBytes?: number;
 }
 
 /**
@@ -32,15 +36,19 @@ export function pullStream(a: PullStreamArgs): Readable {
 }
 
 async function* body(a: PullStreamArgs): AsyncGenerator<string> {
-  const list = await a.db.changeList(a.since, a.pullLimit);
+  const lists = changeChunks(a.db, a.since, a.pullLimit, a.chunk ?? CHUNK);
+  // The first read before the first byte: a store that fails at once gives an error answer.
+  let next = await lists.next();
   yield `{"results":${JSON.stringify(a.results)},"changes":[`;
-  let lastSeq = list.lastSeq;
-  let more = list.more;
+  let lastSeq = a.since ?? '0';
+  let more = false;
   let bytes = 0;
   let sent = 0;
   const pulled: string[] = [];
-  outer: for (let i = 0; i < list.changes.length; i += CHUNK) {
-    const chunk = list.changes.slice(i, i + CHUNK);
+  outer: for (; !next.done; next = await lists.next()) {
+    const chunk = next.value.changes;
+    const seqBefore = lastSeq;
+    ({ lastSeq, more } = next.value);
     const winners = await a.db.winnersWithHistory(chunk.map((c) => c.id));
     const open = await openConflictsOf(
       a.ops,
@@ -58,8 +66,8 @@ async function* body(a: PullStreamArgs): AsyncGenerator<string> {
       const key = `${doc._id} ${doc._rev}`;
       if (a.pushedNow.has(key) && !c) continue;
       const json = JSON.stringify(doc);
-      if (sent > 0 && bytes + json.length > PULL_PAGE_BYTES) {
-        lastSeq = list.changes[i + j - 1]!.seq;
+      if (sent > 0 && bytes + json.length > (a.pageBytes ?? PULL_PAGE_BYTES)) {
+        lastSeq = j > 0 ? chunk[j - 1]!.seq : seqBefore;
         more = true;
         break outer;
       }

@@ -136,7 +136,14 @@ export function App(props: {
           />
         ) : view === 'cases' ? (
           <>
-            <button type="button" onClick={() => setView('list')}>
+            <button
+              type="button"
+              onClick={() => {
+                // Syncs and edits made in the cases screens changed what the list shows.
+                void refresh();
+                setView('list');
+              }}
+            >
               {t('cases:records')}
             </button>
             <CasesHome db={db} dataKey={dataKey} mission={mission} device={device} user={user} />

@@ -11,6 +11,7 @@ import { formTitle, shownState } from './case-labels.ts';
 import { moveCase, recordDecision } from './case-store.ts';
 import type { Decision, OpenCase } from './case-store.ts';
 import { openRecord } from './open-form.ts';
+import { DeleteForm } from './DeleteForm.tsx';
 import { ReviewActions, ReviewBadge } from './ReviewActions.tsx';
 
 type User = { username: string; role: string };
@@ -344,6 +345,13 @@ function Timeline(props: {
                 form={it.form}
                 user={props.user}
                 label={formTitle(it.form.form, i18n.language)}
+              />
+              <DeleteForm
+                db={props.db}
+                dataKey={props.dataKey}
+                index={props.index}
+                form={it.form}
+                user={props.user}
               />
             </li>
           ),

@@ -147,3 +147,30 @@ export async function reviewSubmission(
   };
   return { row: await saveDoc(db, key, { mission: sub.mission, id: sub.id, body }), body };
 }
+
+/**
+ * A data officer deletes a form (a duplicate, a record entered by mistake): a tombstone revision
+ * `{mission, deletion: {by, at, reason}}` (the shape the server checks, @tern/api DeletionBody). The
+ * earlier revisions stay at headquarters as history; every device drops the form at its next sync.
+ */
+export async function deleteSubmission(
+  db: TernDb,
+  key: CryptoKey,
+  sub: Pick<OpenRow, 'id' | 'mission' | 'rev'>,
+  d: { by: string; reason: string; at?: string },
+): Promise<{ row: DocRow; body: Body }> {
+  const reason = d.reason.trim();
+  if (!reason) throw new Error('Say why the form is deleted: a deletion needs a reason');
+  const body: Body = {
+    mission: sub.mission,
+    deletion: { by: d.by, at: d.at ?? new Date().toISOString(), reason },
+  };
+  const row = await saveDoc(db, key, {
+    mission: sub.mission,
+    id: sub.id,
+    body,
+    deleted: true,
+    expectRev: sub.rev,
+  });
+  return { row, body };
+}

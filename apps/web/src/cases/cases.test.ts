@@ -8,7 +8,8 @@ import type { TernDb } from '../device/db.ts';
 import { DexieSyncStorage } from '../device/local-store.ts';
 import { saveSubmission } from '../records/submissions.ts';
 import { caseIndex, CaseIndex, dropCaseIndexes, fold } from './case-index.ts';
-import { createCase, moveCase, recordDecision, reviewSubmission } from './case-store.ts';
+import { DeletionBody } from '@tern/api';
+import { createCase, deleteSubmission, moveCase, recordDecision, reviewSubmission } from './case-store.ts';
 import {
   NoDeviceNumberError,
   deviceNumber,
@@ -251,6 +252,39 @@ describe('case index: in-memory search over sealed cases', () => {
     expect(index.reviewQueue()).toEqual([]);
     expect(index.returned('interviewer').map((f) => f.review?.comment)).toEqual(['Add the interview date']);
     expect(index.returned('someone-else')).toEqual([]);
+  });
+
+  it('an officer deletes a form with a reason: the tombstone the server accepts, gone from the case', async () => {
+    const index = caseIndex(db, key, 'demo');
+    await index.ready();
+    const c = await newCase('Rosa Mendes');
+    index.put(c.row, c.open.body);
+    const sub = await saveSubmission(db, key, {
+      mission: 'demo',
+      form: 'screening@1',
+      answers: {},
+      device: DEVICE,
+      caseId: c.open.id,
+    });
+    await index.refresh();
+    expect(index.reviewQueue().map((f) => f.id)).toEqual([sub.id]);
+    const rec = (await docsOf(db).get(sub.id))!;
+    await expect(deleteSubmission(db, key, rec, { by: 'officer', reason: '  ' })).rejects.toThrow(/reason/);
+    expect((await docsOf(db).get(sub.id))?.deleted).toBe(false);
+    const { row, body } = await deleteSubmission(db, key, rec, { by: 'officer', reason: 'Entered twice' });
+    expect(DeletionBody.safeParse(body).success).toBe(true);
+    expect(row).toMatchObject({ deleted: true, syncState: 'pending' });
+    expect(row.revisions.ids[1]).toBe(rec.rev.split('-')[1]);
+    index.put(row, body);
+    expect(index.reviewQueue()).toEqual([]);
+    const storage = new DexieSyncStorage(db, 'demo', key);
+    expect((await storage.pending(10)).filter((d) => d._id === sub.id)).toEqual([
+      expect.objectContaining({
+        _id: sub.id,
+        _deleted: true,
+        deletion: expect.objectContaining({ reason: 'Entered twice' }),
+      }),
+    ]);
   });
 
   it('an edit of an approved form sends it back to review (the server refuses "approved" over new answers)', async () => {

@@ -58,6 +58,40 @@ export const recordsCases: Record<string, ConformanceCase> = {
       );
     }),
 
+  'a deleted record is pulled as its tombstone, with its history, in the changes feed': (make) =>
+    withStore(make, async (s) => {
+      const db = s.mission('m1');
+      const live = rev(ID(1), body('a'));
+      const gone = rev(ID(2), body('b'));
+      const tomb = rev(
+        ID(2),
+        { mission: 'm1', deletion: { by: 'o', at: '2026-01-01', reason: 'dup' } },
+        gone,
+        true,
+      );
+      await db.writeReplicated([live, gone]);
+      const before = await db.updateSeq();
+      await db.writeReplicated([tomb]);
+      const w = await db.winnersWithHistory([ID(2), ID(1), ID(9)]);
+      eq(
+        w.map((d) => [d?._rev, d?._deleted === true]),
+        [
+          [tomb._rev, true],
+          [live._rev, false],
+          [undefined, false],
+        ],
+        'winners: the tombstone, the live record, nothing for an unknown id',
+      );
+      eq(w[0]?._revisions, tomb._revisions, 'the tombstone carries its history');
+      eq((w[0] as Record<string, unknown>).deletion, tomb.deletion, 'and its reason');
+      const page = await db.changesSince(before, 10);
+      eq(
+        page.docs.map((d) => [d._id, d._deleted === true]),
+        [[ID(2), true]],
+        'the deletion is a change with its tombstone',
+      );
+    }),
+
   'a deleted leaf is no live branch and no conflict': (make) =>
     withStore(make, async (s) => {
       const db = s.mission('m1');
@@ -85,7 +119,11 @@ export const recordsCases: Record<string, ConformanceCase> = {
       const gone = rev(ID(2), body('gone'));
       await db.writeReplicated([live, gone, rev(ID(2), {}, gone, true)]);
       eq([...(await db.existing([ID(1), ID(2), ID(9)]))].sort(), [ID(1), ID(2)], 'existing ids');
-      eq((await db.winnersWithHistory([ID(2)]))[0], undefined, 'a deleted document has no live winner');
+      eq(
+        (await db.winnersWithHistory([ID(2)]))[0]?._deleted,
+        true,
+        "a deleted document's winner is its tombstone",
+      );
       eq([...(await db.existing([]))], [], 'no ids');
     }),
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DocIdShape, RevShape, openMission, parseOr400, queryFlag } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
+import { auditCouchRead, okPairs } from './couch-audit.ts';
 
 const BulkGetQuery = z.object({ revs: queryFlag, latest: queryFlag, attachments: queryFlag }).loose();
 const BulkGetBody = z.object({
@@ -28,6 +29,9 @@ export async function bulkGetRoute(app: FastifyInstance, deps: CouchDeps): Promi
     const body = parseOr400(BulkGetBody, req.body ?? null, '_bulk_get body');
     // Tern documents carry no attachments, so `attachments` and `atts_since` change nothing.
     const docs = body.docs.map((d) => (d.rev ? { id: d.id, rev: d.rev } : { id: d.id }));
-    return db.bulkGet(docs, { revs: q.revs, latest: q.latest });
+    const answer = await db.bulkGet(docs, { revs: q.revs, latest: q.latest });
+    const sent = answer.results.flatMap((r) => okPairs((r as { docs?: unknown[] }).docs ?? []));
+    await auditCouchRead(deps, req, req.params.db, '_bulk_get', sent);
+    return answer;
   });
 }

@@ -4,6 +4,7 @@ import { isRefusal, refusalMessage } from '../../feeds/feed-gate.ts';
 import { CouchError } from './couch-errors.ts';
 import { openMission, parseOr400, queryFlag } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
+import { auditCouchRead, okPairs } from './couch-audit.ts';
 
 /** The most changes one response carries; a client that asks for more is told so (400). */
 export const MAX_CHANGES = 10_000;
@@ -60,8 +61,20 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
         includeDocs: q.include_docs,
         conflicts: q.conflicts,
       });
+    // With documents, a changes page is a pull like `_bulk_get`: audited with what it carried.
+    const answer = async (p: Awaited<ReturnType<typeof read>>) => {
+      if (q.include_docs)
+        await auditCouchRead(
+          deps,
+          req,
+          req.params.db,
+          '_changes',
+          okPairs(p.results.map((c) => ({ ok: c.doc }))),
+        );
+      return p;
+    };
     let page = await read();
-    if (q.feed !== 'longpoll' || page.results.length > 0) return page;
+    if (q.feed !== 'longpoll' || page.results.length > 0) return answer(page);
 
     // Longpoll with nothing new yet: wait from the sequence just read, so nothing slips between.
     // Held requests are capped per account and in total (feeds/feed-gate.ts); past a cap, 429.
@@ -95,6 +108,6 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
       ticket.signal.removeEventListener('abort', onGone);
       ticket.leave();
     }
-    return page;
+    return answer(page);
   });
 }

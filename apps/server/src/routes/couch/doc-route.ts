@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CouchError } from './couch-errors.ts';
 import { DocIdShape, RevShape, openMission, parseOr400, queryFlag } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
+import { auditCouchRead, okPairs } from './couch-audit.ts';
 
 const OpenRevs = z
   .string()
@@ -45,13 +46,16 @@ export async function docRoute(app: FastifyInstance, deps: CouchDeps): Promise<v
     if (id.startsWith('_'))
       throw new CouchError('not_found', `${id} is not supported by Tern's CouchDB door`);
     const q = parseOr400(DocQuery, req.query, 'document query');
-    return db.readDoc(id, {
+    const doc = await db.readDoc(id, {
       ...(q.rev !== undefined ? { rev: q.rev } : {}),
       ...(q.open_revs !== undefined ? { openRevs: q.open_revs } : {}),
       revs: q.revs,
       conflicts: q.conflicts,
       latest: q.latest,
     });
+    const sent = Array.isArray(doc) ? okPairs(doc) : okPairs([{ ok: doc }]);
+    await auditCouchRead(deps, req, req.params.db, 'doc', sent);
+    return doc;
   });
 
   // Design documents are never stored (see ingest/reserved-fields.ts), so none can be read.

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { DEMO, ROOT, startServer } from '../support/server-process.ts';
+import { logIn, openControlled } from '../support/tern-page.ts';
+import type { ServerHandle } from '../support/server-process.ts';
+
+/**
+ * Issue 16, the phone: at 360 × 740 (the phones interviewers carry), in all five languages, the
+ * screens an interviewer walks through (records, cases, a new case, its Screening form) never scroll
+ * sideways, and every control a finger must hit is at least 44 × 44 CSS px (WCAG 2.5.5).
+ */
+let server: ServerHandle;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer({});
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+type Dict = Record<string, unknown>;
+const cases = (lang: string) => {
+  const d = JSON.parse(
+    readFileSync(join(ROOT, `apps/web/src/i18n/locales/${lang}/cases.json`), 'utf8'),
+  ) as Dict;
+  return (path: string) => String(path.split('.').reduce<unknown>((o, k) => (o as Dict)[k], d));
+};
+
+/** Controls on screen smaller than 44 × 44 px: "tag.class 'text' w×h". Radios and checkboxes count by their label row. */
+function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const sel =
+      'button, select, a[href], input:not([type=radio]):not([type=checkbox]):not([type=hidden]):not([type=file]), label.choice';
+    for (const el of document.querySelectorAll<HTMLElement>(sel)) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue; // not shown
+      if (r.width < 44 || r.height < 44)
+        out.push(
+          `${el.tagName.toLowerCase()}.${el.className} '${(el.textContent ?? '').trim().slice(0, 30)}' ${Math.round(r.width)}×${Math.round(r.height)}`,
+        );
+    }
+    return out;
+  });
+}
+
+async function checkScreen(page: Page, where: string) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `${where}: page width`).toBeLessThanOrEqual(360);
+  expect(await smallTargets(page), `${where}: touch targets under 44 px`).toEqual([]);
+}
+
+describe('an interviewer on a 360 px phone', () => {
+  for (const lang of ['en', 'fr', 'es', 'ar', 'ru']) {
+    it(`in ${lang}: no sideways scroll, every target at least 44 × 44`, async () => {
+      const ctx = await browser.newContext({
+        viewport: { width: 360, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      try {
+        const tr = cases(lang);
+        const page = await openControlled(ctx, `${server.url}/?mission=demo`);
+        await checkScreen(page, 'login');
+        expect(await logIn(page, DEMO.interviewer.username, DEMO.interviewer.password)).toBeNull();
+        await page.locator('.language-picker select').selectOption(lang);
+        await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+        await checkScreen(page, 'records');
+        await page.getByRole('button', { name: tr('open'), exact: true }).click();
+        await checkScreen(page, 'cases');
+        await page.getByRole('button', { name: tr('newCase'), exact: true }).click();
+        await page.getByLabel(tr('new.fullName'), { exact: true }).fill('Test Person');
+        await checkScreen(page, 'new case');
+        await page.getByRole('button', { name: tr('new.create') }).click();
+        await page.locator('form.form').waitFor();
+        await checkScreen(page, 'screening form');
+      } finally {
+        await ctx.close();
+      }
+    });
+  }
+});
