@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -52,13 +52,16 @@ export async function startPouchDbServer(): Promise<BaselineServer> {
     port,
     proc,
     async stop() {
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      try {
-        process.kill(-proc.pid!, 'SIGTERM');
-      } catch {
-        // already gone
+      if (proc.exitCode === null && proc.signalCode === null) {
+        try {
+          process.kill(-proc.pid!, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+        await exited;
       }
-      await exited;
+      // Its databases: the load bench leaves 20,000 records per step otherwise.
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
