@@ -1,0 +1,20 @@
+// The public surface of @tern/research: de-identified research rows, the analytics store and the
+// disclosure control every table passes before it leaves the server (docs/research-privacy.md).
+export { DIMENSIONS, DIMENSION_NAMES, UNKNOWN, isDimension, isMulti } from './dimensions.ts';
+export type {
+  Dimension,
+  DimensionInfo,
+  DimensionKind,
+  MultiDimension,
+  SingleDimension,
+} from './dimensions.ts';
+export { RESEARCH_ERROR_CODES, ResearchError, isResearchError } from './errors.ts';
+export type { ResearchErrorCode } from './errors.ts';
+export { AGE_BANDS, ageBand, majority } from './rows/age-band.ts';
+export type { AgeBand } from './rows/age-band.ts';
+export { MIN_SECRET_BYTES, researchKeys } from './rows/research-keys.ts';
+export type { ResearchKeys } from './rows/research-keys.ts';
+export { fragmentOf } from './rows/fragments.ts';
+export type { AssistanceFragment, CaseFragment, Fragment, ScreeningFragment } from './rows/fragments.ts';
+export { deidentifyCase, rowFromFragments } from './rows/research-row.ts';
+export type { ResearchRow } from './rows/research-row.ts';
