@@ -18,3 +18,16 @@ export { fragmentOf } from './rows/fragments.ts';
 export type { AssistanceFragment, CaseFragment, Fragment, ScreeningFragment } from './rows/fragments.ts';
 export { deidentifyCase, rowFromFragments } from './rows/research-row.ts';
 export type { ResearchRow } from './rows/research-row.ts';
+export { openDuckDbStore } from './store/duckdb-store.ts';
+export type { DuckDbStoreOptions } from './store/duckdb-store.ts';
+export { catchUp, rebuildAnalytics } from './store/catch-up.ts';
+export type { CatchUpOptions, CatchUpResult, ChangeSource } from './store/catch-up.ts';
+export type {
+  AnalyticsStatus,
+  AnalyticsStore,
+  Checkpoint,
+  FeedBatch,
+  FineCount,
+  FineQuery,
+  Recreation,
+} from './store/analytics-store.ts';

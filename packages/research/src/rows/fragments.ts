@@ -20,6 +20,8 @@ interface FragmentBase {
 
 export interface CaseFragment extends FragmentBase {
   kind: 'case';
+  /** The case's record key (research-keys.ts), carried so that a row can be rebuilt from fragments. */
+  recordKey: number;
   year: number | null;
   /** The case's trafficking decision (HTCDS value), which wins over the screening's. */
   decision: string | null;
@@ -85,6 +87,7 @@ export function fragmentOf(doc: WireDoc, mission: string, keys: ResearchKeys): F
       mission,
       caseRef: keys.caseRef(mission, doc._id),
       docRef,
+      recordKey: keys.recordKey(mission, doc._id),
       year: yearOf(doc.createdAt),
       decision: typeof decision === 'string' ? (DECISION_STATUS[decision] ?? null) : null,
     };

@@ -27,7 +27,7 @@ export const MIN_SECRET_BYTES = 32;
 const SHIFT_RANGE_MS = 2 ** 40; // about 35 years
 
 export function researchKeys(secret: string | Uint8Array): ResearchKeys {
-  const bytes = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : Buffer.from(secret);
+  const bytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : new Uint8Array(secret);
   if (bytes.length < MIN_SECRET_BYTES)
     throw new ResearchError(
       'TERN_RESEARCH_BAD_PARAMETER',

@@ -207,7 +207,7 @@ describe('de-identified research rows', () => {
       vic_AgreementToManagePersonalData: 'no',
     });
     expect(deidentifyCase(caseDoc(), [refused], M, keys)).toBeNull();
-    expect(rowFromFragments(undefined, [], 1)).toBeNull();
+    expect(rowFromFragments(undefined, [])).toBeNull();
     const tomb: WireDoc = { _id: CASE, _rev: '2-a', _revisions: { start: 2, ids: ['a'] }, _deleted: true };
     expect(deidentifyCase(tomb, [], M, keys)).toBeNull();
   });

@@ -34,7 +34,6 @@ const union = (lists: string[][]): string[] => [...new Set(lists.flat())].sort()
 export function rowFromFragments(
   caseFragment: CaseFragment | undefined,
   submissions: readonly Fragment[],
-  recordKey: number,
 ): ResearchRow | null {
   if (!caseFragment) return null;
   const screenings = submissions.filter((f): f is ScreeningFragment => f.kind === 'screening');
@@ -46,7 +45,7 @@ export function rowFromFragments(
   );
   return {
     ref: caseFragment.caseRef,
-    recordKey,
+    recordKey: caseFragment.recordKey,
     mission: caseFragment.mission,
     year: caseFragment.year === null ? null : String(caseFragment.year),
     citizenship: s?.citizenship ?? null,
@@ -80,5 +79,5 @@ export function deidentifyCase(
   const subs = submissions
     .map((d) => fragmentOf(d, mission, keys))
     .filter((f): f is Fragment => f !== null && f.kind !== 'case' && f.caseRef === c.caseRef);
-  return rowFromFragments(c, subs, keys.recordKey(mission, caseDoc._id));
+  return rowFromFragments(c, subs);
 }

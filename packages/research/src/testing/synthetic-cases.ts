@@ -221,3 +221,24 @@ export function syntheticCaseDocs(o: SyntheticOptions): WireDoc[] {
   }
   return docs;
 }
+
+/** The next revision of a document with a new body (an edit made on a device, replicated as is). */
+export function edited(doc: WireDoc, body: Record<string, unknown>): WireDoc {
+  const { rev, revisions } = nextRevision({ rev: doc._rev, revisions: doc._revisions }, body);
+  return { _id: doc._id, _rev: rev, _revisions: revisions, ...body };
+}
+
+/** The deletion of a document: its tombstone revision. */
+export function deleted(doc: WireDoc): WireDoc {
+  const { rev, revisions } = nextRevision(
+    { rev: doc._rev, revisions: doc._revisions },
+    {},
+    { deleted: true },
+  );
+  return { _id: doc._id, _rev: rev, _revisions: revisions, _deleted: true };
+}
+
+/** The body of a wire document (no `_` fields). */
+export function bodyOf(doc: WireDoc): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')));
+}
