@@ -31,3 +31,13 @@ export type {
   FineQuery,
   Recreation,
 } from './store/analytics-store.ts';
+export { DEFAULT_PTABLE, discreteNormalPTable, perturbation } from './disclosure/ptable.ts';
+export type { PTable } from './disclosure/ptable.ts';
+export { MIN_K, disclosureParams } from './disclosure/parameters.ts';
+export type { DisclosureParams } from './disclosure/parameters.ts';
+export { MAX_TABLE_DIMS, checkQuery } from './disclosure/table-query.ts';
+export type { CheckedQuery, TableQuery } from './disclosure/table-query.ts';
+export { publishedValue } from './disclosure/publish.ts';
+export type { PublishedCell } from './disclosure/publish.ts';
+export { METHOD, researchFlows, researchSeries, researchTable } from './disclosure/research-tables.ts';
+export type { Margin, PublishedTable, ResearchScope } from './disclosure/research-tables.ts';
