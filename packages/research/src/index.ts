@@ -31,8 +31,8 @@ export type {
   FineQuery,
   Recreation,
 } from './store/analytics-store.ts';
-export { DEFAULT_PTABLE, discreteNormalPTable, perturbation } from './disclosure/ptable.ts';
-export type { PTable } from './disclosure/ptable.ts';
+export { DEFAULT_PTABLE, cellKeyPTable, perturbation } from './disclosure/ptable.ts';
+export type { PTable, PTableRow } from './disclosure/ptable.ts';
 export { MIN_K, disclosureParams } from './disclosure/parameters.ts';
 export type { DisclosureParams } from './disclosure/parameters.ts';
 export { MAX_TABLE_DIMS, checkQuery } from './disclosure/table-query.ts';

@@ -2,26 +2,33 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isResearchError } from '../errors.ts';
 import { disclosureParams } from './parameters.ts';
-import { DEFAULT_PTABLE, discreteNormalPTable, perturbation } from './ptable.ts';
+import { DEFAULT_PTABLE, cellKeyPTable, perturbation } from './ptable.ts';
 import { publishedValue } from './publish.ts';
 
 describe('the perturbation table', () => {
-  it('is a distribution, symmetric, with mean zero (published values are unbiased)', () => {
-    const t = DEFAULT_PTABLE;
-    expect(t.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    t.probabilities.forEach((p, i) =>
-      expect(p).toBeCloseTo(t.probabilities[t.probabilities.length - 1 - i]!, 12),
-    );
-    expect(t.probabilities.reduce((s, p, i) => s + p * (i - t.max), 0)).toBeCloseTo(0, 12);
-    expect(t.variance).toBeGreaterThan(3);
+  it('has rows that are distributions, symmetric, with mean zero (published values are unbiased)', () => {
+    for (const n of [11, 50, 400, 10_000]) {
+      const r = DEFAULT_PTABLE.row(n);
+      expect(r.probabilities.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+      r.probabilities.forEach((q, i) =>
+        expect(q).toBeCloseTo(r.probabilities[r.probabilities.length - 1 - i]!, 12),
+      );
+      expect(r.probabilities.reduce((m, q, i) => m + q * (i - r.max), 0)).toBeCloseTo(0, 12);
+      // σ(n) = max(2, √n), within the discretisation and truncation.
+      const ratio = Math.sqrt(r.variance) / Math.max(2, Math.sqrt(n));
+      expect(ratio).toBeGreaterThan(0.9);
+      expect(ratio).toBeLessThan(1.1);
+    }
   });
 
-  it('draws perturbations in the shares of the table when cell keys are uniform', () => {
-    const t = discreteNormalPTable(1.5, 3);
+  it('draws perturbations in the shares of the row when cell keys are uniform', () => {
+    const t = cellKeyPTable(1.5, 0);
+    const r = t.row(20);
     const n = 70_000;
-    const seen = new Array<number>(7).fill(0);
-    for (let i = 0; i < n; i++) seen[perturbation(t, Math.floor(((i + 0.5) / n) * 2 ** 32)) + 3]! += 1;
-    seen.forEach((s, i) => expect(s / n).toBeCloseTo(t.probabilities[i]!, 3));
+    const seen = new Array<number>(r.probabilities.length).fill(0);
+    for (let i = 0; i < n; i++)
+      seen[perturbation(t, 20, Math.floor(((i + 0.5) / n) * 2 ** 32)) + r.max]! += 1;
+    seen.forEach((x, i) => expect(x / n).toBeCloseTo(r.probabilities[i]!, 3));
   });
 
   it('publishes a value that is a function of the count and the cell key only, never under k', () => {
@@ -33,7 +40,7 @@ describe('the perturbation table', () => {
         if (n < p.k) expect(v).toBeNull();
         if (v !== null) {
           expect(v).toBeGreaterThanOrEqual(p.k);
-          expect(Math.abs(v - n)).toBeLessThanOrEqual(DEFAULT_PTABLE.max);
+          expect(Math.abs(v - n)).toBeLessThanOrEqual(DEFAULT_PTABLE.row(n).max);
         }
       }),
       { seed: 101, numRuns: 2000 },

@@ -60,7 +60,7 @@ export function fineCells(
 /** The published value of a fine cell, or null when suppressed (true count or published value under k). */
 export function publishedValue(cell: { n: number; keySum: number }, p: DisclosureParams): number | null {
   if (cell.n < p.k) return null;
-  const value = cell.n + perturbation(p.ptable, cell.keySum);
+  const value = cell.n + perturbation(p.ptable, cell.n, cell.keySum);
   return value < p.k ? null : value;
 }
 
