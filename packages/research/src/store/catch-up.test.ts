@@ -105,6 +105,17 @@ describe('analytics catch-up from a mission store (TernStore in memory)', () => 
     expect((await store.checkpoint('alpha'))!.asOf > before.asOf).toBe(true);
     expect((await store.checkpoint('alpha'))!.seq).toBe(before.seq);
 
+    // The feed read through changeList + winnersWithHistory (no CouchDB door) gives the same store.
+    const plain = await openDuckDbStore({ path: ':memory:', fingerprint: keys.fingerprint });
+    const slow: ChangeSource = {
+      mission: 'alpha',
+      changeList: (since, limit) => db.changeList(since, limit),
+      winnersWithHistory: (ids) => db.winnersWithHistory(ids),
+    };
+    await catchUp(plain, slow, keys, { batchSize: 100 });
+    expect(await storeCounts(plain)).toEqual(await storeCounts(store));
+    await plain.close();
+
     // The one-call rebuild gives the same store.
     const incremental = await storeCounts(store);
     await rebuildAnalytics(store, [db], keys);

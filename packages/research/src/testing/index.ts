@@ -5,3 +5,8 @@ export type { SyntheticOptions } from './synthetic-cases.ts';
 export { loadDocs } from './load.ts';
 export { naiveTable } from './naive-tables.ts';
 export type { NaiveTable } from './naive-tables.ts';
+export { MemoryAnalyticsStore } from './memory-store.ts';
+export { BASE_RATE, CATEGORIES, KNOWN, MISSIONS, SECRETS, attackData } from './attack-data.ts';
+export type { Known, Target } from './attack-data.ts';
+export { STRATEGIES, attack, binomialTail } from './attack.ts';
+export type { Answer, AttackResult, Oracle, Strategy } from './attack.ts';
