@@ -1,5 +1,6 @@
 import type { Dimension } from '../dimensions.ts';
 import type { Fragment } from '../rows/fragments.ts';
+import type { ResearchRow } from '../rows/research-row.ts';
 
 /**
  * The analytics store: de-identified fragments and rows (../rows/), a checkpoint per mission feed, and
@@ -19,6 +20,8 @@ export interface AnalyticsStore {
   status(missions?: readonly string[]): Promise<AnalyticsStatus>;
   /** Exact counts and key sums of the cells of `dims`, among the rows that pass `filters`. */
   fineCounts(query: FineQuery): Promise<FineCount[]>;
+  /** The rows of these missions: for the k-anonymous CTDC export only (../ctdc/), never published as is. */
+  rows(missions: readonly string[]): Promise<ResearchRow[]>;
   /** Forget everything (a rebuild starts here). */
   reset(): Promise<void>;
   close(): Promise<void>;

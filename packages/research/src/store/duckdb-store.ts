@@ -1,7 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { DuckDBInstance, listValue } from '@duckdb/node-api';
 import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import { DIMENSION_NAMES } from '../dimensions.ts';
+import { DIMENSION_NAMES, isMulti } from '../dimensions.ts';
 import { ResearchError } from '../errors.ts';
 import type { CaseFragment, Fragment } from '../rows/fragments.ts';
 import { rowFromFragments } from '../rows/research-row.ts';
@@ -100,9 +100,9 @@ class DuckDbStore implements AnalyticsStore {
   /** Why this store cannot be used as it is, or null. Reads every table once, so damage shows now. */
   async mismatch(fingerprint: string): Promise<string | null> {
     const meta = new Map(
-      (await this.rows('SELECT key, value FROM meta')).map((r) => [String(r[0]), String(r[1])] as const),
+      (await this.query('SELECT key, value FROM meta')).map((r) => [String(r[0]), String(r[1])] as const),
     );
-    for (const t of ['checkpoints', 'fragments', 'rows']) await this.rows(`SELECT count(*) FROM ${t}`);
+    for (const t of ['checkpoints', 'fragments', 'rows']) await this.query(`SELECT count(*) FROM ${t}`);
     if (meta.get('schema') !== SCHEMA_VERSION)
       return `the analytics store has schema ${meta.get('schema') ?? 'none'}, this server needs ${SCHEMA_VERSION}`;
     if (meta.get('fingerprint') !== fingerprint)
@@ -145,7 +145,7 @@ class DuckDbStore implements AnalyticsStore {
     }
   }
 
-  private async rows(sql: string, params?: DuckDBValue[]): Promise<unknown[][]> {
+  private async query(sql: string, params?: DuckDBValue[]): Promise<unknown[][]> {
     return (await this.db.runAndReadAll(sql, params)).getRows() as unknown[][];
   }
 
@@ -157,7 +157,7 @@ class DuckDbStore implements AnalyticsStore {
         if (touched.length > 0) {
           const IN = 'doc_ref IN (SELECT unnest($1::VARCHAR[]))';
           // A document that moved to another case (or stopped contributing) changes its old case too.
-          for (const [ref] of await this.rows(`SELECT DISTINCT case_ref FROM fragments WHERE ${IN}`, [
+          for (const [ref] of await this.query(`SELECT DISTINCT case_ref FROM fragments WHERE ${IN}`, [
             inList(touched),
           ]))
             cases.add(String(ref));
@@ -184,7 +184,7 @@ class DuckDbStore implements AnalyticsStore {
   private async remakeRows(caseRefs: string[]): Promise<void> {
     const IN = 'IN (SELECT unnest($1::VARCHAR[]))';
     const byCase = new Map<string, Fragment[]>();
-    for (const [ref, body] of await this.rows(`SELECT case_ref, body FROM fragments WHERE case_ref ${IN}`, [
+    for (const [ref, body] of await this.query(`SELECT case_ref, body FROM fragments WHERE case_ref ${IN}`, [
       inList(caseRefs),
     ])) {
       const list = byCase.get(String(ref)) ?? [];
@@ -228,7 +228,7 @@ class DuckDbStore implements AnalyticsStore {
 
   checkpoint(mission: string): Promise<Checkpoint | null> {
     return this.serial('reading a checkpoint', async () => {
-      const [r] = await this.rows('SELECT seq, as_of FROM checkpoints WHERE mission = $1', [mission]);
+      const [r] = await this.query('SELECT seq, as_of FROM checkpoints WHERE mission = $1', [mission]);
       return r ? { seq: String(r[0]), asOf: String(r[1]) } : null;
     });
   }
@@ -236,7 +236,7 @@ class DuckDbStore implements AnalyticsStore {
   status(missions?: readonly string[]): Promise<AnalyticsStatus> {
     return this.serial('reading its status', async () => {
       const known = new Map(
-        (await this.rows('SELECT mission, as_of FROM checkpoints')).map(
+        (await this.query('SELECT mission, as_of FROM checkpoints')).map(
           (r) => [String(r[0]), String(r[1])] as const,
         ),
       );
@@ -244,7 +244,7 @@ class DuckDbStore implements AnalyticsStore {
       const behind = asked.filter((m) => !known.has(m));
       const times = asked.flatMap((m) => (known.has(m) ? [known.get(m)!] : [])).sort();
       const scope = missions ? `WHERE mission IN (SELECT unnest($1::VARCHAR[]))` : '';
-      const [[cases]] = (await this.rows(
+      const [[cases]] = (await this.query(
         `SELECT count(*)::INTEGER FROM rows ${scope}`,
         missions ? [inList(missions)] : undefined,
       )) as [[number]];
@@ -270,7 +270,7 @@ class DuckDbStore implements AnalyticsStore {
         (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
         (groups.length ? ` GROUP BY ${groups.map((_, i) => i + 1).join(', ')}` : '');
       const out: FineCount[] = [];
-      for (const r of await this.rows(sql, params)) {
+      for (const r of await this.query(sql, params)) {
         const n = Number(r[groups.length]);
         if (n > 0)
           out.push({
@@ -278,6 +278,22 @@ class DuckDbStore implements AnalyticsStore {
             n,
             keySum: Number(r[groups.length + 1]),
           });
+      }
+      return out;
+    });
+  }
+
+  rows(missions: readonly string[]): Promise<ResearchRow[]> {
+    return this.serial('reading rows', async () => {
+      const out: ResearchRow[] = [];
+      const sql = `SELECT ref, record_key, ${DIMENSION_NAMES.map((d) => `"${d}"`).join(', ')} FROM rows WHERE mission IN (SELECT unnest($1::VARCHAR[])) ORDER BY ref`;
+      for (const r of await this.query(sql, [inList(missions)])) {
+        const row: Record<string, unknown> = { ref: String(r[0]), recordKey: Number(r[1]) };
+        DIMENSION_NAMES.forEach((d, i) => {
+          const v = r[i + 2];
+          row[d] = isMulti(d) ? (v ? String(v).split(';') : []) : v === null ? null : String(v);
+        });
+        out.push(row as ResearchRow);
       }
       return out;
     });

@@ -25,14 +25,14 @@ const valueOf = (r: ResearchRow, d: Dimension): string => {
 export class MemoryAnalyticsStore implements AnalyticsStore {
   readonly recreated = null;
   private fragments = new Map<string, Fragment>();
-  private rows = new Map<string, ResearchRow>();
+  private byRef = new Map<string, ResearchRow>();
   private checkpoints = new Map<string, Checkpoint>();
 
   /** A store holding these rows, caught up with their missions as of `at`. */
   static fromRows(rows: readonly ResearchRow[], at = new Date()): MemoryAnalyticsStore {
     const s = new MemoryAnalyticsStore();
     for (const r of rows) {
-      s.rows.set(r.ref, r);
+      s.byRef.set(r.ref, r);
       s.checkpoints.set(r.mission!, { seq: 'rows', asOf: at.toISOString() });
     }
     return s;
@@ -56,8 +56,8 @@ export class MemoryAnalyticsStore implements AnalyticsStore {
         fs.find((f): f is CaseFragment => f.kind === 'case'),
         fs.filter((f) => f.kind !== 'case'),
       );
-      if (row) this.rows.set(ref, row);
-      else this.rows.delete(ref);
+      if (row) this.byRef.set(ref, row);
+      else this.byRef.delete(ref);
     }
     this.checkpoints.set(b.mission, { seq: b.seq, asOf: b.at.toISOString() });
   }
@@ -86,14 +86,14 @@ export class MemoryAnalyticsStore implements AnalyticsStore {
   private column(d: Dimension) {
     if (!this.columns) {
       this.columns = new Map();
-      this.keys = Float64Array.from([...this.rows.values()].map((r) => r.recordKey % 2 ** 32));
+      this.keys = Float64Array.from([...this.byRef.values()].map((r) => r.recordKey % 2 ** 32));
     }
     let c = this.columns.get(d);
     if (!c) {
       const index = new Map<string, number>();
       const dict: string[] = [];
       const codes = Int32Array.from(
-        [...this.rows.values()].map((r) => {
+        [...this.byRef.values()].map((r) => {
           const v = valueOf(r, d);
           let i = index.get(v);
           if (i === undefined) index.set(v, (i = dict.push(v) - 1));
@@ -134,10 +134,16 @@ export class MemoryAnalyticsStore implements AnalyticsStore {
     return [...out.values()];
   }
 
+  async rows(missions: readonly string[]): Promise<ResearchRow[]> {
+    return [...this.byRef.values()]
+      .filter((r) => missions.includes(r.mission!))
+      .sort((a, b) => (a.ref < b.ref ? -1 : 1));
+  }
+
   async reset(): Promise<void> {
     this.columns = null;
     this.fragments.clear();
-    this.rows.clear();
+    this.byRef.clear();
     this.checkpoints.clear();
   }
 
