@@ -71,6 +71,15 @@ const STORE = restrict(
   'apps/web never imports @tern/store: PouchDB on LevelDB is the server store, the device uses Dexie.',
   '@tern/store',
 );
+const RESEARCH = restrict(
+  'apps/web never imports @tern/research: the analytics engine (DuckDB, native) and the unpublished rows stay on the server; the dashboard gets published tables through the API.',
+  '@tern/research',
+  '@tern/research/*',
+);
+const RESEARCH_TESTING = restrict(
+  'The research test helpers (@tern/research/testing: the naive control, the attacker, the in-memory store) are for tests and benchmarks only.',
+  '@tern/research/testing',
+);
 const STORE_TESTING = restrict(
   'The store conformance suite (@tern/store/testing) is for tests only.',
   '@tern/store/testing',
@@ -98,8 +107,8 @@ const SYNC_CORE_ONLY = {
 const dependencyRules = [
   zone(['scripts/**', 'tests/**'], [DEEP, POUCH, WEB_ONLY]),
   zone(['tests/interop/**', 'tests/support/**', 'tests/bench/**'], [DEEP, WEB_ONLY]),
-  zone(['apps/web/**'], [DEEP, POUCH, SERVER_ONLY, STORE, OTHER_APP('@tern/server')]),
-  zone(['apps/server/**'], [DEEP, POUCH, WEB_ONLY, STORE_TESTING, OTHER_APP('@tern/web')]),
+  zone(['apps/web/**'], [DEEP, POUCH, SERVER_ONLY, STORE, RESEARCH, OTHER_APP('@tern/server')]),
+  zone(['apps/server/**'], [DEEP, POUCH, WEB_ONLY, STORE_TESTING, RESEARCH_TESTING, OTHER_APP('@tern/web')]),
   zone(['apps/server/test/**'], [DEEP, POUCH, WEB_ONLY, OTHER_APP('@tern/web')]),
   zone(['packages/**'], PURE),
   zone(['packages/store/**'], [APPS, DEEP, WEB_ONLY, SERVER_ONLY, FRAMEWORK]),

@@ -150,6 +150,20 @@ const violations: Case[] = [
     ruleId: RESTRICTED,
     says: 'apps/web never imports @tern/store',
   },
+  {
+    rule: 'apps/web never imports the research engine',
+    file: 'apps/web/src/probe.ts',
+    spec: '@tern/research',
+    ruleId: RESTRICTED,
+    says: 'apps/web never imports @tern/research',
+  },
+  {
+    rule: 'the server never imports the research test helpers',
+    file: 'apps/server/src/probe.ts',
+    spec: '@tern/research/testing',
+    ruleId: RESTRICTED,
+    says: 'research test helpers',
+  },
 ];
 
 const allowed: Array<Omit<Case, 'ruleId' | 'says'>> = [
@@ -171,6 +185,16 @@ const allowed: Array<Omit<Case, 'ruleId' | 'says'>> = [
   { rule: 'apps/web imports react', file: 'apps/web/src/probe.tsx', spec: 'react' },
   { rule: 'apps/web imports dexie', file: 'apps/web/src/probe.ts', spec: 'dexie' },
   { rule: 'apps/server imports fastify', file: 'apps/server/src/probe.ts', spec: 'fastify' },
+  {
+    rule: 'apps/server imports the research engine',
+    file: 'apps/server/src/probe.ts',
+    spec: '@tern/research',
+  },
+  {
+    rule: 'benchmarks use the research test helpers',
+    file: 'tests/bench/probe.ts',
+    spec: '@tern/research/testing',
+  },
   { rule: 'tests import fastify', file: 'tests/support/probe.ts', spec: 'fastify' },
   { rule: 'a pure package imports zod', file: 'packages/forms/src/probe.ts', spec: 'zod' },
   { rule: 'an app imports an exported sub-path', file: 'apps/web/src/probe.ts', spec: '@tern/sync/testing' },

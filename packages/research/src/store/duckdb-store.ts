@@ -1,0 +1,316 @@
+import { existsSync, renameSync } from 'node:fs';
+import { DuckDBInstance, listValue } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { DIMENSION_NAMES, isMulti } from '../dimensions.ts';
+import { ResearchError } from '../errors.ts';
+import type { CaseFragment, Fragment } from '../rows/fragments.ts';
+import { rowFromFragments } from '../rows/research-row.ts';
+import type { ResearchRow } from '../rows/research-row.ts';
+import type {
+  AnalyticsStatus,
+  AnalyticsStore,
+  Checkpoint,
+  FeedBatch,
+  FineCount,
+  FineQuery,
+  Recreation,
+} from './analytics-store.ts';
+import { SCHEMA, SCHEMA_VERSION, filterExpr, valueExpr } from './schema.ts';
+
+export interface DuckDbStoreOptions {
+  /** A file (made if missing) or `:memory:`. */
+  path: string;
+  /** `ResearchKeys.fingerprint`: a store made with another secret holds other record keys. */
+  fingerprint: string;
+  now?: () => Date;
+}
+
+const inList = (values: readonly string[]) => listValue([...values]);
+
+/**
+ * Open the analytics store on DuckDB (decision 100). A file that is missing, unreadable (not a DuckDB
+ * database, truncated, a checksum failure) or of another schema version or secret is made anew, empty:
+ * the caller catches up from every mission's feed, and until it has, `status()` names the missions
+ * behind and has no as-of time. An unreadable file is set aside (`<path>.corrupt-<time>`), not deleted.
+ */
+export async function openDuckDbStore(o: DuckDbStoreOptions): Promise<AnalyticsStore> {
+  const now = o.now ?? (() => new Date());
+  const memory = o.path === ':memory:';
+  let recreated: Recreation | null = null;
+  if (!memory && !existsSync(o.path))
+    recreated = {
+      at: now().toISOString(),
+      reason: 'there was no analytics store: it is built from the mission stores',
+    };
+  if (!memory && existsSync(o.path)) {
+    try {
+      const store = await DuckDbStore.open(o.path, null);
+      const problem = await store.mismatch(o.fingerprint);
+      if (problem === null) return store;
+      await store.wipe(o.fingerprint);
+      store.recreated = { at: now().toISOString(), reason: problem };
+      return store;
+    } catch (e) {
+      const aside = `${o.path}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(o.path, aside);
+      if (existsSync(`${o.path}.wal`)) renameSync(`${o.path}.wal`, `${aside}.wal`);
+      recreated = {
+        at: now().toISOString(),
+        reason: `the analytics store could not be read (${(e as Error).message.split('\n')[0]}); set aside as ${aside}`,
+      };
+    }
+  }
+  try {
+    const store = await DuckDbStore.open(o.path, recreated);
+    await store.wipe(o.fingerprint);
+    return store;
+  } catch (e) {
+    throw new ResearchError(
+      'TERN_RESEARCH_STORE_FAILED',
+      `Cannot create the analytics store at ${o.path}`,
+      undefined,
+      {
+        cause: e,
+      },
+    );
+  }
+}
+
+class DuckDbStore implements AnalyticsStore {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly db: DuckDBConnection,
+    public recreated: Recreation | null,
+  ) {}
+
+  static async open(path: string, recreated: Recreation | null): Promise<DuckDbStore> {
+    const instance = await DuckDBInstance.create(path);
+    try {
+      const db = await instance.connect();
+      for (const sql of SCHEMA) await db.run(sql);
+      return new DuckDbStore(instance, db, recreated);
+    } catch (e) {
+      instance.closeSync();
+      throw e;
+    }
+  }
+
+  /** Why this store cannot be used as it is, or null. Reads every table once, so damage shows now. */
+  async mismatch(fingerprint: string): Promise<string | null> {
+    const meta = new Map(
+      (await this.query('SELECT key, value FROM meta')).map((r) => [String(r[0]), String(r[1])] as const),
+    );
+    for (const t of ['checkpoints', 'fragments', 'rows']) await this.query(`SELECT count(*) FROM ${t}`);
+    if (meta.get('schema') !== SCHEMA_VERSION)
+      return `the analytics store has schema ${meta.get('schema') ?? 'none'}, this server needs ${SCHEMA_VERSION}`;
+    if (meta.get('fingerprint') !== fingerprint)
+      return 'the research secret changed, so every record key did: the store is built again';
+    return null;
+  }
+
+  async wipe(fingerprint: string): Promise<void> {
+    await this.transaction(async () => {
+      for (const t of ['meta', 'checkpoints', 'fragments', 'rows']) await this.db.run(`DELETE FROM ${t}`);
+      await this.db.run('INSERT INTO meta VALUES ($1, $2), ($3, $4)', [
+        'schema',
+        SCHEMA_VERSION,
+        'fingerprint',
+        fingerprint,
+      ]);
+    });
+  }
+
+  /** One operation at a time on the connection; a failure is the store's, as a ResearchError. */
+  private serial<T>(what: string, op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(op).catch((e: unknown) => {
+      if (e instanceof ResearchError) throw e;
+      throw new ResearchError('TERN_RESEARCH_STORE_FAILED', `Analytics store: ${what} failed`, undefined, {
+        cause: e,
+      });
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async transaction(op: () => Promise<void>): Promise<void> {
+    await this.db.run('BEGIN TRANSACTION');
+    try {
+      await op();
+      await this.db.run('COMMIT');
+    } catch (e) {
+      await this.db.run('ROLLBACK');
+      throw e;
+    }
+  }
+
+  private async query(sql: string, params?: DuckDBValue[]): Promise<unknown[][]> {
+    return (await this.db.runAndReadAll(sql, params)).getRows() as unknown[][];
+  }
+
+  apply(batch: FeedBatch): Promise<void> {
+    return this.serial(`applying a batch of ${batch.mission}`, () =>
+      this.transaction(async () => {
+        const touched = [...batch.upserts.map((f) => f.docRef), ...batch.deletes];
+        const cases = new Set(batch.upserts.map((f) => f.caseRef));
+        if (touched.length > 0) {
+          const IN = 'doc_ref IN (SELECT unnest($1::VARCHAR[]))';
+          // A document that moved to another case (or stopped contributing) changes its old case too.
+          for (const [ref] of await this.query(`SELECT DISTINCT case_ref FROM fragments WHERE ${IN}`, [
+            inList(touched),
+          ]))
+            cases.add(String(ref));
+          await this.db.run(`DELETE FROM fragments WHERE ${IN}`, [inList(touched)]);
+        }
+        if (batch.upserts.length > 0)
+          await this.append('fragments', batch.upserts, (a, f) => {
+            a.appendVarchar(f.docRef);
+            a.appendVarchar(f.caseRef);
+            a.appendVarchar(f.mission);
+            a.appendVarchar(JSON.stringify(f));
+          });
+        if (cases.size > 0) await this.remakeRows([...cases]);
+        await this.db.run('DELETE FROM checkpoints WHERE mission = $1', [batch.mission]);
+        await this.db.run('INSERT INTO checkpoints VALUES ($1, $2, $3)', [
+          batch.mission,
+          batch.seq,
+          batch.at.toISOString(),
+        ]);
+      }),
+    );
+  }
+
+  private async remakeRows(caseRefs: string[]): Promise<void> {
+    const IN = 'IN (SELECT unnest($1::VARCHAR[]))';
+    const byCase = new Map<string, Fragment[]>();
+    for (const [ref, body] of await this.query(`SELECT case_ref, body FROM fragments WHERE case_ref ${IN}`, [
+      inList(caseRefs),
+    ])) {
+      const list = byCase.get(String(ref)) ?? [];
+      list.push(JSON.parse(String(body)) as Fragment);
+      byCase.set(String(ref), list);
+    }
+    await this.db.run(`DELETE FROM rows WHERE ref ${IN}`, [inList(caseRefs)]);
+    const rows: ResearchRow[] = [];
+    for (const fragments of byCase.values()) {
+      const c = fragments.find((f): f is CaseFragment => f.kind === 'case');
+      const row = rowFromFragments(
+        c,
+        fragments.filter((f) => f.kind !== 'case'),
+      );
+      if (row) rows.push(row);
+    }
+    if (rows.length > 0)
+      await this.append('rows', rows, (a, r) => {
+        a.appendVarchar(r.ref);
+        a.appendUBigInt(BigInt(r.recordKey));
+        for (const d of DIMENSION_NAMES) {
+          const v = r[d];
+          if (Array.isArray(v)) a.appendVarchar(v.join(';'));
+          else if (v === null) a.appendNull();
+          else a.appendVarchar(v);
+        }
+      });
+  }
+
+  private async append<T>(table: string, items: readonly T[], write: (a: DuckDBAppender, item: T) => void) {
+    const a = await this.db.createAppender(table);
+    try {
+      for (const item of items) {
+        write(a, item);
+        a.endRow();
+      }
+    } finally {
+      a.closeSync();
+    }
+  }
+
+  checkpoint(mission: string): Promise<Checkpoint | null> {
+    return this.serial('reading a checkpoint', async () => {
+      const [r] = await this.query('SELECT seq, as_of FROM checkpoints WHERE mission = $1', [mission]);
+      return r ? { seq: String(r[0]), asOf: String(r[1]) } : null;
+    });
+  }
+
+  status(missions?: readonly string[]): Promise<AnalyticsStatus> {
+    return this.serial('reading its status', async () => {
+      const known = new Map(
+        (await this.query('SELECT mission, as_of FROM checkpoints')).map(
+          (r) => [String(r[0]), String(r[1])] as const,
+        ),
+      );
+      const asked = missions ?? [...known.keys()];
+      const behind = asked.filter((m) => !known.has(m));
+      const times = asked.flatMap((m) => (known.has(m) ? [known.get(m)!] : [])).sort();
+      const scope = missions ? `WHERE mission IN (SELECT unnest($1::VARCHAR[]))` : '';
+      const [[cases]] = (await this.query(
+        `SELECT count(*)::INTEGER FROM rows ${scope}`,
+        missions ? [inList(missions)] : undefined,
+      )) as [[number]];
+      return {
+        asOf: behind.length > 0 || times.length === 0 ? null : times[0]!,
+        behind,
+        cases,
+        recreated: this.recreated,
+      };
+    });
+  }
+
+  fineCounts(q: FineQuery): Promise<FineCount[]> {
+    return this.serial('counting', async () => {
+      const params: DuckDBValue[] = [];
+      const where = Object.entries(q.filters).map(([d, values]) => {
+        params.push(inList(values as string[]));
+        return filterExpr(d as keyof typeof q.filters, params.length);
+      });
+      const groups = q.dims.map(valueExpr);
+      const sql =
+        `SELECT ${[...groups, 'count(*)::INTEGER', '(sum(record_key) % 4294967296)::BIGINT'].join(', ')} FROM rows` +
+        (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
+        (groups.length ? ` GROUP BY ${groups.map((_, i) => i + 1).join(', ')}` : '');
+      const out: FineCount[] = [];
+      for (const r of await this.query(sql, params)) {
+        const n = Number(r[groups.length]);
+        if (n > 0)
+          out.push({
+            values: r.slice(0, groups.length).map(String),
+            n,
+            keySum: Number(r[groups.length + 1]),
+          });
+      }
+      return out;
+    });
+  }
+
+  rows(missions: readonly string[]): Promise<ResearchRow[]> {
+    return this.serial('reading rows', async () => {
+      const out: ResearchRow[] = [];
+      const sql = `SELECT ref, record_key, ${DIMENSION_NAMES.map((d) => `"${d}"`).join(', ')} FROM rows WHERE mission IN (SELECT unnest($1::VARCHAR[])) ORDER BY ref`;
+      for (const r of await this.query(sql, [inList(missions)])) {
+        const row: Record<string, unknown> = { ref: String(r[0]), recordKey: Number(r[1]) };
+        DIMENSION_NAMES.forEach((d, i) => {
+          const v = r[i + 2];
+          row[d] = isMulti(d) ? (v ? String(v).split(';') : []) : v === null ? null : String(v);
+        });
+        out.push(row as ResearchRow);
+      }
+      return out;
+    });
+  }
+
+  reset(): Promise<void> {
+    return this.serial('resetting', () =>
+      this.transaction(async () => {
+        for (const t of ['checkpoints', 'fragments', 'rows']) await this.db.run(`DELETE FROM ${t}`);
+      }),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.serial('closing', async () => {
+      this.db.closeSync();
+      this.instance.closeSync();
+    });
+  }
+}
