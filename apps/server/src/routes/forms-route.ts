@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { importXlsForm } from '@tern/forms/xlsform';
+import type { ImportProblem } from '@tern/forms/xlsform';
 import type { ServerDeps } from '../deps.ts';
 import { TernError } from '../errors.ts';
 import { FormPublishError } from '../forms/form-registry.ts';
@@ -31,19 +32,32 @@ export async function formsRoute(
     return form;
   });
 
-  app.post('/api/admin/forms', async (req, reply) => {
+  app.post<{ Querystring: { acknowledgeWarnings?: string } }>('/api/admin/forms', async (req, reply) => {
     await deps.authorize(req, 'admin', null);
     const by = req.principal?.username ?? 'admin';
     let definition: unknown = req.body;
+    let warnings: ImportProblem[] = [];
     if (Buffer.isBuffer(req.body)) {
       const imported = importXlsForm(new Uint8Array(req.body));
-      if (!imported.form || imported.problems.length) {
+      const errors = imported.problems.filter((p) => p.severity === 'error');
+      warnings = imported.problems.filter((p) => p.severity === 'warning');
+      if (!imported.form || errors.length > 0) {
+        const also = warnings.length > 0 ? ` and ${count(warnings.length, 'warning')}` : '';
         throw new TernError(
           'TERN_FORM_IMPORT_FAILED',
-          `The XLSForm has ${imported.problems.length} problem(s); nothing was published`,
-          imported.problems,
+          `The XLSForm has ${count(errors.length, 'error')}${also}; nothing was published`,
+          [...errors, ...warnings],
         );
       }
+      // The admin acknowledges the number of warnings shown; a different file (or a changed one)
+      // with another number is shown again instead of being published unseen.
+      const ack = req.query.acknowledgeWarnings;
+      if (warnings.length > 0 && !(ack !== undefined && /^\d+$/.test(ack) && Number(ack) === warnings.length))
+        throw new TernError(
+          'TERN_FORM_WARNINGS',
+          `The XLSForm has ${count(warnings.length, 'warning')} to read before it is published; nothing was published yet`,
+          warnings,
+        );
       definition = imported.form;
     }
     try {
@@ -53,9 +67,9 @@ export async function formsRoute(
         action: 'form.publish',
         mission: null,
         outcome: 'ok',
-        details: { form: `${form.id}@${form.version}` },
+        details: { form: `${form.id}@${form.version}`, warnings: warnings.length },
       });
-      return reply.status(201).send({ key: `${form.id}@${form.version}` });
+      return reply.status(201).send({ key: `${form.id}@${form.version}`, warnings });
     } catch (e) {
       if (e instanceof FormPublishError)
         throw new TernError('TERN_FORM_IMPORT_FAILED', e.message, e.problems);
@@ -63,3 +77,5 @@ export async function formsRoute(
     }
   });
 }
+
+const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;

@@ -1,4 +1,4 @@
-import type { ImportProblem } from './problem.ts';
+import type { Problems } from './problem.ts';
 
 /**
  * XLSForm column headers: `label`, `label::English (en)`, `label::fr`, `constraint_message::Français (fr)`.
@@ -36,7 +36,7 @@ export function languageCode(spec: string): string | null {
   return /^[a-z]{2,3}$/.test(s) ? s : null;
 }
 
-export function parseHeader(sheet: string, header: readonly string[], problems: ImportProblem[]): Column[] {
+export function parseHeader(sheet: string, header: readonly string[], problems: Problems): Column[] {
   const cols: Column[] = [];
   header.forEach((h, index) => {
     if (h === '') return;
@@ -48,12 +48,12 @@ export function parseHeader(sheet: string, header: readonly string[], problems: 
     }
     const lang = languageCode(spec);
     if (!lang) {
-      problems.push({
+      problems.warning(
         sheet,
-        row: 1,
-        column: h,
-        message: `Unknown language "${spec}"; write it as "${spec} (xx)" with its ISO 639-1 code. Column ignored`,
-      });
+        1,
+        `Unknown language "${spec}"; write it as "${spec} (xx)" with its ISO 639-1 code. Column ignored`,
+        h,
+      );
       return;
     }
     cols.push({ index, header: h, base: b, lang });

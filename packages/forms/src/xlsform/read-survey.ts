@@ -1,7 +1,7 @@
 import type { FormNode, Group, LocalizedText, Question, Repeat, SelectQuestion } from '../definition.ts';
 import { cell, localized, parseHeader } from './columns.ts';
 import type { Column } from './columns.ts';
-import type { ImportProblem } from './problem.ts';
+import type { Problems } from './problem.ts';
 import type { Sheet } from './read-workbook.ts';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -48,20 +48,17 @@ interface Open {
  * The `survey` sheet to a node tree. Each row that cannot be taken over is reported with its row
  * number and the reason; rows are never dropped silently.
  */
-export function readSurvey(sheet: Sheet, defaultLang: string, problems: ImportProblem[]): SurveyResult {
+export function readSurvey(sheet: Sheet, defaultLang: string, problems: Problems): SurveyResult {
   const [header = [], ...rows] = sheet.rows;
   const cols = parseHeader(sheet.name, header, problems);
   const languages = new Set<string>(cols.filter((c) => c.lang !== null).map((c) => c.lang!));
   const rowOf = new Map<string, number>();
-  const problem = (row: number, message: string, column?: string): void => {
-    problems.push(
-      column === undefined
-        ? { sheet: sheet.name, row, message }
-        : { sheet: sheet.name, row, column, message },
-    );
-  };
+  const error = (row: number, message: string, column?: string): void =>
+    problems.error(sheet.name, row, message, column);
+  const warning = (row: number, message: string, column?: string): void =>
+    problems.warning(sheet.name, row, message, column);
   if (!cols.some((c) => c.base === 'type')) {
-    problem(1, 'No type column');
+    error(1, 'The survey sheet has no type column (its first row names the columns: type, name, label…)');
     return { children: [], rowOf, languages };
   }
   noticeColumns(sheet, cols, rows, problems);
@@ -78,24 +75,29 @@ export function readSurvey(sheet: Sheet, defaultLang: string, problems: ImportPr
     const name = cell(row, cols, 'name');
     const txt = (base: string): LocalizedText | undefined => localized(row, cols, base, defaultLang);
     const expr = (base: string): string | undefined => cell(row, cols, base) || undefined;
-    if (type === '') return problem(r, 'Row has no type; skipped', 'type');
+    if (type === '') {
+      if (name !== '') return error(r, `Row with name "${name}" has no type`, 'type');
+      return warning(r, 'Row has text but no type and no name; skipped', 'type');
+    }
 
     const [kw, arg, extra] = type.split(' ') as [string, string | undefined, string | undefined];
     const end = /^end[ _](group|repeat)$/.exec(type);
     if (end) {
       const what = end[1] as 'group' | 'repeat';
       const open = stack.pop();
-      if (!open) return problem(r, `end ${what} without a matching begin ${what}`, 'type');
+      if (!open) return error(r, `end ${what} without a matching begin ${what}`, 'type');
       if (open.node.type !== what)
-        problem(r, `end ${what} closes the ${open.node.type} opened on row ${open.row}`, 'type');
+        error(r, `end ${what} closes the ${open.node.type} opened on row ${open.row}`, 'type');
+      else if (what === 'repeat' && open.node.children.length === 0)
+        error(open.row, `begin repeat "${open.node.name}" has no questions before its end repeat`, 'type');
       return;
     }
     if (!NAME.test(name))
-      return problem(
+      return error(
         r,
         name
-          ? `Name "${name}" must start with a letter or _ and hold only letters, digits and _; row skipped`
-          : 'Row has no name; skipped',
+          ? `Name "${name}" must start with a letter or _ and hold only letters, digits and _`
+          : `The ${type} row has no name`,
         'name',
       );
     const path = prefix() ? `${prefix()}/${name}` : name;
@@ -110,7 +112,7 @@ export function readSurvey(sheet: Sheet, defaultLang: string, problems: ImportPr
     ) {
       const isRepeat = type.includes('repeat');
       if (cell(row, cols, 'repeat_count') !== '')
-        problem(r, 'repeat_count is not supported; the repeat takes any number of instances', 'repeat_count');
+        warning(r, 'repeat_count is not supported; the repeat takes any number of entries', 'repeat_count');
       const node: Group | Repeat = isRepeat
         ? { type: 'repeat', name, label, children: [] }
         : { type: 'group', name, label, children: [] };
@@ -124,11 +126,11 @@ export function readSurvey(sheet: Sheet, defaultLang: string, problems: ImportPr
     let q: Question;
     if (kw === 'select_one' || kw === 'select_multiple') {
       if (!arg || !NAME.test(arg))
-        return problem(r, `${kw} needs a choice list name, as "${kw} yes_no"; row skipped`, 'type');
+        return error(r, `${kw} needs a choice list name, as "${kw} yes_no"`, 'type');
       if (extra !== undefined)
-        return problem(
+        return error(
           r,
-          `"${type}": ${extra === 'or_other' ? 'or_other is' : `"${extra}" is`} not supported; row skipped`,
+          `"${type}": ${extra === 'or_other' ? 'or_other is' : `"${extra}" is`} not supported`,
           'type',
         );
       const select: SelectQuestion = { type: kw, name, label, choiceList: arg };
@@ -136,16 +138,16 @@ export function readSurvey(sheet: Sheet, defaultLang: string, problems: ImportPr
       if (filter) select.choiceFilter = filter;
       q = select;
     } else if (kw === 'select_one_from_file' || kw === 'select_multiple_from_file') {
-      return problem(r, `${kw} is not supported (choices must be in the choices sheet); row skipped`, 'type');
+      return error(r, `${kw} is not supported yet: put the choices in the choices sheet`, 'type');
     } else if (SIMPLE.has(type)) {
       if (type === 'calculate') {
         const calculation = expr('calculation');
-        if (!calculation) return problem(r, 'calculate row has no calculation; skipped', 'calculation');
+        if (!calculation) return error(r, 'The calculate row has no calculation', 'calculation');
         q = { type: 'calculate', name, calculate: calculation };
         if (Object.keys(label).length > 0) q.label = label;
       } else q = { type, name, label } as Question;
     } else {
-      return problem(r, `Question type "${type}" is not supported; row skipped`, 'type');
+      return error(r, `Question type "${type}" is not supported`, 'type');
     }
 
     if (relevant) q.relevant = relevant;
@@ -155,7 +157,7 @@ export function readSurvey(sheet: Sheet, defaultLang: string, problems: ImportPr
       const req = cell(row, cols, 'required').toLowerCase();
       if (['yes', 'true', 'true()', '1'].includes(req)) q.required = true;
       else if (!['', 'no', 'false', 'false()', '0'].includes(req))
-        problem(r, `required "${req}": only yes/no is supported; taken as not required`, 'required');
+        warning(r, `required "${req}": only yes/no is supported; taken as not required`, 'required');
       const constraint = expr('constraint');
       if (constraint) q.constraint = constraint;
       const msg = txt('constraint_message');
@@ -167,22 +169,17 @@ export function readSurvey(sheet: Sheet, defaultLang: string, problems: ImportPr
         if (q.type === 'integer' || q.type === 'decimal') {
           const n = Number(dflt);
           if (Number.isFinite(n)) q.default = n;
-          else problem(r, `default "${dflt}" is not a number; ignored`, 'default');
+          else warning(r, `default "${dflt}" is not a number; ignored`, 'default');
         } else q.default = q.type === 'select_multiple' ? dflt.split(/\s+/) : dflt;
       }
     } else if (cell(row, cols, 'required') !== '' || expr('constraint')) {
-      problem(r, `required and constraint do not apply to a ${q.type}; ignored`);
+      warning(r, `required and constraint do not apply to a ${q.type}; ignored`);
     }
     here().push(q);
     rowOf.set(path, r);
   });
   for (const open of stack.reverse())
-    problems.push({
-      sheet: sheet.name,
-      row: open.row,
-      column: 'type',
-      message: `begin ${open.node.type} "${open.node.name}" is never closed; closed at the end of the sheet`,
-    });
+    error(open.row, `begin ${open.node.type} "${open.node.name}" has no end ${open.node.type}`, 'type');
   return { children: root, rowOf, languages };
 }
 
@@ -190,17 +187,12 @@ function noticeColumns(
   sheet: Sheet,
   cols: readonly Column[],
   rows: readonly string[][],
-  problems: ImportProblem[],
+  problems: Problems,
 ): void {
   for (const c of cols) {
     if (HANDLED.has(c.base) || c.base === 'repeat_count') continue;
     if (!rows.some((row) => (row[c.index] ?? '') !== '')) continue;
     const why = PRESENTATION.has(c.base) ? 'presentation only' : 'not supported';
-    problems.push({
-      sheet: sheet.name,
-      row: 1,
-      column: c.header,
-      message: `Column ${c.header} is ${why}; its values are ignored`,
-    });
+    problems.warning(sheet.name, 1, `Column ${c.header} is ${why}; its values are ignored`, c.header);
   }
 }

@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import type { ImportProblem } from './problem.ts';
+import type { Problems } from './problem.ts';
 
 /** Limits for an uploaded workbook, which is untrusted input. */
 export const LIMITS = {
@@ -20,14 +20,26 @@ export interface Sheet {
  * (`cellFormula: false`) and never evaluated: a formula cell contributes only the value cached in the
  * file. Oversized files, sheets and cells are refused with a problem instead of being parsed.
  */
-export function readWorkbook(buffer: Uint8Array, problems: ImportProblem[]): Map<string, Sheet> | null {
+export function readWorkbook(buffer: Uint8Array, problems: Problems): Map<string, Sheet> | null {
   const sheets = new Map<string, Sheet>();
+  if (buffer.byteLength === 0) {
+    problems.error('', 0, 'The file is empty. Upload the XLSForm as an Excel workbook (.xlsx)');
+    return null;
+  }
   if (buffer.byteLength > LIMITS.maxBytes) {
-    problems.push({
-      sheet: '',
-      row: 0,
-      message: `The file is ${buffer.byteLength} bytes; at most ${LIMITS.maxBytes} are accepted`,
-    });
+    problems.error(
+      '',
+      0,
+      `The file is ${mb(buffer.byteLength)}; at most ${mb(LIMITS.maxBytes)} are accepted. A form's workbook is usually well under 1 MB: remove pictures or unused sheets`,
+    );
+    return null;
+  }
+  if (fileKind(buffer) === null) {
+    problems.error(
+      '',
+      0,
+      'The file is not an Excel workbook. Save the form as .xlsx (Excel, LibreOffice, Google Sheets: "Download as .xlsx") and upload it again',
+    );
     return null;
   }
   let wb: XLSX.WorkBook;
@@ -42,7 +54,11 @@ export function readWorkbook(buffer: Uint8Array, problems: ImportProblem[]): Map
       sheetRows: LIMITS.maxRows + 1,
     });
   } catch (e) {
-    problems.push({ sheet: '', row: 0, message: `Not a readable spreadsheet: ${(e as Error).message}` });
+    problems.error(
+      '',
+      0,
+      `The workbook could not be read (${(e as Error).message}). Open it in Excel or LibreOffice, save it as .xlsx and upload it again`,
+    );
     return null;
   }
   for (const name of wb.SheetNames) {
@@ -54,17 +70,17 @@ export function readWorkbook(buffer: Uint8Array, problems: ImportProblem[]): Map
     const range = XLSX.utils.decode_range(ws['!ref']);
     const full = XLSX.utils.decode_range(ws['!fullref'] ?? ws['!ref']);
     if (full.e.r + 1 > LIMITS.maxRows)
-      problems.push({
-        sheet: name,
-        row: LIMITS.maxRows + 1,
-        message: `The sheet has more than ${LIMITS.maxRows} rows; the rest was not read`,
-      });
+      problems.error(
+        name,
+        LIMITS.maxRows + 1,
+        `The sheet has more than ${LIMITS.maxRows} rows; the rest was not read`,
+      );
     if (range.e.c + 1 > LIMITS.maxColumns) {
-      problems.push({
-        sheet: name,
-        row: 1,
-        message: `The sheet has ${range.e.c + 1} columns; only the first ${LIMITS.maxColumns} were read`,
-      });
+      problems.error(
+        name,
+        1,
+        `The sheet has ${range.e.c + 1} columns; only the first ${LIMITS.maxColumns} were read`,
+      );
       range.e.c = LIMITS.maxColumns - 1;
     }
     range.e.r = Math.min(range.e.r, LIMITS.maxRows - 1);
@@ -82,16 +98,26 @@ export function readWorkbook(buffer: Uint8Array, problems: ImportProblem[]): Map
       r.map((cell, j) => {
         const s = cell === null || cell === undefined ? '' : String(cell).trim();
         if (s.length <= LIMITS.maxCellChars) return s;
-        problems.push({
-          sheet: name,
-          row: i + 1,
-          column: XLSX.utils.encode_col(j),
-          message: `Cell longer than ${LIMITS.maxCellChars} characters; cut`,
-        });
+        problems.error(
+          name,
+          i + 1,
+          `The cell holds more than ${LIMITS.maxCellChars} characters`,
+          XLSX.utils.encode_col(j),
+        );
         return s.slice(0, LIMITS.maxCellChars);
       }),
     );
     sheets.set(name.trim().toLowerCase(), { name, rows });
   }
   return sheets;
+}
+
+const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** What the first bytes say: a zip (.xlsx, .ods), an OLE compound file (.xls), or neither. */
+export function fileKind(b: Uint8Array): 'zip' | 'cfb' | null {
+  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'zip';
+  const cfb = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  if (b.length >= 8 && cfb.every((x, i) => b[i] === x)) return 'cfb';
+  return null;
 }
