@@ -6,6 +6,7 @@ import type { Atom, CompileEnv, Evaluator } from './expr/index.ts';
 import { FormDefinitionError } from './form-problems.ts';
 import type { FormProblem } from './form-problems.ts';
 import { checkAnswer, toAtom } from './answer-values.ts';
+import { textRefsWhere } from './text-refs.ts';
 import { topologicalOrder } from './topological-order.ts';
 
 /** One node of a compiled form, with its expressions compiled to closures once. */
@@ -25,6 +26,8 @@ export interface FieldInfo {
   choices: readonly Choice[] | null;
   /** Names whose value or relevance decides this node's relevance or value. */
   deps: readonly string[];
+  /** `${name}` in its label, hint or messages: the value each shows (null when the texts have none). */
+  outputs: ReadonlyMap<string, Evaluator> | null;
 }
 
 export interface CompiledForm {
@@ -36,6 +39,11 @@ export interface CompiledForm {
   order: readonly FieldInfo[];
   languages: readonly string[];
   problems: readonly FormProblem[];
+  /**
+   * `${name}` in texts that names no question. They make checkForm (and so publishing) fail, but not
+   * compileForm: a form published before texts were checked still opens, showing such a text as written.
+   */
+  textProblems: readonly FormProblem[];
 }
 
 /**
@@ -53,15 +61,17 @@ export function compileForm(form: FormDefinition): CompiledForm {
   return c;
 }
 
-/** Every problem of a definition: duplicate names, bad choice lists, expression syntax, unknown refs, cycles. */
+/** Every problem of a definition: duplicate names, bad choice lists, expression syntax, unknown refs (also in texts), cycles. */
 export function checkForm(form: FormDefinition): FormProblem[] {
-  return [...compileFormUnchecked(form).problems];
+  const c = compileFormUnchecked(form);
+  return [...c.problems, ...c.textProblems];
 }
 
 export function compileFormUnchecked(form: FormDefinition): CompiledForm {
   const hit = cache.get(form);
   if (hit) return hit;
   const problems: FormProblem[] = [];
+  const textProblems: FormProblem[] = [];
   const fields: FieldInfo[] = [];
   const byName = new Map<string, FieldInfo>();
   const languages = form.languages ?? Object.keys(form.title);
@@ -92,6 +102,7 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
         choiceFilter: null,
         choices: null,
         deps: [],
+        outputs: null,
       };
       if (node.name === '_id')
         problems.push({ path, property: 'name', message: '_id is reserved for repeat instance ids' });
@@ -178,6 +189,7 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
       false,
     );
     f.deps = [...deps];
+    f.outputs = compileOutputs(f, byName, textProblems);
   }
 
   const { order, cycle } = topologicalOrder(fields, byName);
@@ -188,9 +200,41 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
       message: `Circular reference: ${cycle.map((c) => '${' + c + '}').join(' → ')}`,
     });
 
-  const compiled: CompiledForm = { form, fields, byName, order, languages, problems };
+  const compiled: CompiledForm = { form, fields, byName, order, languages, problems, textProblems };
   cache.set(form, compiled);
   return compiled;
+}
+
+/** Evaluators of the `${name}`s in a node's texts, read as its expressions read them (ODK output values). */
+function compileOutputs(
+  f: FieldInfo,
+  byName: ReadonlyMap<string, FieldInfo>,
+  problems: FormProblem[],
+): Map<string, Evaluator> | null {
+  let out: Map<string, Evaluator> | null = null;
+  for (const ref of textRefsWhere(f.node)) {
+    if (out?.has(ref.name)) continue;
+    const target = byName.get(ref.name);
+    const where = `${ref.property} (${ref.lang})`;
+    if (!target) {
+      problems.push({
+        path: f.path,
+        property: ref.property,
+        message: `Unknown reference \${${ref.name}} in the ${where}`,
+      });
+      continue;
+    }
+    if (target.node.type === 'group') {
+      problems.push({
+        path: f.path,
+        property: ref.property,
+        message: `\${${ref.name}} in the ${where} is a group and has no value`,
+      });
+      continue;
+    }
+    (out ??= new Map()).set(ref.name, refEvaluator(f, target, 0));
+  }
+  return out;
 }
 
 function resolveChoices(

@@ -9,9 +9,15 @@ import { z } from 'zod';
 export const LocalizedText = z.record(z.string().min(2), z.string());
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
+/**
+ * A question, group, repeat or choice list name: an XML name without a colon (an NCName, as ODK
+ * requires), so `hh-size`, `q1.2` and `âge` are names; spaces, a leading digit and `:` are not.
+ */
+export const NAME_PATTERN = /^[\p{L}_][\p{L}\p{N}\p{M}_.\-\u00B7]*$/u;
 const name = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name starts with a letter or _ and holds letters, digits, _');
+  .max(200)
+  .regex(NAME_PATTERN, 'a name starts with a letter or _ and holds letters, digits, _, - and .');
 const expression = z.string().min(1).max(4000);
 
 export const Choice = z.object({

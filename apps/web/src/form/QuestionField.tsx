@@ -1,6 +1,6 @@
 import { memo, useState, useSyncExternalStore } from 'react';
 import type { ChangeEvent, ReactNode } from 'react';
-import { localize } from '@tern/forms';
+import { fillText, localize } from '@tern/forms';
 import type { Choice, Question } from '@tern/forms';
 import type { FieldHandle, Scope } from './answer-store.ts';
 import { CountryField } from './CountryField.tsx';
@@ -24,8 +24,8 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
   if (node.type === 'calculate' && !node.label) return null;
 
   const id = domId(h.key);
-  const label = localize(node.label, lang, fallback);
-  const hint = 'hint' in node ? localize(node.hint, lang, fallback) : '';
+  const label = fillText(localize(node.label, lang, fallback), snap.outputs);
+  const hint = 'hint' in node ? fillText(localize(node.hint, lang, fallback), snap.outputs) : '';
   const hintId = hint ? `${id}-hint` : undefined;
   const errId = snap.error ? `${id}-error` : undefined;
   const describedBy = [hintId, errId].filter(Boolean).join(' ') || undefined;

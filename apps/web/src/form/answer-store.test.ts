@@ -10,6 +10,28 @@ const newId = () => `id-${++counter}`;
 afterEach(() => vi.useRealTimers());
 
 describe('AnswerStore', () => {
+  it('shows ${name} in a label with the current answer and notifies the field when it changes', () => {
+    const form = {
+      id: 'o',
+      version: '1',
+      title: { en: 'O' },
+      defaultLanguage: 'en',
+      children: [
+        { type: 'text' as const, name: 'who', label: { en: 'Name' } },
+        { type: 'integer' as const, name: 'age', label: { en: 'How old is ${who}?' } },
+      ],
+    };
+    const store = new AnswerStore(form, { today, validateDelayMs: 1e9 });
+    const age = store.field([], 'age');
+    let calls = 0;
+    age.subscribe(() => calls++);
+    expect(age.get().outputs).toEqual({ who: '' });
+    store.field([], 'who').set('Ama');
+    expect(calls).toBe(1);
+    expect(age.get().outputs).toEqual({ who: 'Ama' });
+    store.dispose();
+  });
+
   it('notifies only the field typed in when nothing depends on it', () => {
     const store = new AnswerStore(benchForm(), { answers: benchAnswers(), today, validateDelayMs: 1e9 });
     const calls = new Map<string, number>();

@@ -3,6 +3,7 @@ import {
   evaluateForm,
   newRepeatInstance,
   offeredChoices,
+  outputValues,
   pruneIrrelevant,
   validateResponse,
 } from '@tern/forms';
@@ -31,6 +32,8 @@ export interface FieldSnapshot {
   error: string | undefined;
   /** Repeats: the instance ids, in order. Other nodes: an empty list. */
   ids: readonly string[];
+  /** The current value of each `${name}` in the node's label and hint (null: its texts have none). */
+  outputs: Readonly<Record<string, string>> | null;
 }
 
 export interface FieldHandle {
@@ -131,7 +134,7 @@ export class AnswerStore {
       key,
       info,
       scope,
-      snap: { value: undefined, relevant: true, error: undefined, ids: NO_IDS },
+      snap: { value: undefined, relevant: true, error: undefined, ids: NO_IDS, outputs: null },
       listeners: new Set(),
       subscribe: (listener) => {
         entry.listeners.add(listener);
@@ -308,7 +311,8 @@ export class AnswerStore {
       next.value !== prev.value ||
       next.relevant !== prev.relevant ||
       next.error !== prev.error ||
-      !sameIds(next.ids, prev.ids)
+      !sameIds(next.ids, prev.ids) ||
+      !sameOutputs(next.outputs, prev.outputs)
     )
       e.snap = next;
     return e.snap;
@@ -316,7 +320,8 @@ export class AnswerStore {
 
   private snapshotOf(e: Entry): FieldSnapshot {
     const path = this.pathOf(e.scope, e.info.name);
-    if (path === null) return { value: undefined, relevant: false, error: undefined, ids: NO_IDS };
+    if (path === null)
+      return { value: undefined, relevant: false, error: undefined, ids: NO_IDS, outputs: null };
     const node = e.info.node;
     const relevant = this.state.isRelevant(path);
     // Calculations show what the engine computed; everything else shows what was entered (a hidden
@@ -335,12 +340,36 @@ export class AnswerStore {
       relevant,
       error: issue && issueText(issue, node, value),
       ids: sameIds(ids, e.snap?.ids ?? NO_IDS) ? (e.snap?.ids ?? NO_IDS) : ids,
+      outputs: relevant ? this.outputsOf(e) : null,
     };
+  }
+
+  /** Output values (`${name}` in texts) seen from the field's own instance, after calculations. */
+  private outputsOf(e: Entry): Record<string, string> | null {
+    if (!e.info.outputs) return null;
+    const frame = this.locate.frame(e.scope, this.state.values);
+    if (!frame) return null;
+    return outputValues(e.info.outputs, {
+      today: this.state.today,
+      current: '',
+      position: frame.positions.at(-1) ?? 0,
+      scope: frame.records,
+    });
   }
 
   private read(scope: Scope, name: string): unknown {
     return this.locate.readFrom(this.answers, scope, name);
   }
+}
+
+function sameOutputs(
+  a: Readonly<Record<string, string>> | null,
+  b: Readonly<Record<string, string>> | null,
+): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  for (const k of Object.keys(a)) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

@@ -170,7 +170,7 @@ describe('importXlsForm', () => {
       workbook({
         survey,
         choices: [
-          ['list_name', 'name', 'label'],
+          ['list_name', 'name', 'label::English (en)'],
           ['yes_no', 'yes', 'Yes'],
         ],
       }),
@@ -182,7 +182,7 @@ describe('importXlsForm', () => {
       'warning survey!1 guidance_hint: Column guidance_hint is presentation only; its values are ignored',
       'error survey!3 type: Question type "frobnicate" is not supported',
       'error survey!4 type: select_one_from_file is not supported yet: put the choices in the choices sheet',
-      'error survey!5 name: Name "1bad" must start with a letter or _ and hold only letters, digits and _',
+      'error survey!5 name: Name "1bad" must start with a letter or _ and hold only letters, digits, _, - and . (no spaces)',
       'error survey!6 type: Row with name "orphan" has no type',
       'error survey!7 type: end group without a matching begin group',
       'warning survey!9 required: required "${ok} != """: only yes/no is supported; taken as not required',
@@ -268,12 +268,14 @@ describe('importXlsForm', () => {
       }),
     );
     expect(problems.map((p) => `${p.severity} ${p.sheet}!${p.row} ${p.column}`)).toEqual([
+      // The survey's plain label beside the choices' named languages: kept as "default".
+      'warning survey!1 label',
       'warning choices!1 label::Klingon',
       'error choices!3 name',
       'error choices!4 name',
       'error choices!5 list_name',
     ]);
-    expect(problems[1]!.message).toBe('Choice yes appears twice in list yes_no');
+    expect(problems[2]!.message).toBe('Choice yes appears twice in list yes_no');
     expect(form).toBeNull();
   });
 

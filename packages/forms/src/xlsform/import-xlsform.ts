@@ -26,6 +26,10 @@ const COLUMN_OF: Record<string, string> = {
   choiceList: 'type',
   choices: 'type',
   name: 'name',
+  label: 'label',
+  hint: 'hint',
+  constraintMessage: 'constraint_message',
+  requiredMessage: 'required_message',
 };
 
 /**
@@ -52,7 +56,8 @@ function build(buffer: Uint8Array, problems: Problems): FormDefinition | null {
     );
     return null;
   }
-  const settings = readSettings(sheets.get('settings'), survey, problems);
+  const texts = [survey, sheets.get('choices')].filter((x) => x !== undefined);
+  const settings = readSettings(sheets.get('settings'), texts, problems);
   const defaultLang = settings.defaultLanguage;
   const lists = sheets.has('choices')
     ? readChoices(sheets.get('choices')!, defaultLang, problems)
@@ -62,6 +67,8 @@ function build(buffer: Uint8Array, problems: Problems): FormDefinition | null {
     problems.error(survey.name, 0, 'The survey sheet has no questions');
     return null;
   }
+  for (const list of lists.values())
+    for (const c of list) for (const l of Object.keys(c.label)) languages.add(l);
   const langs = [defaultLang, ...[...languages].filter((l) => l !== defaultLang)];
 
   const candidate = {

@@ -1,9 +1,12 @@
+import { NAME_PATTERN } from '../definition.ts';
 import type { Choice } from '../definition.ts';
-import { cell, localized, parseHeader } from './columns.ts';
+import { cell, localized, noticeSameLanguage, parseHeader } from './columns.ts';
 import type { Problems } from './problem.ts';
 import type { Sheet } from './read-workbook.ts';
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NAME = NAME_PATTERN;
+/** Columns readable by a bare name in a choice_filter: what the expression tokenizer reads as a name. */
+const DATA_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const KNOWN = new Set(['list_name', 'name', 'label', 'value', 'image', 'media', 'audio', 'video']);
 
 /**
@@ -14,6 +17,7 @@ export function readChoices(sheet: Sheet, defaultLang: string, problems: Problem
   const lists = new Map<string, Choice[]>();
   const [header = [], ...rows] = sheet.rows;
   const cols = parseHeader(sheet.name, header, problems);
+  noticeSameLanguage(sheet.name, cols, defaultLang, problems);
   if (!cols.some((c) => c.base === 'list_name')) {
     problems.error(sheet.name, 1, 'The choices sheet has no list_name column');
     return lists;
@@ -22,7 +26,7 @@ export function readChoices(sheet: Sheet, defaultLang: string, problems: Problem
     (c) =>
       c.lang === null &&
       !KNOWN.has(c.base) &&
-      NAME.test(c.base) &&
+      DATA_NAME.test(c.base) &&
       c.base !== '__proto__' &&
       c.base !== 'constructor',
   );
@@ -52,7 +56,7 @@ export function readChoices(sheet: Sheet, defaultLang: string, problems: Problem
         sheet.name,
         r,
         list
-          ? `List name "${list}" must start with a letter or _ and hold only letters, digits and _`
+          ? `List name "${list}" must start with a letter or _ and hold only letters, digits, _, - and .`
           : 'The choice has no list_name',
         'list_name',
       );

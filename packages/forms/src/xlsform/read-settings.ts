@@ -1,11 +1,13 @@
-import { cell, languageCode, parseHeader } from './columns.ts';
-import type { Problems } from './problem.ts';
+import { cell, parseHeader } from './columns.ts';
+import { languageOf } from './languages.ts';
+import { Problems } from './problem.ts';
 import type { Sheet } from './read-workbook.ts';
 
 export interface Settings {
   id: string;
   version: string;
   title: string;
+  /** The language of unlocalised columns (`label`, `hint`) and of the title; the form's default. */
   defaultLanguage: string;
 }
 
@@ -14,7 +16,11 @@ export interface Settings {
  * and versions with spaces (`1 (2021-03-04 10:00:00)`); Tern's form key is `id@version`, so such
  * values are turned into usable ones and the change is a warning, never a silent rename.
  */
-export function readSettings(sheet: Sheet | undefined, survey: Sheet, problems: Problems): Settings {
+export function readSettings(
+  sheet: Sheet | undefined,
+  texts: readonly Sheet[],
+  problems: Problems,
+): Settings {
   const out: Settings = { id: 'imported-form', version: '1', title: '', defaultLanguage: '' };
   const row = sheet?.rows[1];
   const cols = sheet && row ? parseHeader(sheet.name, sheet.rows[0]!, problems) : [];
@@ -53,25 +59,42 @@ export function readSettings(sheet: Sheet | undefined, survey: Sheet, problems: 
   out.title = get('form_title') || get('title') || id || 'Imported form';
   const lang = get('default_language');
   if (lang !== '') {
-    const code = languageCode(lang);
-    if (code) out.defaultLanguage = code;
-    else
-      problems.warning(
-        name,
-        2,
-        `Unknown language "${lang}"; write it as "${lang} (xx)". The default language is guessed instead`,
-        'default_language',
-      );
+    const code = languageOf(lang);
+    if (code) out.defaultLanguage = code.code;
   }
-  if (out.defaultLanguage === '') out.defaultLanguage = guessDefaultLanguage(survey);
+  if (out.defaultLanguage === '') out.defaultLanguage = guessDefaultLanguage(texts, problems);
   return out;
 }
 
-/** Without a default_language setting: English if there is an English label column, else the first language, else en. */
-function guessDefaultLanguage(survey: Sheet): string {
-  const langs = (survey.rows[0] ?? [])
-    .filter((h) => h.toLowerCase().startsWith('label::'))
-    .map((h) => languageCode(h.slice(7)));
-  if (langs.includes('en')) return 'en';
-  return langs.find((l) => l !== null) ?? 'en';
+/**
+ * Without a default_language setting. When unlocalised text columns (`label`) sit beside localised ones
+ * (`label::Arabic (ar)`), the unlocalised texts are a language of their own that the form does not
+ * name: pyxform calls it "default", and so does Tern, with a warning; guessing (say, English) could
+ * store one language's texts as another's, or overwrite them. Otherwise: English if a column is
+ * English, else the first language named, else en.
+ */
+function guessDefaultLanguage(texts: readonly Sheet[], problems: Problems): string {
+  const named: string[] = [];
+  const plain: Array<{ sheet: string; header: string }> = [];
+  for (const sheet of texts) {
+    const [header = [], ...rows] = sheet.rows;
+    for (const c of parseHeader(sheet.name, header, new Problems())) {
+      if (!['label', 'hint', 'constraint_message', 'required_message'].includes(c.base)) continue;
+      if (c.lang !== null) named.push(c.lang);
+      else if (rows.some((r) => (r[c.index] ?? '') !== ''))
+        plain.push({ sheet: sheet.name, header: c.header });
+    }
+  }
+  if (named.length === 0) return 'en';
+  if (plain.length > 0) {
+    const first = plain[0]!;
+    problems.warning(
+      first.sheet,
+      1,
+      `Column ${first.header} has no language while other columns do (${[...new Set(named)].join(', ')}), and the settings sheet has no default_language: its texts are kept as the language "default". Name it (label::English (en)) or set default_language`,
+      first.header,
+    );
+    return 'default';
+  }
+  return named.includes('en') ? 'en' : named[0]!;
 }

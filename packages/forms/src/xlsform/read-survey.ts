@@ -1,10 +1,11 @@
+import { NAME_PATTERN } from '../definition.ts';
 import type { FormNode, Group, LocalizedText, Question, Repeat, SelectQuestion } from '../definition.ts';
-import { cell, localized, parseHeader } from './columns.ts';
+import { cell, localized, noticeSameLanguage, parseHeader } from './columns.ts';
 import type { Column } from './columns.ts';
 import type { Problems } from './problem.ts';
 import type { Sheet } from './read-workbook.ts';
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NAME = NAME_PATTERN;
 const SIMPLE = new Set(['text', 'integer', 'decimal', 'date', 'note', 'calculate', 'country']);
 const HANDLED = new Set([
   'type',
@@ -62,6 +63,7 @@ export function readSurvey(sheet: Sheet, defaultLang: string, problems: Problems
     return { children: [], rowOf, languages };
   }
   noticeColumns(sheet, cols, rows, problems);
+  noticeSameLanguage(sheet.name, cols, defaultLang, problems);
 
   const root: FormNode[] = [];
   const stack: Open[] = [];
@@ -96,7 +98,7 @@ export function readSurvey(sheet: Sheet, defaultLang: string, problems: Problems
       return error(
         r,
         name
-          ? `Name "${name}" must start with a letter or _ and hold only letters, digits and _`
+          ? `Name "${name}" must start with a letter or _ and hold only letters, digits, _, - and . (no spaces)`
           : `The ${type} row has no name`,
         'name',
       );

@@ -50,7 +50,8 @@ export function readWorkbook(buffer: Uint8Array, problems: Problems): Map<string
       cellHTML: false,
       cellStyles: false,
       cellNF: false,
-      cellDates: false,
+      // Date cells come as dates (UTC) and are written as ISO dates, never as Excel serial numbers.
+      cellDates: true,
       sheetRows: LIMITS.maxRows + 1,
     });
   } catch (e) {
@@ -96,7 +97,7 @@ export function readWorkbook(buffer: Uint8Array, problems: Problems): Map<string
     });
     const rows = raw.map((r, i) =>
       r.map((cell, j) => {
-        const s = cell === null || cell === undefined ? '' : String(cell).trim();
+        const s = cellText(cell);
         if (s.length <= LIMITS.maxCellChars) return s;
         problems.error(
           name,
@@ -120,4 +121,23 @@ export function fileKind(b: Uint8Array): 'zip' | 'cfb' | null {
   const cfb = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
   if (b.length >= 8 && cfb.every((x, i) => b[i] === x)) return 'cfb';
   return null;
+}
+
+/**
+ * A cell as the text pyxform would read: booleans as TRUE/FALSE (so `${consent} = 'TRUE'` holds for
+ * a default typed as a boolean cell), dates as YYYY-MM-DD, date-times as YYYY-MM-DDTHH:MM:SS, and a
+ * time-only cell (Excel's day 0) as HH:MM or HH:MM:SS.
+ */
+export function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return '';
+    const iso = cell.toISOString();
+    const date = iso.slice(0, 10);
+    const time = iso.endsWith(':00.000Z') ? iso.slice(11, 16) : iso.slice(11, 19);
+    if (date === '1899-12-30' || date === '1899-12-31') return time;
+    return iso.slice(11, 23) === '00:00:00.000' ? date : `${date}T${iso.slice(11, 19)}`;
+  }
+  return String(cell).trim();
 }
