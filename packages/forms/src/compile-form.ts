@@ -1,11 +1,13 @@
 import { countryChoices } from './countries.ts';
 import { isContainer } from './definition.ts';
 import type { Choice, FormDefinition, FormNode, Question } from './definition.ts';
-import { compileAst, ExpressionError, NodeSet, parseExpression, refsOf } from './expr/index.ts';
-import type { Atom, CompileEnv, Evaluator } from './expr/index.ts';
+import { compileAst, ExpressionError, parseExpression, refsOf } from './expr/index.ts';
+import type { CompileEnv, Evaluator } from './expr/index.ts';
 import { FormDefinitionError } from './form-problems.ts';
 import type { FormProblem } from './form-problems.ts';
-import { checkAnswer, toAtom } from './answer-values.ts';
+import { checkAnswer } from './answer-values.ts';
+import { formFunctions } from './form-functions.ts';
+import { refEvaluator } from './ref-evaluator.ts';
 import { textRefsWhere } from './text-refs.ts';
 import { topologicalOrder } from './topological-order.ts';
 
@@ -22,6 +24,8 @@ export interface FieldInfo {
   constraint: Evaluator | null;
   calculate: Evaluator | null;
   choiceFilter: Evaluator | null;
+  /** A repeat's repeat_count: how many entries it must have. */
+  count: Evaluator | null;
   /** Offered choices of a select or country question. */
   choices: readonly Choice[] | null;
   /** Names whose value or relevance decides this node's relevance or value. */
@@ -100,6 +104,7 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
         constraint: null,
         calculate: null,
         choiceFilter: null,
+        count: null,
         choices: null,
         deps: [],
         outputs: null,
@@ -155,6 +160,7 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
           inRepeat: f.repeats.length > 0 || f.node.type === 'repeat',
           ...env,
           ref: (name, pos) => refEvaluator(f, byName.get(name)!, pos),
+          form: formFunctions(f, byName, form.defaultLanguage),
         });
       } catch (e) {
         if (!(e instanceof ExpressionError)) throw e;
@@ -186,6 +192,13 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
       'choiceFilter',
       'choiceFilter' in n ? n.choiceFilter : undefined,
       { bareNames: true },
+      false,
+    );
+    // Read in the repeat's parent scope, like the repeat's relevance.
+    f.count = compile(
+      'count',
+      n.type === 'repeat' ? n.count : undefined,
+      { inRepeat: f.repeats.length > 0 },
       false,
     );
     f.deps = [...deps];
@@ -245,7 +258,7 @@ function resolveChoices(
 ): readonly Choice[] | null {
   const n = f.node;
   if (n.type === 'country') return countryChoices(languages);
-  if (n.type !== 'select_one' && n.type !== 'select_multiple') return null;
+  if (n.type !== 'select_one' && n.type !== 'select_multiple' && n.type !== 'rank') return null;
   if ((n.choices === undefined) === (n.choiceList === undefined)) {
     problems.push({
       path: f.path,
@@ -284,51 +297,4 @@ function checkShape(f: FieldInfo, problems: FormProblem[]): void {
       property: 'minCount',
       message: `minCount ${n.minCount} is above maxCount ${n.maxCount}`,
     });
-}
-
-function commonDepth(a: readonly string[], b: readonly string[]): number {
-  let k = 0;
-  while (k < a.length && k < b.length && a[k] === b[k]) k++;
-  return k;
-}
-
-/**
- * How `${target}` reads from an expression on `at` (ODK's relative-path semantics): a field in the
- * same or an enclosing repeat instance is one value; a field inside a repeat the expression is not
- * in is the node-set of its values in every instance; a repeat is the node-set of its instances.
- */
-function refEvaluator(at: FieldInfo, target: FieldInfo, pos: number): Evaluator {
-  const t = target.node;
-  if (t.type === 'group') throw new ExpressionError(`\${${target.name}} is a group and has no value`, pos);
-  const k = commonDepth(at.repeats, target.repeats);
-  if (t.type === 'repeat') {
-    const chain = [...target.repeats.slice(k), target.name];
-    return (ctx) => new NodeSet(collect((ctx.scope as Frame)[k]!, chain, null));
-  }
-  const q = t as Question;
-  if (k === target.repeats.length) {
-    const name = target.name;
-    return (ctx) => toAtom(q, (ctx.scope as Frame)[k]![name]);
-  }
-  const chain = target.repeats.slice(k);
-  return (ctx) => new NodeSet(collect((ctx.scope as Frame)[k]!, chain, q));
-}
-
-/** Values of `q` (or, with q null, one '' per instance) in every instance below `rec` along `chain`. */
-function collect(
-  rec: Record<string, unknown>,
-  chain: readonly string[],
-  q: Question | null,
-  out: Atom[] = [],
-  i = 0,
-): Atom[] {
-  if (i === chain.length) {
-    out.push(q ? toAtom(q, rec[q.name]) : '');
-    return out;
-  }
-  const items = rec[chain[i]!];
-  if (Array.isArray(items))
-    for (const item of items)
-      if (item && typeof item === 'object') collect(item as Record<string, unknown>, chain, q, out, i + 1);
-  return out;
 }

@@ -65,18 +65,20 @@ export const RepeatSection = memo(function RepeatSection(props: { node: Repeat; 
           focusOnMount={added.current === instanceId}
         />
       ))}
-      <button
-        type="button"
-        className="add"
-        disabled={full}
-        aria-invalid={snap.error ? true : undefined}
-        aria-describedby={errId}
-        onClick={() => {
-          added.current = store.addInstance(scope, node.name);
-        }}
-      >
-        {t('add')}: {label}
-      </button>
+      {node.count === undefined && (
+        <button
+          type="button"
+          className="add"
+          disabled={full}
+          aria-invalid={snap.error ? true : undefined}
+          aria-describedby={errId}
+          onClick={() => {
+            added.current = store.addInstance(scope, node.name);
+          }}
+        >
+          {t('add')}: {label}
+        </button>
+      )}
       {snap.error && (
         <p id={errId} className="error" role="alert">
           {snap.error}

@@ -172,3 +172,38 @@ describe('AnswerStore', () => {
     store.dispose();
   });
 });
+
+describe('AnswerStore and XLSForm features (issue 17)', () => {
+  it('adds repeat entries up to repeat_count and fills metadata on opening and saving', () => {
+    const form = {
+      id: 'rc',
+      version: '1',
+      title: { en: 'RC' },
+      defaultLanguage: 'en',
+      children: [
+        { type: 'metadata' as const, name: 'start', kind: 'start' as const },
+        { type: 'metadata' as const, name: 'end', kind: 'end' as const },
+        { type: 'metadata' as const, name: 'who', kind: 'username' as const },
+        { type: 'integer' as const, name: 'n', label: { en: 'N' } },
+        {
+          type: 'repeat' as const,
+          name: 'kids',
+          label: { en: 'Kids' },
+          count: '${n}',
+          children: [{ type: 'text' as const, name: 'kid', label: { en: 'Kid' } }],
+        },
+      ],
+    };
+    const store = new AnswerStore(form, { today, validateDelayMs: 1e9, newId, device: { username: 'ama' } });
+    expect(store.getAnswers()).toMatchObject({ who: 'ama' });
+    expect(store.getAnswers().start).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    store.field([], 'n').set(3);
+    expect(store.field([], 'kids').get().ids).toHaveLength(3);
+    store.field([], 'n').set(1);
+    // Never removed by the count: the interviewer is told instead.
+    expect(store.field([], 'kids').get().ids).toHaveLength(3);
+    expect(store.save().map((i) => i.code)).toEqual(['repeat_count']);
+    expect(store.prunedAnswers().end).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    store.dispose();
+  });
+});

@@ -1,6 +1,9 @@
 import {
   compileForm,
   evaluateForm,
+  fillMetadata,
+  forEachInstance,
+  expr,
   newRepeatInstance,
   offeredChoices,
   outputValues,
@@ -11,12 +14,15 @@ import type {
   Answers,
   Choice,
   CompiledForm,
+  DeviceFacts,
   FieldInfo,
   FormDefinition,
   FormState,
   ValidationIssue,
 } from '@tern/forms';
 import { ulid } from 'ulidx';
+
+const { toNum } = expr;
 import { isEmpty, scopeKey, setIn } from './answer-path.ts';
 import { issueText } from './issue-text.ts';
 import { InstanceLocator } from './instance-locator.ts';
@@ -62,6 +68,8 @@ export interface AnswerStoreOptions {
   validateDelayMs?: number;
   today?: string;
   newId?: () => string;
+  /** For the form's metadata questions (XLSForm deviceid, username). */
+  device?: { deviceid?: string | undefined; username?: string | undefined };
 }
 
 /**
@@ -92,9 +100,42 @@ export class AnswerStore {
     this.form = form;
     this.compiled = compileForm(form);
     this.opts = opts;
-    this.answers = opts.answers ?? {};
+    this.answers = fillMetadata(form, opts.answers ?? {}, 'open', this.facts());
     this.language = opts.language ?? form.defaultLanguage;
     this.state = this.evaluate();
+    if (this.fillRepeatCounts()) this.state = this.evaluate();
+  }
+
+  /**
+   * XLSForm repeat_count: add entries until each repeat has as many as its count says (at most 500,
+   * so a mistyped count cannot freeze the device). Entries are never removed here: a lower count shows
+   * a validation message and the interviewer removes the entries, so no answer is dropped unseen.
+   */
+  private fillRepeatCounts(): boolean {
+    let added = false;
+    for (const f of this.compiled.fields) {
+      const node = f.node;
+      if (!f.count || node.type !== 'repeat') continue;
+      const count = f.count;
+      forEachInstance(this.state.values, f.repeats, (frame, positions, prefix) => {
+        if (!this.state.isRelevant(prefix + f.name)) return;
+        const want = toNum(
+          count({ today: this.state.today, current: '', position: positions.at(-1) ?? 0, scope: frame }),
+        );
+        const have = frame[frame.length - 1]![f.name];
+        const n = Array.isArray(have) ? have.length : 0;
+        if (!Number.isInteger(want) || want > 500 || n >= want) return;
+        const scope = f.repeats.map((r, i) => ({ repeat: r, id: String(frame[i + 1]!._id) }));
+        const path = this.locate.recordPath(scope);
+        if (!path) return;
+        const items = this.read(scope, f.name);
+        const next = [...(Array.isArray(items) ? items : [])];
+        while (next.length < want) next.push(newRepeatInstance(node, (this.opts.newId ?? ulid)()));
+        this.answers = setIn(this.answers, path, f.name, next);
+        added = true;
+      });
+    }
+    return added;
   }
 
   getAnswers(): Answers {
@@ -108,7 +149,20 @@ export class AnswerStore {
 
   /** The answers to save as a final submission: irrelevant answers removed, calculations current (decision 013). */
   prunedAnswers(): Answers {
-    return pruneIrrelevant(this.form, this.answers, this.todayOpt());
+    const answers = fillMetadata(this.form, this.answers, 'save', this.facts());
+    return pruneIrrelevant(this.form, answers, this.todayOpt());
+  }
+
+  /** What the device knows for metadata questions (start, end, today, deviceid, username). */
+  private facts(): DeviceFacts {
+    const d = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return {
+      now: d.toISOString(),
+      today: this.opts.today ?? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+      deviceid: this.opts.device?.deviceid,
+      username: this.opts.device?.username,
+    };
   }
 
   setLanguage(language: string): void {
@@ -271,6 +325,7 @@ export class AnswerStore {
   private changed(): void {
     this.revision++;
     this.state = this.evaluate();
+    if (this.fillRepeatCounts()) this.state = this.evaluate();
     this.notify();
     for (const l of this.changeListeners) l(this.answers);
     if (this.validateTimer) clearTimeout(this.validateTimer);

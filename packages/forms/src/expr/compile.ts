@@ -3,7 +3,7 @@ import { compare } from './compare.ts';
 import { ExpressionError } from './expression-error.ts';
 import { FUNCTIONS } from './functions.ts';
 import { parseExpression } from './parser.ts';
-import { XDate, toBool, toNum, toStr } from './values.ts';
+import { NodeSet, XDate, toBool, toNum, toStr } from './values.ts';
 import type { Value } from './values.ts';
 
 /** What an evaluation needs from the outside world. Built once per evaluation pass, not per expression. */
@@ -18,6 +18,10 @@ export interface EvalContext {
   scope: unknown;
   /** Columns of the choice being filtered, for bare names in a choice_filter. */
   choice?: Readonly<Record<string, string>>;
+  /** now(): an ISO date-time; the clock's when absent. */
+  now?: string;
+  /** Language of jr:choice-name(); the form's default when absent. */
+  language?: string;
 }
 
 export type Evaluator = (ctx: EvalContext) => Value;
@@ -31,6 +35,14 @@ export interface CompileEnv {
   inRepeat?: boolean;
   /** Bare names read columns of a choice (choice_filter). */
   bareNames?: boolean;
+  /**
+   * Functions that need the form: jr:choice-name() reads a question's choices, indexed-repeat()
+   * walks repeat instances. Absent outside a form (they are then unknown functions).
+   */
+  form?: {
+    choiceName: (field: string, pos: number) => (value: string, language: string | undefined) => string;
+    indexedRepeat: (args: readonly Expr[], pos: number) => Evaluator;
+  };
 }
 
 /** Parse and compile to a closure tree. Throws ExpressionError; never uses eval or Function. */
@@ -124,6 +136,37 @@ function call(e: Extract<Expr, { kind: 'call' }>, env: CompileEnv): Evaluator {
     }
     case 'regex':
       return regex(e, env, arity);
+    case 'now':
+      arity(0, 0);
+      return (ctx) => ctx.now ?? new Date().toISOString();
+    case 'uuid':
+      arity(0, 1);
+      return () => randomUuid();
+    case 'once': {
+      // ODK once(): the value already there if any, else the argument (typically once(uuid())).
+      arity(1, 1);
+      const a = compileAst(e.args[0]!, env);
+      return (ctx) => (ctx.current !== '' && !(ctx.current instanceof NodeSet) ? ctx.current : a(ctx));
+    }
+    case 'jr:choice-name': {
+      arity(2, 2);
+      const path = e.args[1]!;
+      if (!env.form) throw new ExpressionError('jr:choice-name() needs a form', e.pos);
+      if (path.kind !== 'string')
+        throw new ExpressionError("jr:choice-name()'s second argument is a question, as '${name}'", path.pos);
+      const m = /^\s*\$\{([^}]+)\}\s*$/.exec(path.value) ?? /([^/\s]+)\s*$/.exec(path.value);
+      const label = env.form.choiceName(m?.[1] ?? '', path.pos);
+      const v = compileAst(e.args[0]!, env);
+      return (ctx) => label(toStr(v(ctx)), ctx.language);
+    }
+    case 'indexed-repeat':
+      if (!env.form) throw new ExpressionError('indexed-repeat() needs a form', e.pos);
+      if (e.args.length < 3 || e.args.length % 2 === 0)
+        throw new ExpressionError(
+          'indexed-repeat() takes a question, then pairs of repeat and position',
+          e.pos,
+        );
+      return env.form.indexedRepeat(e.args, e.pos);
   }
   const spec = FUNCTIONS.get(e.name);
   if (!spec) throw new ExpressionError(`Unknown function ${e.name}()`, e.pos);
@@ -165,4 +208,15 @@ function regex(
       return false;
     }
   };
+}
+
+function randomUuid(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') return c.randomUUID();
+  // Not a secure context (an http page other than localhost): version-4 layout from getRandomValues.
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -56,7 +56,44 @@ export function parseHeader(sheet: string, header: readonly string[], problems: 
   return cols;
 }
 
-const normalize = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, '_');
+/**
+ * Other names of columns, as pyxform reads them (its aliases are the XLSForm spec in practice):
+ * `caption`, `relevance`, `bind::relevant`, `constraint message`, `jr:count`, `control::appearance`…
+ */
+const ALIASES: Record<string, string> = {
+  caption: 'label',
+  relevance: 'relevant',
+  'bind::relevant': 'relevant',
+  readonly: 'read_only',
+  'bind::readonly': 'read_only',
+  'bind::required': 'required',
+  'bind::constraint': 'constraint',
+  constraining_message: 'constraint_message',
+  constraint_msg: 'constraint_message',
+  'bind::jr:constraintmsg': 'constraint_message',
+  'jr:constraintmsg': 'constraint_message',
+  calculate: 'calculation',
+  'bind::calculate': 'calculation',
+  requiredmsg: 'required_message',
+  'bind::jr:requiredmsg': 'required_message',
+  'jr:requiredmsg': 'required_message',
+  count: 'repeat_count',
+  'jr:count': 'repeat_count',
+  'control::jr:count': 'repeat_count',
+  'control::appearance': 'appearance',
+  'media::image': 'image',
+  'media::audio': 'audio',
+  'media::video': 'video',
+  'media::big-image': 'big-image',
+  command: 'type',
+  tag: 'name',
+  value: 'name',
+};
+
+const normalize = (s: string): string => {
+  const b = s.trim().toLowerCase().replace(/\s+/g, '_');
+  return ALIASES[b] ?? b;
+};
 
 /** `label::English (en)` → label + `English (en)`; `label:English` → label + English; else null. */
 function splitHeader(h: string): { base: string; spec: string } | null {

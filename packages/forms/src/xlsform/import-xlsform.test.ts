@@ -179,13 +179,13 @@ describe('importXlsForm', () => {
       (p) => `${p.severity} ${p.sheet}!${p.row}${p.column ? ' ' + p.column : ''}: ${p.message}`,
     );
     expect(rows).toEqual([
-      'warning survey!1 guidance_hint: Column guidance_hint is presentation only; its values are ignored',
-      'error survey!3 type: Question type "frobnicate" is not supported',
-      'error survey!4 type: select_one_from_file is not supported yet: put the choices in the choices sheet',
+      'warning survey!1 guidance_hint: Column guidance_hint is not shown by Tern; its values are ignored',
+      'error survey!3 type: Question type "frobnicate" is not an XLSForm type Tern knows',
+      'error survey!4 type: Choices from an attached file (places.csv) are not supported yet: copy them into the choices sheet and use select_one',
       'error survey!5 name: Name "1bad" must start with a letter or _ and hold only letters, digits, _, - and . (no spaces)',
       'error survey!6 type: Row with name "orphan" has no type',
       'error survey!7 type: end group without a matching begin group',
-      'warning survey!9 required: required "${ok} != """: only yes/no is supported; taken as not required',
+      'warning survey!9 required: required "${ok} != """: only yes or no is supported; taken as no',
       'error survey!8 type: begin repeat "r" has no end repeat',
     ]);
     // Any error: no form.

@@ -62,9 +62,14 @@ function build(buffer: Uint8Array, problems: Problems): FormDefinition | null {
   const lists = sheets.has('choices')
     ? readChoices(sheets.get('choices')!, defaultLang, problems)
     : new Map<string, Choice[]>();
-  const { children, rowOf, languages } = readSurvey(survey, defaultLang, problems);
+  const { children, rowOf, languages, orOther } = readSurvey(survey, defaultLang, problems);
+  for (const name of orOther) {
+    const list = lists.get(name);
+    if (list && !list.some((c) => c.value === 'other'))
+      list.push({ value: 'other', label: { [defaultLang]: 'Other' } });
+  }
   if (children.length === 0) {
-    problems.error(survey.name, 0, 'The survey sheet has no questions');
+    if (problems.errors === 0) problems.error(survey.name, 0, 'The survey sheet has no questions');
     return null;
   }
   for (const list of lists.values())
