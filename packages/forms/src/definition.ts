@@ -253,6 +253,29 @@ export const FormNode: z.ZodType<FormNode> = z.union([
   Repeat,
 ]);
 
+/**
+ * Groups and repeats nest at most this deep. Real forms nest a few levels; the limit is checked before
+ * zod parses a definition (zod, the compiler and the renderer recurse per level).
+ */
+export const MAX_NESTING = 32;
+
+/** Depth of nested `children` in an untrusted definition, counted without recursion; stops past the limit. */
+export function nestingDepth(input: unknown): number {
+  let level: unknown[] = [input];
+  let depth = 0;
+  while (level.length > 0 && depth <= MAX_NESTING + 1) {
+    const next: unknown[] = [];
+    for (const n of level) {
+      const children = (n as { children?: unknown } | null)?.children;
+      if (Array.isArray(children)) next.push(...children.filter((c) => typeof c === 'object' && c !== null));
+    }
+    if (next.length === 0) break;
+    depth++;
+    level = next;
+  }
+  return depth;
+}
+
 export const FormDefinition = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'form id: lowercase letters, digits, _ and -'),
   version: z

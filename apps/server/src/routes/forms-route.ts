@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { importXlsForm } from '@tern/forms/xlsform';
-import type { ImportProblem } from '@tern/forms/xlsform';
+import type { ImportProblem, ImportResult } from '@tern/forms/xlsform';
 import type { ServerDeps } from '../deps.ts';
 import { TernError } from '../errors.ts';
 import { FormPublishError } from '../forms/form-registry.ts';
+import { ImportBusyError, XlsformImporter } from '../forms/import-in-worker.ts';
+import type { XlsformWorkerLimits } from '../forms/import-in-worker.ts';
 import type { FormRegistry } from '../forms/form-registry.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -14,8 +15,9 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  */
 export async function formsRoute(
   app: FastifyInstance,
-  deps: ServerDeps & { registry: FormRegistry },
+  deps: ServerDeps & { registry: FormRegistry; xlsformLimits?: Partial<XlsformWorkerLimits> | undefined },
 ): Promise<void> {
+  const importer = new XlsformImporter(deps.xlsformLimits);
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) =>
     done(null, body),
   );
@@ -38,7 +40,17 @@ export async function formsRoute(
     let definition: unknown = req.body;
     let warnings: ImportProblem[] = [];
     if (Buffer.isBuffer(req.body)) {
-      const imported = importXlsForm(new Uint8Array(req.body));
+      let imported: ImportResult;
+      try {
+        imported = await importer.import(new Uint8Array(req.body));
+      } catch (e) {
+        if (e instanceof ImportBusyError)
+          throw new TernError(
+            'TERN_RATE_LIMITED',
+            'Too many form uploads are being read at once; try again in a minute',
+          );
+        throw e;
+      }
       const errors = imported.problems.filter((p) => p.severity === 'error');
       warnings = imported.problems.filter((p) => p.severity === 'warning');
       if (!imported.form || errors.length > 0) {

@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import type { BinaryOp, Expr } from './ast.ts';
 import { compare } from './compare.ts';
 import { ExpressionError } from './expression-error.ts';
@@ -180,6 +181,12 @@ function call(e: Extract<Expr, { kind: 'call' }>, env: CompileEnv): Evaluator {
   return (ctx) => fn(args.map((a) => a(ctx)));
 }
 
+/**
+ * regex(value, pattern): true when the pattern is found in the value. RE2 semantics (re2js): matching
+ * takes time linear in the answer's length whatever the pattern, so an author's `^(a+)+$` cannot freeze
+ * a device or the server (a backtracking engine doubles its time per character). RE2 has no
+ * lookaround and no backreferences; such a pattern is a definition-time error.
+ */
 function regex(
   e: Extract<Expr, { kind: 'call' }>,
   env: CompileEnv,
@@ -188,9 +195,9 @@ function regex(
   arity(2, 2);
   const s = compileAst(e.args[0]!, env);
   const p = e.args[1]!;
-  const make = (src: string, pos: number): RegExp => {
+  const make = (src: string, pos: number): RE2JS => {
     try {
-      return new RegExp(src);
+      return RE2JS.compile(src);
     } catch (err) {
       throw new ExpressionError(`Invalid regular expression: ${(err as Error).message}`, pos);
     }
@@ -198,12 +205,14 @@ function regex(
   // A literal pattern (the usual case) is compiled once, and a bad one is a definition-time error.
   if (p.kind === 'string') {
     const re = make(p.value, p.pos);
-    return (ctx) => re.test(toStr(s(ctx)));
+    return (ctx) => re.matcher(toStr(s(ctx))).find();
   }
   const pe = compileAst(p, env);
   return (ctx) => {
     try {
-      return new RegExp(toStr(pe(ctx))).test(toStr(s(ctx)));
+      return RE2JS.compile(toStr(pe(ctx)))
+        .matcher(toStr(s(ctx)))
+        .find();
     } catch {
       return false;
     }

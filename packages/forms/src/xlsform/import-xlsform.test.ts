@@ -306,15 +306,15 @@ describe('importXlsForm', () => {
     expect(only(new Uint8Array(LIMITS.maxBytes + 1)).message).toMatch(/at most 5.0 MB/);
   });
 
-  it('refuses sheets longer than the row limit, naming the first row not read', () => {
+  it('refuses sheets with content below the row limit, naming the row', () => {
     const rows: unknown[][] = [['type', 'name', 'label']];
     for (let i = 0; i < LIMITS.maxRows + 5; i++) rows.push(['text', `q${i}`, 'Q']);
     const { problems } = importXlsForm(workbook({ survey: rows }));
     expect(problems[0]).toEqual({
       severity: 'error',
       sheet: 'survey',
-      row: LIMITS.maxRows + 1,
-      message: `The sheet has more than ${LIMITS.maxRows} rows; the rest was not read`,
+      row: LIMITS.maxRows + 6,
+      message: `The sheet has content on row ${LIMITS.maxRows + 6}; at most ${LIMITS.maxRows} rows are read. Delete what is below the form (or move it to another sheet)`,
     });
   });
 

@@ -1,4 +1,4 @@
-import { NAME_PATTERN } from '../definition.ts';
+import { MAX_NESTING, NAME_PATTERN } from '../definition.ts';
 import type { FormNode, Group, Question, Repeat, SelectQuestion } from '../definition.ts';
 import { cell, noticeSameLanguage, parseHeader } from './columns.ts';
 import type { Problems } from './problem.ts';
@@ -9,8 +9,6 @@ import { Appearances, noticeColumns } from './survey-columns.ts';
 import { parseType } from './survey-types.ts';
 
 const NAME = NAME_PATTERN;
-/** Nesting deeper than this is refused: real forms nest a few levels; a generated one 800 deep must not overflow a stack. */
-export const MAX_NESTING = 32;
 
 export interface SurveyResult {
   children: FormNode[];

@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import type { Problems } from './problem.ts';
+import { checkXlsxZip } from './zip-check.ts';
 
 /** Limits for an uploaded workbook, which is untrusted input. */
 export const LIMITS = {
@@ -16,9 +17,10 @@ export interface Sheet {
 }
 
 /**
- * Read the sheets of an .xlsx (or .xls/.ods, whatever SheetJS reads) as strings. Formulas are not read
- * (`cellFormula: false`) and never evaluated: a formula cell contributes only the value cached in the
- * file. Oversized files, sheets and cells are refused with a problem instead of being parsed.
+ * Read the sheets of an .xlsx (or an older .xls) as strings. An .xlsx's parts are sized and counted
+ * before SheetJS parses it (zip-check.ts). Formulas are not read (`cellFormula: false`) and never
+ * evaluated: a formula cell contributes only the value cached in the file. The sheet's extent is where
+ * its values are, not the range it declares: formatting applied down to row 1,048,576 is not content.
  */
 export function readWorkbook(buffer: Uint8Array, problems: Problems): Map<string, Sheet> | null {
   const sheets = new Map<string, Sheet>();
@@ -42,17 +44,19 @@ export function readWorkbook(buffer: Uint8Array, problems: Problems): Map<string
     );
     return null;
   }
+  if (fileKind(buffer) === 'zip' && !checkXlsxZip(buffer, problems)) return null;
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(buffer, {
       type: 'array',
+      // Rows as arrays (`!data`): only cells that exist are visited, whatever range a sheet declares.
+      dense: true,
       cellFormula: false,
       cellHTML: false,
       cellStyles: false,
       cellNF: false,
       // Date cells come as dates (UTC) and are written as ISO dates, never as Excel serial numbers.
       cellDates: true,
-      sheetRows: LIMITS.maxRows + 1,
     });
   } catch (e) {
     problems.error(
@@ -64,50 +68,8 @@ export function readWorkbook(buffer: Uint8Array, problems: Problems): Map<string
   }
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name];
-    if (!ws || !ws['!ref']) {
-      sheets.set(name.trim().toLowerCase(), { name, rows: [] });
-      continue;
-    }
-    const range = XLSX.utils.decode_range(ws['!ref']);
-    const full = XLSX.utils.decode_range(ws['!fullref'] ?? ws['!ref']);
-    if (full.e.r + 1 > LIMITS.maxRows)
-      problems.error(
-        name,
-        LIMITS.maxRows + 1,
-        `The sheet has more than ${LIMITS.maxRows} rows; the rest was not read`,
-      );
-    if (range.e.c + 1 > LIMITS.maxColumns) {
-      problems.error(
-        name,
-        1,
-        `The sheet has ${range.e.c + 1} columns; only the first ${LIMITS.maxColumns} were read`,
-      );
-      range.e.c = LIMITS.maxColumns - 1;
-    }
-    range.e.r = Math.min(range.e.r, LIMITS.maxRows - 1);
-    // Start at A1 whatever the used range says, so array index + 1 is the row number on screen.
-    range.s.r = 0;
-    range.s.c = 0;
-    const raw = XLSX.utils.sheet_to_json<unknown[]>(ws, {
-      header: 1,
-      raw: true,
-      defval: '',
-      blankrows: true,
-      range,
-    });
-    const rows = raw.map((r, i) =>
-      r.map((cell, j) => {
-        const s = cellText(cell);
-        if (s.length <= LIMITS.maxCellChars) return s;
-        problems.error(
-          name,
-          i + 1,
-          `The cell holds more than ${LIMITS.maxCellChars} characters`,
-          XLSX.utils.encode_col(j),
-        );
-        return s.slice(0, LIMITS.maxCellChars);
-      }),
-    );
+    const data = (ws?.['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
+    const rows = readRows(name, data, problems);
     sheets.set(name.trim().toLowerCase(), { name, rows });
   }
   return sheets;
@@ -140,4 +102,61 @@ export function cellText(cell: unknown): string {
     return iso.slice(11, 23) === '00:00:00.000' ? date : `${date}T${iso.slice(11, 19)}`;
   }
   return String(cell).trim();
+}
+
+/** Rows up to the last one holding a value, each cut after its last value; limits as problems. */
+function readRows(
+  sheet: string,
+  data: ReadonlyArray<ReadonlyArray<XLSX.CellObject | undefined> | undefined>,
+  problems: Problems,
+): string[][] {
+  const text = (c: XLSX.CellObject | undefined): string =>
+    c === undefined || c.t === 'z' || c.t === 'e' ? '' : cellText(c.v);
+  let last = -1;
+  let widest = 0;
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (!row) continue;
+    for (let c = row.length - 1; c >= 0; c--)
+      if (text(row[c]) !== '') {
+        last = r;
+        widest = Math.max(widest, c + 1);
+        break;
+      }
+  }
+  if (last + 1 > LIMITS.maxRows) {
+    problems.error(
+      sheet,
+      last + 1,
+      `The sheet has content on row ${last + 1}; at most ${LIMITS.maxRows} rows are read. Delete what is below the form (or move it to another sheet)`,
+    );
+    return [];
+  }
+  if (widest > LIMITS.maxColumns) {
+    problems.error(
+      sheet,
+      1,
+      `The sheet has content in column ${XLSX.utils.encode_col(widest - 1)}; at most ${LIMITS.maxColumns} columns are read`,
+    );
+    return [];
+  }
+  const rows: string[][] = [];
+  for (let r = 0; r <= last; r++) {
+    const row = data[r] ?? [];
+    const out: string[] = [];
+    for (let c = 0; c < Math.min(row.length, widest); c++) {
+      const s = text(row[c]);
+      if (s.length > LIMITS.maxCellChars) {
+        problems.error(
+          sheet,
+          r + 1,
+          `The cell holds more than ${LIMITS.maxCellChars} characters`,
+          XLSX.utils.encode_col(c),
+        );
+        out.push(s.slice(0, LIMITS.maxCellChars));
+      } else out.push(s);
+    }
+    rows.push(out);
+  }
+  return rows;
 }
