@@ -140,9 +140,13 @@ function call(e: Extract<Expr, { kind: 'call' }>, env: CompileEnv): Evaluator {
     case 'now':
       arity(0, 0);
       return (ctx) => ctx.now ?? new Date().toISOString();
-    case 'uuid':
+    case 'uuid': {
+      // uuid(n): ODK's random string of n letters and digits.
       arity(0, 1);
-      return () => randomUuid();
+      if (e.args.length === 0) return () => randomUuid();
+      const n = compileAst(e.args[0]!, env);
+      return (ctx) => randomString(Math.max(0, Math.min(1000, Math.trunc(toNum(n(ctx))) || 0)));
+    }
     case 'once': {
       // ODK once(): the value already there if any, else the argument (typically once(uuid())).
       arity(1, 1);
@@ -228,4 +232,10 @@ function randomUuid(): string {
   b[8] = (b[8]! & 0x3f) | 0x80;
   const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function randomString(n: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(n));
+  return [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
 }

@@ -89,3 +89,25 @@ describe('ODK XPath functions (issue 17)', () => {
     expect((v.hh as Array<{ first_member?: string }>).map((h) => h.first_member)).toEqual(['Kofi', 'Sara']);
   });
 });
+
+describe('docs/forms.md names every function (issue 17)', () => {
+  it('lists each function of the library in its table', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { FUNCTIONS } = await import('./functions.ts');
+    const doc = readFileSync(new URL('../../../../docs/forms.md', import.meta.url), 'utf8');
+    const special = [
+      'if',
+      'today',
+      'position',
+      'regex',
+      'now',
+      'uuid',
+      'once',
+      'jr:choice-name',
+      'indexed-repeat',
+    ];
+    const missing = [...FUNCTIONS.keys(), ...special].filter((f) => !doc.includes(`\`${f}\``));
+    expect(missing).toEqual([]);
+    expect(String(run('uuid(12)'))).toMatch(/^[A-Za-z0-9]{12}$/);
+  });
+});
