@@ -86,8 +86,10 @@ describe('publishing an XLSForm from the admin screen', () => {
     await input.setInputFiles(
       xlsform('fixed.xlsx', [
         header,
+        ['start', 'started'],
         ['select_one result', 'result', 'Result of the call', "Résultat de l'appel", '', 'yes', 'Ask once'],
         ['integer', 'minutes', 'Minutes on the call', 'Minutes d’appel', '. >= 0 and . <= 240', ''],
+        ['geopoint', 'where', 'Where is the person?', 'Où est la personne ?', '', 'yes'],
       ]),
     );
     await ap.locator('[role=status][data-state=warnings]').waitFor();
@@ -100,7 +102,10 @@ describe('publishing an XLSForm from the admin screen', () => {
     await admin.close();
 
     // An interviewer's device fetches it when online and fills it like a built-in form.
-    const device = await browser.newContext();
+    const device = await browser.newContext({
+      geolocation: { latitude: 9.0301, longitude: 38.7401, accuracy: 12 },
+      permissions: ['geolocation'],
+    });
     const page = await device.newPage();
     await openApp(page, `${server.url}/`);
     await page.getByRole('button', { name: 'New record' }).click();
@@ -110,6 +115,9 @@ describe('publishing an XLSForm from the admin screen', () => {
       .getByLabel('Reached', { exact: true })
       .check();
     await page.getByLabel('Minutes on the call').fill('12');
+    // The place comes from the browser's geolocation, with its accuracy shown.
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    await page.getByText('Accuracy: about 12 m').waitFor();
     await page.getByRole('button', { name: 'Save record' }).click();
     await page.getByRole('table', { name: 'Records' }).getByText('followup-call@1').waitFor();
     expect(await syncNow(page)).toMatch(/1 sent/);
@@ -122,6 +130,8 @@ describe('publishing an XLSForm from the admin screen', () => {
     const res = await fetch(`${server.url}/api/missions/demo/records/${encodeURIComponent(id)}`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    expect(((await res.json()) as { answers: unknown }).answers).toEqual({ result: 'reached', minutes: 12 });
+    const answers = ((await res.json()) as { answers: Record<string, unknown> }).answers;
+    expect(answers).toMatchObject({ result: 'reached', minutes: 12, where: '9.0301 38.7401 0 12' });
+    expect(answers.started).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   });
 });
