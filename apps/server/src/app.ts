@@ -33,6 +33,7 @@ import { devicesRoute } from './routes/devices-route.ts';
 import { exportRoute } from './routes/export-route.ts';
 import { formsRoute } from './routes/forms-route.ts';
 import { FormRegistry } from './forms/form-registry.ts';
+import type { XlsformWorkerLimits } from './forms/import-in-worker.ts';
 import { couchDoor } from './routes/couch/couch-door.ts';
 import { healthRoute } from './routes/health-route.ts';
 import { missionRoutes } from './routes/mission-routes.ts';
@@ -77,6 +78,8 @@ export interface AppOptions {
   syncConcurrency?: number;
   /** The clock (tests move it to expire sessions). */
   now?: () => number;
+  /** Time, memory and concurrency limits of XLSForm imports (forms/import-in-worker.ts); tests lower them. */
+  xlsformLimits?: Partial<XlsformWorkerLimits>;
 }
 
 /** Pino paths that may hold secrets; removed from every log line whatever the level. */
@@ -185,7 +188,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(compactSyncRoute, deps);
   await app.register(devicesRoute, deps);
   await app.register(exportRoute, deps);
-  await app.register(formsRoute, { ...deps, registry });
+  await app.register(formsRoute, { ...deps, registry, xlsformLimits: opts.xlsformLimits });
   await app.register(conflictsRoute, deps);
   await app.register(couchDoor, { ...deps, prefix: '/couch' });
 

@@ -101,7 +101,7 @@ describe('publishing forms', () => {
     const file = workbook([
       ['type', 'name', 'label::English (en)'],
       ['text', 'ok', 'OK'],
-      ['geopoint', 'where', 'Where'],
+      ['frobnicate', 'where', 'Where'],
       ['integer', 'n', 'N'],
     ]);
     const res = await app.inject({
@@ -113,9 +113,68 @@ describe('publishing forms', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('TERN_FORM_IMPORT_FAILED');
     expect(res.json().details).toEqual(
-      expect.arrayContaining([expect.objectContaining({ sheet: 'survey', row: 3 })]),
+      expect.arrayContaining([expect.objectContaining({ severity: 'error', sheet: 'survey', row: 3 })]),
     );
     expect((await app.inject({ method: 'GET', url: '/api/forms/followup@3' })).statusCode).toBe(404);
+  });
+
+  it('shows warnings without publishing, then publishes when that number of warnings is acknowledged', async () => {
+    const file = workbook([
+      ['type', 'name', 'label::English (en)', 'guidance_hint'],
+      ['text', 'x', 'X', 'Read slowly'],
+      ['integer', 'y', 'Y', 'Count twice'],
+    ]);
+    const post = (query: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/admin/forms${query}`,
+        payload: file,
+        headers: { 'content-type': XLSX_TYPE },
+      });
+    const first = await post('');
+    expect(first.statusCode).toBe(422);
+    expect(first.json()).toMatchObject({
+      code: 'TERN_FORM_WARNINGS',
+      message: 'The XLSForm has 1 warning to read before it is published; nothing was published yet',
+      details: [{ severity: 'warning', sheet: 'survey', row: 1, column: 'guidance_hint' }],
+    });
+    expect((await app.inject({ method: 'GET', url: '/api/forms/followup@3' })).statusCode).toBe(404);
+    // Acknowledging another number (another file's warnings) does not publish this one.
+    expect((await post('?acknowledgeWarnings=2')).json().code).toBe('TERN_FORM_WARNINGS');
+    expect((await post('?acknowledgeWarnings=x')).json().code).toBe('TERN_FORM_WARNINGS');
+    const ok = await post('?acknowledgeWarnings=1');
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ key: 'followup@3', warnings: [{ column: 'guidance_hint' }] });
+    expect((await app.inject({ method: 'GET', url: '/api/forms/followup@3' })).statusCode).toBe(200);
+  });
+
+  it('lists errors before warnings and says how many of each', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/admin/forms?acknowledgeWarnings=1',
+      payload: workbook([
+        ['type', 'name', 'label::English (en)', 'guidance_hint'],
+        ['text', 'x', 'X', 'Read slowly'],
+        ['text', 'y', 'Y', '', ''],
+        ['end group'],
+      ]),
+      headers: { 'content-type': XLSX_TYPE },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('TERN_FORM_IMPORT_FAILED');
+    expect(res.json().message).toBe('The XLSForm has 1 error and 1 warning; nothing was published');
+    expect(res.json().details.map((d: { severity: string }) => d.severity)).toEqual(['error', 'warning']);
+  });
+
+  it('says a file that is not a workbook is not one', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/admin/forms',
+      payload: Buffer.from('type,name,label\ntext,a,A\n'),
+      headers: { 'content-type': XLSX_TYPE },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().details[0].message).toMatch(/^The file is not an Excel workbook/);
   });
 
   it('refuses to publish the same version twice and an invalid JSON definition', async () => {

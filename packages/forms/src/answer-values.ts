@@ -1,6 +1,7 @@
 import { isCountryCode } from './countries.ts';
 import type { Choice, Question } from './definition.ts';
 import { parseIsoDate } from './expr/index.ts';
+import { geoProblem } from './geo.ts';
 import type { Atom } from './expr/index.ts';
 
 /**
@@ -19,6 +20,7 @@ export function toAtom(q: Question, v: unknown): Atom {
     case 'date':
       return typeof v === 'string' ? (parseIsoDate(v) ?? v) : '';
     case 'select_multiple':
+    case 'rank':
     case 'country':
       if (Array.isArray(v)) return v.join(' ');
       return typeof v === 'string' ? v : '';
@@ -33,7 +35,16 @@ export interface AnswerProblem {
 }
 
 const isMultiple = (q: Question): boolean =>
-  q.type === 'select_multiple' || (q.type === 'country' && q.multiple === true);
+  q.type === 'select_multiple' || q.type === 'rank' || (q.type === 'country' && q.multiple === true);
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?([+-]\d{2}:\d{2}|Z)?$/;
+const DATETIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?([+-]\d{2}:\d{2}|Z)?$/;
+
+/** An ISO date-time as ODK stores it (date part a real calendar date). */
+export function isDateTime(v: string): boolean {
+  const m = DATETIME.exec(v);
+  return m !== null && parseIsoDate(m[1]!) !== null;
+}
 
 /** Type, range and choice checks of one non-empty answer. `choices` are those offered (after any filter). */
 export function checkAnswer(
@@ -59,8 +70,41 @@ export function checkAnswer(
       if (typeof v !== 'string' || !parseIsoDate(v))
         return { code: 'type', message: 'Expected a calendar date as YYYY-MM-DD' };
       return null;
+    case 'time':
+      return typeof v === 'string' && TIME.test(v)
+        ? null
+        : { code: 'type', message: 'Expected a time as HH:MM' };
+    case 'datetime':
+      return typeof v === 'string' && isDateTime(v)
+        ? null
+        : { code: 'type', message: 'Expected a date and time as YYYY-MM-DDTHH:MM' };
+    case 'geopoint':
+    case 'geotrace':
+    case 'geoshape': {
+      const bad = typeof v === 'string' ? geoProblem(q.type, v) : 'Expected a place';
+      return bad ? { code: 'type', message: bad } : null;
+    }
+    case 'range': {
+      if (typeof v !== 'number' || !Number.isFinite(v)) return { code: 'type', message: 'Expected a number' };
+      const lo = Math.min(q.start, q.end);
+      const hi = Math.max(q.start, q.end);
+      if (v < lo || v > hi) return { code: 'range', message: `Must be between ${lo} and ${hi}` };
+      const steps = (v - q.start) / q.step;
+      if (Math.abs(steps - Math.round(steps)) > 1e-9)
+        return { code: 'range', message: `Must be ${q.start} plus a multiple of ${q.step}` };
+      return null;
+    }
+    case 'acknowledge':
+      return v === 'OK' ? null : { code: 'type', message: 'Expected OK' };
+    case 'hidden':
+      return typeof v === 'string' || typeof v === 'number'
+        ? null
+        : { code: 'type', message: 'Expected text or a number' };
+    case 'metadata':
+      return metadataProblem(q.kind, v);
     case 'select_one':
     case 'select_multiple':
+    case 'rank':
     case 'country': {
       const values = isMultiple(q) ? v : [v];
       if (!Array.isArray(values) || !values.every((x) => typeof x === 'string'))
@@ -74,6 +118,9 @@ export function checkAnswer(
       if (bad !== undefined) return { code: 'choice', message: `"${bad}" is not one of the choices` };
       if (new Set(values).size !== values.length)
         return { code: 'choice', message: 'A choice is selected twice' };
+      // ODK's rank orders every offered choice.
+      if (q.type === 'rank' && choices && values.length !== choices.length)
+        return { code: 'choice', message: 'Rank every choice' };
       return null;
     }
     case 'note':
@@ -83,4 +130,12 @@ export function checkAnswer(
         ? null
         : { code: 'type', message: 'Expected a calculated text or number' };
   }
+}
+
+function metadataProblem(kind: string, v: unknown): AnswerProblem | null {
+  if (typeof v !== 'string' || v.length > 500) return { code: 'type', message: 'Expected text' };
+  if ((kind === 'start' || kind === 'end') && !isDateTime(v))
+    return { code: 'type', message: 'Expected a date and time' };
+  if (kind === 'today' && !parseIsoDate(v)) return { code: 'type', message: 'Expected a date' };
+  return null;
 }

@@ -1,11 +1,14 @@
 import { countryChoices } from './countries.ts';
 import { isContainer } from './definition.ts';
 import type { Choice, FormDefinition, FormNode, Question } from './definition.ts';
-import { compileAst, ExpressionError, NodeSet, parseExpression, refsOf } from './expr/index.ts';
-import type { Atom, CompileEnv, Evaluator } from './expr/index.ts';
+import { compileAst, ExpressionError, parseExpression, refsOf } from './expr/index.ts';
+import type { CompileEnv, Evaluator } from './expr/index.ts';
 import { FormDefinitionError } from './form-problems.ts';
 import type { FormProblem } from './form-problems.ts';
-import { checkAnswer, toAtom } from './answer-values.ts';
+import { checkAnswer } from './answer-values.ts';
+import { formFunctions } from './form-functions.ts';
+import { refEvaluator } from './ref-evaluator.ts';
+import { textRefsWhere } from './text-refs.ts';
 import { topologicalOrder } from './topological-order.ts';
 
 /** One node of a compiled form, with its expressions compiled to closures once. */
@@ -21,10 +24,14 @@ export interface FieldInfo {
   constraint: Evaluator | null;
   calculate: Evaluator | null;
   choiceFilter: Evaluator | null;
+  /** A repeat's repeat_count: how many entries it must have. */
+  count: Evaluator | null;
   /** Offered choices of a select or country question. */
   choices: readonly Choice[] | null;
   /** Names whose value or relevance decides this node's relevance or value. */
   deps: readonly string[];
+  /** `${name}` in its label, hint or messages: the value each shows (null when the texts have none). */
+  outputs: ReadonlyMap<string, Evaluator> | null;
 }
 
 export interface CompiledForm {
@@ -36,6 +43,11 @@ export interface CompiledForm {
   order: readonly FieldInfo[];
   languages: readonly string[];
   problems: readonly FormProblem[];
+  /**
+   * `${name}` in texts that names no question. They make checkForm (and so publishing) fail, but not
+   * compileForm: a form published before texts were checked still opens, showing such a text as written.
+   */
+  textProblems: readonly FormProblem[];
 }
 
 /**
@@ -53,15 +65,17 @@ export function compileForm(form: FormDefinition): CompiledForm {
   return c;
 }
 
-/** Every problem of a definition: duplicate names, bad choice lists, expression syntax, unknown refs, cycles. */
+/** Every problem of a definition: duplicate names, bad choice lists, expression syntax, unknown refs (also in texts), cycles. */
 export function checkForm(form: FormDefinition): FormProblem[] {
-  return [...compileFormUnchecked(form).problems];
+  const c = compileFormUnchecked(form);
+  return [...c.problems, ...c.textProblems];
 }
 
 export function compileFormUnchecked(form: FormDefinition): CompiledForm {
   const hit = cache.get(form);
   if (hit) return hit;
   const problems: FormProblem[] = [];
+  const textProblems: FormProblem[] = [];
   const fields: FieldInfo[] = [];
   const byName = new Map<string, FieldInfo>();
   const languages = form.languages ?? Object.keys(form.title);
@@ -90,8 +104,10 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
         constraint: null,
         calculate: null,
         choiceFilter: null,
+        count: null,
         choices: null,
         deps: [],
+        outputs: null,
       };
       if (node.name === '_id')
         problems.push({ path, property: 'name', message: '_id is reserved for repeat instance ids' });
@@ -144,6 +160,7 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
           inRepeat: f.repeats.length > 0 || f.node.type === 'repeat',
           ...env,
           ref: (name, pos) => refEvaluator(f, byName.get(name)!, pos),
+          form: formFunctions(f, byName, form.defaultLanguage),
         });
       } catch (e) {
         if (!(e instanceof ExpressionError)) throw e;
@@ -177,7 +194,15 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
       { bareNames: true },
       false,
     );
+    // Read in the repeat's parent scope, like the repeat's relevance.
+    f.count = compile(
+      'count',
+      n.type === 'repeat' ? n.count : undefined,
+      { inRepeat: f.repeats.length > 0 },
+      false,
+    );
     f.deps = [...deps];
+    f.outputs = compileOutputs(f, byName, textProblems);
   }
 
   const { order, cycle } = topologicalOrder(fields, byName);
@@ -188,9 +213,41 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
       message: `Circular reference: ${cycle.map((c) => '${' + c + '}').join(' → ')}`,
     });
 
-  const compiled: CompiledForm = { form, fields, byName, order, languages, problems };
+  const compiled: CompiledForm = { form, fields, byName, order, languages, problems, textProblems };
   cache.set(form, compiled);
   return compiled;
+}
+
+/** Evaluators of the `${name}`s in a node's texts, read as its expressions read them (ODK output values). */
+function compileOutputs(
+  f: FieldInfo,
+  byName: ReadonlyMap<string, FieldInfo>,
+  problems: FormProblem[],
+): Map<string, Evaluator> | null {
+  let out: Map<string, Evaluator> | null = null;
+  for (const ref of textRefsWhere(f.node)) {
+    if (out?.has(ref.name)) continue;
+    const target = byName.get(ref.name);
+    const where = `${ref.property} (${ref.lang})`;
+    if (!target) {
+      problems.push({
+        path: f.path,
+        property: ref.property,
+        message: `Unknown reference \${${ref.name}} in the ${where}`,
+      });
+      continue;
+    }
+    if (target.node.type === 'group') {
+      problems.push({
+        path: f.path,
+        property: ref.property,
+        message: `\${${ref.name}} in the ${where} is a group and has no value`,
+      });
+      continue;
+    }
+    (out ??= new Map()).set(ref.name, refEvaluator(f, target, 0));
+  }
+  return out;
 }
 
 function resolveChoices(
@@ -201,7 +258,7 @@ function resolveChoices(
 ): readonly Choice[] | null {
   const n = f.node;
   if (n.type === 'country') return countryChoices(languages);
-  if (n.type !== 'select_one' && n.type !== 'select_multiple') return null;
+  if (n.type !== 'select_one' && n.type !== 'select_multiple' && n.type !== 'rank') return null;
   if ((n.choices === undefined) === (n.choiceList === undefined)) {
     problems.push({
       path: f.path,
@@ -240,51 +297,4 @@ function checkShape(f: FieldInfo, problems: FormProblem[]): void {
       property: 'minCount',
       message: `minCount ${n.minCount} is above maxCount ${n.maxCount}`,
     });
-}
-
-function commonDepth(a: readonly string[], b: readonly string[]): number {
-  let k = 0;
-  while (k < a.length && k < b.length && a[k] === b[k]) k++;
-  return k;
-}
-
-/**
- * How `${target}` reads from an expression on `at` (ODK's relative-path semantics): a field in the
- * same or an enclosing repeat instance is one value; a field inside a repeat the expression is not
- * in is the node-set of its values in every instance; a repeat is the node-set of its instances.
- */
-function refEvaluator(at: FieldInfo, target: FieldInfo, pos: number): Evaluator {
-  const t = target.node;
-  if (t.type === 'group') throw new ExpressionError(`\${${target.name}} is a group and has no value`, pos);
-  const k = commonDepth(at.repeats, target.repeats);
-  if (t.type === 'repeat') {
-    const chain = [...target.repeats.slice(k), target.name];
-    return (ctx) => new NodeSet(collect((ctx.scope as Frame)[k]!, chain, null));
-  }
-  const q = t as Question;
-  if (k === target.repeats.length) {
-    const name = target.name;
-    return (ctx) => toAtom(q, (ctx.scope as Frame)[k]![name]);
-  }
-  const chain = target.repeats.slice(k);
-  return (ctx) => new NodeSet(collect((ctx.scope as Frame)[k]!, chain, q));
-}
-
-/** Values of `q` (or, with q null, one '' per instance) in every instance below `rec` along `chain`. */
-function collect(
-  rec: Record<string, unknown>,
-  chain: readonly string[],
-  q: Question | null,
-  out: Atom[] = [],
-  i = 0,
-): Atom[] {
-  if (i === chain.length) {
-    out.push(q ? toAtom(q, rec[q.name]) : '');
-    return out;
-  }
-  const items = rec[chain[i]!];
-  if (Array.isArray(items))
-    for (const item of items)
-      if (item && typeof item === 'object') collect(item as Record<string, unknown>, chain, q, out, i + 1);
-  return out;
 }

@@ -9,9 +9,15 @@ import { z } from 'zod';
 export const LocalizedText = z.record(z.string().min(2), z.string());
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
+/**
+ * A question, group, repeat or choice list name: an XML name without a colon (an NCName, as ODK
+ * requires), so `hh-size`, `q1.2` and `âge` are names; spaces, a leading digit and `:` are not.
+ */
+export const NAME_PATTERN = /^[\p{L}_][\p{L}\p{N}\p{M}_.\-\u00B7]*$/u;
 const name = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name starts with a letter or _ and holds letters, digits, _');
+  .max(200)
+  .regex(NAME_PATTERN, 'a name starts with a letter or _ and holds letters, digits, _, - and .');
 const expression = z.string().min(1).max(4000);
 
 export const Choice = z.object({
@@ -30,10 +36,16 @@ const common = {
   label: LocalizedText,
   hint: LocalizedText.optional(),
   relevant: expression.optional(),
+  /** XLSForm appearance words (`multiline`, `minimal`, `likert`…); the renderer uses those it knows. */
+  appearance: z.string().max(200).optional(),
 };
 const answerable = {
   ...common,
   required: z.boolean().optional(),
+  /** Shown instead of "This question is required" (XLSForm required_message). */
+  requiredMessage: LocalizedText.optional(),
+  /** Shown but not editable (XLSForm read_only). */
+  readOnly: z.boolean().optional(),
   /** Must be true for a non-empty answer; `.` is the answer. */
   constraint: expression.optional(),
   constraintMessage: LocalizedText.optional(),
@@ -79,6 +91,42 @@ export const CountryQuestion = z.object({
   type: z.literal('country'),
   multiple: z.boolean().optional(),
 });
+/** A time of day, stored `HH:MM` or `HH:MM:SS` (ODK's time, without its offset). */
+export const TimeQuestion = z.object({ ...answerable, type: z.literal('time') });
+/** A date and time, stored as ISO 8601 `YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM]`. */
+export const DateTimeQuestion = z.object({ ...answerable, type: z.literal('datetime') });
+/**
+ * A place, stored in ODK's form: a point is `lat lon altitude accuracy` (degrees, metres); a trace or
+ * a shape is points joined by `;` (a shape's last point is its first).
+ */
+export const GeoQuestion = z.object({
+  ...answerable,
+  type: z.enum(['geopoint', 'geotrace', 'geoshape']),
+});
+/** A number between `start` and `end` in steps of `step` (XLSForm range, parameters column). */
+export const RangeQuestion = z.object({
+  ...answerable,
+  type: z.literal('range'),
+  start: z.number(),
+  end: z.number(),
+  step: z.number().positive(),
+});
+/** Every offered choice in the order the person ranks them; stored as a list of values. */
+export const RankQuestion = z.object({ ...answerable, ...choices, type: z.literal('rank') });
+/** A box to tick; the answer is `OK` (ODK acknowledge, formerly trigger). */
+export const AcknowledgeQuestion = z.object({ ...answerable, type: z.literal('acknowledge') });
+/** A stored value never shown: its default or calculation (XLSForm hidden). */
+export const HiddenQuestion = z.object({ ...answerable, type: z.literal('hidden') });
+/**
+ * Filled by the device, never asked (XLSForm metadata): start and end as date-times (form opened,
+ * last saved), today as a date, the device id and the username.
+ */
+export const MetadataQuestion = z.object({
+  name,
+  type: z.literal('metadata'),
+  kind: z.enum(['start', 'end', 'today', 'deviceid', 'username']),
+  label: LocalizedText.optional(),
+});
 /** Text shown to the interviewer; takes no answer. */
 export const NoteQuestion = z.object({ ...common, type: z.literal('note') });
 /** A hidden computed value stored with the answers (XLSForm `calculate` row). */
@@ -99,6 +147,14 @@ export type SelectMultipleQuestion = z.infer<typeof SelectMultipleQuestion>;
 export type CountryQuestion = z.infer<typeof CountryQuestion>;
 export type NoteQuestion = z.infer<typeof NoteQuestion>;
 export type CalculateQuestion = z.infer<typeof CalculateQuestion>;
+export type TimeQuestion = z.infer<typeof TimeQuestion>;
+export type DateTimeQuestion = z.infer<typeof DateTimeQuestion>;
+export type GeoQuestion = z.infer<typeof GeoQuestion>;
+export type RangeQuestion = z.infer<typeof RangeQuestion>;
+export type RankQuestion = z.infer<typeof RankQuestion>;
+export type AcknowledgeQuestion = z.infer<typeof AcknowledgeQuestion>;
+export type HiddenQuestion = z.infer<typeof HiddenQuestion>;
+export type MetadataQuestion = z.infer<typeof MetadataQuestion>;
 
 export type Question =
   | TextQuestion
@@ -109,7 +165,15 @@ export type Question =
   | SelectMultipleQuestion
   | CountryQuestion
   | NoteQuestion
-  | CalculateQuestion;
+  | CalculateQuestion
+  | TimeQuestion
+  | DateTimeQuestion
+  | GeoQuestion
+  | RangeQuestion
+  | RankQuestion
+  | AcknowledgeQuestion
+  | HiddenQuestion
+  | MetadataQuestion;
 
 export type SelectQuestion = SelectOneQuestion | SelectMultipleQuestion;
 
@@ -119,6 +183,7 @@ export interface Group {
   name: string;
   label: LocalizedText;
   relevant?: string | undefined;
+  appearance?: string | undefined;
   children: FormNode[];
 }
 
@@ -133,6 +198,9 @@ export interface Repeat {
   relevant?: string | undefined;
   minCount?: number | undefined;
   maxCount?: number | undefined;
+  /** How many entries there must be, computed (XLSForm repeat_count); the device adds them. */
+  count?: string | undefined;
+  appearance?: string | undefined;
   children: FormNode[];
 }
 
@@ -143,6 +211,7 @@ export const Group: z.ZodType<Group> = z.object({
   name,
   label: LocalizedText,
   relevant: expression.optional(),
+  appearance: z.string().max(200).optional(),
   get children() {
     return z.array(FormNode);
   },
@@ -155,6 +224,8 @@ export const Repeat: z.ZodType<Repeat> = z.object({
   relevant: expression.optional(),
   minCount: z.number().int().nonnegative().optional(),
   maxCount: z.number().int().positive().max(10_000).optional(),
+  count: expression.optional(),
+  appearance: z.string().max(200).optional(),
   get children() {
     return z.array(FormNode).min(1);
   },
@@ -170,9 +241,40 @@ export const FormNode: z.ZodType<FormNode> = z.union([
   CountryQuestion,
   NoteQuestion,
   CalculateQuestion,
+  TimeQuestion,
+  DateTimeQuestion,
+  GeoQuestion,
+  RangeQuestion,
+  RankQuestion,
+  AcknowledgeQuestion,
+  HiddenQuestion,
+  MetadataQuestion,
   Group,
   Repeat,
 ]);
+
+/**
+ * Groups and repeats nest at most this deep. Real forms nest a few levels; the limit is checked before
+ * zod parses a definition (zod, the compiler and the renderer recurse per level).
+ */
+export const MAX_NESTING = 32;
+
+/** Depth of nested `children` in an untrusted definition, counted without recursion; stops past the limit. */
+export function nestingDepth(input: unknown): number {
+  let level: unknown[] = [input];
+  let depth = 0;
+  while (level.length > 0 && depth <= MAX_NESTING + 1) {
+    const next: unknown[] = [];
+    for (const n of level) {
+      const children = (n as { children?: unknown } | null)?.children;
+      if (Array.isArray(children)) next.push(...children.filter((c) => typeof c === 'object' && c !== null));
+    }
+    if (next.length === 0) break;
+    depth++;
+    level = next;
+  }
+  return depth;
+}
 
 export const FormDefinition = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'form id: lowercase letters, digits, _ and -'),

@@ -1,7 +1,7 @@
-import { isEmptyAnswer } from './answer-values.ts';
+import { isEmptyAnswer, toAtom } from './answer-values.ts';
 import { compileForm } from './compile-form.ts';
 import type { CompiledForm, FieldInfo, Frame } from './compile-form.ts';
-import type { FormDefinition } from './definition.ts';
+import type { FormDefinition, Question } from './definition.ts';
 import { NodeSet, XDate, parseIsoDate, toBool } from './expr/index.ts';
 import type { EvalContext, Value } from './expr/index.ts';
 import { forEachInstance } from './instances.ts';
@@ -15,6 +15,10 @@ export interface EvaluateOptions {
    * so a device anywhere is never told its today is in the future (decision 012).
    */
   today?: string;
+  /** now(): an ISO date-time (default: the clock). */
+  now?: string;
+  /** The language jr:choice-name() answers in (default: the form's default language). */
+  language?: string;
 }
 
 export interface FormState {
@@ -65,7 +69,7 @@ export function evaluateForm(
       const parentOff =
         p !== null &&
         (p.node.type === 'repeat' ? isOff(frame[frame.length - 2]!, p.name) : isOff(rec, p.name));
-      const ctx = context(frame, positions, today, '');
+      const ctx = context(frame, positions, today, '', opts);
       const relevant = !parentOff && (f.relevant === null || toBool(f.relevant(ctx)));
       if (!relevant) {
         let set = irrelevantIn.get(rec);
@@ -77,7 +81,10 @@ export function evaluateForm(
           delete rec[f.name];
         }
       } else if (f.calculate) {
-        const v = stored(f.calculate(ctx));
+        // `.` of a calculation is its value so far, for once() (ODK: keep a value computed once).
+        const prev = rec[f.name];
+        const current = prev === undefined ? '' : toAtom(f.node as Question, prev);
+        const v = stored(f.calculate({ ...ctx, current }));
         if (v === undefined) delete rec[f.name];
         else rec[f.name] = v;
       }
@@ -91,8 +98,12 @@ export function context(
   positions: readonly number[],
   today: XDate,
   current: Value,
+  opts: { now?: string; language?: string } = {},
 ): EvalContext {
-  return { today, current, position: positions[positions.length - 1] ?? 0, scope: frame };
+  const ctx: EvalContext = { today, current, position: positions[positions.length - 1] ?? 0, scope: frame };
+  if (opts.now !== undefined) ctx.now = opts.now;
+  if (opts.language !== undefined) ctx.language = opts.language;
+  return ctx;
 }
 
 /** A calculated value as it is stored: numbers stay numbers, dates and booleans become strings. */

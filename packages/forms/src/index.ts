@@ -9,6 +9,7 @@ export {
   questionsOf,
 } from './definition.ts';
 export type { Question, SelectQuestion } from './definition.ts';
+export { NAME_PATTERN } from './definition.ts';
 export { parseFormDefinition } from './parse-form-definition.ts';
 export { checkForm, compileForm } from './compile-form.ts';
 export type { CompiledForm, FieldInfo } from './compile-form.ts';
@@ -20,8 +21,13 @@ export { offeredChoices, validateResponse } from './validate-response.ts';
 export type { ValidateOptions, ValidationCode, ValidationIssue } from './validate-response.ts';
 export { pruneIrrelevant } from './prune-irrelevant.ts';
 export { initialAnswers, newRepeatInstance } from './initial-answers.ts';
+export { fillMetadata } from './metadata.ts';
+export { forEachInstance } from './instances.ts';
+export type { DeviceFacts } from './metadata.ts';
+export { parsePoint } from './geo.ts';
 export { COUNTRY_CODES, countryChoices, countryName, isCountryCode } from './countries.ts';
 export { localize, textDirection } from './text-direction.ts';
+export { fillText, outputValues, textRefsOf } from './text-refs.ts';
 export { assistance, builtinForms, quickScreening, screening } from './builtin/index.ts';
 export * as expr from './expr/index.ts';
 export { compileExpression, ExpressionError, parseExpression } from './expr/index.ts';

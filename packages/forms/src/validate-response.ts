@@ -4,7 +4,7 @@ import type { CompiledForm, FieldInfo } from './compile-form.ts';
 import type { Choice, FormDefinition, LocalizedText, Question } from './definition.ts';
 import { context, evaluateForm } from './evaluate-form.ts';
 import type { Answers, EvaluateOptions } from './evaluate-form.ts';
-import { toBool } from './expr/index.ts';
+import { toBool, toNum } from './expr/index.ts';
 import type { EvalContext } from './expr/index.ts';
 import { forEachInstance } from './instances.ts';
 
@@ -72,6 +72,12 @@ export function validateResponse(
       if (state.irrelevant.has(path)) return;
       if (n.type === 'repeat') {
         const count = Array.isArray(rec[f.name]) ? (rec[f.name] as unknown[]).length : 0;
+        if (f.count) {
+          // repeat_count fixes the number of entries; the device adds them, never removes answers.
+          const want = toNum(f.count(context(frame, positions, state.today, '', opts)));
+          if (Number.isInteger(want) && want >= 0 && count !== want)
+            issues.push({ field: path, code: 'repeat_count', message: `Exactly ${want} needed` });
+        }
         if (n.minCount !== undefined && count < n.minCount)
           issues.push({ field: path, code: 'repeat_count', message: `At least ${n.minCount} needed` });
         if (n.maxCount !== undefined && count > n.maxCount)
@@ -79,7 +85,7 @@ export function validateResponse(
         return;
       }
       const v = rec[f.name];
-      const ctx = context(frame, positions, state.today, '');
+      const ctx = context(frame, positions, state.today, '', opts);
       const issue = checkQuestion(f, n, v, ctx, lang, form.defaultLanguage);
       if (issue) issues.push({ field: path, ...issue });
     });
@@ -96,9 +102,10 @@ function checkQuestion(
   fallback: string,
 ): Omit<ValidationIssue, 'field'> | null {
   if (isEmptyAnswer(v)) {
-    return 'required' in q && q.required && f.calculate === null
-      ? { code: 'required', message: 'This question is required' }
-      : null;
+    if (!('required' in q && q.required && f.calculate === null)) return null;
+    const messages = 'requiredMessage' in q ? q.requiredMessage : undefined;
+    const message = messages?.[lang] ?? messages?.[fallback] ?? 'This question is required';
+    return messages ? { code: 'required', message, messages } : { code: 'required', message };
   }
   // A calculated answer is recomputed here, so there is nothing of the submitter's to check.
   if (f.calculate !== null) return null;

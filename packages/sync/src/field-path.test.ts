@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getAt, parsePath, setAt } from './field-path.ts';
+import { escapeKey, getAt, parsePath, setAt } from './field-path.ts';
+import { threeWayMerge } from './three-way-merge.ts';
 
 describe('field paths', () => {
   const doc = {
@@ -39,5 +40,20 @@ describe('field paths', () => {
     expect(setAt(doc, 'answers.events[01C]', { _id: '01C', type: 'x' }).answers.events).toHaveLength(3);
     expect('age' in setAt(doc, 'answers.age', undefined).answers).toBe(false);
     expect(doc.answers.age).toBe(30);
+  });
+
+  it('keep a question name with a dot as one key, from the merge to a resolution (issue 17)', () => {
+    const base = { answers: { 'q1.2': 'a', 'hh-size': 1, q1: { 2: 'not me' } } };
+    const r = threeWayMerge(
+      base,
+      { answers: { ...base.answers, 'q1.2': 'b' } },
+      { answers: { ...base.answers, 'q1.2': 'c' } },
+    );
+    expect(r.conflicts.map((c) => c.path)).toEqual(['answers.q1\\.2']);
+    const resolved = setAt(r.merged, r.conflicts[0]!.path, 'b') as typeof base;
+    expect(resolved.answers['q1.2']).toBe('b');
+    expect(resolved.answers.q1).toEqual({ 2: 'not me' });
+    expect(getAt(resolved, `answers.${escapeKey('a[b]\\c')}`)).toBeUndefined();
+    expect(parsePath(`x.${escapeKey('a[b]\\c')}`)).toEqual([{ key: 'x' }, { key: 'a[b]\\c' }]);
   });
 });

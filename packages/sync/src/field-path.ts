@@ -1,22 +1,50 @@
 /**
  * Field paths as the merge reports them: dot-separated keys, with `[id]` selecting a repeat item by
- * its `_id` (e.g. `answers.events[01J…].type`). Used to show and to apply per-field resolutions.
+ * its `_id` (e.g. `answers.events[01J…].type`); a key holding `.`, `[`, `]` or `\` has them escaped
+ * with `\` (escapeKey). Used to show and to apply per-field resolutions.
  */
 export type PathStep = { key: string } | { item: string };
 
 export function parsePath(path: string): PathStep[] {
   const steps: PathStep[] = [];
-  const re = /([^.[\]]+)|\[([^\]]+)\]/g;
-  let m: RegExpExecArray | null;
-  let consumed = '';
-  while ((m = re.exec(path))) {
-    steps.push(m[1] !== undefined ? { key: m[1] } : { item: m[2]! });
-    consumed += m[0];
-  }
-  if (steps.length === 0 || consumed.length !== path.replace(/\./g, '').length) {
+  const bad = (): never => {
     throw new TypeError(`Invalid field path ${JSON.stringify(path)}`);
+  };
+  let i = 0;
+  while (i < path.length) {
+    const c = path[i]!;
+    if (c === '.') {
+      i++;
+    } else if (c === '[') {
+      const end = path.indexOf(']', i);
+      if (end <= i + 1) bad();
+      steps.push({ item: path.slice(i + 1, end) });
+      i = end + 1;
+    } else if (c === ']') {
+      bad();
+    } else {
+      let key = '';
+      while (i < path.length && !'.[]'.includes(path[i]!)) {
+        if (path[i] === '\\') {
+          if (i + 1 >= path.length) bad();
+          i++;
+        }
+        key += path[i];
+        i++;
+      }
+      steps.push({ key });
+    }
   }
+  if (steps.length === 0) bad();
   return steps;
+}
+
+/**
+ * A key as one step of a path: form question names may hold `.` (an XML name such as `q1.2`), so `.`,
+ * `[`, `]` and `\` are escaped with `\`. Keys without them (nearly all) are written as they are.
+ */
+export function escapeKey(key: string): string {
+  return /[.[\]\\]/.test(key) ? key.replace(/[.[\]\\]/g, (c) => `\\${c}`) : key;
 }
 
 type Obj = Record<string, unknown>;

@@ -38,4 +38,4 @@ export {
 export type { Branch, MergeOutcome } from './merge-branches.ts';
 export { mergeBaseCandidates } from './merge-ancestry.ts';
 export type { MergeEdge } from './merge-ancestry.ts';
-export { getAt, parsePath, setAt } from './field-path.ts';
+export { escapeKey, getAt, parsePath, setAt } from './field-path.ts';

@@ -1,4 +1,5 @@
 import { canonicalJson } from './canonical-json.ts';
+import { escapeKey } from './field-path.ts';
 import type { Body } from './types.ts';
 
 /**
@@ -78,7 +79,7 @@ function mergeObject(
   const out: Record<string, Json> = {};
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b), ...Object.keys(base)])].sort();
   for (const k of keys) {
-    const v = mergeValue(path ? `${path}.${k}` : k, base[k], a[k], b[k], ctx);
+    const v = mergeValue(path ? `${path}.${escapeKey(k)}` : escapeKey(k), base[k], a[k], b[k], ctx);
     if (v !== ABSENT) out[k] = v;
   }
   return out;

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { importXlsForm } from '@tern/forms/xlsform';
+import type { ImportProblem, ImportResult } from '@tern/forms/xlsform';
 import type { ServerDeps } from '../deps.ts';
 import { TernError } from '../errors.ts';
 import { FormPublishError } from '../forms/form-registry.ts';
+import { ImportBusyError, XlsformImporter } from '../forms/import-in-worker.ts';
+import type { XlsformWorkerLimits } from '../forms/import-in-worker.ts';
 import type { FormRegistry } from '../forms/form-registry.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,8 +15,9 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  */
 export async function formsRoute(
   app: FastifyInstance,
-  deps: ServerDeps & { registry: FormRegistry },
+  deps: ServerDeps & { registry: FormRegistry; xlsformLimits?: Partial<XlsformWorkerLimits> | undefined },
 ): Promise<void> {
+  const importer = new XlsformImporter(deps.xlsformLimits);
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) =>
     done(null, body),
   );
@@ -31,19 +34,42 @@ export async function formsRoute(
     return form;
   });
 
-  app.post('/api/admin/forms', async (req, reply) => {
+  app.post<{ Querystring: { acknowledgeWarnings?: string } }>('/api/admin/forms', async (req, reply) => {
     await deps.authorize(req, 'admin', null);
     const by = req.principal?.username ?? 'admin';
     let definition: unknown = req.body;
+    let warnings: ImportProblem[] = [];
     if (Buffer.isBuffer(req.body)) {
-      const imported = importXlsForm(new Uint8Array(req.body));
-      if (!imported.form || imported.problems.length) {
+      let imported: ImportResult;
+      try {
+        imported = await importer.import(new Uint8Array(req.body));
+      } catch (e) {
+        if (e instanceof ImportBusyError)
+          throw new TernError(
+            'TERN_RATE_LIMITED',
+            'Too many form uploads are being read at once; try again in a minute',
+          );
+        throw e;
+      }
+      const errors = imported.problems.filter((p) => p.severity === 'error');
+      warnings = imported.problems.filter((p) => p.severity === 'warning');
+      if (!imported.form || errors.length > 0) {
+        const also = warnings.length > 0 ? ` and ${count(warnings.length, 'warning')}` : '';
         throw new TernError(
           'TERN_FORM_IMPORT_FAILED',
-          `The XLSForm has ${imported.problems.length} problem(s); nothing was published`,
-          imported.problems,
+          `The XLSForm has ${count(errors.length, 'error')}${also}; nothing was published`,
+          [...errors, ...warnings],
         );
       }
+      // The admin acknowledges the number of warnings shown; a different file (or a changed one)
+      // with another number is shown again instead of being published unseen.
+      const ack = req.query.acknowledgeWarnings;
+      if (warnings.length > 0 && !(ack !== undefined && /^\d+$/.test(ack) && Number(ack) === warnings.length))
+        throw new TernError(
+          'TERN_FORM_WARNINGS',
+          `The XLSForm has ${count(warnings.length, 'warning')} to read before it is published; nothing was published yet`,
+          warnings,
+        );
       definition = imported.form;
     }
     try {
@@ -53,9 +79,9 @@ export async function formsRoute(
         action: 'form.publish',
         mission: null,
         outcome: 'ok',
-        details: { form: `${form.id}@${form.version}` },
+        details: { form: `${form.id}@${form.version}`, warnings: warnings.length },
       });
-      return reply.status(201).send({ key: `${form.id}@${form.version}` });
+      return reply.status(201).send({ key: `${form.id}@${form.version}`, warnings });
     } catch (e) {
       if (e instanceof FormPublishError)
         throw new TernError('TERN_FORM_IMPORT_FAILED', e.message, e.problems);
@@ -63,3 +89,5 @@ export async function formsRoute(
     }
   });
 }
+
+const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;

@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { localize } from '@tern/forms';
+import { fillText, localize } from '@tern/forms';
 import type { FormNode, Group, Repeat } from '@tern/forms';
 import type { Scope } from './answer-store.ts';
 import { domId, useFormContext } from './form-context.ts';
@@ -30,7 +30,7 @@ export const GroupSection = memo(function GroupSection(props: { node: Group; sco
   if (!snap.relevant) return null;
   return (
     <fieldset className="group" id={domId(h.key)}>
-      <legend>{localize(props.node.label, lang, fallback)}</legend>
+      <legend>{fillText(localize(props.node.label, lang, fallback), snap.outputs)}</legend>
       <FormNodes nodes={props.node.children} scope={props.scope} />
     </fieldset>
   );
@@ -49,7 +49,7 @@ export const RepeatSection = memo(function RepeatSection(props: { node: Repeat; 
   const added = useRef<string | null>(null);
   if (!snap.relevant) return null;
   const id = domId(h.key);
-  const label = localize(node.label, lang, fallback);
+  const label = fillText(localize(node.label, lang, fallback), snap.outputs);
   const full = node.maxCount !== undefined && snap.ids.length >= node.maxCount;
   const errId = snap.error ? `${id}-error` : undefined;
   return (
@@ -65,18 +65,20 @@ export const RepeatSection = memo(function RepeatSection(props: { node: Repeat; 
           focusOnMount={added.current === instanceId}
         />
       ))}
-      <button
-        type="button"
-        className="add"
-        disabled={full}
-        aria-invalid={snap.error ? true : undefined}
-        aria-describedby={errId}
-        onClick={() => {
-          added.current = store.addInstance(scope, node.name);
-        }}
-      >
-        {t('add')}: {label}
-      </button>
+      {node.count === undefined && (
+        <button
+          type="button"
+          className="add"
+          disabled={full}
+          aria-invalid={snap.error ? true : undefined}
+          aria-describedby={errId}
+          onClick={() => {
+            added.current = store.addInstance(scope, node.name);
+          }}
+        >
+          {t('add')}: {label}
+        </button>
+      )}
       {snap.error && (
         <p id={errId} className="error" role="alert">
           {snap.error}

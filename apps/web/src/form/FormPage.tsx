@@ -9,6 +9,7 @@ import { AnswerStore } from './answer-store.ts';
 import { autosaver } from './autosave.ts';
 import { discardDraft, listDrafts, saveDraft, submitDraft } from './drafts.ts';
 import { FormBody } from './FormBody.tsx';
+import { formLanguageOptions } from './form-languages.ts';
 import type { FormLayout } from './FormBody.tsx';
 import { LANGUAGES, formatDate } from '../i18n/i18n.ts';
 import { holdOpenWork } from '../safety/open-work.ts';
@@ -61,7 +62,7 @@ export function FormPage(props: {
 }) {
   const { db, mission, dataKey } = props;
   // The page's own words follow the UI language; the form's labels follow `lang`, chosen here.
-  const { t } = useTranslation('form');
+  const { t, i18n } = useTranslation('form');
   const [lang, setLang] = useState<string>(() =>
     stored(
       // The form's language starts as the UI's and can differ (interviewing in the person's language).
@@ -231,9 +232,9 @@ export function FormPage(props: {
             setLang(e.target.value);
           }}
         >
-          {LANGUAGES.map((l) => (
-            <option key={l.code} value={l.code} lang={l.code}>
-              {l.name}
+          {formLanguageOptions(session.store.form, LANGUAGES, i18n.language).map((l) => (
+            <option key={l.code} value={l.code} lang={l.name === null ? undefined : l.code}>
+              {l.name ?? t('languageDefault')}
             </option>
           ))}
         </select>

@@ -1,9 +1,10 @@
 import { memo, useState, useSyncExternalStore } from 'react';
 import type { ChangeEvent, ReactNode } from 'react';
-import { localize } from '@tern/forms';
+import { fillText, localize } from '@tern/forms';
 import type { Choice, Question } from '@tern/forms';
 import type { FieldHandle, Scope } from './answer-store.ts';
 import { CountryField } from './CountryField.tsx';
+import { AcknowledgeField, GeoPointField, GeoPointsField, RankField } from './OdkFields.tsx';
 import { domId, useFormContext } from './form-context.ts';
 import { useTranslation } from 'react-i18next';
 
@@ -22,10 +23,12 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
   const snap = useSyncExternalStore(h.subscribe, h.get);
   if (!snap.relevant) return null;
   if (node.type === 'calculate' && !node.label) return null;
+  // Never asked: a hidden value (its default or calculation) and metadata the device fills.
+  if (node.type === 'hidden' || node.type === 'metadata') return null;
 
   const id = domId(h.key);
-  const label = localize(node.label, lang, fallback);
-  const hint = 'hint' in node ? localize(node.hint, lang, fallback) : '';
+  const label = fillText(localize(node.label, lang, fallback), snap.outputs);
+  const hint = 'hint' in node ? fillText(localize(node.hint, lang, fallback), snap.outputs) : '';
   const hintId = hint ? `${id}-hint` : undefined;
   const errId = snap.error ? `${id}-error` : undefined;
   const describedBy = [hintId, errId].filter(Boolean).join(' ') || undefined;
@@ -69,9 +72,50 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
       />
     );
 
+  const appearance = new Set(('appearance' in node ? (node.appearance ?? '') : '').split(/\s+/));
+  const readOnly = 'readOnly' in node && node.readOnly === true;
+  const widget = {
+    handle: h,
+    id,
+    value: snap.value,
+    describedBy,
+    invalid,
+    required,
+  };
+  if (node.type === 'acknowledge')
+    return (
+      <div className="question">
+        <AcknowledgeField
+          {...widget}
+          label={
+            <>
+              {label}
+              {mark}
+            </>
+          }
+        />
+        {hintEl}
+        {errorEl}
+      </div>
+    );
+  if (node.type === 'rank')
+    return (
+      <fieldset className="question" aria-describedby={describedBy} disabled={readOnly}>
+        <legend>
+          {label}
+          {mark}
+        </legend>
+        {hintEl}
+        <RankField {...widget} choices={store.choicesOf(scope, node.name)} lang={lang} fallback={fallback} />
+        {errorEl}
+      </fieldset>
+    );
+
   if (node.type === 'select_multiple' || node.type === 'select_one') {
     const choices = store.choicesOf(scope, node.name);
-    if (node.type === 'select_one' && choices.length > RADIO_LIMIT) {
+    // XLSForm minimal / autocomplete / search: a drop-down list, as for long lists.
+    const dropdown = ['minimal', 'autocomplete', 'search'].some((a) => appearance.has(a));
+    if (node.type === 'select_one' && (choices.length > RADIO_LIMIT || dropdown)) {
       return (
         <div className="question">
           <label htmlFor={id}>
@@ -101,8 +145,15 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
     }
     return (
       <fieldset
-        className="question choices"
+        className={
+          ['likert', 'horizontal', 'horizontal-compact', 'columns', 'columns-pack', 'compact'].some((a) =>
+            appearance.has(a),
+          )
+            ? 'question choices horizontal'
+            : 'question choices'
+        }
         id={id}
+        disabled={readOnly}
         aria-describedby={describedBy}
         aria-required={required || undefined}
       >
@@ -139,15 +190,44 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
     case 'decimal':
       input = <NumberInput {...common} handle={h} value={snap.value} integer={node.type === 'integer'} />;
       break;
+    case 'range':
+      input = (
+        <>
+          <NumberInput
+            {...common}
+            handle={h}
+            value={snap.value}
+            integer={Number.isInteger(node.step) && Number.isInteger(node.start)}
+          />
+          <span className="hint">
+            {' '}
+            {t('rangeHint', { start: node.start, end: node.end, step: node.step })}
+          </span>
+        </>
+      );
+      break;
     case 'date':
+    case 'time':
+    case 'datetime':
       input = (
         <input
           {...common}
-          type="date"
-          value={typeof snap.value === 'string' ? snap.value : ''}
+          type={node.type === 'datetime' ? 'datetime-local' : node.type}
+          value={
+            typeof snap.value === 'string'
+              ? snap.value.slice(0, node.type === 'datetime' ? 16 : undefined)
+              : ''
+          }
           onChange={(e) => h.set(e.target.value, true)}
         />
       );
+      break;
+    case 'geopoint':
+      input = <GeoPointField {...widget} />;
+      break;
+    case 'geotrace':
+    case 'geoshape':
+      input = <GeoPointsField {...widget} />;
       break;
     case 'calculate':
       input = (
@@ -157,13 +237,19 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
       );
       break;
     default: {
-      const long = node.type === 'text' && (node.maxLength ?? 0) > 255;
+      const long = node.type === 'text' && ((node.maxLength ?? 0) > 255 || appearance.has('multiline'));
       const onChange = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => h.set(e.target.value);
       const value = typeof snap.value === 'string' ? snap.value : '';
       input = long ? (
         <textarea {...common} rows={3} value={value} onChange={onChange} />
       ) : (
-        <input {...common} type="text" value={value} onChange={onChange} />
+        <input
+          {...common}
+          type="text"
+          inputMode={appearance.has('numbers') ? 'numeric' : undefined}
+          value={value}
+          onChange={onChange}
+        />
       );
     }
   }
@@ -174,7 +260,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
         {mark}
       </label>
       {hintEl}
-      {input}
+      {readOnly ? <fieldset disabled>{input}</fieldset> : input}
       {errorEl}
     </div>
   );

@@ -10,6 +10,28 @@ const newId = () => `id-${++counter}`;
 afterEach(() => vi.useRealTimers());
 
 describe('AnswerStore', () => {
+  it('shows ${name} in a label with the current answer and notifies the field when it changes', () => {
+    const form = {
+      id: 'o',
+      version: '1',
+      title: { en: 'O' },
+      defaultLanguage: 'en',
+      children: [
+        { type: 'text' as const, name: 'who', label: { en: 'Name' } },
+        { type: 'integer' as const, name: 'age', label: { en: 'How old is ${who}?' } },
+      ],
+    };
+    const store = new AnswerStore(form, { today, validateDelayMs: 1e9 });
+    const age = store.field([], 'age');
+    let calls = 0;
+    age.subscribe(() => calls++);
+    expect(age.get().outputs).toEqual({ who: '' });
+    store.field([], 'who').set('Ama');
+    expect(calls).toBe(1);
+    expect(age.get().outputs).toEqual({ who: 'Ama' });
+    store.dispose();
+  });
+
   it('notifies only the field typed in when nothing depends on it', () => {
     const store = new AnswerStore(benchForm(), { answers: benchAnswers(), today, validateDelayMs: 1e9 });
     const calls = new Map<string, number>();
@@ -147,6 +169,41 @@ describe('AnswerStore', () => {
     store.field([], 'notes').set('b');
     expect(versions).toEqual([{ notes: 'a' }, {}]);
     expect(store.changes).toBe(3);
+    store.dispose();
+  });
+});
+
+describe('AnswerStore and XLSForm features (issue 17)', () => {
+  it('adds repeat entries up to repeat_count and fills metadata on opening and saving', () => {
+    const form = {
+      id: 'rc',
+      version: '1',
+      title: { en: 'RC' },
+      defaultLanguage: 'en',
+      children: [
+        { type: 'metadata' as const, name: 'start', kind: 'start' as const },
+        { type: 'metadata' as const, name: 'end', kind: 'end' as const },
+        { type: 'metadata' as const, name: 'who', kind: 'username' as const },
+        { type: 'integer' as const, name: 'n', label: { en: 'N' } },
+        {
+          type: 'repeat' as const,
+          name: 'kids',
+          label: { en: 'Kids' },
+          count: '${n}',
+          children: [{ type: 'text' as const, name: 'kid', label: { en: 'Kid' } }],
+        },
+      ],
+    };
+    const store = new AnswerStore(form, { today, validateDelayMs: 1e9, newId, device: { username: 'ama' } });
+    expect(store.getAnswers()).toMatchObject({ who: 'ama' });
+    expect(store.getAnswers().start).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    store.field([], 'n').set(3);
+    expect(store.field([], 'kids').get().ids).toHaveLength(3);
+    store.field([], 'n').set(1);
+    // Never removed by the count: the interviewer is told instead.
+    expect(store.field([], 'kids').get().ids).toHaveLength(3);
+    expect(store.save().map((i) => i.code)).toEqual(['repeat_count']);
+    expect(store.prunedAnswers().end).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     store.dispose();
   });
 });

@@ -1,8 +1,12 @@
 import {
   compileForm,
   evaluateForm,
+  fillMetadata,
+  forEachInstance,
+  expr,
   newRepeatInstance,
   offeredChoices,
+  outputValues,
   pruneIrrelevant,
   validateResponse,
 } from '@tern/forms';
@@ -10,12 +14,15 @@ import type {
   Answers,
   Choice,
   CompiledForm,
+  DeviceFacts,
   FieldInfo,
   FormDefinition,
   FormState,
   ValidationIssue,
 } from '@tern/forms';
 import { ulid } from 'ulidx';
+
+const { toNum } = expr;
 import { isEmpty, scopeKey, setIn } from './answer-path.ts';
 import { issueText } from './issue-text.ts';
 import { InstanceLocator } from './instance-locator.ts';
@@ -31,6 +38,8 @@ export interface FieldSnapshot {
   error: string | undefined;
   /** Repeats: the instance ids, in order. Other nodes: an empty list. */
   ids: readonly string[];
+  /** The current value of each `${name}` in the node's label and hint (null: its texts have none). */
+  outputs: Readonly<Record<string, string>> | null;
 }
 
 export interface FieldHandle {
@@ -59,6 +68,8 @@ export interface AnswerStoreOptions {
   validateDelayMs?: number;
   today?: string;
   newId?: () => string;
+  /** For the form's metadata questions (XLSForm deviceid, username). */
+  device?: { deviceid?: string | undefined; username?: string | undefined };
 }
 
 /**
@@ -89,9 +100,42 @@ export class AnswerStore {
     this.form = form;
     this.compiled = compileForm(form);
     this.opts = opts;
-    this.answers = opts.answers ?? {};
+    this.answers = fillMetadata(form, opts.answers ?? {}, 'open', this.facts());
     this.language = opts.language ?? form.defaultLanguage;
     this.state = this.evaluate();
+    if (this.fillRepeatCounts()) this.state = this.evaluate();
+  }
+
+  /**
+   * XLSForm repeat_count: add entries until each repeat has as many as its count says (at most 500,
+   * so a mistyped count cannot freeze the device). Entries are never removed here: a lower count shows
+   * a validation message and the interviewer removes the entries, so no answer is dropped unseen.
+   */
+  private fillRepeatCounts(): boolean {
+    let added = false;
+    for (const f of this.compiled.fields) {
+      const node = f.node;
+      if (!f.count || node.type !== 'repeat') continue;
+      const count = f.count;
+      forEachInstance(this.state.values, f.repeats, (frame, positions, prefix) => {
+        if (!this.state.isRelevant(prefix + f.name)) return;
+        const want = toNum(
+          count({ today: this.state.today, current: '', position: positions.at(-1) ?? 0, scope: frame }),
+        );
+        const have = frame[frame.length - 1]![f.name];
+        const n = Array.isArray(have) ? have.length : 0;
+        if (!Number.isInteger(want) || want > 500 || n >= want) return;
+        const scope = f.repeats.map((r, i) => ({ repeat: r, id: String(frame[i + 1]!._id) }));
+        const path = this.locate.recordPath(scope);
+        if (!path) return;
+        const items = this.read(scope, f.name);
+        const next = [...(Array.isArray(items) ? items : [])];
+        while (next.length < want) next.push(newRepeatInstance(node, (this.opts.newId ?? ulid)()));
+        this.answers = setIn(this.answers, path, f.name, next);
+        added = true;
+      });
+    }
+    return added;
   }
 
   getAnswers(): Answers {
@@ -105,7 +149,20 @@ export class AnswerStore {
 
   /** The answers to save as a final submission: irrelevant answers removed, calculations current (decision 013). */
   prunedAnswers(): Answers {
-    return pruneIrrelevant(this.form, this.answers, this.todayOpt());
+    const answers = fillMetadata(this.form, this.answers, 'save', this.facts());
+    return pruneIrrelevant(this.form, answers, this.todayOpt());
+  }
+
+  /** What the device knows for metadata questions (start, end, today, deviceid, username). */
+  private facts(): DeviceFacts {
+    const d = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return {
+      now: d.toISOString(),
+      today: this.opts.today ?? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+      deviceid: this.opts.device?.deviceid,
+      username: this.opts.device?.username,
+    };
   }
 
   setLanguage(language: string): void {
@@ -131,7 +188,7 @@ export class AnswerStore {
       key,
       info,
       scope,
-      snap: { value: undefined, relevant: true, error: undefined, ids: NO_IDS },
+      snap: { value: undefined, relevant: true, error: undefined, ids: NO_IDS, outputs: null },
       listeners: new Set(),
       subscribe: (listener) => {
         entry.listeners.add(listener);
@@ -268,6 +325,7 @@ export class AnswerStore {
   private changed(): void {
     this.revision++;
     this.state = this.evaluate();
+    if (this.fillRepeatCounts()) this.state = this.evaluate();
     this.notify();
     for (const l of this.changeListeners) l(this.answers);
     if (this.validateTimer) clearTimeout(this.validateTimer);
@@ -308,7 +366,8 @@ export class AnswerStore {
       next.value !== prev.value ||
       next.relevant !== prev.relevant ||
       next.error !== prev.error ||
-      !sameIds(next.ids, prev.ids)
+      !sameIds(next.ids, prev.ids) ||
+      !sameOutputs(next.outputs, prev.outputs)
     )
       e.snap = next;
     return e.snap;
@@ -316,7 +375,8 @@ export class AnswerStore {
 
   private snapshotOf(e: Entry): FieldSnapshot {
     const path = this.pathOf(e.scope, e.info.name);
-    if (path === null) return { value: undefined, relevant: false, error: undefined, ids: NO_IDS };
+    if (path === null)
+      return { value: undefined, relevant: false, error: undefined, ids: NO_IDS, outputs: null };
     const node = e.info.node;
     const relevant = this.state.isRelevant(path);
     // Calculations show what the engine computed; everything else shows what was entered (a hidden
@@ -335,12 +395,36 @@ export class AnswerStore {
       relevant,
       error: issue && issueText(issue, node, value),
       ids: sameIds(ids, e.snap?.ids ?? NO_IDS) ? (e.snap?.ids ?? NO_IDS) : ids,
+      outputs: relevant ? this.outputsOf(e) : null,
     };
+  }
+
+  /** Output values (`${name}` in texts) seen from the field's own instance, after calculations. */
+  private outputsOf(e: Entry): Record<string, string> | null {
+    if (!e.info.outputs) return null;
+    const frame = this.locate.frame(e.scope, this.state.values);
+    if (!frame) return null;
+    return outputValues(e.info.outputs, {
+      today: this.state.today,
+      current: '',
+      position: frame.positions.at(-1) ?? 0,
+      scope: frame.records,
+    });
   }
 
   private read(scope: Scope, name: string): unknown {
     return this.locate.readFrom(this.answers, scope, name);
   }
+}
+
+function sameOutputs(
+  a: Readonly<Record<string, string>> | null,
+  b: Readonly<Record<string, string>> | null,
+): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  for (const k of Object.keys(a)) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

@@ -30,7 +30,8 @@ export function pageOfPath(
   topLevelOf: (name: string) => string | null,
   path: string,
 ): number {
-  const first = /^[A-Za-z_][A-Za-z0-9_]*/.exec(path)?.[0] ?? '';
+  // The first step of the path: a name (which may hold `.`, `-` or any letter) up to a repeat's `[`.
+  const first = path.split('[')[0] ?? '';
   const top = topLevelOf(first);
   const i = pages.findIndex((p) => p.nodes.some((n) => n.name === top));
   return Math.max(0, i);

@@ -3,47 +3,57 @@ import { useTranslation } from 'react-i18next';
 import { PublishFormResponse, fetchJson } from '@tern/api';
 import type { FormImportProblem } from '@tern/api';
 import { asApiError, plainError } from '../i18n/plain-error.ts';
-
-interface Problem {
-  sheet?: string;
-  row?: number;
-  column?: string;
-  message: string;
-}
+import { ProblemTable } from './ProblemTable.tsx';
+import type { Problem } from './ProblemTable.tsx';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+type Status = 'idle' | 'sending' | 'done' | 'failed' | 'warnings';
+
 /**
  * Admin: publish a new form version from an XLSForm workbook (or a JSON definition). The server checks
- * it with the same engine devices run; every problem comes back with its sheet and row, and nothing is
- * published until there are none.
+ * it with the same engine devices run; every problem comes back with its sheet, row and column.
+ * Errors block publishing. Warnings (what Tern leaves out or does differently) are shown first and the
+ * admin publishes with them by a deliberate click, which sends the number of warnings acknowledged.
  */
 export function FormUpload() {
   const { t } = useTranslation('publish');
   const id = useId();
-  const [status, setStatus] = useState<'idle' | 'sending' | 'done' | 'failed'>('idle');
+  const [status, setStatus] = useState<Status>('idle');
   const [message, setMessage] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
+  const [file, setFile] = useState<File | null>(null);
 
-  const upload = async (file: File) => {
+  const upload = async (f: File, acknowledge?: number) => {
     setStatus('sending');
     setProblems([]);
-    const isJson = file.name.toLowerCase().endsWith('.json');
+    const isJson = f.name.toLowerCase().endsWith('.json');
+    const query = acknowledge === undefined ? '' : `?acknowledgeWarnings=${acknowledge}`;
     try {
-      const { key } = await fetchJson('/api/admin/forms', {
-        body: isJson ? await file.text() : await file.arrayBuffer(),
+      const { key, warnings } = await fetchJson(`/api/admin/forms${query}`, {
+        body: isJson ? await f.text() : await f.arrayBuffer(),
         contentType: isJson ? 'application/json' : XLSX_TYPE,
         schema: PublishFormResponse,
       });
       setStatus('done');
-      setMessage(t('published', { key }));
+      setMessage(
+        warnings.length > 0
+          ? t('publishedWithWarnings', { key, count: warnings.length })
+          : t('published', { key }),
+      );
+      setProblems(asProblems(warnings));
     } catch (e) {
       const err = asApiError(e);
+      const details = Array.isArray(err.details) ? asProblems(err.details as FormImportProblem[]) : [];
+      setProblems(details);
+      if (err.code === 'TERN_FORM_WARNINGS') {
+        setStatus('warnings');
+        setMessage(t('warningsFirst', { count: details.length }));
+        return;
+      }
       setStatus('failed');
-      // The server's message counts the problems; the table below lists them with sheet and row.
+      // The server's message counts errors and warnings; the table below lists them with sheet and row.
       setMessage(err.code === 'TERN_FORM_IMPORT_FAILED' ? err.message : plainError(err));
-      const details = Array.isArray(err.details) ? (err.details as FormImportProblem[]) : [];
-      setProblems(details.map((d) => (typeof d === 'string' ? { message: d } : d)));
     }
   };
 
@@ -55,38 +65,28 @@ export function FormUpload() {
       <input
         id={id}
         type="file"
-        accept=".xlsx,.json"
+        accept=".xlsx,.xls,.json"
         disabled={status === 'sending'}
         onChange={(e) => {
           const f = e.target.files?.[0];
-          if (f) void upload(f);
+          if (!f) return;
+          setFile(f);
+          void upload(f);
         }}
       />
       <p role="status" data-state={status}>
         {status === 'sending' ? t('sending') : message}
       </p>
-      {problems.length > 0 && (
-        <table aria-label={t('problems')}>
-          <thead>
-            <tr>
-              <th>{t('sheet')}</th>
-              <th>{t('row')}</th>
-              <th>{t('column')}</th>
-              <th>{t('problem')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.map((p, i) => (
-              <tr key={i}>
-                <td>{p.sheet ?? ''}</td>
-                <td>{p.row ?? ''}</td>
-                <td>{p.column ?? ''}</td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {status === 'warnings' && file && (
+        <button type="button" onClick={() => void upload(file, problems.length)}>
+          {t('publishWithWarnings', { count: problems.length })}
+        </button>
       )}
+      <ProblemTable problems={problems} />
     </section>
   );
+}
+
+function asProblems(details: readonly FormImportProblem[]): Problem[] {
+  return details.map((d) => (typeof d === 'string' ? { severity: 'error', message: d } : d));
 }

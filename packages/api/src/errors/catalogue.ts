@@ -20,6 +20,7 @@ export const SERVER_ERRORS = {
   TERN_PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   TERN_CONFLICT_CHANGED: { status: 409, title: 'The document changed since it was shown' },
   TERN_FORM_IMPORT_FAILED: { status: 422, title: 'The form could not be published' },
+  TERN_FORM_WARNINGS: { status: 422, title: 'The form has warnings to acknowledge before it is published' },
   TERN_STORE_FAILED: { status: 503, title: 'The store could not complete the write' },
   TERN_INTERNAL: { status: 500, title: 'Internal error' },
   TERN_BAD_CHECKPOINT: { status: 400, title: 'The checkpoint was not given by this server' },

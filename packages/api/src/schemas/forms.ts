@@ -17,16 +17,15 @@ export type FormListItem = z.infer<typeof FormListItem>;
 export const FormListResponse = z.object({ forms: z.array(FormListItem) });
 export type FormListResponse = z.infer<typeof FormListResponse>;
 
-/** `POST /api/admin/forms` (a JSON definition or an XLSForm workbook). */
-export const PublishFormResponse = z.object({ key: z.string() });
-
 /**
- * One problem in the `details` of TERN_FORM_IMPORT_FAILED: an XLSForm problem with its sheet, row
- * and column, or a sentence naming the form path (a JSON definition).
+ * One problem in the `details` of TERN_FORM_IMPORT_FAILED or TERN_FORM_WARNINGS, and in `warnings`
+ * of a publication: an XLSForm problem with its severity, sheet, row and column, or a sentence naming
+ * the form path (a JSON definition). An `error` blocks publishing; a `warning` is acknowledged.
  */
 export const FormImportProblem = z.union([
   z.string(),
   z.object({
+    severity: z.enum(['error', 'warning']).optional(),
     sheet: z.string(),
     row: z.number().int(),
     column: z.string().optional(),
@@ -34,3 +33,12 @@ export const FormImportProblem = z.union([
   }),
 ]);
 export type FormImportProblem = z.infer<typeof FormImportProblem>;
+
+/**
+ * `POST /api/admin/forms[?acknowledgeWarnings=N]` (a JSON definition or an XLSForm workbook):
+ * the published key and the warnings the admin acknowledged (empty for a clean form).
+ */
+export const PublishFormResponse = z.object({
+  key: z.string(),
+  warnings: z.array(FormImportProblem).default([]),
+});

@@ -41,24 +41,37 @@ describe('import-xlsform CLI', () => {
     });
   });
 
-  it('prints problems with row numbers and writes nothing unless forced', () => {
+  it('prints errors with row numbers and writes nothing', () => {
     const file = join(dir, 'bad.xlsx');
     writeFileSync(
       file,
       workbook({
+        survey: [['type', 'name', 'label'], ['text', 'a', 'A'], ['integer', 'b', 'B', ''], ['end group']],
+      }),
+    );
+    const r = run(file, '--accept-warnings');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('error: survey!4 type: end group without a matching begin group');
+  });
+
+  it('writes a form with warnings only when they are accepted', () => {
+    const file = join(dir, 'warn.xlsx');
+    writeFileSync(
+      file,
+      workbook({
         survey: [
-          ['type', 'name', 'label'],
-          ['text', 'a', 'A'],
-          ['image', 'photo', 'Photo'],
+          ['type', 'name', 'label', 'guidance_hint'],
+          ['text', 'a', 'A', 'Ask slowly'],
         ],
       }),
     );
     const r = run(file);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('survey!3 type: Question type "image" is not supported; row skipped');
-    const forced = run(file, '--force');
-    expect(forced.status).toBe(2);
-    expect(JSON.parse(forced.stdout).children).toHaveLength(1);
+    expect(r.stderr).toContain('warning: survey!1 guidance_hint:');
+    const accepted = run(file, '--accept-warnings');
+    expect(accepted.status).toBe(2);
+    expect(JSON.parse(accepted.stdout).children).toHaveLength(1);
   });
 });

@@ -1,9 +1,10 @@
+import { RE2JS } from 're2js';
 import type { BinaryOp, Expr } from './ast.ts';
 import { compare } from './compare.ts';
 import { ExpressionError } from './expression-error.ts';
 import { FUNCTIONS } from './functions.ts';
 import { parseExpression } from './parser.ts';
-import { XDate, toBool, toNum, toStr } from './values.ts';
+import { NodeSet, XDate, toBool, toNum, toStr } from './values.ts';
 import type { Value } from './values.ts';
 
 /** What an evaluation needs from the outside world. Built once per evaluation pass, not per expression. */
@@ -18,6 +19,10 @@ export interface EvalContext {
   scope: unknown;
   /** Columns of the choice being filtered, for bare names in a choice_filter. */
   choice?: Readonly<Record<string, string>>;
+  /** now(): an ISO date-time; the clock's when absent. */
+  now?: string;
+  /** Language of jr:choice-name(); the form's default when absent. */
+  language?: string;
 }
 
 export type Evaluator = (ctx: EvalContext) => Value;
@@ -31,6 +36,14 @@ export interface CompileEnv {
   inRepeat?: boolean;
   /** Bare names read columns of a choice (choice_filter). */
   bareNames?: boolean;
+  /**
+   * Functions that need the form: jr:choice-name() reads a question's choices, indexed-repeat()
+   * walks repeat instances. Absent outside a form (they are then unknown functions).
+   */
+  form?: {
+    choiceName: (field: string, pos: number) => (value: string, language: string | undefined) => string;
+    indexedRepeat: (args: readonly Expr[], pos: number) => Evaluator;
+  };
 }
 
 /** Parse and compile to a closure tree. Throws ExpressionError; never uses eval or Function. */
@@ -124,6 +137,41 @@ function call(e: Extract<Expr, { kind: 'call' }>, env: CompileEnv): Evaluator {
     }
     case 'regex':
       return regex(e, env, arity);
+    case 'now':
+      arity(0, 0);
+      return (ctx) => ctx.now ?? new Date().toISOString();
+    case 'uuid': {
+      // uuid(n): ODK's random string of n letters and digits.
+      arity(0, 1);
+      if (e.args.length === 0) return () => randomUuid();
+      const n = compileAst(e.args[0]!, env);
+      return (ctx) => randomString(Math.max(0, Math.min(1000, Math.trunc(toNum(n(ctx))) || 0)));
+    }
+    case 'once': {
+      // ODK once(): the value already there if any, else the argument (typically once(uuid())).
+      arity(1, 1);
+      const a = compileAst(e.args[0]!, env);
+      return (ctx) => (ctx.current !== '' && !(ctx.current instanceof NodeSet) ? ctx.current : a(ctx));
+    }
+    case 'jr:choice-name': {
+      arity(2, 2);
+      const path = e.args[1]!;
+      if (!env.form) throw new ExpressionError('jr:choice-name() needs a form', e.pos);
+      if (path.kind !== 'string')
+        throw new ExpressionError("jr:choice-name()'s second argument is a question, as '${name}'", path.pos);
+      const m = /^\s*\$\{([^}]+)\}\s*$/.exec(path.value) ?? /([^/\s]+)\s*$/.exec(path.value);
+      const label = env.form.choiceName(m?.[1] ?? '', path.pos);
+      const v = compileAst(e.args[0]!, env);
+      return (ctx) => label(toStr(v(ctx)), ctx.language);
+    }
+    case 'indexed-repeat':
+      if (!env.form) throw new ExpressionError('indexed-repeat() needs a form', e.pos);
+      if (e.args.length < 3 || e.args.length % 2 === 0)
+        throw new ExpressionError(
+          'indexed-repeat() takes a question, then pairs of repeat and position',
+          e.pos,
+        );
+      return env.form.indexedRepeat(e.args, e.pos);
   }
   const spec = FUNCTIONS.get(e.name);
   if (!spec) throw new ExpressionError(`Unknown function ${e.name}()`, e.pos);
@@ -137,6 +185,12 @@ function call(e: Extract<Expr, { kind: 'call' }>, env: CompileEnv): Evaluator {
   return (ctx) => fn(args.map((a) => a(ctx)));
 }
 
+/**
+ * regex(value, pattern): true when the pattern is found in the value. RE2 semantics (re2js): matching
+ * takes time linear in the answer's length whatever the pattern, so an author's `^(a+)+$` cannot freeze
+ * a device or the server (a backtracking engine doubles its time per character). RE2 has no
+ * lookaround and no backreferences; such a pattern is a definition-time error.
+ */
 function regex(
   e: Extract<Expr, { kind: 'call' }>,
   env: CompileEnv,
@@ -145,9 +199,9 @@ function regex(
   arity(2, 2);
   const s = compileAst(e.args[0]!, env);
   const p = e.args[1]!;
-  const make = (src: string, pos: number): RegExp => {
+  const make = (src: string, pos: number): RE2JS => {
     try {
-      return new RegExp(src);
+      return RE2JS.compile(src);
     } catch (err) {
       throw new ExpressionError(`Invalid regular expression: ${(err as Error).message}`, pos);
     }
@@ -155,14 +209,33 @@ function regex(
   // A literal pattern (the usual case) is compiled once, and a bad one is a definition-time error.
   if (p.kind === 'string') {
     const re = make(p.value, p.pos);
-    return (ctx) => re.test(toStr(s(ctx)));
+    return (ctx) => re.matcher(toStr(s(ctx))).find();
   }
   const pe = compileAst(p, env);
   return (ctx) => {
     try {
-      return new RegExp(toStr(pe(ctx))).test(toStr(s(ctx)));
+      return RE2JS.compile(toStr(pe(ctx)))
+        .matcher(toStr(s(ctx)))
+        .find();
     } catch {
       return false;
     }
   };
+}
+
+function randomUuid(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') return c.randomUUID();
+  // Not a secure context (an http page other than localhost): version-4 layout from getRandomValues.
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function randomString(n: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(n));
+  return [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
 }

@@ -1,3 +1,4 @@
+import { ODK_FUNCTIONS } from './functions-odk.ts';
 import { NodeSet, XDate, first, toBool, toDate, toNum, toStr } from './values.ts';
 import type { Atom, Value } from './values.ts';
 
@@ -165,4 +166,5 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, Func
     },
   ],
   ['format-date', { min: 2, max: 2, fn: ([d, f]) => formatDate(toDate(d!), str(f)) }],
+  ...ODK_FUNCTIONS,
 ]);

@@ -69,6 +69,8 @@ class Parser {
 
   private unary(depth: number): Expr {
     const t = this.peek();
+    // `- - - … 1` nests one level per minus: the same guard as parentheses.
+    if (depth > MAX_DEPTH) throw new ExpressionError('Expression nested too deeply', t.pos);
     if (t.kind === 'op' && t.op === '-') {
       this.next();
       // Unary minus binds tighter than every binary operator (XPath UnaryExpr).

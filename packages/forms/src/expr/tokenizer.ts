@@ -16,7 +16,8 @@ export type Op = '=' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '(' | 
 
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_\-:]/;
-const REF = /^\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/;
+// `${name}`: any XML name (NCName), as NAME_PATTERN in definition.ts.
+const REF = /^\$\{([\p{L}_][\p{L}\p{N}\p{M}_.\-\u00B7]*)\}/u;
 
 export function tokenize(src: string): Token[] {
   const out: Token[] = [];

@@ -1,86 +1,160 @@
-import type { ImportProblem } from './problem.ts';
+import { languageOf } from './languages.ts';
+import type { Problems } from './problem.ts';
 
 /**
- * XLSForm column headers: `label`, `label::English (en)`, `label::fr`, `constraint_message::Français (fr)`.
- * The code in parentheses wins (the ODK convention); a bare language name is mapped for the common ones.
+ * XLSForm column headers: `label`, `label::English (en)`, `label::Tigrinya`, the older `label:English`,
+ * `constraint_message::Français (fr)`. A header names a base column and, for the texts that can be
+ * translated, a language.
  */
 export interface Column {
   index: number;
   header: string;
   base: string;
-  /** Language code, or null for an unlocalised column (taken as the default language). */
+  /** Language key, or null for an unlocalised column (its texts go to the form's plain language). */
   lang: string | null;
 }
 
-const NAMES: Record<string, string> = {
-  english: 'en',
-  french: 'fr',
-  français: 'fr',
-  francais: 'fr',
-  arabic: 'ar',
-  العربية: 'ar',
-  spanish: 'es',
-  español: 'es',
-  espanol: 'es',
-  russian: 'ru',
-  русский: 'ru',
-  portuguese: 'pt',
-  português: 'pt',
-};
+/** Columns whose text is per language; only these take the older single-colon `label:English`. */
+const TRANSLATABLE = new Set([
+  'label',
+  'hint',
+  'guidance_hint',
+  'constraint_message',
+  'required_message',
+  'image',
+  'audio',
+  'video',
+  'big-image',
+  'media::image',
+  'media::audio',
+  'media::video',
+]);
 
-export function languageCode(spec: string): string | null {
-  const paren = /\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\)\s*$/.exec(spec);
-  if (paren) return paren[1]!.toLowerCase();
-  const s = spec.trim().toLowerCase();
-  if (NAMES[s]) return NAMES[s];
-  return /^[a-z]{2,3}$/.test(s) ? s : null;
-}
-
-export function parseHeader(sheet: string, header: readonly string[], problems: ImportProblem[]): Column[] {
+export function parseHeader(sheet: string, header: readonly string[], problems: Problems): Column[] {
   const cols: Column[] = [];
   header.forEach((h, index) => {
     if (h === '') return;
-    const [base, spec] = h.split('::', 2) as [string, string | undefined];
-    const b = base.trim().toLowerCase().replace(/\s+/g, '_');
-    if (spec === undefined) {
-      cols.push({ index, header: h, base: b, lang: null });
+    const at = splitHeader(h);
+    if (!at) {
+      cols.push({ index, header: h, base: normalize(h), lang: null });
       return;
     }
-    const lang = languageCode(spec);
+    const lang = languageOf(at.spec);
     if (!lang) {
-      problems.push({
-        sheet,
-        row: 1,
-        column: h,
-        message: `Unknown language "${spec}"; write it as "${spec} (xx)" with its ISO 639-1 code. Column ignored`,
-      });
+      cols.push({ index, header: h, base: at.base, lang: null });
       return;
     }
-    cols.push({ index, header: h, base: b, lang });
+    if (lang.unknown)
+      problems.warning(
+        sheet,
+        1,
+        `Language "${at.spec}" is not recognised; its texts are kept under that name. Write it as "${at.spec} (xx)" with its ISO 639 code to have its name and writing direction right`,
+        h,
+      );
+    cols.push({ index, header: h, base: at.base, lang: lang.code });
   });
   return cols;
 }
 
+/**
+ * Other names of columns, as pyxform reads them (its aliases are the XLSForm spec in practice):
+ * `caption`, `relevance`, `bind::relevant`, `constraint message`, `jr:count`, `control::appearance`…
+ */
+const ALIASES: Record<string, string> = {
+  caption: 'label',
+  relevance: 'relevant',
+  'bind::relevant': 'relevant',
+  readonly: 'read_only',
+  'bind::readonly': 'read_only',
+  'bind::required': 'required',
+  'bind::constraint': 'constraint',
+  constraining_message: 'constraint_message',
+  constraint_msg: 'constraint_message',
+  'bind::jr:constraintmsg': 'constraint_message',
+  'jr:constraintmsg': 'constraint_message',
+  calculate: 'calculation',
+  'bind::calculate': 'calculation',
+  requiredmsg: 'required_message',
+  'bind::jr:requiredmsg': 'required_message',
+  'jr:requiredmsg': 'required_message',
+  count: 'repeat_count',
+  'jr:count': 'repeat_count',
+  'control::jr:count': 'repeat_count',
+  'control::appearance': 'appearance',
+  'media::image': 'image',
+  'media::audio': 'audio',
+  'media::video': 'video',
+  'media::big-image': 'big-image',
+  command: 'type',
+  tag: 'name',
+  value: 'name',
+};
+
+const normalize = (s: string): string => {
+  const b = s.trim().toLowerCase().replace(/\s+/g, '_');
+  return ALIASES[b] ?? b;
+};
+
+/** `label::English (en)` → label + `English (en)`; `label:English` → label + English; else null. */
+function splitHeader(h: string): { base: string; spec: string } | null {
+  // media::image::English (en), the older spelling of image::English (en).
+  const m = /^\s*(media::)?([^:]+?)\s*::(.*)$/.exec(h);
+  if (m) {
+    const base = normalize(m[2]!);
+    if (!TRANSLATABLE.has(base)) return null;
+    return { base, spec: m[3]! };
+  }
+  const single = /^\s*([^:]+?)\s*:(?!:)(.*)$/.exec(h);
+  if (single && TRANSLATABLE.has(normalize(single[1]!)))
+    return { base: normalize(single[1]!), spec: single[2]! };
+  return null;
+}
+
 /** The cell of a row under the first column with this base name (unlocalised). */
 export function cell(row: readonly string[], cols: readonly Column[], base: string): string {
-  const c = cols.find((x) => x.base === base);
+  const c = cols.find((x) => x.base === base && x.lang === null) ?? cols.find((x) => x.base === base);
   return c ? (row[c.index] ?? '') : '';
 }
 
-/** Localised text of a row: { lang: text } for every `base` and `base::lang` column with text. */
+/**
+ * Localised text of a row: { lang: text } for every `base` and `base::lang` column with text. An
+ * unlocalised column's text goes to `plainLang`; where a column names that same language, the named
+ * column's text wins (both are kept apart by the importer's warning, never silently merged).
+ */
 export function localized(
   row: readonly string[],
   cols: readonly Column[],
   base: string,
-  defaultLang: string,
+  plainLang: string,
 ): Record<string, string> | undefined {
   let out: Record<string, string> | undefined;
-  for (const c of cols) {
-    if (c.base !== base) continue;
-    const v = row[c.index] ?? '';
-    if (v === '') continue;
-    out ??= {};
-    out[c.lang ?? defaultLang] = v;
-  }
+  for (const pass of [true, false])
+    for (const c of cols) {
+      if (c.base !== base || (c.lang === null) !== pass) continue;
+      const v = row[c.index] ?? '';
+      if (v === '') continue;
+      out ??= {};
+      out[c.lang ?? plainLang] = v;
+    }
   return out;
+}
+
+/** A plain column and a named one in the same language: say which one is read where both are filled. */
+export function noticeSameLanguage(
+  sheet: string,
+  cols: readonly Column[],
+  plainLang: string,
+  problems: Problems,
+): void {
+  for (const plain of cols) {
+    if (plain.lang !== null || !TRANSLATABLE.has(plain.base)) continue;
+    const named = cols.find((c) => c.base === plain.base && c.lang === plainLang);
+    if (named)
+      problems.warning(
+        sheet,
+        1,
+        `Columns ${plain.header} and ${named.header} are the same language (${plainLang}); where both are filled, ${named.header} is used`,
+        plain.header,
+      );
+  }
 }

@@ -154,42 +154,81 @@ describe('importXlsForm', () => {
     });
   });
 
-  it('reports every unsupported or broken row by number and reason', () => {
+  it('reports every unsupported or broken row by number, reason and severity', () => {
     const survey = [
-      ['type', 'name', 'label::English (en)', 'appearance', 'required'],
+      ['type', 'name', 'label::English (en)', 'guidance_hint', 'required'],
       ['text', 'ok', 'OK'],
-      ['geopoint', 'where', 'Where'], // row 3
+      ['frobnicate', 'where', 'Where'], // row 3
       ['select_one_from_file places.csv', 'place', 'Place'], // row 4
-      ['select_one yes_no or_other', 'other', 'Other'], // row 5
-      ['text', '1bad', 'Bad name'], // row 6
-      ['', 'orphan', 'No type'], // row 7
-      ['end group'], // row 8
-      ['begin repeat', 'r', 'R'], // row 9, never closed
-      ['integer', 'n', 'N', 'minimal', '${ok} != ""'], // row 10
+      ['text', '1bad', 'Bad name'], // row 5
+      ['', 'orphan', 'No type'], // row 6
+      ['end group'], // row 7
+      ['begin repeat', 'r', 'R'], // row 8, never closed
+      ['integer', 'n', 'N', 'Ask slowly', '${ok} != ""'], // row 9
     ];
     const { form, problems } = importXlsForm(
       workbook({
         survey,
         choices: [
-          ['list_name', 'name', 'label'],
+          ['list_name', 'name', 'label::English (en)'],
           ['yes_no', 'yes', 'Yes'],
         ],
       }),
     );
-    const rows = problems.map((p) => `${p.sheet}!${p.row}${p.column ? ' ' + p.column : ''}: ${p.message}`);
+    const rows = problems.map(
+      (p) => `${p.severity} ${p.sheet}!${p.row}${p.column ? ' ' + p.column : ''}: ${p.message}`,
+    );
     expect(rows).toEqual([
-      'survey!1 appearance: Column appearance is presentation only; its values are ignored',
-      'survey!3 type: Question type "geopoint" is not supported; row skipped',
-      'survey!4 type: select_one_from_file is not supported (choices must be in the choices sheet); row skipped',
-      'survey!5 type: "select_one yes_no or_other": or_other is not supported; row skipped',
-      'survey!6 name: Name "1bad" must start with a letter or _ and hold only letters, digits and _; row skipped',
-      'survey!7 type: Row has no type; skipped',
-      'survey!8 type: end group without a matching begin group',
-      'survey!10 required: required "${ok} != """: only yes/no is supported; taken as not required',
-      'survey!9 type: begin repeat "r" is never closed; closed at the end of the sheet',
+      'warning survey!1 guidance_hint: Column guidance_hint is not shown by Tern; its values are ignored',
+      'error survey!3 type: Question type "frobnicate" is not an XLSForm type Tern knows',
+      'error survey!4 type: Choices from an attached file (places.csv) are not supported yet: copy them into the choices sheet and use select_one',
+      'error survey!5 name: Name "1bad" must start with a letter or _ and hold only letters, digits, _, - and . (no spaces)',
+      'error survey!6 type: Row with name "orphan" has no type',
+      'error survey!7 type: end group without a matching begin group',
+      'warning survey!9 required: required "${ok} != """: only yes or no is supported; taken as no',
+      'error survey!8 type: begin repeat "r" has no end repeat',
     ]);
-    // What remained is still a valid form.
-    expect(form?.children.map((n) => n.name)).toEqual(['ok', 'r']);
+    // Any error: no form.
+    expect(form).toBeNull();
+  });
+
+  it('gives the form with its warnings when nothing is an error', () => {
+    const { form, problems } = importXlsForm(
+      workbook({
+        survey: [
+          ['type', 'name', 'label', 'guidance_hint'],
+          ['text', 'a', 'A', 'Ask slowly'],
+          ['integer', 'n', 'N'],
+        ],
+        settings: [
+          ['form_id', 'version'],
+          ['HTCDS Screening', '1 (2021-03-04 10:00:00)'],
+        ],
+      }),
+    );
+    expect(problems.map((p) => `${p.severity} ${p.sheet}!${p.row} ${p.column}`)).toEqual([
+      'warning settings!2 form_id',
+      'warning settings!2 version',
+      'warning survey!1 guidance_hint',
+    ]);
+    expect(form).toMatchObject({ id: 'htcds-screening', version: '1_(2021-03-04_10:00:00)' });
+    expect(form!.children).toHaveLength(2);
+  });
+
+  it('refuses the form when a begin group row is refused, instead of moving its questions', () => {
+    const { form, problems } = importXlsForm(
+      workbook({
+        survey: [
+          ['type', 'name', 'label'],
+          ['begin group', '', 'Household'],
+          ['text', 'a', 'A'],
+          ['end group'],
+          ['text', 'b', 'B'],
+        ],
+      }),
+    );
+    expect(form).toBeNull();
+    expect(problems[0]).toMatchObject({ severity: 'error', row: 2, column: 'name' });
   });
 
   it('puts expression errors and unknown references on the row and column that hold them', () => {
@@ -228,32 +267,54 @@ describe('importXlsForm', () => {
         choices,
       }),
     );
-    expect(problems.map((p) => `${p.sheet}!${p.row} ${p.column}: ${p.message}`)).toEqual([
-      'choices!1 label::Klingon: Unknown language "Klingon"; write it as "Klingon (xx)" with its ISO 639-1 code. Column ignored',
-      'choices!3 name: Duplicate choice yes in list yes_no; row skipped',
-      'choices!4 name: Choice name "has space" has a space',
-      'choices!5 list_name: No list_name',
+    expect(problems.map((p) => `${p.severity} ${p.sheet}!${p.row} ${p.column}`)).toEqual([
+      // The survey's plain label beside the choices' named languages: kept as "default".
+      'warning survey!1 label',
+      'warning choices!1 label::Klingon',
+      'error choices!3 name',
+      'error choices!4 name',
+      'error choices!5 list_name',
     ]);
-    expect(form?.choiceLists?.yes_no).toEqual([{ value: 'yes', label: { en: 'Yes' } }]);
+    expect(problems[2]!.message).toBe('Choice yes appears twice in list yes_no');
+    expect(form).toBeNull();
   });
 
-  it('refuses what is not a workbook, a workbook without survey, and oversized files', () => {
-    expect(importXlsForm(new TextEncoder().encode('\u0000\u0001 not a spreadsheet at all')).form).toBeNull();
-    expect(importXlsForm(workbook({ other: [['a']] })).problems).toEqual([
-      { sheet: 'survey', row: 0, message: 'No sheet named survey' },
-    ]);
-    const big = new Uint8Array(LIMITS.maxBytes + 1);
-    expect(importXlsForm(big).problems[0]?.message).toMatch(/at most/);
+  it('says in plain words that a file is empty, not a workbook, has no survey sheet, or is too big', () => {
+    const only = (b: Uint8Array) => {
+      const r = importXlsForm(b);
+      expect(r.form).toBeNull();
+      expect(r.problems).toHaveLength(1);
+      return r.problems[0]!;
+    };
+    expect(only(new Uint8Array(0)).message).toMatch(/^The file is empty/);
+    expect(only(new TextEncoder().encode('type,name,label\ntext,a,A\n')).message).toMatch(
+      /^The file is not an Excel workbook. Save the form as .xlsx/,
+    );
+    expect(only(new TextEncoder().encode('\u0000\u0001 not a spreadsheet at all')).message).toMatch(
+      /^The file is not an Excel workbook/,
+    );
+    expect(only(workbook({ Sheet1: [['a']], Notes: [['b']] }))).toEqual({
+      severity: 'error',
+      sheet: 'survey',
+      row: 0,
+      message:
+        'The workbook has no sheet named "survey" (its sheets: Sheet1, Notes). An XLSForm keeps its questions on a sheet called survey',
+    });
+    expect(only(workbook({ survey: [['type', 'name', 'label']] })).message).toBe(
+      'The survey sheet has no questions',
+    );
+    expect(only(new Uint8Array(LIMITS.maxBytes + 1)).message).toMatch(/at most 5.0 MB/);
   });
 
-  it('refuses sheets longer than the row limit, naming the first row not read', () => {
+  it('refuses sheets with content below the row limit, naming the row', () => {
     const rows: unknown[][] = [['type', 'name', 'label']];
     for (let i = 0; i < LIMITS.maxRows + 5; i++) rows.push(['text', `q${i}`, 'Q']);
     const { problems } = importXlsForm(workbook({ survey: rows }));
     expect(problems[0]).toEqual({
+      severity: 'error',
       sheet: 'survey',
-      row: LIMITS.maxRows + 1,
-      message: `The sheet has more than ${LIMITS.maxRows} rows; the rest was not read`,
+      row: LIMITS.maxRows + 6,
+      message: `The sheet has content on row ${LIMITS.maxRows + 6}; at most ${LIMITS.maxRows} rows are read. Delete what is below the form (or move it to another sheet)`,
     });
   });
 

@@ -1,18 +1,19 @@
 import { checkForm } from '../compile-form.ts';
 import { FormDefinition } from '../definition.ts';
 import type { Choice } from '../definition.ts';
-import { cell, languageCode, parseHeader } from './columns.ts';
+import { Problems } from './problem.ts';
 import type { ImportProblem } from './problem.ts';
 import { readChoices } from './read-choices.ts';
+import { readSettings } from './read-settings.ts';
 import { readSurvey } from './read-survey.ts';
 import { readWorkbook } from './read-workbook.ts';
-import type { Sheet } from './read-workbook.ts';
 
 export type { ImportProblem };
 
 export interface ImportResult {
-  /** The definition, when what was importable forms a valid one (it may still have skipped rows: see problems). */
+  /** The definition, or null when any problem is an error. Warnings say what was left out or changed. */
   form: FormDefinition | null;
+  /** Errors and warnings, each with sheet, row and column. */
   problems: ImportProblem[];
 }
 
@@ -25,36 +26,60 @@ const COLUMN_OF: Record<string, string> = {
   choiceList: 'type',
   choices: 'type',
   name: 'name',
+  label: 'label',
+  hint: 'hint',
+  constraintMessage: 'constraint_message',
+  requiredMessage: 'required_message',
 };
 
 /**
  * Import an XLSForm (survey, choices and settings sheets; https://xlsform.org). Every row or column
- * not taken over is in `problems` with its row number; a publishing UI should show them and refuse
- * to publish until they are resolved or accepted.
+ * not taken over as written is in `problems` with its sheet, row and column. With any error `form` is
+ * null; with warnings only, the form is usable and the publishing UI asks the admin to acknowledge them.
  */
 export function importXlsForm(buffer: Uint8Array): ImportResult {
-  const problems: ImportProblem[] = [];
+  const problems = new Problems();
+  const form = build(buffer, problems);
+  return { form: problems.errors === 0 ? form : null, problems: problems.list };
+}
+
+function build(buffer: Uint8Array, problems: Problems): FormDefinition | null {
   const sheets = readWorkbook(buffer, problems);
-  if (!sheets) return { form: null, problems };
+  if (!sheets) return null;
   const survey = sheets.get('survey');
   if (!survey) {
-    problems.push({ sheet: 'survey', row: 0, message: 'No sheet named survey' });
-    return { form: null, problems };
+    const names = [...sheets.values()].map((s) => s.name).join(', ');
+    problems.error(
+      'survey',
+      0,
+      `The workbook has no sheet named "survey"${names ? ` (its sheets: ${names})` : ''}. An XLSForm keeps its questions on a sheet called survey`,
+    );
+    return null;
   }
-  const settings = readSettings(sheets.get('settings'), problems);
-  const defaultLang = settings.defaultLanguage ?? guessDefaultLanguage(survey);
+  const texts = [survey, sheets.get('choices')].filter((x) => x !== undefined);
+  const settings = readSettings(sheets.get('settings'), texts, problems);
+  const defaultLang = settings.defaultLanguage;
   const lists = sheets.has('choices')
     ? readChoices(sheets.get('choices')!, defaultLang, problems)
     : new Map<string, Choice[]>();
-  const { children, rowOf, languages } = readSurvey(survey, defaultLang, problems);
+  const { children, rowOf, languages, orOther } = readSurvey(survey, defaultLang, problems);
+  for (const name of orOther) {
+    const list = lists.get(name);
+    if (list && !list.some((c) => c.value === 'other'))
+      list.push({ value: 'other', label: { [defaultLang]: 'Other' } });
+  }
+  if (children.length === 0) {
+    if (problems.errors === 0) problems.error(survey.name, 0, 'The survey sheet has no questions');
+    return null;
+  }
+  for (const list of lists.values())
+    for (const c of list) for (const l of Object.keys(c.label)) languages.add(l);
   const langs = [defaultLang, ...[...languages].filter((l) => l !== defaultLang)];
 
   const candidate = {
-    id: settings.id ?? 'imported-form',
-    version: settings.version ?? '1',
-    title: settings.title
-      ? { [defaultLang]: settings.title }
-      : { [defaultLang]: settings.id ?? 'Imported form' },
+    id: settings.id,
+    version: settings.version,
+    title: { [defaultLang]: settings.title },
     defaultLanguage: defaultLang,
     languages: langs,
     choiceLists: Object.fromEntries(lists),
@@ -64,77 +89,24 @@ export function importXlsForm(buffer: Uint8Array): ImportResult {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const where = locate(candidate, issue.path, rowOf);
-      problems.push({
-        sheet: where.sheet,
-        row: where.row,
-        message: `${issue.path.join('.')}: ${issue.message}`,
-      });
+      problems.error(where.sheet, where.row, `The form cannot be built here: ${issue.message}`);
     }
-    return { form: null, problems };
+    return null;
   }
-  const defProblems = checkForm(parsed.data);
-  const placed = defProblems.map((p): ImportProblem => {
-    const at = p.position === undefined ? '' : ` (at character ${p.position + 1})`;
-    return {
-      sheet: survey.name,
-      row: rowOf.get(p.path) ?? 0,
-      column: COLUMN_OF[p.property] ?? p.property,
-      message: `${p.message}${at}`,
-    };
-  });
-  problems.push(...placed.sort((a, b) => a.row - b.row));
-  return { form: defProblems.length === 0 ? parsed.data : null, problems };
-}
-
-interface Settings {
-  id?: string;
-  version?: string;
-  title?: string;
-  defaultLanguage?: string;
-}
-
-function readSettings(sheet: Sheet | undefined, problems: ImportProblem[]): Settings {
-  const out: Settings = {};
-  if (!sheet || sheet.rows.length < 2) return out;
-  const cols = parseHeader(sheet.name, sheet.rows[0]!, problems);
-  const row = sheet.rows[1]!;
-  const id = cell(row, cols, 'form_id');
-  if (id !== '') {
-    if (/^[a-z0-9][a-z0-9_-]*$/.test(id)) out.id = id;
-    else
-      problems.push({
-        sheet: sheet.name,
-        row: 2,
-        column: 'form_id',
-        message: `form_id "${id}": use lowercase letters, digits, _ and -`,
-      });
-  }
-  const version = cell(row, cols, 'version');
-  if (version !== '') out.version = version;
-  const title = cell(row, cols, 'form_title');
-  if (title !== '') out.title = title;
-  const lang = cell(row, cols, 'default_language');
-  if (lang !== '') {
-    const code = languageCode(lang);
-    if (code) out.defaultLanguage = code;
-    else
-      problems.push({
-        sheet: sheet.name,
-        row: 2,
-        column: 'default_language',
-        message: `Unknown language "${lang}"; write it as "${lang} (xx)"`,
-      });
-  }
-  return out;
-}
-
-/** Without a default_language setting: English if there is an English label column, else the first language, else en. */
-function guessDefaultLanguage(survey: Sheet): string {
-  const langs = (survey.rows[0] ?? [])
-    .filter((h) => h.toLowerCase().startsWith('label::'))
-    .map((h) => languageCode(h.slice(7)));
-  if (langs.includes('en')) return 'en';
-  return langs.find((l) => l !== null) ?? 'en';
+  const defProblems = checkForm(parsed.data)
+    .map((p): ImportProblem => {
+      const at = p.position === undefined ? '' : ` (at character ${p.position + 1})`;
+      return {
+        severity: 'error',
+        sheet: survey.name,
+        row: rowOf.get(p.path) ?? 0,
+        column: COLUMN_OF[p.property] ?? p.property,
+        message: `${p.message}${at}`,
+      };
+    })
+    .sort((a, b) => a.row - b.row);
+  problems.list.push(...defProblems);
+  return parsed.data;
 }
 
 /** Best row for a zod issue: the survey row of the deepest node on its path. */

@@ -1,50 +1,50 @@
+import { NAME_PATTERN } from '../definition.ts';
 import type { Choice } from '../definition.ts';
-import { cell, localized, parseHeader } from './columns.ts';
-import type { ImportProblem } from './problem.ts';
+import { cell, localized, noticeSameLanguage, parseHeader } from './columns.ts';
+import type { Problems } from './problem.ts';
 import type { Sheet } from './read-workbook.ts';
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NAME = NAME_PATTERN;
+/** Columns readable by a bare name in a choice_filter: what the expression tokenizer reads as a name. */
+const DATA_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const KNOWN = new Set(['list_name', 'name', 'label', 'value', 'image', 'media', 'audio', 'video']);
 
 /**
  * The `choices` sheet: list_name, name, label[::lang]. Other columns whose header is a plain name
  * become the choice's `data`, readable by bare names in a choice_filter (e.g. `country=${country}`).
  */
-export function readChoices(
-  sheet: Sheet,
-  defaultLang: string,
-  problems: ImportProblem[],
-): Map<string, Choice[]> {
+export function readChoices(sheet: Sheet, defaultLang: string, problems: Problems): Map<string, Choice[]> {
   const lists = new Map<string, Choice[]>();
   const [header = [], ...rows] = sheet.rows;
   const cols = parseHeader(sheet.name, header, problems);
+  noticeSameLanguage(sheet.name, cols, defaultLang, problems);
   if (!cols.some((c) => c.base === 'list_name')) {
-    problems.push({ sheet: sheet.name, row: 1, message: 'No list_name column' });
+    problems.error(sheet.name, 1, 'The choices sheet has no list_name column');
     return lists;
   }
   const dataCols = cols.filter(
     (c) =>
       c.lang === null &&
       !KNOWN.has(c.base) &&
-      NAME.test(c.base) &&
+      DATA_NAME.test(c.base) &&
       c.base !== '__proto__' &&
       c.base !== 'constructor',
   );
   for (const c of cols) {
     if (c.lang === null && !KNOWN.has(c.base) && !dataCols.includes(c))
-      problems.push({
-        sheet: sheet.name,
-        row: 1,
-        column: c.header,
-        message: 'Column name is not usable in a choice filter; ignored',
-      });
+      problems.warning(
+        sheet.name,
+        1,
+        `Column ${c.header} is ignored: only a column named with letters, digits and _ can be read by a choice_filter`,
+        c.header,
+      );
     if (c.base === 'image' || c.base === 'media' || c.base === 'audio' || c.base === 'video')
-      problems.push({
-        sheet: sheet.name,
-        row: 1,
-        column: c.header,
-        message: 'Media in choices is not supported; column ignored',
-      });
+      problems.warning(
+        sheet.name,
+        1,
+        `Pictures and sounds in choices are not shown by Tern; column ${c.header} is ignored`,
+        c.header,
+      );
   }
   rows.forEach((row, i) => {
     const r = i + 2;
@@ -52,23 +52,25 @@ export function readChoices(
     const list = cell(row, cols, 'list_name');
     const value = cell(row, cols, 'name') || cell(row, cols, 'value');
     if (!NAME.test(list)) {
-      problems.push({
-        sheet: sheet.name,
-        row: r,
-        column: 'list_name',
-        message: list
-          ? `List name "${list}" must start with a letter or _ and hold letters, digits, _`
-          : 'No list_name',
-      });
+      problems.error(
+        sheet.name,
+        r,
+        list
+          ? `List name "${list}" must start with a letter or _ and hold only letters, digits, _, - and .`
+          : 'The choice has no list_name',
+        'list_name',
+      );
       return;
     }
     if (value === '' || /\s/.test(value)) {
-      problems.push({
-        sheet: sheet.name,
-        row: r,
-        column: 'name',
-        message: value ? `Choice name "${value}" has a space` : 'No choice name',
-      });
+      problems.error(
+        sheet.name,
+        r,
+        value
+          ? `Choice name "${value}" has a space; choice names are single words (use _ instead)`
+          : 'The choice has no name',
+        'name',
+      );
       return;
     }
     const choice: Choice = { value, label: localized(row, cols, 'label', defaultLang) ?? {} };
@@ -78,12 +80,7 @@ export function readChoices(
     const l = lists.get(list);
     if (l) {
       if (l.some((x) => x.value === value)) {
-        problems.push({
-          sheet: sheet.name,
-          row: r,
-          column: 'name',
-          message: `Duplicate choice ${value} in list ${list}; row skipped`,
-        });
+        problems.error(sheet.name, r, `Choice ${value} appears twice in list ${list}`, 'name');
         return;
       }
       l.push(choice);

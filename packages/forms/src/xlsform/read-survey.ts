@@ -1,41 +1,22 @@
-import type { FormNode, Group, LocalizedText, Question, Repeat, SelectQuestion } from '../definition.ts';
-import { cell, localized, parseHeader } from './columns.ts';
-import type { Column } from './columns.ts';
-import type { ImportProblem } from './problem.ts';
+import { MAX_NESTING, NAME_PATTERN } from '../definition.ts';
+import type { FormNode, Group, Question, Repeat, SelectQuestion } from '../definition.ts';
+import { cell, noticeSameLanguage, parseHeader } from './columns.ts';
+import type { Problems } from './problem.ts';
+import { answerable, simpleQuestion, text, value } from './read-question.ts';
+import type { RowContext } from './read-question.ts';
 import type { Sheet } from './read-workbook.ts';
+import { Appearances, noticeColumns } from './survey-columns.ts';
+import { parseType } from './survey-types.ts';
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const SIMPLE = new Set(['text', 'integer', 'decimal', 'date', 'note', 'calculate', 'country']);
-const HANDLED = new Set([
-  'type',
-  'name',
-  'label',
-  'hint',
-  'required',
-  'relevant',
-  'constraint',
-  'constraint_message',
-  'calculation',
-  'default',
-  'choice_filter',
-]);
-/** Columns that change nothing about the data; ignored with one notice per column. */
-const PRESENTATION = new Set([
-  'appearance',
-  'guidance_hint',
-  'media',
-  'image',
-  'audio',
-  'video',
-  'big-image',
-  'autoplay',
-]);
+const NAME = NAME_PATTERN;
 
 export interface SurveyResult {
   children: FormNode[];
   /** Spreadsheet row of each node, by its path, to place definition problems on the right row. */
   rowOf: Map<string, number>;
   languages: Set<string>;
+  /** Choice lists used with `or_other`: the importer adds their `other` choice. */
+  orOther: Set<string>;
 }
 
 interface Open {
@@ -46,161 +27,139 @@ interface Open {
 
 /**
  * The `survey` sheet to a node tree. Each row that cannot be taken over is reported with its row
- * number and the reason; rows are never dropped silently.
+ * number and the reason; rows are never dropped silently, and a refused row that opens a group or a
+ * repeat is an error (skipping it would move its questions).
  */
-export function readSurvey(sheet: Sheet, defaultLang: string, problems: ImportProblem[]): SurveyResult {
+export function readSurvey(sheet: Sheet, plainLang: string, problems: Problems): SurveyResult {
   const [header = [], ...rows] = sheet.rows;
   const cols = parseHeader(sheet.name, header, problems);
   const languages = new Set<string>(cols.filter((c) => c.lang !== null).map((c) => c.lang!));
   const rowOf = new Map<string, number>();
-  const problem = (row: number, message: string, column?: string): void => {
-    problems.push(
-      column === undefined
-        ? { sheet: sheet.name, row, message }
-        : { sheet: sheet.name, row, column, message },
-    );
-  };
+  const orOther = new Set<string>();
+  const out: SurveyResult = { children: [], rowOf, languages, orOther };
+  const error = (row: number, message: string, column?: string): void =>
+    problems.error(sheet.name, row, message, column);
   if (!cols.some((c) => c.base === 'type')) {
-    problem(1, 'No type column');
-    return { children: [], rowOf, languages };
+    error(1, 'The survey sheet has no type column (its first row names the columns: type, name, label…)');
+    return out;
   }
   noticeColumns(sheet, cols, rows, problems);
+  noticeSameLanguage(sheet.name, cols, plainLang, problems);
+  const appearances = new Appearances(sheet.name);
 
-  const root: FormNode[] = [];
   const stack: Open[] = [];
-  const here = (): FormNode[] => stack.at(-1)?.node.children ?? root;
+  const here = (): FormNode[] => stack.at(-1)?.node.children ?? out.children;
   const prefix = (): string => stack.at(-1)?.path ?? '';
+  const place = (node: FormNode, r: number): string => {
+    const path = prefix() ? `${prefix()}/${node.name}` : node.name;
+    here().push(node);
+    rowOf.set(path, r);
+    return path;
+  };
 
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const r = i + 2;
-    if (row.every((v) => v === '')) return;
-    const type = cell(row, cols, 'type').replace(/\s+/g, ' ');
-    const name = cell(row, cols, 'name');
-    const txt = (base: string): LocalizedText | undefined => localized(row, cols, base, defaultLang);
-    const expr = (base: string): string | undefined => cell(row, cols, base) || undefined;
-    if (type === '') return problem(r, 'Row has no type; skipped', 'type');
-
-    const [kw, arg, extra] = type.split(' ') as [string, string | undefined, string | undefined];
-    const end = /^end[ _](group|repeat)$/.exec(type);
-    if (end) {
-      const what = end[1] as 'group' | 'repeat';
-      const open = stack.pop();
-      if (!open) return problem(r, `end ${what} without a matching begin ${what}`, 'type');
-      if (open.node.type !== what)
-        problem(r, `end ${what} closes the ${open.node.type} opened on row ${open.row}`, 'type');
-      return;
+    if (row.every((v) => v === '')) continue;
+    const c: RowContext = {
+      row,
+      cols,
+      plainLang,
+      warn: (m, col) => problems.warning(sheet.name, r, m, col),
+      error: (m, col) => error(r, m, col),
+    };
+    const typeCell = cell(row, cols, 'type');
+    const name = value(c, 'name');
+    if (typeCell === '') {
+      if (name !== '') error(r, `Row with name "${name}" has no type`, 'type');
+      else c.warn('Row has text but no type and no name; skipped', 'type');
+      continue;
     }
-    if (!NAME.test(name))
-      return problem(
+    const t = parseType(typeCell);
+    if (t.kind === 'end') {
+      const open = stack.pop();
+      if (!open) error(r, `end ${t.what} without a matching begin ${t.what}`, 'type');
+      else if (open.node.type !== t.what)
+        error(r, `end ${t.what} closes the ${open.node.type} opened on row ${open.row}`, 'type');
+      else if (t.what === 'repeat' && open.node.children.length === 0)
+        error(open.row, `begin repeat "${open.node.name}" has no questions before its end repeat`, 'type');
+      continue;
+    }
+    if (t.kind === 'ignored') {
+      c.warn(t.message, 'type');
+      continue;
+    }
+    if (t.kind === 'refused') {
+      error(r, t.message, 'type');
+      continue;
+    }
+    if (!NAME.test(name)) {
+      error(
         r,
         name
-          ? `Name "${name}" must start with a letter or _ and hold only letters, digits and _; row skipped`
-          : 'Row has no name; skipped',
+          ? `Name "${name}" must start with a letter or _ and hold only letters, digits, _, - and . (no spaces)`
+          : `The ${typeCell} row has no name`,
         'name',
       );
-    const path = prefix() ? `${prefix()}/${name}` : name;
-    const label = txt('label') ?? {};
-    const relevant = expr('relevant');
-
-    if (
-      type === 'begin group' ||
-      type === 'begin_group' ||
-      type === 'begin repeat' ||
-      type === 'begin_repeat'
-    ) {
-      const isRepeat = type.includes('repeat');
-      if (cell(row, cols, 'repeat_count') !== '')
-        problem(r, 'repeat_count is not supported; the repeat takes any number of instances', 'repeat_count');
-      const node: Group | Repeat = isRepeat
-        ? { type: 'repeat', name, label, children: [] }
-        : { type: 'group', name, label, children: [] };
-      if (relevant) node.relevant = relevant;
-      here().push(node);
-      rowOf.set(path, r);
-      stack.push({ node, row: r, path });
-      return;
+      // A refused begin still opens: its end must not close the parent (the form is refused anyway).
+      if (t.kind === 'begin')
+        stack.push({ node: { type: t.what, name: '?', label: {}, children: [] }, row: r, path: '?' });
+      continue;
     }
-
-    let q: Question;
-    if (kw === 'select_one' || kw === 'select_multiple') {
-      if (!arg || !NAME.test(arg))
-        return problem(r, `${kw} needs a choice list name, as "${kw} yes_no"; row skipped`, 'type');
-      if (extra !== undefined)
-        return problem(
-          r,
-          `"${type}": ${extra === 'or_other' ? 'or_other is' : `"${extra}" is`} not supported; row skipped`,
-          'type',
-        );
-      const select: SelectQuestion = { type: kw, name, label, choiceList: arg };
-      const filter = expr('choice_filter');
-      if (filter) select.choiceFilter = filter;
-      q = select;
-    } else if (kw === 'select_one_from_file' || kw === 'select_multiple_from_file') {
-      return problem(r, `${kw} is not supported (choices must be in the choices sheet); row skipped`, 'type');
-    } else if (SIMPLE.has(type)) {
-      if (type === 'calculate') {
-        const calculation = expr('calculation');
-        if (!calculation) return problem(r, 'calculate row has no calculation; skipped', 'calculation');
-        q = { type: 'calculate', name, calculate: calculation };
-        if (Object.keys(label).length > 0) q.label = label;
-      } else q = { type, name, label } as Question;
-    } else {
-      return problem(r, `Question type "${type}" is not supported; row skipped`, 'type');
-    }
-
-    if (relevant) q.relevant = relevant;
-    if (q.type !== 'note' && q.type !== 'calculate') {
-      const hint = txt('hint');
-      if (hint) q.hint = hint;
-      const req = cell(row, cols, 'required').toLowerCase();
-      if (['yes', 'true', 'true()', '1'].includes(req)) q.required = true;
-      else if (!['', 'no', 'false', 'false()', '0'].includes(req))
-        problem(r, `required "${req}": only yes/no is supported; taken as not required`, 'required');
-      const constraint = expr('constraint');
-      if (constraint) q.constraint = constraint;
-      const msg = txt('constraint_message');
-      if (msg) q.constraintMessage = msg;
-      const calculation = expr('calculation');
-      if (calculation) q.calculate = calculation;
-      const dflt = cell(row, cols, 'default');
-      if (dflt !== '') {
-        if (q.type === 'integer' || q.type === 'decimal') {
-          const n = Number(dflt);
-          if (Number.isFinite(n)) q.default = n;
-          else problem(r, `default "${dflt}" is not a number; ignored`, 'default');
-        } else q.default = q.type === 'select_multiple' ? dflt.split(/\s+/) : dflt;
+    const relevant = value(c, 'relevant') || undefined;
+    const appearance = value(c, 'appearance');
+    if (t.kind === 'begin') {
+      if (stack.length >= MAX_NESTING) {
+        error(r, `Groups and repeats are nested more than ${MAX_NESTING} deep`, 'type');
+        return out;
       }
-    } else if (cell(row, cols, 'required') !== '' || expr('constraint')) {
-      problem(r, `required and constraint do not apply to a ${q.type}; ignored`);
+      const node: Group | Repeat = { type: t.what, name, label: text(c, 'label') ?? {}, children: [] };
+      if (relevant) node.relevant = relevant;
+      if (appearance) node.appearance = appearance;
+      appearances.check(c, t.what, appearance, r);
+      const count = value(c, 'repeat_count');
+      if (count !== '') {
+        if (node.type === 'repeat') node.count = count;
+        else c.warn('repeat_count applies to a repeat; ignored on a group', 'repeat_count');
+      }
+      stack.push({ node, row: r, path: place(node, r) });
+      continue;
     }
-    here().push(q);
-    rowOf.set(path, r);
-  });
-  for (const open of stack.reverse())
-    problems.push({
-      sheet: sheet.name,
-      row: open.row,
-      column: 'type',
-      message: `begin ${open.node.type} "${open.node.name}" is never closed; closed at the end of the sheet`,
-    });
-  return { children: root, rowOf, languages };
-}
-
-function noticeColumns(
-  sheet: Sheet,
-  cols: readonly Column[],
-  rows: readonly string[][],
-  problems: ImportProblem[],
-): void {
-  for (const c of cols) {
-    if (HANDLED.has(c.base) || c.base === 'repeat_count') continue;
-    if (!rows.some((row) => (row[c.index] ?? '') !== '')) continue;
-    const why = PRESENTATION.has(c.base) ? 'presentation only' : 'not supported';
-    problems.push({
-      sheet: sheet.name,
-      row: 1,
-      column: c.header,
-      message: `Column ${c.header} is ${why}; its values are ignored`,
-    });
+    let q: Question | null;
+    if (t.kind === 'metadata') {
+      q = { type: 'metadata', name, kind: t.meta };
+      const label = text(c, 'label');
+      if (label) q.label = label;
+    } else if (t.kind === 'select') {
+      const select = { type: t.type, name, label: text(c, 'label') ?? {}, choiceList: t.list } as
+        SelectQuestion | Extract<Question, { type: 'rank' }>;
+      const filter = value(c, 'choice_filter');
+      if (filter) select.choiceFilter = filter;
+      answerable(c, select);
+      q = select;
+    } else {
+      if (t.warning) c.warn(t.warning, 'type');
+      q = simpleQuestion(c, t.type, name);
+    }
+    if (!q) continue;
+    if (relevant && q.type !== 'metadata') q.relevant = relevant;
+    if (appearance && q.type !== 'metadata' && q.type !== 'calculate') q.appearance = appearance;
+    appearances.check(c, q.type, appearance, r);
+    place(q, r);
+    if (t.kind === 'select' && t.orOther) {
+      // pyxform's or_other: an `other` choice in the list and a text question asked when it is chosen.
+      orOther.add(t.list);
+      const other: Question = {
+        type: 'text',
+        name: `${name}_other`,
+        label: { [plainLang]: 'Specify other.' },
+        relevant: `selected(\${${name}}, 'other')`,
+      };
+      place(other, r);
+    }
   }
+  for (const open of stack.reverse())
+    error(open.row, `begin ${open.node.type} "${open.node.name}" has no end ${open.node.type}`, 'type');
+  appearances.report(problems);
+  return out;
 }

@@ -15,6 +15,8 @@ export const en: Messages = {
   TERN_PAYLOAD_TOO_LARGE: 'What was sent is too large for the server. Send less at a time.',
   TERN_CONFLICT_CHANGED: 'Someone synced this record meanwhile: reload and decide again.',
   TERN_FORM_IMPORT_FAILED: 'The form could not be published; nothing was published. See the problems listed.',
+  TERN_FORM_WARNINGS:
+    'The form can be published, but Tern leaves some things out or does them differently. Read the warnings, then publish with them.',
   TERN_STORE_FAILED: 'The server could not save just now; nothing was lost. Try again later.',
   TERN_INTERNAL: 'The server had a problem. Try again later; if it goes on, tell your administrator.',
   TERN_BAD_CHECKPOINT: 'The sync position was not recognised. Sync again from the start; nothing was lost.',

@@ -16,6 +16,8 @@ export const es: Messages = {
   TERN_CONFLICT_CHANGED: 'Alguien sincronizó este registro mientras tanto: recargue y decida de nuevo.',
   TERN_FORM_IMPORT_FAILED:
     'No se pudo publicar el formulario; no se publicó nada. Vea los problemas indicados.',
+  TERN_FORM_WARNINGS:
+    'El formulario se puede publicar, pero Tern omite algunas cosas o las hace de otro modo. Lea las advertencias y luego publique con ellas.',
   TERN_STORE_FAILED: 'El servidor no pudo guardar en este momento; no se perdió nada. Inténtelo más tarde.',
   TERN_INTERNAL: 'El servidor tuvo un problema. Inténtelo más tarde; si continúa, avise a su administrador.',
   TERN_BAD_CHECKPOINT:

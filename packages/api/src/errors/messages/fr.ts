@@ -16,6 +16,8 @@ export const fr: Messages = {
   TERN_CONFLICT_CHANGED: "Quelqu'un a synchronisé cette fiche entre-temps : rechargez et décidez à nouveau.",
   TERN_FORM_IMPORT_FAILED:
     "Le formulaire n'a pas pu être publié ; rien n'a été publié. Voyez les problèmes indiqués.",
+  TERN_FORM_WARNINGS:
+    'Le formulaire peut être publié, mais Tern laisse de côté ou fait autrement certaines choses. Lisez les avertissements, puis publiez avec eux.',
   TERN_STORE_FAILED:
     "Le serveur n'a pas pu enregistrer pour l'instant ; rien n'a été perdu. Réessayez plus tard.",
   TERN_INTERNAL:

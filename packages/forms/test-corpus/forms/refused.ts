@@ -1,0 +1,52 @@
+import type { CorpusForm } from '../corpus-form.ts';
+
+/**
+ * Forms Tern must refuse, each with an error that says why: a photo question (media is a separate
+ * plan), choices from an attached CSV (no form attachments yet), a broken reference in a label, and a
+ * group opened with a name ODK refuses too.
+ */
+export const refusedForms: CorpusForm[] = [
+  {
+    name: 'refused-photo',
+    source: 'written for Tern',
+    covers: ['image question: error, as before issue 17'],
+    sheets: {
+      survey: [
+        ['type', 'name', 'label'],
+        ['text', 'a', 'A'],
+        ['image', 'photo', 'Photo of the document'],
+      ],
+    },
+    problems: ['error survey!3 type'],
+    filled: null,
+  },
+  {
+    name: 'refused-select-from-file',
+    source: 'written for Tern',
+    covers: ['select_one_from_file with an attached CSV: error (no attachments yet)'],
+    sheets: {
+      survey: [
+        ['type', 'name', 'label'],
+        ['select_one_from_file villages.csv', 'village', 'Village'],
+        ['select_multiple_from_file items.csv', 'items', 'Items'],
+      ],
+    },
+    problems: ['error survey!2 type', 'error survey!3 type'],
+    filled: null,
+  },
+  {
+    name: 'refused-structure',
+    source: 'written for Tern',
+    covers: ['a refused begin group refuses the form', 'unknown ${field} in a label'],
+    sheets: {
+      survey: [
+        ['type', 'name', 'label'],
+        ['begin group', 'household members', 'Household'],
+        ['text', 'a', 'Name of ${someone}'],
+        ['end group'],
+      ],
+    },
+    problems: ['error survey!2 name'],
+    filled: null,
+  },
+];
