@@ -67,6 +67,20 @@ export const LOCAL_ERRORS = {
   TERN_STORE_CONFLICT: { raisedBy: '@tern/store', title: 'Someone wrote the document first' },
   TERN_STORE_INVALID: { raisedBy: '@tern/store', title: 'The store cannot take the document as given' },
   TERN_STORE_DOC_TOO_DEEP: { raisedBy: '@tern/store', title: 'The document is nested too deep to store' },
+  // Research on trends (@tern/research); the server maps them to HTTP when it wires the research routes.
+  TERN_RESEARCH_UNKNOWN_DIMENSION: { raisedBy: '@tern/research', title: 'No such research dimension' },
+  TERN_RESEARCH_TOO_MANY_DIMENSIONS: { raisedBy: '@tern/research', title: 'At most three dimensions' },
+  TERN_RESEARCH_BAD_QUERY: { raisedBy: '@tern/research', title: 'The research query is not well formed' },
+  TERN_RESEARCH_MISSION_NOT_GRANTED: {
+    raisedBy: '@tern/research',
+    title: 'Mission not granted for research',
+  },
+  TERN_RESEARCH_BAD_PARAMETER: {
+    raisedBy: '@tern/research',
+    title: 'A disclosure parameter is out of bounds',
+  },
+  TERN_RESEARCH_STORE_FAILED: { raisedBy: '@tern/research', title: 'The analytics store could not answer' },
+  TERN_RESEARCH_IMPORT_REJECTED: { raisedBy: '@tern/research', title: 'The import has rejected rows' },
 } as const satisfies Record<string, { raisedBy: string; title: string }>;
 
 export type LocalErrorCode = keyof typeof LOCAL_ERRORS;

@@ -50,5 +50,12 @@ export const ar: Messages = {
   TERN_STORE_CONFLICT: 'غيّره شخص آخر قبلك. افتحه من جديد وأعد تعديلك.',
   TERN_STORE_INVALID: 'لا يستطيع المخزن قبول هذا المستند كما هو. أبلغ المسؤول.',
   TERN_STORE_DOC_TOO_DEEP: 'المستند متداخل بعمق يمنع حفظه. لم يتغير شيء.',
+  TERN_RESEARCH_UNKNOWN_DIMENSION: 'لا يمكن لهذا الجدول استخدام هذا البُعد؛ اختر بُعدًا من القائمة.',
+  TERN_RESEARCH_TOO_MANY_DIMENSIONS: 'للجدول ثلاثة أبعاد على الأكثر.',
+  TERN_RESEARCH_BAD_QUERY: 'الاستعلام غير سليم؛ لم يُحسب شيء.',
+  TERN_RESEARCH_MISSION_NOT_GRANTED: 'لم يُمنح لك البحث في هذه البعثة.',
+  TERN_RESEARCH_BAD_PARAMETER: 'أحد إعدادات الحماية خارج الحدود (لا تقل k أبدًا عن 11). أبلغ المسؤول.',
+  TERN_RESEARCH_STORE_FAILED: 'تعذّر حساب أرقام البحث الآن. حاول لاحقًا.',
+  TERN_RESEARCH_IMPORT_REJECTED: 'لم يُستورد شيء: بعض الصفوف خاطئة. راجع كل سطر وسببه.',
   'HTTP_<status>': 'رفض الخادم أو الشبكة الطلب ({status}). حاول لاحقاً.',
 };

@@ -52,5 +52,13 @@ export const en: Messages = {
   TERN_STORE_CONFLICT: 'Someone changed this first. Open it again and redo your change.',
   TERN_STORE_INVALID: 'The store cannot take this document as it is. Tell your administrator.',
   TERN_STORE_DOC_TOO_DEEP: 'The document is nested too deep to be stored. Nothing was changed.',
+  TERN_RESEARCH_UNKNOWN_DIMENSION: 'This table cannot use that dimension; choose one of those listed.',
+  TERN_RESEARCH_TOO_MANY_DIMENSIONS: 'A table has at most three dimensions.',
+  TERN_RESEARCH_BAD_QUERY: 'The query is not well formed; nothing was counted.',
+  TERN_RESEARCH_MISSION_NOT_GRANTED: 'You have not been granted research on that mission.',
+  TERN_RESEARCH_BAD_PARAMETER:
+    'A disclosure setting is out of bounds (k is never below 11). Tell your administrator.',
+  TERN_RESEARCH_STORE_FAILED: 'The research figures cannot be computed just now. Try again later.',
+  TERN_RESEARCH_IMPORT_REJECTED: 'Nothing was imported: some rows are wrong. See each line and its reason.',
   'HTTP_<status>': 'The server or the network refused the request ({status}). Try again later.',
 };

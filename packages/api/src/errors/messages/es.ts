@@ -58,5 +58,14 @@ export const es: Messages = {
   TERN_STORE_INVALID: 'El almacén no puede aceptar este documento tal como está. Avise a su administrador.',
   TERN_STORE_DOC_TOO_DEEP:
     'El documento está anidado a demasiada profundidad para guardarse. No se cambió nada.',
+  TERN_RESEARCH_UNKNOWN_DIMENSION: 'Esta tabla no puede usar esa dimensión; elija una de la lista.',
+  TERN_RESEARCH_TOO_MANY_DIMENSIONS: 'Una tabla tiene como máximo tres dimensiones.',
+  TERN_RESEARCH_BAD_QUERY: 'La consulta no está bien formada; no se contó nada.',
+  TERN_RESEARCH_MISSION_NOT_GRANTED: 'No se le ha concedido investigar esa misión.',
+  TERN_RESEARCH_BAD_PARAMETER:
+    'Un ajuste de protección está fuera de límites (k nunca es menor que 11). Avise a su administrador.',
+  TERN_RESEARCH_STORE_FAILED: 'Las cifras de investigación no se pueden calcular ahora. Inténtelo más tarde.',
+  TERN_RESEARCH_IMPORT_REJECTED:
+    'No se importó nada: algunas filas son incorrectas. Vea cada línea y su motivo.',
   'HTTP_<status>': 'El servidor o la red rechazó la solicitud ({status}). Inténtelo más tarde.',
 };

@@ -63,5 +63,16 @@ export const fr: Messages = {
   TERN_STORE_CONFLICT: "Quelqu'un l'a modifié avant vous. Rouvrez-le et refaites votre modification.",
   TERN_STORE_INVALID: 'Le stockage ne peut pas accepter ce document tel quel. Prévenez votre administrateur.',
   TERN_STORE_DOC_TOO_DEEP: "Le document est trop imbriqué pour être enregistré. Rien n'a été modifié.",
+  TERN_RESEARCH_UNKNOWN_DIMENSION:
+    'Ce tableau ne peut pas utiliser cette dimension ; choisissez-en une de la liste.',
+  TERN_RESEARCH_TOO_MANY_DIMENSIONS: 'Un tableau a au plus trois dimensions.',
+  TERN_RESEARCH_BAD_QUERY: "La requête est mal formée ; rien n'a été compté.",
+  TERN_RESEARCH_MISSION_NOT_GRANTED: 'La recherche sur cette mission ne vous a pas été accordée.',
+  TERN_RESEARCH_BAD_PARAMETER:
+    "Un réglage de protection est hors limites (k n'est jamais sous 11). Prévenez votre administrateur.",
+  TERN_RESEARCH_STORE_FAILED:
+    'Les chiffres de recherche ne peuvent pas être calculés pour le moment. Réessayez plus tard.',
+  TERN_RESEARCH_IMPORT_REJECTED:
+    "Rien n'a été importé : certaines lignes sont fausses. Voyez chaque ligne et sa raison.",
   'HTTP_<status>': 'Le serveur ou le réseau a refusé la demande ({status}). Réessayez plus tard.',
 };
