@@ -103,7 +103,7 @@ describe('form renderer', () => {
     await age.waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Save record' }).click();
-    await page.getByRole('table', { name: 'Records' }).getByText('screening@1').waitFor();
+    await page.locator('table.records tbody tr[data-form="screening@1"]').waitFor();
     const row = page.locator('tbody tr');
     expect(await row.count()).toBe(1);
     expect(await row.getAttribute('data-state')).toBe('pending');

@@ -119,7 +119,7 @@ describe('publishing an XLSForm from the admin screen', () => {
     await page.getByRole('button', { name: 'Use my location' }).click();
     await page.getByText('Accuracy: about 12 m').waitFor();
     await page.getByRole('button', { name: 'Save record' }).click();
-    await page.getByRole('table', { name: 'Records' }).getByText('followup-call@1').waitFor();
+    await page.locator('table.records tbody tr[data-form="followup-call@1"]').waitFor();
     expect(await syncNow(page)).toMatch(/1 sent/);
     expect(await page.locator('tbody tr').first().getAttribute('data-state')).toBe('synced');
     const id = (await page.locator('tbody tr').first().getAttribute('data-id'))!;

@@ -65,7 +65,13 @@ export function RecordList(props: { rows: OpenRow[]; onOpen?: (row: OpenRow) => 
                 : person?.name || t('unnamed');
             const filled = typeof r.body.createdAt === 'string' ? r.body.createdAt : r.createdAt;
             return (
-              <tr key={r.id} data-id={r.id} data-rev={r.rev} data-state={r.syncState}>
+              <tr
+                key={r.id}
+                data-id={r.id}
+                data-rev={r.rev}
+                data-state={r.syncState}
+                data-form={typeof r.body.form === 'string' ? r.body.form : r.type}
+              >
                 <td>
                   {props.onOpen && r.syncState !== 'draft' && !isCase ? (
                     <button type="button" className="open-record" onClick={() => props.onOpen!(r)}>
