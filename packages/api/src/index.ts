@@ -35,3 +35,4 @@ export * from './schemas/audit.ts';
 export * from './schemas/sync.ts';
 export * from './schemas/submission.ts';
 export * from './schemas/deletion.ts';
+export * from './schemas/research.ts';
