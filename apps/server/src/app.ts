@@ -179,8 +179,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     log: app.log,
   });
   app.addHook('onClose', () => research.close());
+  app.decorate('research', research);
   const deps: ServerDeps = {
-    store: signalWrites(opts.store, (m) => research.feeder.nudge(m)),
+    store: signalWrites(opts.store, (m) => research.nudge(m)),
     forms: opts.forms ?? ((key) => registry.get(key)),
     missionExists: (m: string) => missions.has(m),
     authorize: opts.authorize ?? authorizeWith(audit),

@@ -9,6 +9,13 @@ import { QueryBudget } from './query-budget.ts';
 import { NO_SOURCES } from './research-sources.ts';
 import type { ResearchSources } from './research-sources.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's research side (tests wait on its feeder; the rebuild command uses its own). */
+    research: Research;
+  }
+}
+
 /** How the server does research (AppOptions.research; main.ts fills it from config.ts). */
 export interface ResearchOptions {
   /** The DuckDB analytics store file; `:memory:` when absent (tests). */
@@ -24,13 +31,18 @@ export interface ResearchOptions {
   maxWaitMs?: number;
   /** Imported datasets (`source: 'ctdc:<id>'`); none when absent. */
   sources?: ResearchSources;
-  /** Finish the start-up catch-up before the app is returned (tests); it runs in the background otherwise. */
+  /** Open the store when the app is built (main.ts), not on the first research request. */
+  eager?: boolean;
+  /** Finish the first catch-up before the store is used (tests); it runs in the background otherwise. */
   awaitCatchUp?: boolean;
 }
 
 /** Everything the research routes need, made once per app. */
 export interface Research {
-  feeder: AnalyticsFeeder;
+  /** The feeder and its store, opened (and caught up with every mission) on first use. */
+  feeder(): Promise<AnalyticsFeeder>;
+  /** A mission was written to: catch up soon (nothing to do while the store is not open yet). */
+  nudge(mission: string): void;
   keys: ResearchKeys;
   params: DisclosureParams;
   budget: QueryBudget;
@@ -38,6 +50,12 @@ export interface Research {
   close(): Promise<void>;
 }
 
+/**
+ * The research side of one app. The analytics store opens on first use — at start with `eager`
+ * (main.ts), else on the first research request — and its first act is a catch-up with every
+ * mission, so writes made before it opened are counted all the same. Apps that never do research
+ * (most tests) never open DuckDB.
+ */
 export async function openResearch(
   o: ResearchOptions,
   deps: {
@@ -50,28 +68,45 @@ export async function openResearch(
   const params = disclosureParams({ k: o.k });
   const keys = researchKeys(o.secret ?? randomBytes(32).toString('hex'));
   const path = o.dbPath ?? ':memory:';
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const store = await openDuckDbStore({ path, fingerprint: keys.fingerprint });
-  if (store.recreated) deps.log.info({ path, reason: store.recreated.reason }, 'analytics store made anew');
-  const feeder = new AnalyticsFeeder({
-    store,
-    keys,
-    source: (m) => deps.store.mission(m),
-    missions: deps.missions,
-    debounceMs: o.debounceMs,
-    maxWaitMs: o.maxWaitMs,
-    onError: (mission, err) => deps.log.error({ err, mission }, 'analytics catch-up failed'),
-  });
-  const first = feeder.catchUpAll().catch((err: unknown) => {
-    deps.log.error({ err }, 'analytics start-up catch-up failed');
-  });
-  if (o.awaitCatchUp) await first;
+  let opened: Promise<AnalyticsFeeder> | null = null;
+  let current: AnalyticsFeeder | null = null;
+  const open = async () => {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const store = await openDuckDbStore({ path, fingerprint: keys.fingerprint });
+    if (store.recreated) deps.log.info({ path, reason: store.recreated.reason }, 'analytics store made anew');
+    const feeder = new AnalyticsFeeder({
+      store,
+      keys,
+      source: (m) => deps.store.mission(m),
+      missions: deps.missions,
+      debounceMs: o.debounceMs,
+      maxWaitMs: o.maxWaitMs,
+      onError: (mission, err) => deps.log.error({ err, mission }, 'analytics catch-up failed'),
+    });
+    current = feeder;
+    const first = feeder.catchUpAll().catch((err: unknown) => {
+      deps.log.error({ err }, 'analytics start-up catch-up failed');
+    });
+    if (o.awaitCatchUp) await first;
+    return feeder;
+  };
+  // A store that failed to open is tried again by the next request (a full disk may have been freed).
+  const feeder = () =>
+    (opened ??= open().catch((e: unknown) => {
+      opened = null;
+      throw e;
+    }));
+  if (o.eager) await feeder();
   return {
     feeder,
+    nudge: (m) => current?.nudge(m),
     keys,
     params,
     budget: new QueryBudget(o.queriesPerDay ?? 10_000, deps.now),
     sources: o.sources ?? NO_SOURCES,
-    close: () => feeder.close(),
+    close: async () => {
+      const f = await opened?.catch(() => null);
+      await f?.close();
+    },
   };
 }

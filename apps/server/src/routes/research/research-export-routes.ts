@@ -5,7 +5,7 @@ import { parseRequest } from '../../validate-request.ts';
 import { toCsv } from '../../export/csv.ts';
 import { toXlsx } from '../../export/xlsx.ts';
 import { aboutSheet, tableSheet } from '../../research/table-sheets.ts';
-import { admitResearcher, auditResearch, queryForAudit, researchContext } from './research-request.ts';
+import { admitResearcher, auditResearch, catchUpBehind, queryForAudit, researchContext } from './research-request.ts';
 import type { ResearchDeps } from './research-request.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -29,6 +29,7 @@ export async function researchExportRoutes(app: FastifyInstance, deps: ResearchD
       source = body.source;
       const { store, scope } = await researchContext(deps, req, source);
       const table = { ...(await researchTable(store, body, scope, deps.research.params)), source };
+      catchUpBehind(deps, table);
       await auditResearch(deps, req, 'research.export', {
         route: 'table/export',
         format: q.format,
@@ -58,6 +59,7 @@ export async function researchExportRoutes(app: FastifyInstance, deps: ResearchD
       parseRequest(ResearchExportQuery.pick({}).strict(), req.query, 'CTDC export');
       const { store, scope } = await researchContext(deps, req, 'missions');
       const out = await exportCtdc(store, scope, { k: deps.research.params.k });
+      catchUpBehind(deps, out);
       await auditResearch(deps, req, 'research.export', {
         route: 'ctdc-export',
         missions: scope.missions,

@@ -37,7 +37,7 @@ export async function researchContext(
     const existing = (await deps.missions.list()).map((m) => m.id);
     const account = who.role === 'researcher' ? await deps.accounts.get(who.username) : undefined;
     return {
-      store: deps.research.feeder.store,
+      store: (await deps.research.feeder()).store,
       scope: { missions: researchMissions(who, account, existing) },
     };
   }
@@ -51,6 +51,14 @@ export async function researchContext(
     );
   }
   return { store, scope: { missions: [source] } };
+}
+
+/**
+ * Missions an answer found behind (never caught up: new, or the store was made anew) are caught up
+ * now; writes nudge the feeder, but creating a mission writes no record.
+ */
+export function catchUpBehind(deps: ResearchDeps, answer: { behind: readonly string[] }): void {
+  for (const m of answer.behind) if (!m.startsWith('ctdc:')) deps.research.nudge(m);
 }
 
 const MAX_LOGGED_VALUES = 20;

@@ -11,7 +11,7 @@ import {
 import type { PublishedTable } from '@tern/research';
 import { parseRequest } from '../../validate-request.ts';
 import { researchErrorHandler } from '../../research/research-errors.ts';
-import { admitResearcher, auditResearch, queryForAudit, researchContext } from './research-request.ts';
+import { admitResearcher, auditResearch, catchUpBehind, queryForAudit, researchContext } from './research-request.ts';
 import type { ResearchContext, ResearchDeps } from './research-request.ts';
 import { researchExportRoutes } from './research-export-routes.ts';
 
@@ -41,6 +41,7 @@ export async function researchRoutes(app: FastifyInstance, deps: ResearchDeps): 
       source = body.source;
       const ctx = await researchContext(deps, req, source);
       const table = await run(ctx, body);
+      catchUpBehind(deps, table);
       await auditResearch(deps, req, 'research.query', {
         route,
         source,
@@ -72,6 +73,7 @@ export async function researchRoutes(app: FastifyInstance, deps: ResearchDeps): 
         });
       }
       const status = await store.status(scope.missions);
+      catchUpBehind(deps, status);
       const imported = await deps.research.sources.list();
       await auditResearch(deps, req, 'research.query', { route: 'meta', missions: scope.missions });
       return {
