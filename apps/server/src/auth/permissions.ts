@@ -36,6 +36,10 @@ export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
   'conflict.resolve': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
   'audit.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
   admin: { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
+  // Research tables through the disclosure control. A researcher's "own" missions are the ones an
+  // admin granted (research/grants.ts); field roles keep to their records (docs/security.md).
+  'research.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'own' },
+  'research.grant': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
 };
 
 /**

@@ -41,6 +41,7 @@ export const SERVER_ERRORS = {
   TERN_REV_HISTORY: { status: 422, title: 'The revision history does not connect to the stored document' },
   TERN_DELETE_FORBIDDEN: { status: 422, title: 'Only a data officer may delete a record, with a reason' },
   TERN_APPROVED_EDIT: { status: 422, title: 'An approved record must go back to review when edited' },
+  TERN_RESEARCH_BUDGET_EXCEEDED: { status: 429, title: "Today's research queries are used up" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ServerErrorCode = keyof typeof SERVER_ERRORS;

@@ -36,6 +36,8 @@ export const en: Messages = {
   TERN_REV_HISTORY: "A record's edit history does not match the server's, so it was not accepted.",
   TERN_DELETE_FORBIDDEN: 'Only a data officer may delete a record, and only with a reason.',
   TERN_APPROVED_EDIT: 'This record was approved: an edit must send it back for review.',
+  TERN_RESEARCH_BUDGET_EXCEEDED:
+    "You have used today's research queries. The budget renews at midnight (UTC).",
   TERN_NETWORK: 'Could not reach the server. Check the connection and try again.',
   TERN_HTTP: 'The server refused the request without saying why. Try again later.',
   TERN_RESPONSE_CUT: "The server's answer was cut off. Try again; nothing was applied.",

@@ -41,6 +41,8 @@ export const es: Messages = {
   TERN_DELETE_FORBIDDEN:
     'Solo un responsable de datos puede eliminar un registro, y solo indicando un motivo.',
   TERN_APPROVED_EDIT: 'Este registro fue aprobado: una modificación debe devolverlo a revisión.',
+  TERN_RESEARCH_BUDGET_EXCEEDED:
+    'Ha agotado las consultas de investigación de hoy. El cupo se renueva a medianoche (UTC).',
   TERN_NETWORK: 'No se pudo contactar con el servidor. Compruebe la conexión e inténtelo de nuevo.',
   TERN_HTTP: 'El servidor rechazó la solicitud sin decir por qué. Inténtelo más tarde.',
   TERN_RESPONSE_CUT: 'La respuesta del servidor se cortó. Inténtelo de nuevo; no se aplicó nada.',

@@ -45,6 +45,8 @@ export const fr: Messages = {
   TERN_DELETE_FORBIDDEN:
     'Seul un responsable des données peut supprimer une fiche, et seulement en donnant un motif.',
   TERN_APPROVED_EDIT: 'Cette fiche a été approuvée : une modification doit la renvoyer en relecture.',
+  TERN_RESEARCH_BUDGET_EXCEEDED:
+    'Vous avez utilisé les requêtes de recherche du jour. Le quota se renouvelle à minuit (UTC).',
   TERN_NETWORK: 'Impossible de joindre le serveur. Vérifiez la connexion et réessayez.',
   TERN_HTTP: 'Le serveur a refusé la demande sans en donner la raison. Réessayez plus tard.',
   TERN_RESPONSE_CUT: "La réponse du serveur a été coupée. Réessayez ; rien n'a été appliqué.",
