@@ -7,7 +7,7 @@ import type { ResearchTestApp } from './support.ts';
 let t: ResearchTestApp;
 beforeAll(async () => {
   t = await researchApp();
-});
+}, 60_000);
 afterAll(async () => {
   await t.close();
 });

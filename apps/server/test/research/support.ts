@@ -34,7 +34,10 @@ export async function researchApp(extra: Partial<AppOptions> = {}): Promise<Rese
   for (const u of ['admin', 'researcher', 'researcher2', 'interviewer', 'data_officer'])
     tokens[u] = await t.login(u);
   const as = (user: string | null, req: InjectOptions) =>
-    t.app.inject({ ...req, ...(user ? bearer(tokens[user]!) : {}) });
+    t.app.inject({
+      ...req,
+      headers: { ...(req.headers ?? {}), ...(user ? bearer(tokens[user]!).headers : {}) },
+    });
   return {
     ...t,
     tokens,
