@@ -106,7 +106,7 @@ describe('the CTDC microdata file', () => {
     // The checker: its own CSV reader, its own list of CTDC's quasi-identifiers (decision 102).
     const [header, ...records] = parseCsv(res.body);
     expect(header).toHaveLength(63);
-    expect(records).toHaveLength(report.exported);
+    expect(records).toHaveLength(report.exported!);
     const qi = [
       'yearOfRegistration',
       'gender',
