@@ -19,9 +19,8 @@ const app = await buildApp({
   syncConcurrency: config.syncConcurrency,
   research: {
     dbPath: config.research.dbPath,
-    secret: researchSecret(
-      { fromEnv: config.research.secret, file: config.research.secretFile },
-      (msg) => console.log(msg),
+    secret: researchSecret({ fromEnv: config.research.secret, file: config.research.secretFile }, (msg) =>
+      console.log(msg),
     ),
     k: config.research.k,
     queriesPerDay: config.research.queriesPerDay,

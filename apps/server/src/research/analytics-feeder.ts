@@ -29,6 +29,8 @@ export class AnalyticsFeeder {
   private firstNudge = 0;
   private running: Promise<void> | null = null;
   private closed = false;
+  /** The mission list being read by catchUpAll (its catch-ups are not pending yet). */
+  private listing: Promise<void> = Promise.resolve();
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
 
@@ -43,8 +45,12 @@ export class AnalyticsFeeder {
 
   /** Catch up with every mission now (start-up, after a rebuild). */
   async catchUpAll(): Promise<void> {
-    for (const m of await this.o.missions()) this.pending.add(m);
-    this.run();
+    const listed = this.o.missions().then((missions) => {
+      for (const m of missions) this.pending.add(m);
+      this.run();
+    });
+    this.listing = listed.catch(() => undefined);
+    await listed;
     await this.settled();
   }
 
@@ -65,6 +71,7 @@ export class AnalyticsFeeder {
 
   /** Resolves when no catch-up runs or waits (tests, the rebuild command, shutdown). */
   async settled(): Promise<void> {
+    await this.listing;
     for (let i = 0; i < 1000 && (this.running || this.timer); i++) {
       if (this.timer) {
         clearTimeout(this.timer);

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { LOCAL_ERRORS } from '@tern/api';
 import { isResearchError } from '@tern/research';
 import type { ResearchErrorCode } from '@tern/research';
+import { TernError } from '../errors.ts';
 
 /**
  * The HTTP status of each @tern/research code (docs/errors.md, "Research errors"). A bad parameter is
@@ -20,9 +21,15 @@ export const RESEARCH_STATUS: Record<ResearchErrorCode, number> = {
 
 /**
  * The research routes' error handler: a ResearchError becomes the Tern error body with its status;
- * anything else is thrown on to the app's one handler (app.ts), as Fastify does for a child's handler.
+ * anything else is thrown on to the app's one handler (app.ts), as Fastify does for a child's handler
+ * (an over-budget refusal first gets its `Retry-After`).
  */
 export function researchErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof TernError && err.code === 'TERN_RESEARCH_BUDGET_EXCEEDED')
+    void reply.header(
+      'retry-after',
+      String((err.details as { retryAfterSeconds: number }).retryAfterSeconds),
+    );
   if (!isResearchError(err)) throw err;
   const status = RESEARCH_STATUS[err.code];
   if (status >= 500) req.log.error({ err, code: err.code }, err.message);

@@ -7,7 +7,7 @@ import type { ResearchTestApp } from './support.ts';
 let t: ResearchTestApp;
 beforeAll(async () => {
   t = await researchApp();
-});
+}, 60_000);
 afterAll(async () => {
   await t.close();
 });
@@ -180,14 +180,30 @@ describe('answers', () => {
 
   it('audits every research query with who and what, never a count', async () => {
     await t.as('researcher', table({ dims: ['ageBand'], filters: { gender: ['Feminine'] } }));
-    const log = await t.as('admin', { method: 'GET', url: '/api/admin/audit?action=research.query&limit=200' });
-    const entries = log.json().entries as Array<{ actor: string; outcome: string; details: Record<string, unknown> }>;
-    const mine = entries.find((e) => e.actor === 'researcher' && (e.details.dims as string[] | undefined)?.[0] === 'ageBand');
+    const log = await t.as('admin', {
+      method: 'GET',
+      url: '/api/admin/audit?action=research.query&limit=200',
+    });
+    const entries = log.json().entries as Array<{
+      actor: string;
+      outcome: string;
+      details: Record<string, unknown>;
+    }>;
+    const mine = entries.find(
+      (e) => e.actor === 'researcher' && (e.details.dims as string[] | undefined)?.[0] === 'ageBand',
+    );
     expect(mine).toMatchObject({
       outcome: 'ok',
       details: { route: 'table', source: 'missions', dims: ['ageBand'], filters: { gender: ['Feminine'] } },
     });
-    expect(Object.keys(mine!.details).sort()).toEqual(['cells', 'dims', 'filters', 'missions', 'route', 'source']);
+    expect(Object.keys(mine!.details).sort()).toEqual([
+      'cells',
+      'dims',
+      'filters',
+      'missions',
+      'route',
+      'source',
+    ]);
     expect(entries).toContainEqual(
       expect.objectContaining({
         actor: 'researcher',

@@ -24,13 +24,20 @@ export async function researchApp(extra: Partial<AppOptions> = {}): Promise<Rese
     ...extra,
     research: { awaitCatchUp: true, ...extra.research },
   });
-  await t.accounts.create({ username: 'researcher2', password: 'correct horse battery', role: 'researcher', missions: [] }, 'test');
+  await t.accounts.create(
+    { username: 'researcher2', password: 'correct horse battery', role: 'researcher', missions: [] },
+    'test',
+  );
   for (const [m, cases] of Object.entries(SEEDED))
     await t.store.mission(m).writeReplicated(syntheticCaseDocs({ mission: m, cases, seed: m.length }));
   const tokens: Record<string, string> = {};
-  for (const u of ['admin', 'researcher', 'researcher2', 'interviewer', 'data_officer']) tokens[u] = await t.login(u);
+  for (const u of ['admin', 'researcher', 'researcher2', 'interviewer', 'data_officer'])
+    tokens[u] = await t.login(u);
   const as = (user: string | null, req: InjectOptions) =>
-    t.app.inject({ ...req, ...(user ? bearer(tokens[user]!) : {}) });
+    t.app.inject({
+      ...req,
+      headers: { ...(req.headers ?? {}), ...(user ? bearer(tokens[user]!).headers : {}) },
+    });
   return {
     ...t,
     tokens,

@@ -5,7 +5,13 @@ import { parseRequest } from '../../validate-request.ts';
 import { toCsv } from '../../export/csv.ts';
 import { toXlsx } from '../../export/xlsx.ts';
 import { aboutSheet, tableSheet } from '../../research/table-sheets.ts';
-import { admitResearcher, auditResearch, catchUpBehind, queryForAudit, researchContext } from './research-request.ts';
+import {
+  admitResearcher,
+  auditResearch,
+  catchUpBehind,
+  queryForAudit,
+  researchContext,
+} from './research-request.ts';
 import type { ResearchDeps } from './research-request.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

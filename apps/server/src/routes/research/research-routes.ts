@@ -11,7 +11,13 @@ import {
 import type { PublishedTable } from '@tern/research';
 import { parseRequest } from '../../validate-request.ts';
 import { researchErrorHandler } from '../../research/research-errors.ts';
-import { admitResearcher, auditResearch, catchUpBehind, queryForAudit, researchContext } from './research-request.ts';
+import {
+  admitResearcher,
+  auditResearch,
+  catchUpBehind,
+  queryForAudit,
+  researchContext,
+} from './research-request.ts';
 import type { ResearchContext, ResearchDeps } from './research-request.ts';
 import { researchExportRoutes } from './research-export-routes.ts';
 
