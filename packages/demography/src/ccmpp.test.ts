@@ -43,13 +43,18 @@ describe('single-region CCMPP', () => {
     const open = projectCcmpp(boxInput()).female[1]!;
     const closed = projectCcmpp(boxInput({ lastGroup: 'closed' })).female[1]!;
     expect(closed.slice(0, 16)).toEqual(open.slice(0, 16));
-    expect(open[16]! - closed[16]!).toBeCloseTo(254414 * (1 + 0.5 * 5 * inputs.mig_props[16]!) * inputs.surv_props[16]!, 6);
+    expect(open[16]! - closed[16]!).toBeCloseTo(
+      254414 * (1 + 0.5 * 5 * inputs.mig_props[16]!) * inputs.surv_props[16]!,
+      6,
+    );
   });
 
   it('refuses survival ratios outside [0, 1] and ragged age vectors', () => {
     const s = boxInput().steps[0]!;
     const bad = { births: 1.2, ratios: inputs.surv_props };
-    expect(() => projectCcmpp(boxInput({ steps: [{ ...s, survival: { female: bad, male: bad } }] }))).toThrow(/\[0, 1\]/);
+    expect(() => projectCcmpp(boxInput({ steps: [{ ...s, survival: { female: bad, male: bad } }] }))).toThrow(
+      /\[0, 1\]/,
+    );
     try {
       projectCcmpp(boxInput({ steps: [{ ...s, fertility: [0.1] }] }));
       expect.unreachable();

@@ -107,10 +107,21 @@ function checkInput(input: CcmppInput, A: number): void {
   if (A < 2) bad('at least two age groups are needed');
   if (input.base.male.length !== A) bad(`male base has ${input.base.male.length} age groups, female ${A}`);
   input.steps.forEach((s, i) => {
-    const lengths = [s.fertility, s.migration.female, s.migration.male, s.survival.female.ratios, s.survival.male.ratios];
+    const lengths = [
+      s.fertility,
+      s.migration.female,
+      s.migration.male,
+      s.survival.female.ratios,
+      s.survival.male.ratios,
+    ];
     if (lengths.some((v) => v.length !== A)) bad(`step ${i + 1}: every age vector must have ${A} values`);
     if (!(s.srb > 0)) bad(`step ${i + 1}: the sex ratio at birth must be positive`);
-    for (const r of [...s.survival.female.ratios, ...s.survival.male.ratios, s.survival.female.births, s.survival.male.births])
+    for (const r of [
+      ...s.survival.female.ratios,
+      ...s.survival.male.ratios,
+      s.survival.female.births,
+      s.survival.male.births,
+    ])
       if (!(r >= 0 && r <= 1)) bad(`step ${i + 1}: survival ratios must lie in [0, 1], got ${r}`);
   });
 }

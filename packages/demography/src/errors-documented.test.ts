@@ -8,7 +8,9 @@ describe('demography error catalogue', () => {
     const start = doc.indexOf('Demography errors');
     expect(start).toBeGreaterThan(-1);
     const table = doc.slice(start, doc.indexOf('\n\n', doc.indexOf('| code', start)));
-    const missing = DEMOGRAPHY_ERROR_CODES.filter((code) => !new RegExp('^\\|\\s*`' + code + '`', 'm').test(table));
+    const missing = DEMOGRAPHY_ERROR_CODES.filter(
+      (code) => !new RegExp('^\\|\\s*`' + code + '`', 'm').test(table),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -1,17 +1,46 @@
 // The public surface of @tern/demography: population projections (single-region and multiregional
 // cohort-component), scenarios, data import and the migration indicator registry (docs/demography.md).
 export { projectCcmpp, timingShares } from './ccmpp.ts';
-export type { BirthsExposure, CcmppInput, CcmppResult, CcmppStep, LastGroup, MigrationTiming, SurvivalRatios } from './ccmpp.ts';
+export type {
+  BirthsExposure,
+  CcmppInput,
+  CcmppResult,
+  CcmppStep,
+  LastGroup,
+  MigrationTiming,
+  SurvivalRatios,
+} from './ccmpp.ts';
 export { DEMOGRAPHY_ERROR_CODES, DemographyError, isDemographyError } from './errors.ts';
 export type { DemographyErrorCode } from './errors.ts';
-export { FEMALE, MALE, SEXES, ageLabel, ageSlice, odIndex, odSize, odSlice, popIndex, popSize } from './multiregional/state-space.ts';
+export {
+  FEMALE,
+  MALE,
+  SEXES,
+  ageLabel,
+  ageSlice,
+  odIndex,
+  odSize,
+  odSlice,
+  popIndex,
+  popSize,
+} from './multiregional/state-space.ts';
 export type { Sex, StateSpace } from './multiregional/state-space.ts';
 export { DEFAULT_CONVENTIONS } from './multiregional/conventions.ts';
-export type { BirthSurvival, Conventions, LastGroupConvention, LifeTableMethod } from './multiregional/conventions.ts';
+export type {
+  BirthSurvival,
+  Conventions,
+  LastGroupConvention,
+  LifeTableMethod,
+} from './multiregional/conventions.ts';
 export { checkRates, estimateRates } from './multiregional/rates.ts';
 export type { InternationalInflow, MultiregionalRates, ObservedPeriod } from './multiregional/rates.ts';
 export { projectMultiregional, totalsByState } from './multiregional/project.ts';
-export type { InflowSchedule, ProjectionInput, ProjectionResult, RateSchedule } from './multiregional/project.ts';
+export type {
+  InflowSchedule,
+  ProjectionInput,
+  ProjectionResult,
+  RateSchedule,
+} from './multiregional/project.ts';
 export type { StepComponents } from './multiregional/components.ts';
 export { multiregionalLifeTable } from './multiregional/life-table.ts';
 export type { MultiregionalLifeTable } from './multiregional/life-table.ts';
@@ -21,8 +50,6 @@ export { runScenario, runScenarios } from './scenarios/scenario.ts';
 export type { Baseline, Override, Scenario } from './scenarios/scenario.ts';
 export { compareScenarios, oldAgeDependency } from './scenarios/compare.ts';
 export type { ComparisonRow } from './scenarios/compare.ts';
-export { randomRegionSet, seededRandom } from './testing/random-region-set.ts';
-export type { RegionSet, RegionSetOptions } from './testing/random-region-set.ts';
 export { parseCsv, MAX_CSV_BYTES } from './import/csv.ts';
 export type { TextTable } from './import/csv.ts';
 export { readXlsxTable, XLSX_LIMITS } from './import/xlsx.ts';

@@ -22,4 +22,5 @@ export function parseAge(code: string): AgeGroup | null {
   return null;
 }
 
-export const ageText = (g: AgeGroup): string => (g.upper === null ? `${g.lower}+` : `${g.lower}-${g.upper - 1}`);
+export const ageText = (g: AgeGroup): string =>
+  g.upper === null ? `${g.lower}+` : `${g.lower}-${g.upper - 1}`;

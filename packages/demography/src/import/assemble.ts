@@ -33,20 +33,39 @@ export function assembleObserved(d: ObservedDatasets, o: AssembleOptions): Obser
   const problems: Rejection[] = [];
   const add = (source: string, reason: string) => problems.push({ row: 0, reason: `${source}: ${reason}` });
   const fail = () => {
-    throw new DemographyError('TERN_DEMOGRAPHY_IMPORT_REJECTED', `the datasets do not fit together: ${problems.slice(0, 3).map((p) => p.reason).join('; ')}`, {
-      rejected: problems,
-    });
+    throw new DemographyError(
+      'TERN_DEMOGRAPHY_IMPORT_REJECTED',
+      `the datasets do not fit together: ${problems
+        .slice(0, 3)
+        .map((p) => p.reason)
+        .join('; ')}`,
+      {
+        rejected: problems,
+      },
+    );
   };
-  if (!d.births === !d.fertility) add('births', 'give either births (counts) or fertility (rates), exactly one');
-  if (!d.deaths === !d.mortality) add('deaths', 'give either deaths (counts) or mortality (rates), exactly one');
+  if (!d.births === !d.fertility)
+    add('births', 'give either births (counts) or fertility (rates), exactly one');
+  if (!d.deaths === !d.mortality)
+    add('deaths', 'give either deaths (counts) or mortality (rates), exactly one');
   const ages = d.population.ages;
   const width = ages[0]?.upper ?? 0;
-  const ok = ages.length >= 2 && ages.every((g, a) => g.lower === a * width && (a === ages.length - 1 ? g.upper === null : g.upper === (a + 1) * width));
-  if (!ok) add(d.population.source, `population age groups must be of one width with an open last group (0-4, 5-9, …, 85+), got ${ages.map(ageText).join(', ')}`);
+  const ok =
+    ages.length >= 2 &&
+    ages.every(
+      (g, a) =>
+        g.lower === a * width && (a === ages.length - 1 ? g.upper === null : g.upper === (a + 1) * width),
+    );
+  if (!ok)
+    add(
+      d.population.source,
+      `population age groups must be of one width with an open last group (0-4, 5-9, …, 85+), got ${ages.map(ageText).join(', ')}`,
+    );
   if (problems.length) fail();
   const states = o.states ?? d.population.geos;
   const unknownStates = d.population.geos.filter((g) => !states.includes(g));
-  if (unknownStates.length) add(d.population.source, `regions not in the chosen set: ${unknownStates.join(', ')}`);
+  if (unknownStates.length)
+    add(d.population.source, `regions not in the chosen set: ${unknownStates.join(', ')}`);
   const space: StateSpace = { states, ages: ages.length, width };
   const R = states.length;
   const stateIndex = new Map(states.map((s, i) => [s, i]));
@@ -61,7 +80,11 @@ export function assembleObserved(d: ObservedDatasets, o: AssembleOptions): Obser
     // group beyond the population's groups (50+ when the population ends at 45+) into the one before.
     return fold && g.lower === 0 ? Math.min(last, Math.floor(g.upper / width)) : null;
   };
-  const fill = (ds: Dataset, out: Float64Array, opts: { fold?: boolean; perPerson?: Float64Array; years?: number }) => {
+  const fill = (
+    ds: Dataset,
+    out: Float64Array,
+    opts: { fold?: boolean; perPerson?: Float64Array; years?: number },
+  ) => {
     const seen = new Set<string>();
     for (const [key, v] of ds.values) {
       const parts = key.split('|');
@@ -116,7 +139,10 @@ export function assembleObserved(d: ObservedDatasets, o: AssembleOptions): Obser
     }
     origins.add(from);
     destinations.add(to);
-    const a = target(d.migration.ages.find((x) => ageText(x) === age)!, false);
+    const a = target(
+      d.migration.ages.find((x) => ageText(x) === age)!,
+      false,
+    );
     if (a === null) {
       add(d.migration.source, `age group ${age} does not fit the population's ${width}-year groups`);
       continue;
@@ -124,8 +150,10 @@ export function assembleObserved(d: ObservedDatasets, o: AssembleOptions): Obser
     if (i !== j) migrants[odIndex(space, SEX_INDEX[sex]!, a, i, j)]! += v;
   }
   for (const s of states) {
-    if (!origins.has(s)) add(d.migration.source, `region ${s} is missing from the migration matrix as an origin`);
-    if (!destinations.has(s)) add(d.migration.source, `region ${s} is missing from the migration matrix as a destination`);
+    if (!origins.has(s))
+      add(d.migration.source, `region ${s} is missing from the migration matrix as an origin`);
+    if (!destinations.has(s))
+      add(d.migration.source, `region ${s} is missing from the migration matrix as a destination`);
   }
   if (problems.length) fail();
   return {

@@ -16,9 +16,13 @@ export const MAX_CSV_BYTES = 64 * 1024 * 1024;
 
 export function parseCsv(text: string, source = 'CSV'): TextTable {
   if (text.length > MAX_CSV_BYTES)
-    throw new DemographyError('TERN_DEMOGRAPHY_IMPORT_REJECTED', `${source} is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB`, {
-      rejected: [{ row: 0, reason: 'file too large' }],
-    });
+    throw new DemographyError(
+      'TERN_DEMOGRAPHY_IMPORT_REJECTED',
+      `${source} is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB`,
+      {
+        rejected: [{ row: 0, reason: 'file too large' }],
+      },
+    );
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
   const sep = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
@@ -67,9 +71,13 @@ export function parseCsv(text: string, source = 'CSV'): TextTable {
     i++;
   }
   if (quoted)
-    throw new DemographyError('TERN_DEMOGRAPHY_IMPORT_REJECTED', `${source}: a quoted field opened on line ${recordLine} is never closed`, {
-      rejected: [{ row: recordLine, reason: 'unclosed quote' }],
-    });
+    throw new DemographyError(
+      'TERN_DEMOGRAPHY_IMPORT_REJECTED',
+      `${source}: a quoted field opened on line ${recordLine} is never closed`,
+      {
+        rejected: [{ row: recordLine, reason: 'unclosed quote' }],
+      },
+    );
   if (cell !== '' || cells.length > 0) endRecord();
   const [head, ...rest] = records;
   return {

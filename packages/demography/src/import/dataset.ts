@@ -6,7 +6,8 @@ import { DemographyError } from '../errors.ts';
 import { type AgeGroup, SKIPPED_AGES, ageText, parseAge } from './age-codes.ts';
 import type { TextTable } from './csv.ts';
 
-export type DatasetKind = 'population' | 'births' | 'fertility' | 'deaths' | 'mortality' | 'migration' | 'emigration' | 'immigration';
+export type DatasetKind =
+  'population' | 'births' | 'fertility' | 'deaths' | 'mortality' | 'migration' | 'emigration' | 'immigration';
 export const RATE_KINDS: ReadonlySet<DatasetKind> = new Set(['fertility', 'mortality']);
 
 export interface Rejection {
@@ -63,7 +64,10 @@ export function importDataset(kind: DatasetKind, table: TextTable, options: Data
     if (problems.length < 200) problems.push(column ? { row, column, reason } : { row, reason });
   };
   const fail = (): never => {
-    const first = problems.slice(0, 3).map((p) => `row ${p.row}: ${p.reason}`).join('; ');
+    const first = problems
+      .slice(0, 3)
+      .map((p) => `row ${p.row}: ${p.reason}`)
+      .join('; ');
     throw new DemographyError(
       'TERN_DEMOGRAPHY_IMPORT_REJECTED',
       `${table.source} (${kind}) was not imported: ${problems.length} problem(s) — ${first}`,
@@ -71,15 +75,27 @@ export function importDataset(kind: DatasetKind, table: TextTable, options: Data
     );
   };
   const head = table.header.map((h) => h.trim().toLowerCase());
-  const col = (role: keyof typeof COLUMNS, exclude = -1) => head.findIndex((h, i) => i !== exclude && COLUMNS[role]!.includes(h));
+  const col = (role: keyof typeof COLUMNS, exclude = -1) =>
+    head.findIndex((h, i) => i !== exclude && COLUMNS[role]!.includes(h));
   const isMigration = kind === 'migration';
   const to = isMigration ? col('to') : -1;
   const geo = isMigration ? col('from', to) : col('geo');
-  const cols = { geo, to, sex: col('sex'), age: col('age'), time: col('time'), value: col('value'), unit: col('unit') };
+  const cols = {
+    geo,
+    to,
+    sex: col('sex'),
+    age: col('age'),
+    time: col('time'),
+    value: col('value'),
+    unit: col('unit'),
+  };
   const required = (['geo', 'sex', 'age', 'time', 'value'] as const).filter((c) => cols[c] < 0);
   if (isMigration && to < 0) required.push('to' as never);
   if (required.length) {
-    add(1, `missing column(s): ${required.map((c) => (c === 'geo' && isMigration ? 'geo_from' : c === ('to' as never) ? 'geo_to' : c)).join(', ')}`);
+    add(
+      1,
+      `missing column(s): ${required.map((c) => (c === 'geo' && isMigration ? 'geo_from' : c === ('to' as never) ? 'geo_to' : c)).join(', ')}`,
+    );
     fail();
   }
   const times = new Set(table.rows.map((r) => r[cols.time] ?? ''));
@@ -106,9 +122,15 @@ export function importDataset(kind: DatasetKind, table: TextTable, options: Data
     if (!g) return add(row, 'the region code is empty', isMigration ? 'geo_from' : 'geo');
     if (isMigration && !dest) return add(row, 'the destination region code is empty', 'geo_to');
     if (SKIPPED_AGES.has(ageCode.trim().toUpperCase())) return;
-    const sex = sexCode === 'F' || sexCode === 'M' ? sexCode : sexCode === 'T' && kind === 'births' ? 'T' : null;
+    const sex =
+      sexCode === 'F' || sexCode === 'M' ? sexCode : sexCode === 'T' && kind === 'births' ? 'T' : null;
     if (sexCode === 'T' && kind !== 'births') return; // totals beside F and M are not data of their own
-    if (!sex) return add(row, `sex must be F or M${kind === 'births' ? ' (or T)' : ''}, got "${r[cols.sex] ?? ''}"`, 'sex');
+    if (!sex)
+      return add(
+        row,
+        `sex must be F or M${kind === 'births' ? ' (or T)' : ''}, got "${r[cols.sex] ?? ''}"`,
+        'sex',
+      );
     const group = parseAge(ageCode);
     if (!group) return add(row, `"${ageCode}" is not an age group (Y_LT5, Y5-9, Y_GE85, 0-4, 85+)`, 'age');
     const unitCode = cols.unit >= 0 ? (r[cols.unit] ?? '').toUpperCase() : expectRate ? 'RT' : 'NR';
@@ -116,7 +138,11 @@ export function importDataset(kind: DatasetKind, table: TextTable, options: Data
       const u = UNITS[unitCode];
       if (!u) return add(row, `unknown unit "${unitCode}" (NR, THS, RT, PER1000)`, 'unit');
       if ((u.unit === 'rate') !== expectRate)
-        return add(row, `${kind} must be given as ${expectRate ? 'rates (RT, PER1000)' : 'counts (NR)'}, got ${unitCode}`, 'unit');
+        return add(
+          row,
+          `${kind} must be given as ${expectRate ? 'rates (RT, PER1000)' : 'counts (NR)'}, got ${unitCode}`,
+          'unit',
+        );
       unitSeen = { code: unitCode, row };
       factor = u.factor;
     } else if (unitCode !== unitSeen.code)
@@ -126,7 +152,8 @@ export function importDataset(kind: DatasetKind, table: TextTable, options: Data
     if (!Number.isFinite(v)) return add(row, `the value "${r[cols.value] ?? ''}" is not a number`, 'value');
     if (v < 0) return add(row, `a negative ${expectRate ? 'rate' : 'count'} (${v})`, 'value');
     const value = v * factor;
-    if (expectRate && value > 1) return add(row, `a rate above 1 per person-year (${v} ${unitSeen.code})`, 'value');
+    if (expectRate && value > 1)
+      return add(row, `a rate above 1 per person-year (${v} ${unitSeen.code})`, 'value');
     const ak = ageText(group);
     const key = `${g}|${isMigration ? `${dest}|` : ''}${sex}|${ak}`;
     const dup = seen.get(key);
@@ -150,12 +177,20 @@ export function importDataset(kind: DatasetKind, table: TextTable, options: Data
     let broken = false;
     for (const { g, row } of list) {
       if (g.lower !== expected) {
-        add(row, `ages not contiguous for ${series.replaceAll('|', ' ')}: ${ageText(g)} follows ${expected === 0 ? 'nothing' : `an age group ending at ${expected - 1}`}`, 'age');
+        add(
+          row,
+          `ages not contiguous for ${series.replaceAll('|', ' ')}: ${ageText(g)} follows ${expected === 0 ? 'nothing' : `an age group ending at ${expected - 1}`}`,
+          'age',
+        );
         broken = true;
         break;
       }
       if (g.upper === null && g !== list[list.length - 1]!.g) {
-        add(row, `the open group ${ageText(g)} is not the last one for ${series.replaceAll('|', ' ')}`, 'age');
+        add(
+          row,
+          `the open group ${ageText(g)} is not the last one for ${series.replaceAll('|', ' ')}`,
+          'age',
+        );
         broken = true;
         break;
       }
@@ -167,8 +202,20 @@ export function importDataset(kind: DatasetKind, table: TextTable, options: Data
       reference = signature;
       ages.push(...list.map((x) => x.g));
     } else if (signature !== reference && !isMigration)
-      add(list[0]!.row, `the age groups of ${series.replaceAll('|', ' ')} differ from the others (${signature} vs ${reference})`, 'age');
+      add(
+        list[0]!.row,
+        `the age groups of ${series.replaceAll('|', ' ')} differ from the others (${signature} vs ${reference})`,
+        'age',
+      );
   }
   if (problems.length) fail();
-  return { kind, unit: expectRate ? 'rate' : 'count', time: time!, geos: [...geos].sort(), ages, values, source: table.source };
+  return {
+    kind,
+    unit: expectRate ? 'rate' : 'count',
+    time: time!,
+    geos: [...geos].sort(),
+    ages,
+    values,
+    source: table.source,
+  };
 }

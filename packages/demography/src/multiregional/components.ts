@@ -58,7 +58,14 @@ export function accumulateFlows(
     }
 }
 
-function addFlows(r: MultiregionalRates, space: StateSpace, sex: number, a: number, y: Float64Array, comp: StepComponents): void {
+function addFlows(
+  r: MultiregionalRates,
+  space: StateSpace,
+  sex: number,
+  a: number,
+  y: Float64Array,
+  comp: StepComponents,
+): void {
   const R = space.states.length;
   for (let j = 0; j < R; j++) {
     const yj = y[j]!;
@@ -78,7 +85,12 @@ function addFlows(r: MultiregionalRates, space: StateSpace, sex: number, a: numb
   }
 }
 
-export function finishBalance(space: StateSpace, before: Float64Array, after: Float64Array, comp: StepComponents): void {
+export function finishBalance(
+  space: StateSpace,
+  before: Float64Array,
+  after: Float64Array,
+  comp: StepComponents,
+): void {
   const R = space.states.length;
   const totals = (pop: Float64Array) => {
     const t = new Float64Array(R);

@@ -44,7 +44,15 @@ describe('rates from observed counts', () => {
     const births = new Float64Array(6);
     births[1 * 2 + 1] = 300;
     const immigrants = new Float64Array(12).fill(25);
-    const { rates, inflow } = estimateRates({ space, years: 5, population: pop, deaths, migrants, births, immigrants });
+    const { rates, inflow } = estimateRates({
+      space,
+      years: 5,
+      population: pop,
+      deaths,
+      migrants,
+      births,
+      immigrants,
+    });
     expect(rates.mortality[popIndex(space, 1, 2, 1)]).toBeCloseTo(0.01, 12);
     expect(rates.migration[odIndex(space, 0, 1, 0, 1)]).toBeCloseTo(0.04, 12);
     expect(rates.fertility[1 * 2 + 1]).toBeCloseTo(0.06, 12);
@@ -54,7 +62,15 @@ describe('rates from observed counts', () => {
   it('refuses events where nobody is at risk and negative counts', () => {
     const { space } = randomRegionSet({ regions: 1, ages: 2, seed: 1 });
     const base = { space, years: 1, births: new Float64Array(2), migrants: new Float64Array(4) };
-    expect(() => estimateRates({ ...base, population: new Float64Array(4), deaths: Float64Array.of(1, 0, 0, 0) })).toThrow(/population at risk is 0/);
-    expect(() => estimateRates({ ...base, population: new Float64Array(4).fill(9), deaths: Float64Array.of(-1, 0, 0, 0) })).toThrow(/≥ 0/);
+    expect(() =>
+      estimateRates({ ...base, population: new Float64Array(4), deaths: Float64Array.of(1, 0, 0, 0) }),
+    ).toThrow(/population at risk is 0/);
+    expect(() =>
+      estimateRates({
+        ...base,
+        population: new Float64Array(4).fill(9),
+        deaths: Float64Array.of(-1, 0, 0, 0),
+      }),
+    ).toThrow(/≥ 0/);
   });
 });

@@ -20,7 +20,11 @@ export interface MultiregionalLifeTable {
   e0: Float64Array;
 }
 
-export function multiregionalLifeTable(r: MultiregionalRates, sex: number, method: LifeTableMethod = 'linear'): MultiregionalLifeTable {
+export function multiregionalLifeTable(
+  r: MultiregionalRates,
+  sex: number,
+  method: LifeTableMethod = 'linear',
+): MultiregionalLifeTable {
   const R = r.space.states.length;
   const A = r.space.ages;
   const eye = rateMatrix(r, sex, 0, 0, 1);

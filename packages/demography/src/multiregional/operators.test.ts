@@ -62,7 +62,19 @@ describe('survivorship operators', () => {
 
   it('refuses an open group where nobody ever leaves (M singular) with a clear error', () => {
     const one = randomRegionSet({ regions: 1, ages: 3, seed: 3 });
-    const rates = { ...one.rates, mortality: one.rates.mortality.map(() => 0), emigration: one.rates.emigration.map(() => 0) };
-    expect(() => projectMultiregional({ ...one, rates, startYear: 2020, steps: 1, conventions: { lastGroup: 'open-stationary' } })).toThrow(/no exits/);
+    const rates = {
+      ...one.rates,
+      mortality: one.rates.mortality.map(() => 0),
+      emigration: one.rates.emigration.map(() => 0),
+    };
+    expect(() =>
+      projectMultiregional({
+        ...one,
+        rates,
+        startYear: 2020,
+        steps: 1,
+        conventions: { lastGroup: 'open-stationary' },
+      }),
+    ).toThrow(/no exits/);
   });
 });

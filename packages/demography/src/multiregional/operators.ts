@@ -73,7 +73,11 @@ function linearOperators(r: MultiregionalRates, c: Conventions): CohortOperators
       if (a + 1 === last && c.lastGroup === 'open-stationary') {
         // S(z−n) = T(z)·L(z−n)⁻¹ = (n·M(z))⁻¹·(I − n/2·M(z−n)).
         let f = stationary.get(sex);
-        if (!f) stationary.set(sex, (f = factorOrExplain(rateMatrix(r, sex, last, n), R, `n·M of the open group (sex ${sex})`)));
+        if (!f)
+          stationary.set(
+            sex,
+            (f = factorOrExplain(rateMatrix(r, sex, last, n), R, `n·M of the open group (sex ${sex})`)),
+          );
         luSolve(f, rhs, out);
       } else luSolve(aFactor(sex, a + 1), rhs, out);
     },
@@ -116,7 +120,11 @@ export function transitionAndPersonYears(
  * Explicit survivorship matrices from P and Φ: the general form for any method (the exponential one,
  * and a cross-check of the linear fast path in the tests). O(R³) per age group.
  */
-export function survivorshipMatrices(r: MultiregionalRates, c: Conventions, sex: number): {
+export function survivorshipMatrices(
+  r: MultiregionalRates,
+  c: Conventions,
+  sex: number,
+): {
   S: Float64Array[];
   stay: Float64Array | null;
   births: Float64Array;
@@ -128,7 +136,8 @@ export function survivorshipMatrices(r: MultiregionalRates, c: Conventions, sex:
   const S: Float64Array[] = [];
   for (let a = 0; a + 1 < A; a++) {
     // S(a) = Φ(a+1)·P(a)·Φ(a)⁻¹, computed as (Φ(a)ᵀ⁻¹ ... ) via a solve on the transpose.
-    const left = a + 1 === A - 1 && c.lastGroup === 'open-stationary' ? stationaryT(r, sex, A - 1) : t[a + 1]!.Phi;
+    const left =
+      a + 1 === A - 1 && c.lastGroup === 'open-stationary' ? stationaryT(r, sex, A - 1) : t[a + 1]!.Phi;
     S.push(rightDivide(matMul(left, t[a]!.P, R), t[a]!.Phi, R));
   }
   const stay = c.lastGroup === 'closed' ? null : t[A - 1]!.P;

@@ -51,9 +51,19 @@ describe('multiregional projection: properties', () => {
     fc.assert(
       fc.property(regionSet, (o) => {
         const set = randomRegionSet({ ...o, migrationLevel: 0 });
-        const rates: MultiregionalRates = { ...set.rates, emigration: new Float64Array(set.rates.emigration.length) };
+        const rates: MultiregionalRates = {
+          ...set.rates,
+          emigration: new Float64Array(set.rates.emigration.length),
+        };
         const netRates = set.base.map((_, p) => ((p * 7919) % 13) / 1000 - 0.004);
-        const all = projectMultiregional({ space: set.space, base: set.base, rates, inflow: { netRates }, startYear: 2020, steps: 3 });
+        const all = projectMultiregional({
+          space: set.space,
+          base: set.base,
+          rates,
+          inflow: { netRates },
+          startYear: 2020,
+          steps: 3,
+        });
         for (let i = 0; i < o.regions; i++) {
           const one = pick(set.space, i);
           const alone = projectMultiregional({
@@ -64,7 +74,13 @@ describe('multiregional projection: properties', () => {
             startYear: 2020,
             steps: 3,
           });
-          const viaCcmpp = ccmppOf(one, pickRates(rates, i), pickPop(set.space, set.base, i), pickPop(set.space, netRates, i), 3);
+          const viaCcmpp = ccmppOf(
+            one,
+            pickRates(rates, i),
+            pickPop(set.space, set.base, i),
+            pickPop(set.space, netRates, i),
+            3,
+          );
           for (let s = 1; s <= 3; s++) {
             const together = pickPop(set.space, all.population[s]!, i);
             expectClose(together, alone.population[s]!);
@@ -82,10 +98,23 @@ describe('multiregional projection: properties', () => {
         const one = randomRegionSet({ ...o, regions: 1 });
         const twin = twins(one.space, one.rates, one.base, 0.01 + o.migrationLevel);
         const counts = one.inflow.counts!;
-        const a = projectMultiregional({ ...one, base: one.base.map((v) => 2 * v), inflow: { counts: counts.map((v) => 2 * v) }, startYear: 2020, steps: 4 });
-        const b = projectMultiregional({ ...twin, inflow: { counts: pickBoth(counts) }, startYear: 2020, steps: 4 });
+        const a = projectMultiregional({
+          ...one,
+          base: one.base.map((v) => 2 * v),
+          inflow: { counts: counts.map((v) => 2 * v) },
+          startYear: 2020,
+          steps: 4,
+        });
+        const b = projectMultiregional({
+          ...twin,
+          inflow: { counts: pickBoth(counts) },
+          startYear: 2020,
+          steps: 4,
+        });
         for (let s = 1; s <= 4; s++) {
-          const sum = pickPop(twin.space, b.population[s]!, 0).map((v, p) => v + pickPop(twin.space, b.population[s]!, 1)[p]!);
+          const sum = pickPop(twin.space, b.population[s]!, 0).map(
+            (v, p) => v + pickPop(twin.space, b.population[s]!, 1)[p]!,
+          );
           expectClose(sum, a.population[s]!);
         }
       }),
@@ -108,13 +137,15 @@ describe('multiregional projection: properties', () => {
 
 function expectClose(a: Float64Array, b: Float64Array): void {
   expect(a.length).toBe(b.length);
-  for (let p = 0; p < a.length; p++) expect(Math.abs(a[p]! - b[p]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b[p]!)));
+  for (let p = 0; p < a.length; p++)
+    expect(Math.abs(a[p]! - b[p]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b[p]!)));
 }
 
 const pick = (s: StateSpace, i: number): StateSpace => ({ ...s, states: [s.states[i]!] });
 function pickPop(s: StateSpace, a: Float64Array, i: number): Float64Array {
   const out = new Float64Array(2 * s.ages);
-  for (let sex = 0; sex < 2; sex++) for (let age = 0; age < s.ages; age++) out[sex * s.ages + age] = a[popIndex(s, sex, age, i)]!;
+  for (let sex = 0; sex < 2; sex++)
+    for (let age = 0; age < s.ages; age++) out[sex * s.ages + age] = a[popIndex(s, sex, age, i)]!;
   return out;
 }
 function pickRates(r: MultiregionalRates, i: number): MultiregionalRates {
@@ -154,12 +185,20 @@ function twins(s: StateSpace, r: MultiregionalRates, base: Float64Array, rate: n
 const pickBoth = (a: Float64Array) => Float64Array.from(Array.from(a).flatMap((v) => [v, v]));
 
 /** The CCMPP inputs that the linear method implies for one region without internal migration. */
-function ccmppOf(s: StateSpace, r: MultiregionalRates, base: Float64Array, netRates: Float64Array, steps: number) {
+function ccmppOf(
+  s: StateSpace,
+  r: MultiregionalRates,
+  base: Float64Array,
+  netRates: Float64Array,
+  steps: number,
+) {
   const h = s.width / 2;
   const A = s.ages;
   const sr = (sex: number) => {
     const m = (a: number) => r.mortality[sex * A + a]!;
-    const ratios = Array.from({ length: A }, (_, a) => (a < A - 1 ? (1 - h * m(a)) / (1 + h * m(a + 1)) : (1 - h * m(a)) / (1 + h * m(a))));
+    const ratios = Array.from({ length: A }, (_, a) =>
+      a < A - 1 ? (1 - h * m(a)) / (1 + h * m(a + 1)) : (1 - h * m(a)) / (1 + h * m(a)),
+    );
     return { births: 1 / (1 + h * m(0)), ratios };
   };
   const step = {

@@ -44,8 +44,12 @@ export function projectMultiregional(input: ProjectionInput): ProjectionResult {
   const A = space.ages;
   const n = space.width;
   if (input.base.length !== popSize(space))
-    throw new DemographyError('TERN_DEMOGRAPHY_BAD_INPUT', `the base population has ${input.base.length} values, the state space needs ${popSize(space)}`);
-  if (!(Number.isInteger(steps) && steps >= 0)) throw new DemographyError('TERN_DEMOGRAPHY_BAD_INPUT', `steps must be a whole number ≥ 0, got ${steps}`);
+    throw new DemographyError(
+      'TERN_DEMOGRAPHY_BAD_INPUT',
+      `the base population has ${input.base.length} values, the state space needs ${popSize(space)}`,
+    );
+  if (!(Number.isInteger(steps) && steps >= 0))
+    throw new DemographyError('TERN_DEMOGRAPHY_BAD_INPUT', `steps must be a whole number ≥ 0, got ${steps}`);
   const [startShare, endShare] = timingShares(c.migrationTiming);
   const cache = new WeakMap<MultiregionalRates, CohortOperators>();
   const operatorsFor = (r: MultiregionalRates) => {
@@ -77,7 +81,8 @@ export function projectMultiregional(input: ProjectionInput): ProjectionResult {
     const survived = new Float64Array(popSize(space));
     for (let sex = 0; sex < 2; sex++) {
       const at = (a: number) => popIndex(space, sex, a, 0);
-      for (let a = 0; a + 1 < A; a++) ops.advance(sex, a, start.subarray(at(a), at(a) + R), survived.subarray(at(a + 1), at(a + 1) + R));
+      for (let a = 0; a + 1 < A; a++)
+        ops.advance(sex, a, start.subarray(at(a), at(a) + R), survived.subarray(at(a + 1), at(a + 1) + R));
       const z = at(A - 1);
       if (ops.stay) {
         ops.stay(sex, start.subarray(z, z + R), tmp);
@@ -96,7 +101,9 @@ export function projectMultiregional(input: ProjectionInput): ProjectionResult {
         births[i] = births[i]! + (n / 2) * f * (start[p]! + endWomen[p]!);
       }
     for (let sex = 0; sex < 2; sex++) {
-      const bySex = births.map((b, i) => (sex === FEMALE ? b / (1 + r.srb[i]!) : (b * r.srb[i]!) / (1 + r.srb[i]!)));
+      const bySex = births.map((b, i) =>
+        sex === FEMALE ? b / (1 + r.srb[i]!) : (b * r.srb[i]!) / (1 + r.srb[i]!),
+      );
       const at = popIndex(space, sex, 0, 0);
       ops.births(sex, bySex, tmp);
       for (let i = 0; i < R; i++) {

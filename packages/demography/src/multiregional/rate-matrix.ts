@@ -6,7 +6,13 @@ import type { MultiregionalRates } from './rates.ts';
 import { odIndex, popIndex } from './state-space.ts';
 
 /** Row-major R×R M(x) scaled by `factor` and added to `diag`·I: diag·I + factor·M(x). */
-export function rateMatrix(r: MultiregionalRates, sex: number, age: number, factor = 1, diag = 0): Float64Array {
+export function rateMatrix(
+  r: MultiregionalRates,
+  sex: number,
+  age: number,
+  factor = 1,
+  diag = 0,
+): Float64Array {
   const { space } = r;
   const R = space.states.length;
   const m = new Float64Array(R * R);

@@ -49,7 +49,10 @@ const bad = (message: string, details?: Record<string, unknown>): never => {
 };
 
 /** Rates and the annual immigrant counts estimated from one observed period. */
-export function estimateRates(obs: ObservedPeriod): { rates: MultiregionalRates; inflow: InternationalInflow } {
+export function estimateRates(obs: ObservedPeriod): {
+  rates: MultiregionalRates;
+  inflow: InternationalInflow;
+} {
   const { space, years } = obs;
   const R = space.states.length;
   const A = space.ages;
@@ -61,7 +64,8 @@ export function estimateRates(obs: ObservedPeriod): { rates: MultiregionalRates;
   if (obs.emigrants) checkLength('emigrants', obs.emigrants, popSize(space));
   if (obs.immigrants) checkLength('immigrants', obs.immigrants, popSize(space));
   const rate = (what: string, count: number, sex: number, age: number, state: number) => {
-    if (!(count >= 0)) bad(`${what} must be a count ≥ 0, got ${count}`, { sex, age, state: space.states[state] });
+    if (!(count >= 0))
+      bad(`${what} must be a count ≥ 0, got ${count}`, { sex, age, state: space.states[state] });
     if (count === 0) return 0;
     const exposure = obs.population[popIndex(space, sex, age, state)]! * years;
     if (!(exposure > 0))
@@ -116,7 +120,10 @@ export function checkRates(r: MultiregionalRates): void {
 }
 
 /** A copy of the rates with some arrays replaced (scenarios build on this). */
-export const withRates = (r: MultiregionalRates, over: Partial<Omit<MultiregionalRates, 'space'>>): MultiregionalRates => ({
+export const withRates = (
+  r: MultiregionalRates,
+  over: Partial<Omit<MultiregionalRates, 'space'>>,
+): MultiregionalRates => ({
   ...r,
   ...over,
 });

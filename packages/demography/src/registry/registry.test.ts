@@ -16,10 +16,21 @@ const v = (over: Partial<IndicatorValue> = {}): IndicatorValue => ({
 describe('indicator registry', () => {
   it('defines each harmonised indicator fully, with the definition it follows', () => {
     const ids = INDICATORS.map((i) => i.id);
-    expect(ids).toEqual(expect.arrayContaining(['immigration', 'emigration', 'net-migration', 'foreign-born-stock', 'foreign-citizen-stock', 'asylum-applications', 'remittances', 'vots-assisted']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'immigration',
+        'emigration',
+        'net-migration',
+        'foreign-born-stock',
+        'foreign-citizen-stock',
+        'asylum-applications',
+        'remittances',
+        'vots-assisted',
+      ]),
+    );
     expect(new Set(ids).size).toBe(ids.length);
     for (const i of INDICATORS) {
-      expect(i.name.trim()).not.toBe("");
+      expect(i.name.trim()).not.toBe('');
       for (const text of [i.definition, i.coverage, i.methodNotes]) expect(text.length).toBeGreaterThan(20);
       expect(i.sources.length).toBeGreaterThan(0);
       expect(i.follows.length).toBeGreaterThan(0);
@@ -28,7 +39,11 @@ describe('indicator registry', () => {
 
   it('keeps the values of several sources side by side, each with its source and year', () => {
     const r = new IndicatorRegistry();
-    r.add([v(), v({ source: 'UN DESA International Migration Flows', value: 259_500 }), v({ year: 2021, value: 200_000 })]);
+    r.add([
+      v(),
+      v({ source: 'UN DESA International Migration Flows', value: 259_500 }),
+      v({ year: 2021, value: 200_000 }),
+    ]);
     expect(r.series('immigration', 'AUT').map((x) => [x.year, x.source])).toEqual([
       [2021, 'Eurostat migr_imm1ctz'],
       [2022, 'Eurostat migr_imm1ctz'],
@@ -58,7 +73,9 @@ describe('indicator registry', () => {
     }
     expect(r.size).toBe(0);
     expect(checkIndicatorValues(batch).map((p) => p.index)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(checkIndicatorValues([v({ indicator: 'net-migration', value: -12_000 }), v({ geo: 'AT13' })])).toEqual([]);
+    expect(
+      checkIndicatorValues([v({ indicator: 'net-migration', value: -12_000 }), v({ geo: 'AT13' })]),
+    ).toEqual([]);
   });
 
   it('refuses two different values from the same source for the same indicator, place and year', () => {

@@ -36,12 +36,14 @@ export function checkIndicatorValues(values: readonly IndicatorValue[]): ValuePr
     const def: IndicatorDefinition | undefined = indicatorById(v.indicator);
     if (!def) return add(`unknown indicator "${v.indicator}"`);
     if (!GEO.test(v.geo)) add(`"${v.geo}" is neither an ISO 3166 alpha-3 code nor a NUTS code`);
-    if (!(Number.isInteger(v.year) && v.year >= 1900 && v.year <= 2100)) add(`the year must be a whole year 1900–2100, got ${v.year}`);
+    if (!(Number.isInteger(v.year) && v.year >= 1900 && v.year <= 2100))
+      add(`the year must be a whole year 1900–2100, got ${v.year}`);
     if (!Number.isFinite(v.value)) add('the value is not a finite number');
     else if (v.value < 0 && !def.signed) add(`${def.name} cannot be negative (${v.value})`);
     if (v.unit !== def.unit) add(`${def.name} is in ${def.unit}, the value says ${v.unit}`);
     if (!v.source.trim()) add('every value needs its source');
-    if (v.published !== undefined && !ISO_DATE.test(v.published)) add(`published must be an ISO date, got ${v.published}`);
+    if (v.published !== undefined && !ISO_DATE.test(v.published))
+      add(`published must be an ISO date, got ${v.published}`);
     const key = `${v.indicator}|${v.geo}|${v.year}|${v.source}`;
     const before = seen.get(key);
     if (before !== undefined && values[before]!.value !== v.value)
@@ -56,12 +58,19 @@ export class IndicatorRegistry {
   readonly #values: IndicatorValue[] = [];
 
   add(values: readonly IndicatorValue[]): void {
-    const problems = checkIndicatorValues([...this.#values, ...values]).filter((p) => p.index >= this.#values.length);
+    const problems = checkIndicatorValues([...this.#values, ...values]).filter(
+      (p) => p.index >= this.#values.length,
+    );
     if (problems.length)
-      throw new DemographyError('TERN_DEMOGRAPHY_INDICATOR_INVALID', `${problems.length} indicator value(s) refused: ${problems[0]!.reason}`, {
-        problems: problems.map((p) => ({ ...p, index: p.index - this.#values.length })),
-      });
-    for (const v of values) if (!this.#values.some((w) => sameCell(v, w) && w.source === v.source)) this.#values.push(v);
+      throw new DemographyError(
+        'TERN_DEMOGRAPHY_INDICATOR_INVALID',
+        `${problems.length} indicator value(s) refused: ${problems[0]!.reason}`,
+        {
+          problems: problems.map((p) => ({ ...p, index: p.index - this.#values.length })),
+        },
+      );
+    for (const v of values)
+      if (!this.#values.some((w) => sameCell(v, w) && w.source === v.source)) this.#values.push(v);
   }
 
   /** Every source's value for one indicator and place, by year then source. */
@@ -72,7 +81,9 @@ export class IndicatorRegistry {
   }
 
   /** Sources that disagree on the same indicator, place and year (kept side by side, listed for review). */
-  disagreements(relativeTolerance = 0.05): Array<{ indicator: string; geo: string; year: number; values: IndicatorValue[] }> {
+  disagreements(
+    relativeTolerance = 0.05,
+  ): Array<{ indicator: string; geo: string; year: number; values: IndicatorValue[] }> {
     const groups = new Map<string, IndicatorValue[]>();
     for (const v of this.#values) {
       const k = `${v.indicator}|${v.geo}|${v.year}`;
@@ -93,4 +104,5 @@ export class IndicatorRegistry {
   }
 }
 
-const sameCell = (a: IndicatorValue, b: IndicatorValue) => a.indicator === b.indicator && a.geo === b.geo && a.year === b.year;
+const sameCell = (a: IndicatorValue, b: IndicatorValue) =>
+  a.indicator === b.indicator && a.geo === b.geo && a.year === b.year;

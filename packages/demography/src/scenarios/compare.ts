@@ -28,7 +28,9 @@ export function oldAgeDependency(space: StateSpace, pop: Float64Array, state: nu
 }
 
 /** One row per scenario, year and state; the first entry of `results` is the reference. */
-export function compareScenarios(results: ReadonlyArray<{ name: string; result: ProjectionResult }>): ComparisonRow[] {
+export function compareScenarios(
+  results: ReadonlyArray<{ name: string; result: ProjectionResult }>,
+): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
   const ref = results[0];
   if (!ref) return rows;

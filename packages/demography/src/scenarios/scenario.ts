@@ -18,7 +18,11 @@ export type Override =
    * from its year until the next one). Emigration rates are set to 0 and the net total is spread over
    * sex, age and state by `profile` (shares, any scale), by default the baseline inflow's shape.
    */
-  | { kind: 'international-net'; path: ReadonlyArray<{ year: number; total: number }>; profile?: Float64Array }
+  | {
+      kind: 'international-net';
+      path: ReadonlyArray<{ year: number; total: number }>;
+      profile?: Float64Array;
+    }
   | { kind: 'scale-fertility'; factor: number; fromYear: number; toYear?: number }
   | { kind: 'scale-mortality'; factor: number; fromYear: number; toYear?: number };
 
@@ -59,14 +63,22 @@ function checkScenario(s: Scenario): void {
 }
 
 /** The projection of one scenario (an empty list of overrides is the baseline). */
-export function runScenario(b: Baseline, s: Scenario, onStep?: (done: number, total: number) => void): ProjectionResult {
+export function runScenario(
+  b: Baseline,
+  s: Scenario,
+  onStep?: (done: number, total: number) => void,
+): ProjectionResult {
   checkScenario(s);
-  const netFrom = Math.min(...s.overrides.flatMap((o) => (o.kind === 'international-net' ? [o.path[0]!.year] : [])));
+  const netFrom = Math.min(
+    ...s.overrides.flatMap((o) => (o.kind === 'international-net' ? [o.path[0]!.year] : [])),
+  );
   // One rate set per distinct combination of active overrides, so steps that share it share the
   // factorised survivorship operators too.
   const memo = new Map<string, MultiregionalRates>();
   const ratesAt = (_step: number, year: number): MultiregionalRates => {
-    const on = s.overrides.map((o, i) => (o.kind !== 'international-net' && active(o, year) ? i : -1)).filter((i) => i >= 0);
+    const on = s.overrides
+      .map((o, i) => (o.kind !== 'international-net' && active(o, year) ? i : -1))
+      .filter((i) => i >= 0);
     // Under a net path the emigrants are inside the net figure: emigration rates go to 0.
     const net = year >= netFrom;
     const key = `${on.join(',')}|${net}`;
@@ -80,7 +92,9 @@ export function runScenario(b: Baseline, s: Scenario, onStep?: (done: number, to
   };
   const inflowAt = (_step: number, year: number): InternationalInflow => {
     if (s.overrides.some((o) => o.kind === 'zero-migration' && active(o, year))) return {};
-    const net = [...s.overrides].reverse().find((o) => o.kind === 'international-net' && o.path[0]!.year <= year);
+    const net = [...s.overrides]
+      .reverse()
+      .find((o) => o.kind === 'international-net' && o.path[0]!.year <= year);
     if (!net || net.kind !== 'international-net') return b.inflow ?? {};
     const total = [...net.path].reverse().find((p) => p.year <= year)!.total;
     return { counts: spread(b, net.profile, total) };
@@ -98,13 +112,19 @@ export function runScenario(b: Baseline, s: Scenario, onStep?: (done: number, to
 }
 
 /** The baseline (named "baseline", first) and every scenario, each projected from the same baseline. */
-export function runScenarios(b: Baseline, scenarios: readonly Scenario[]): Array<{ name: string; result: ProjectionResult }> {
+export function runScenarios(
+  b: Baseline,
+  scenarios: readonly Scenario[],
+): Array<{ name: string; result: ProjectionResult }> {
   const names = new Set<string>(['baseline']);
   for (const s of scenarios) {
     if (names.has(s.name)) bad(`two scenarios are named "${s.name}"`);
     names.add(s.name);
   }
-  return [{ name: 'baseline', overrides: [] }, ...scenarios].map((s) => ({ name: s.name, result: runScenario(b, s) }));
+  return [{ name: 'baseline', overrides: [] }, ...scenarios].map((s) => ({
+    name: s.name,
+    result: runScenario(b, s),
+  }));
 }
 
 function applyRates(r: MultiregionalRates, o: Override): MultiregionalRates {
@@ -112,7 +132,11 @@ function applyRates(r: MultiregionalRates, o: Override): MultiregionalRates {
     case 'scale-internal-migration':
       return { ...r, migration: r.migration.map((v) => v * o.factor) };
     case 'zero-migration':
-      return { ...r, migration: new Float64Array(r.migration.length), emigration: new Float64Array(r.emigration.length) };
+      return {
+        ...r,
+        migration: new Float64Array(r.migration.length),
+        emigration: new Float64Array(r.emigration.length),
+      };
     case 'scale-fertility':
       return { ...r, fertility: r.fertility.map((v) => v * o.factor) };
     case 'scale-mortality':

@@ -16,7 +16,10 @@ describe('scenarios', () => {
   });
 
   it('scaling internal migration from 2030 leaves the earlier years alone and scales the moves after', () => {
-    const r = runScenario(baseline, { name: 'double', overrides: [{ kind: 'scale-internal-migration', factor: 2, fromYear: 2030 }] });
+    const r = runScenario(baseline, {
+      name: 'double',
+      overrides: [{ kind: 'scale-internal-migration', factor: 2, fromYear: 2030 }],
+    });
     const b = projectMultiregional(baseline);
     expect(Array.from(r.population[2]!)).toEqual(Array.from(b.population[2]!)); // 2030: steps 2020, 2025 untouched
     expect(Array.from(r.population[3]!)).not.toEqual(Array.from(b.population[3]!));
@@ -27,7 +30,10 @@ describe('scenarios', () => {
   });
 
   it('zero migration: no moves, no international migrants, from its year on', () => {
-    const r = runScenario(baseline, { name: 'zero', overrides: [{ kind: 'zero-migration', fromYear: 2025 }] });
+    const r = runScenario(baseline, {
+      name: 'zero',
+      overrides: [{ kind: 'zero-migration', fromYear: 2025 }],
+    });
     expect(sum(r.components[0]!.internalOut)).toBeGreaterThan(0);
     for (const c of r.components.slice(1)) {
       expect(sum(c.internalOut) + sum(c.emigrants) + sum(c.international.map(Math.abs))).toBe(0);
@@ -37,7 +43,15 @@ describe('scenarios', () => {
   it('an international net path adds exactly its annual total × step width, spread by the profile', () => {
     const r = runScenario(baseline, {
       name: 'net',
-      overrides: [{ kind: 'international-net', path: [{ year: 2025, total: 10_000 }, { year: 2035, total: -2_000 }] }],
+      overrides: [
+        {
+          kind: 'international-net',
+          path: [
+            { year: 2025, total: 10_000 },
+            { year: 2035, total: -2_000 },
+          ],
+        },
+      ],
     });
     expect(sum(r.components[0]!.emigrants)).toBeGreaterThan(0); // 2020: baseline flows
     expect(sum(r.components[1]!.international)).toBeCloseTo(50_000, 6);
@@ -60,7 +74,10 @@ describe('scenarios', () => {
     zero2050.forEach((row, i) => expect(row.total).toBeCloseTo(total[i]!, 6));
     // Without migration the system lacks the baseline's net international migration (emigration
     // exceeds immigration in this set), so it ends larger; internal moves alone change no system total.
-    const baseNet = results[0]!.result.components.reduce((s, c) => s + sum(c.international) - sum(c.emigrants), 0);
+    const baseNet = results[0]!.result.components.reduce(
+      (s, c) => s + sum(c.international) - sum(c.emigrants),
+      0,
+    );
     const diff = zero2050.reduce((s, r) => s + r.difference, 0);
     expect(Math.sign(diff)).toBe(-Math.sign(baseNet));
     expect(Math.abs(diff)).toBeGreaterThan(0.8 * Math.abs(baseNet));
@@ -68,10 +85,31 @@ describe('scenarios', () => {
   });
 
   it('refuses a negative factor, an unordered path and duplicate names', () => {
-    expect(() => runScenario(baseline, { name: 'x', overrides: [{ kind: 'scale-fertility', factor: -1, fromYear: 2020 }] })).toThrow(/factor/);
     expect(() =>
-      runScenario(baseline, { name: 'x', overrides: [{ kind: 'international-net', path: [{ year: 2030, total: 1 }, { year: 2025, total: 1 }] }] }),
+      runScenario(baseline, {
+        name: 'x',
+        overrides: [{ kind: 'scale-fertility', factor: -1, fromYear: 2020 }],
+      }),
+    ).toThrow(/factor/);
+    expect(() =>
+      runScenario(baseline, {
+        name: 'x',
+        overrides: [
+          {
+            kind: 'international-net',
+            path: [
+              { year: 2030, total: 1 },
+              { year: 2025, total: 1 },
+            ],
+          },
+        ],
+      }),
     ).toThrow(/increase/);
-    expect(() => runScenarios(baseline, [{ name: 'a', overrides: [] }, { name: 'a', overrides: [] }])).toThrow(/two scenarios/);
+    expect(() =>
+      runScenarios(baseline, [
+        { name: 'a', overrides: [] },
+        { name: 'a', overrides: [] },
+      ]),
+    ).toThrow(/two scenarios/);
   });
 });

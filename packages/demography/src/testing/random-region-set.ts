@@ -38,7 +38,11 @@ export function randomRegionSet(o: RegionSetOptions): RegionSet {
   const R = o.regions;
   const A = o.ages ?? 18;
   const width = o.width ?? 5;
-  const space: StateSpace = { states: Array.from({ length: R }, (_, i) => `R${String(i).padStart(3, '0')}`), ages: A, width };
+  const space: StateSpace = {
+    states: Array.from({ length: R }, (_, i) => `R${String(i).padStart(3, '0')}`),
+    ages: A,
+    width,
+  };
   const base = new Float64Array(popSize(space));
   const mortality = new Float64Array(popSize(space));
   const emigration = new Float64Array(popSize(space));
@@ -54,7 +58,10 @@ export function randomRegionSet(o: RegionSetOptions): RegionSet {
         const age = (a + 0.5) * width;
         const p = popIndex(space, sex, a, i);
         base[p] = (size / A) * Math.exp(-age / 90) * (0.8 + 0.4 * rnd());
-        mortality[p] = Math.min(0.4, 0.0004 * Math.exp(0.085 * age) * (sex === 0 ? 0.8 : 1.1) * (0.8 + 0.4 * rnd()));
+        mortality[p] = Math.min(
+          0.4,
+          0.0004 * Math.exp(0.085 * age) * (sex === 0 ? 0.8 : 1.1) * (0.8 + 0.4 * rnd()),
+        );
         const peak = Math.exp(-(((age - 27) / 12) ** 2));
         emigration[p] = 0.004 * peak * rnd();
         counts[p] = 40 * peak * rnd() * (size / 500_000);
@@ -62,10 +69,17 @@ export function randomRegionSet(o: RegionSetOptions): RegionSet {
         const row = odIndex(space, sex, a, i, 0);
         let weights = 0;
         for (let j = 0; j < R; j++) if (j !== i && rnd() < density) weights += migration[row + j] = rnd();
-        if (weights > 0) for (let j = 0; j < R; j++) migration[row + j] = (migration[row + j]! / weights) * total;
-        if (sex === 0 && age > 15 && age < 50) fertility[a * R + i] = 0.11 * Math.exp(-(((age - 30) / 7) ** 2)) * (0.7 + 0.6 * rnd());
+        if (weights > 0)
+          for (let j = 0; j < R; j++) migration[row + j] = (migration[row + j]! / weights) * total;
+        if (sex === 0 && age > 15 && age < 50)
+          fertility[a * R + i] = 0.11 * Math.exp(-(((age - 30) / 7) ** 2)) * (0.7 + 0.6 * rnd());
       }
   }
   const srb = new Float64Array(R).fill(1.05);
-  return { space, base, rates: { space, mortality, emigration, migration, fertility, srb }, inflow: { counts } };
+  return {
+    space,
+    base,
+    rates: { space, mortality, emigration, migration, fertility, srb },
+    inflow: { counts },
+  };
 }
