@@ -63,3 +63,5 @@ export { INDICATORS, indicatorById } from './registry/indicators.ts';
 export type { IndicatorDefinition, IndicatorUnit } from './registry/indicators.ts';
 export { IndicatorRegistry, checkIndicatorValues } from './registry/values.ts';
 export type { IndicatorValue, ValueProblem } from './registry/values.ts';
+export { componentRows, eurostatAge, populationRows, toCsv } from './export/long-rows.ts';
+export type { Row } from './export/long-rows.ts';

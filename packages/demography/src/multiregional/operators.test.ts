@@ -77,4 +77,13 @@ describe('survivorship operators', () => {
       }),
     ).toThrow(/no exits/);
   });
+
+  it('refuses rates the linear method would turn into negative people, and the exponential method takes them', () => {
+    const one = randomRegionSet({ regions: 1, ages: 3, seed: 3 });
+    const rates = { ...one.rates, mortality: one.rates.mortality.map((m, p) => (p === 2 ? 0.5 : m)) };
+    const run = (lifeTable: 'linear' | 'exponential') =>
+      projectMultiregional({ ...one, rates, startYear: 2020, steps: 2, conventions: { lifeTable } });
+    expect(() => run('linear')).toThrow(/state R000, women aged 10\+ leave at 0\.500 a year/);
+    expect(run('exponential').population[2]!.every((v) => v >= 0)).toBe(true);
+  });
 });

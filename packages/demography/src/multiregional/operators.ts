@@ -15,6 +15,7 @@ import { type LuFactor, luFactor, luSolve, matMul, matVec, solveMatrix } from '.
 import type { Conventions } from './conventions.ts';
 import { applyIMinusHM, rateMatrix } from './rate-matrix.ts';
 import type { MultiregionalRates } from './rates.ts';
+import { ageLabel, odIndex, popIndex } from './state-space.ts';
 
 export interface CohortOperators {
   /** out = survivors at t+n, in group a+1, of `k` (group a at t); a = 0 … A−2. */
@@ -50,7 +51,30 @@ function factorOrExplain(a: Float64Array, R: number, what: string): LuFactor {
   }
 }
 
+/**
+ * The linear method survives a cohort by I − n/2·M: with n/2 × (all exits of a state) above 1 it
+ * would give negative people. Refused with the place to look, rather than projected.
+ */
+function checkLinearRange(r: MultiregionalRates): void {
+  const { space } = r;
+  const R = space.states.length;
+  const h = space.width / 2;
+  for (let sex = 0; sex < 2; sex++)
+    for (let age = 0; age < space.ages; age++)
+      for (let i = 0; i < R; i++) {
+        const p = popIndex(space, sex, age, i);
+        let exits = r.mortality[p]! + r.emigration[p]!;
+        const row = odIndex(space, sex, age, i, 0);
+        for (let j = 0; j < R; j++) if (j !== i) exits += r.migration[row + j]!;
+        if (h * exits > 1)
+          bad(
+            `the linear method needs n/2 × (deaths + emigration + moves) ≤ 1 per year of exposure; state ${space.states[i]}, ${sex === 0 ? 'women' : 'men'} aged ${ageLabel(space, age)} leave at ${exits.toFixed(3)} a year (n = ${space.width}). Use lifeTable: 'exponential' or narrower age groups`,
+          );
+      }
+}
+
 function linearOperators(r: MultiregionalRates, c: Conventions): CohortOperators {
+  checkLinearRange(r);
   const { space } = r;
   const R = space.states.length;
   const A = space.ages;

@@ -59,7 +59,7 @@ export function randomRegionSet(o: RegionSetOptions): RegionSet {
         const p = popIndex(space, sex, a, i);
         base[p] = (size / A) * Math.exp(-age / 90) * (0.8 + 0.4 * rnd());
         mortality[p] = Math.min(
-          0.4,
+          0.25,
           0.0004 * Math.exp(0.085 * age) * (sex === 0 ? 0.8 : 1.1) * (0.8 + 0.4 * rnd()),
         );
         const peak = Math.exp(-(((age - 27) / 12) ** 2));
