@@ -82,6 +82,19 @@ export const LOCAL_ERRORS = {
   },
   TERN_RESEARCH_STORE_FAILED: { raisedBy: '@tern/research', title: 'The analytics store could not answer' },
   TERN_RESEARCH_IMPORT_REJECTED: { raisedBy: '@tern/research', title: 'The import has rejected rows' },
+  // Population projections and migration indicators (@tern/demography).
+  TERN_DEMOGRAPHY_BAD_INPUT: {
+    raisedBy: '@tern/demography',
+    title: 'The projection inputs do not fit together',
+  },
+  TERN_DEMOGRAPHY_IMPORT_REJECTED: {
+    raisedBy: '@tern/demography',
+    title: 'The demographic data has rejected rows',
+  },
+  TERN_DEMOGRAPHY_INDICATOR_INVALID: {
+    raisedBy: '@tern/demography',
+    title: 'An indicator value breaks its definition',
+  },
 } as const satisfies Record<string, { raisedBy: string; title: string }>;
 
 export type LocalErrorCode = keyof typeof LOCAL_ERRORS;

@@ -59,5 +59,10 @@ export const ar: Messages = {
   TERN_RESEARCH_BAD_PARAMETER: 'أحد إعدادات الحماية خارج الحدود (لا تقل k أبدًا عن 11). أبلغ المسؤول.',
   TERN_RESEARCH_STORE_FAILED: 'تعذّر حساب أرقام البحث الآن. حاول لاحقًا.',
   TERN_RESEARCH_IMPORT_REJECTED: 'لم يُستورد شيء: بعض الصفوف خاطئة. راجع كل سطر وسببه.',
+  TERN_DEMOGRAPHY_BAD_INPUT:
+    'مدخلات الإسقاط غير متوافقة (الأحجام أو المعدلات أو الاصطلاحات)؛ التفاصيل تبيّن أيها.',
+  TERN_DEMOGRAPHY_IMPORT_REJECTED: 'لم يُستورد شيء: بعض صفوف البيانات خاطئة. راجع رقم كل صف وسببه.',
+  TERN_DEMOGRAPHY_INDICATOR_INVALID:
+    'رُفضت بعض قيم المؤشرات: يلزم لكل قيمة مؤشر معروف ووحدته ومكان وسنة ومصدر.',
   'HTTP_<status>': 'رفض الخادم أو الشبكة الطلب ({status}). حاول لاحقاً.',
 };

@@ -69,5 +69,11 @@ export const es: Messages = {
   TERN_RESEARCH_STORE_FAILED: 'Las cifras de investigación no se pueden calcular ahora. Inténtelo más tarde.',
   TERN_RESEARCH_IMPORT_REJECTED:
     'No se importó nada: algunas filas son incorrectas. Vea cada línea y su motivo.',
+  TERN_DEMOGRAPHY_BAD_INPUT:
+    'Los datos de la proyección no concuerdan (tamaños, tasas o convenciones); el detalle indica cuáles.',
+  TERN_DEMOGRAPHY_IMPORT_REJECTED:
+    'No se importó nada: algunas filas de los datos son incorrectas. Vea cada número de fila y su motivo.',
+  TERN_DEMOGRAPHY_INDICATOR_INVALID:
+    'Se rechazaron valores de indicadores: cada uno necesita un indicador conocido, su unidad, un lugar, un año y una fuente.',
   'HTTP_<status>': 'El servidor o la red rechazó la solicitud ({status}). Inténtelo más tarde.',
 };
