@@ -96,7 +96,10 @@ export async function openResearch(
       opened = null;
       throw e;
     }));
-  if (o.eager) await feeder();
+  // A store that cannot open at start (disk, engine) does not stop the server: cases still sync, and
+  // research requests answer 503 TERN_RESEARCH_STORE_FAILED and try again.
+  if (o.eager)
+    await feeder().catch((err: unknown) => deps.log.error({ err, path }, 'analytics store cannot open'));
   return {
     feeder,
     nudge: (m) => current?.nudge(m),
