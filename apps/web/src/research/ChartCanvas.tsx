@@ -30,7 +30,16 @@ Chart.register(
 );
 
 /** Colours that stay apart for colour-blind readers (Okabe–Ito), then repeat. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+export const PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#000000',
+];
 
 /**
  * One Chart.js chart on a canvas, redrawn when its configuration changes. The canvas is an image for

@@ -53,7 +53,11 @@ export function Downloads(props: { query: ResearchQuery | null }) {
         >
           {t('downloads.xlsx')}
         </button>
-        <button type="button" disabled={running !== null} onClick={() => void run('ctdc', () => exportCtdc())}>
+        <button
+          type="button"
+          disabled={running !== null}
+          onClick={() => void run('ctdc', () => exportCtdc())}
+        >
           {t('downloads.ctdc')}
         </button>
       </div>

@@ -56,7 +56,9 @@ export function QueryBuilder(props: {
         value={query.source}
         onChange={(e) => onChange({ ...query, source: e.target.value })}
       >
-        <option value="missions">{t('builder.missions', { missions: meta.missions.join(', ') || '—' })}</option>
+        <option value="missions">
+          {t('builder.missions', { missions: meta.missions.join(', ') || '—' })}
+        </option>
         {meta.sources
           .filter((s) => s.id !== 'missions')
           .map((s) => (

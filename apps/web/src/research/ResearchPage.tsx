@@ -23,7 +23,9 @@ interface Answers {
 
 /** The first table offered: types of exploitation, the question most researchers start with. */
 const firstDims = (meta: ResearchMetaResponse) =>
-  meta.dimensions.some((d) => d.name === 'exploitation') ? ['exploitation'] : meta.dimensions.slice(0, 1).map((d) => d.name);
+  meta.dimensions.some((d) => d.name === 'exploitation')
+    ? ['exploitation']
+    : meta.dimensions.slice(0, 1).map((d) => d.name);
 
 /**
  * The researcher's dashboard (issue 13): choose a table, see it as published (suppressed cells
@@ -99,7 +101,9 @@ export default function ResearchPage(props: {
     <div className="app research">
       <header>
         <h1>{t('title')}</h1>
-        <span className="user">{tc('user', { username: props.username, role: tc(`roles.${props.role}`) })}</span>
+        <span className="user">
+          {tc('user', { username: props.username, role: tc(`roles.${props.role}`) })}
+        </span>
         <LanguagePicker />
         {props.onClose && (
           <button type="button" onClick={props.onClose}>

@@ -27,7 +27,8 @@ export function ResultTable(props: { model: TableModel }) {
   if (!rows) return null;
   const grid = (layer: string | null) => {
     const tail = layer === null ? [] : [layer];
-    const caption = layer === null ? t('table.title') : `${dimLabel(t, layers!.dim)}: ${label(layers!.dim, layer)}`;
+    const caption =
+      layer === null ? t('table.title') : `${dimLabel(t, layers!.dim)}: ${label(layers!.dim, layer)}`;
     // With three dimensions, a layer's sums are sums of its published cells (the server's rule).
     const rowTotal = (r: string) =>
       layer === null ? model.margin(rows.dim, r) : model.sum([r, null, layer]);
@@ -47,7 +48,9 @@ export function ResultTable(props: { model: TableModel }) {
           <caption>{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">{cols ? `${dimLabel(t, rows.dim)} \\ ${dimLabel(t, cols.dim)}` : dimLabel(t, rows.dim)}</th>
+              <th scope="col">
+                {cols ? `${dimLabel(t, rows.dim)} \\ ${dimLabel(t, cols.dim)}` : dimLabel(t, rows.dim)}
+              </th>
               {cols ? (
                 cols.values.map((c) => (
                   <th scope="col" key={c}>
@@ -80,7 +83,9 @@ export function ResultTable(props: { model: TableModel }) {
           <tfoot>
             <tr>
               <th scope="row">{t('table.total')}</th>
-              {cols?.values.map((c) => <Num key={c} value={colTotal(c)} />)}
+              {cols?.values.map((c) => (
+                <Num key={c} value={colTotal(c)} />
+              ))}
               <Num value={total} />
             </tr>
           </tfoot>

@@ -26,10 +26,17 @@ export function barData(model: TableModel, label: Label, casesWord: string): Cha
   const [first, second] = model.axes;
   if (!first) return { categories: [], series: [] };
   const rest = model.axes.length - 1;
-  const pattern = (v: string, w?: string): (string | null)[] =>
-    [v, ...(w === undefined ? [] : [w]), ...Array<null>(w === undefined ? rest : rest - 1).fill(null)];
+  const pattern = (v: string, w?: string): (string | null)[] => [
+    v,
+    ...(w === undefined ? [] : [w]),
+    ...Array<null>(w === undefined ? rest : rest - 1).fill(null),
+  ];
   const categories = first.values.map((v) => label(first.dim, v));
-  if (!second) return { categories, series: [{ label: casesWord, data: first.values.map((v) => model.sum(pattern(v))) }] };
+  if (!second)
+    return {
+      categories,
+      series: [{ label: casesWord, data: first.values.map((v) => model.sum(pattern(v))) }],
+    };
   return {
     categories,
     series: second.values.map((w) => ({
@@ -67,8 +74,7 @@ export function lineData(res: ResearchTableResponse, label: Label, casesWord: st
   const yearAt = Math.max(0, res.dims.indexOf('year'));
   const byAt = res.dims.findIndex((d, i) => i !== yearAt);
   const years = orderValues(res.cells.map((c) => c.values[yearAt]!).filter((y) => y !== 'unknown'));
-  const groups =
-    byAt === -1 ? [null] : orderValues(res.cells.map((c) => c.values[byAt]!));
+  const groups = byAt === -1 ? [null] : orderValues(res.cells.map((c) => c.values[byAt]!));
   const value = (year: string, g: string | null) =>
     res.cells.find((c) => c.values[yearAt] === year && (g === null || c.values[byAt] === g))?.value ?? null;
   return {

@@ -59,7 +59,10 @@ export function tableModel(
     const fromMargins = res.margins.find((m) => m.dim === dim)?.values.map((v) => v.value) ?? [];
     const base = filtered && filtered.length > 0 ? filtered : (known[dim] ?? []);
     const values = orderValues([...seen, ...fromMargins], base);
-    return { dim, values: filtered && filtered.length > 0 ? values.filter((v) => filtered.includes(v)) : values };
+    return {
+      dim,
+      values: filtered && filtered.length > 0 ? values.filter((v) => filtered.includes(v)) : values,
+    };
   });
   const cells = new Map(res.cells.map((c) => [JSON.stringify(c.values), c.value]));
   const margins = new Map(
