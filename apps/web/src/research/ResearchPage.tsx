@@ -126,6 +126,11 @@ export default function ResearchPage(props: {
           </p>
         )}
         {!meta && !error && <p>{t('loading')}</p>}
+        {meta?.missions.length === 0 && (
+          <p role="alert" className="notice" data-no-grant="">
+            {t('noGrant')}
+          </p>
+        )}
         {meta && (
           <QueryBuilder
             meta={meta}

@@ -15,14 +15,19 @@ export function ResultTable(props: { model: TableModel }) {
   const label = (dim: string, v: string) => valueLabel(t, i18n.language, dim, v);
   const why = t('table.suppressedWhy', { k: model.k });
 
-  const Num = ({ value }: { value: number | null }) =>
-    value === null ? (
-      <td className="suppressed" data-suppressed="" title={why}>
+  /** One number, or the suppressed mark; `cell` names the codes of a table cell (for tests, tools). */
+  const Num = ({ value, cell }: { value: number | null; cell?: readonly string[] }) => {
+    const at = cell ? { 'data-cell': cell.join('|') } : {};
+    return value === null ? (
+      <td className="suppressed" data-suppressed="" title={why} {...at}>
         <abbr title={why}>{t('table.suppressed', { k: model.k })}</abbr>
       </td>
     ) : (
-      <td data-value={value}>{formatNumber(value)}</td>
+      <td data-value={value} {...at}>
+        {formatNumber(value)}
+      </td>
     );
+  };
 
   if (!rows) return null;
   const grid = (layer: string | null) => {
@@ -70,12 +75,12 @@ export function ResultTable(props: { model: TableModel }) {
                 {cols ? (
                   <>
                     {cols.values.map((c) => (
-                      <Num key={c} value={model.cell([r, c, ...tail])} />
+                      <Num key={c} value={model.cell([r, c, ...tail])} cell={[r, c, ...tail]} />
                     ))}
                     <Num value={rowTotal(r)} />
                   </>
                 ) : (
-                  <Num value={model.cell([r])} />
+                  <Num value={model.cell([r])} cell={[r]} />
                 )}
               </tr>
             ))}
