@@ -228,6 +228,7 @@ describe('the researcher', () => {
       await expect.poll(() => page.locator('.research-flows canvas').count()).toBe(1);
       expect(await page.locator('[data-as-of]').getAttribute('data-as-of')).toMatch(/^\d{4}-/);
       await page.screenshot({ path: join(SHOTS, 'en-research-table.png'), fullPage: false });
+      await page.locator('.research-result').screenshot({ path: join(SHOTS, 'en-research-cells.png') });
       await page.locator('.research-charts').screenshot({ path: join(SHOTS, 'en-research-charts.png') });
       await page.locator('.research-flows').screenshot({ path: join(SHOTS, 'en-research-routes.png') });
 
@@ -239,6 +240,7 @@ describe('the researcher', () => {
       const header = await page.locator('.research-table thead').first().textContent();
       expect(header).toContain(ar('dims.exploitation'));
       expect(header).not.toMatch(/[A-Za-z]{3}/);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(SHOTS, 'ar-research-table.png'), fullPage: false });
 
       // The XLSX holds the same published cells and marks the suppressed ones.
@@ -292,6 +294,7 @@ describe('the researcher', () => {
         const [scroll, client] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
         expect(client).toBeLessThanOrEqual(360);
         expect(scroll).toBeGreaterThanOrEqual(client);
+        await page.locator('.research-result').scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(SHOTS, `${lang}-research-phone.png`), fullPage: false });
       }
     } finally {

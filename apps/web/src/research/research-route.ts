@@ -1,4 +1,5 @@
-import { lazy, useSyncExternalStore } from 'react';
+import { createElement, lazy, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Role } from '@tern/api';
 import { loadLazyNamespaces } from '../i18n/i18n.ts';
 
@@ -26,10 +27,18 @@ export function leaveResearchRoute(): void {
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
+/** What shows when the dashboard's code cannot be fetched (no network: it is not precached). */
+function NeedsNetwork() {
+  const { t } = useTranslation('research-link');
+  return createElement('p', { className: 'app', role: 'alert' }, t('offline'));
+}
+const orNetworkNotice = <T>(load: Promise<{ default: T }>) =>
+  load.catch(() => ({ default: NeedsNetwork as unknown as T }));
+
 /** The dashboard and the refusal, each fetched with the research words when first shown. */
 export const ResearchPage = lazy(() =>
-  Promise.all([import('./ResearchPage.tsx'), loadLazyNamespaces()]).then(([m]) => m),
+  orNetworkNotice(Promise.all([import('./ResearchPage.tsx'), loadLazyNamespaces()]).then(([m]) => m)),
 );
 export const ResearchRefused = lazy(() =>
-  Promise.all([import('./ResearchRefused.tsx'), loadLazyNamespaces()]).then(([m]) => m),
+  orNetworkNotice(Promise.all([import('./ResearchRefused.tsx'), loadLazyNamespaces()]).then(([m]) => m)),
 );
