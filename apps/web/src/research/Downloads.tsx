@@ -15,21 +15,22 @@ type Kind = 'csv' | 'xlsx' | 'ctdc';
 export function Downloads(props: { query: ResearchQuery | null }) {
   const { t, i18n } = useTranslation('research');
   const [running, setRunning] = useState<Kind | null>(null);
-  const [message, setMessage] = useState('');
+  // What happened, put in words when shown (a language switch re-words it).
+  const [outcome, setOutcome] = useState<{ file?: string; error?: unknown }>({});
   const [state, setState] = useState<'idle' | 'running' | 'done' | 'failed'>('idle');
 
   const run = async (kind: Kind, get: () => Promise<ResearchFile>) => {
     setRunning(kind);
     setState('running');
-    setMessage(t('downloads.running'));
+    setOutcome({});
     try {
       const file = await get();
       download(file.blob, file.name);
       setState('done');
-      setMessage(t('downloads.done', { file: file.name }));
+      setOutcome({ file: file.name });
     } catch (e) {
       setState('failed');
-      setMessage(plainResearchError(e, t));
+      setOutcome({ error: e });
     } finally {
       setRunning(null);
     }
@@ -63,7 +64,9 @@ export function Downloads(props: { query: ResearchQuery | null }) {
       </div>
       {running && <progress aria-label={t('downloads.running')} />}
       <p role="status" data-download={state}>
-        {message}
+        {state === 'running' && t('downloads.running')}
+        {state === 'done' && t('downloads.done', { file: outcome.file })}
+        {state === 'failed' && plainResearchError(outcome.error, t)}
       </p>
       <p className="hint">{t('downloads.ctdcNote')}</p>
     </section>

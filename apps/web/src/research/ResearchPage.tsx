@@ -45,7 +45,8 @@ export default function ResearchPage(props: {
   const [query, setQuery] = useState<ResearchQuery>({ dims: [], filters: {}, source: 'missions' });
   const [answers, setAnswers] = useState<Answers | null>(null);
   const [progress, setProgress] = useState<{ done: number; of: number } | null>(null);
-  const [error, setError] = useState('');
+  // Kept as thrown and put in words when shown, so a language switch re-words it (and asks nothing again).
+  const [error, setError] = useState<unknown>(null);
   const running = useRef<AbortController | null>(null);
 
   useEffect(() => {
@@ -54,16 +55,16 @@ export default function ResearchPage(props: {
         setMeta(m);
         setQuery((q) => (q.dims.length > 0 ? q : { ...q, dims: firstDims(m) }));
       })
-      .catch((e: unknown) => setError(plainResearchError(e, t)));
+      .catch((e: unknown) => setError(e));
     return () => running.current?.abort();
-  }, [t]);
+  }, []);
 
   const build = async () => {
     running.current?.abort();
     const ctl = new AbortController();
     running.current = ctl;
     const q = query;
-    setError('');
+    setError(null);
     // Table, lines over years (split by the first dimension other than the year) and routes.
     const by = q.dims.find((d) => d !== 'year');
     const steps = 3;
@@ -84,7 +85,7 @@ export default function ResearchPage(props: {
       ]);
       if (!ctl.signal.aborted) setAnswers({ query: q, table, series, flows });
     } catch (e) {
-      if ((e as { name?: string }).name !== 'AbortError') setError(plainResearchError(e, t));
+      if ((e as { name?: string }).name !== 'AbortError') setError(e);
     } finally {
       if (running.current === ctl) setProgress(null);
     }
@@ -120,12 +121,12 @@ export default function ResearchPage(props: {
       <main>
         <p className="privacy-note">{t('privacy', { k: meta?.k ?? 11 })}</p>
         {fresh && <Freshness fresh={fresh} />}
-        {error && (
+        {error !== null && (
           <p role="alert" className="error" data-research-error="">
-            {error}
+            {plainResearchError(error, t)}
           </p>
         )}
-        {!meta && !error && <p>{t('loading')}</p>}
+        {!meta && error === null && <p>{t('loading')}</p>}
         {meta?.missions.length === 0 && (
           <p role="alert" className="notice" data-no-grant="">
             {t('noGrant')}
