@@ -257,6 +257,15 @@ describe('the researcher', () => {
       expect(typeof cellOf(['ForcedLabour', 'Feminine', 'PH'])).toBe('string');
       await page.getByText(ar('downloads.done').replace('{{file}}', xlsx.suggestedFilename())).waitFor();
 
+      // The CSV: the same cells, column titles in the dashboard's language (Arabic here).
+      const [csvTable] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: ar('downloads.csv') }).click(),
+      ]);
+      const tableCsv = readFileSync((await csvTable.path())!, 'utf8');
+      expect(tableCsv.split(/\r?\n/)[0]).toContain(ar('dims.citizenship'));
+      expect(tableCsv).toContain(`SexualExploitation,Feminine,UA,${value}`);
+
       // The k-anonymous CTDC file: CTDC's header, every one of our cases or suppressed, never a name.
       const [ctdc] = await Promise.all([
         page.waitForEvent('download'),
@@ -308,6 +317,8 @@ describe('an interviewer', () => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
     try {
       const page = await context.newPage();
+      const fetched: string[] = [];
+      page.on('request', (r) => fetched.push(r.url()));
       await page.goto(`${server.url}/?mission=demo`);
       expect(await logIn(page, DEMO.interviewer.username, DEMO.interviewer.password)).toBeNull();
       // No way there in the navigation.
@@ -326,6 +337,9 @@ describe('an interviewer', () => {
       await page.screenshot({ path: join(SHOTS, 'en-research-refused.png'), fullPage: false });
       const status = await page.evaluate(async () => (await fetch('/api/research/meta')).status);
       expect(status).toBe(403);
+      // The dashboard's code and chart library never reach an interviewer: not loaded, not precached.
+      expect(fetched.filter((u) => /ResearchPage-/.test(u))).toEqual([]);
+      expect(await (await fetch(`${server.url}/sw.js`)).text()).not.toMatch(/ResearchPage-/);
     } finally {
       await context.close();
     }
