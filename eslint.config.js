@@ -62,6 +62,11 @@ const NODE = restrict(
   'node:*',
   ...builtinModules.filter((m) => !m.startsWith('_')),
 );
+const DEMOGRAPHY_NODE = restrict(
+  'packages/demography is pure and does no I/O (it runs in a browser worker too): no node:* modules; the caller reads files and passes text or bytes.',
+  'node:*',
+  ...builtinModules.filter((m) => !m.startsWith('_')),
+);
 const TRANSPORT = {
   regex: '(^|/)(fetch-remote)(\\.ts)?$|^(undici|node-fetch|axios|ws)$',
   message:
@@ -114,6 +119,7 @@ const dependencyRules = [
   zone(['packages/store/**'], [APPS, DEEP, WEB_ONLY, SERVER_ONLY, FRAMEWORK]),
   zone(['packages/forms/**'], [...PURE, INTERNAL]),
   zone(['packages/sync/src/**'], [...PURE, NODE, TRANSPORT], SYNC_CORE_ONLY),
+  zone(['packages/demography/src/**'], [...PURE, DEMOGRAPHY_NODE], { ignores: ['**/*.test.ts'] }),
   {
     files: ['packages/sync/src/**'],
     ...SYNC_CORE_ONLY,

@@ -12,5 +12,8 @@ export default defineConfig({
     ],
     environment: 'node',
     testTimeout: 20_000,
+    // Hooks build fixtures (thousands of synthetic cases, a server with its stores): on a loaded
+    // 2-core machine 10 s was not always enough.
+    hookTimeout: 60_000,
   },
 });

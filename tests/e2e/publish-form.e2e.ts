@@ -87,6 +87,8 @@ describe('publishing an XLSForm from the admin screen', () => {
       xlsform('fixed.xlsx', [
         header,
         ['start', 'started'],
+        ['username', 'who'],
+        ['deviceid', 'device'],
         ['select_one result', 'result', 'Result of the call', "Résultat de l'appel", '', 'yes', 'Ask once'],
         ['integer', 'minutes', 'Minutes on the call', 'Minutes d’appel', '. >= 0 and . <= 240', ''],
         ['geopoint', 'where', 'Where is the person?', 'Où est la personne ?', '', 'yes'],
@@ -133,5 +135,8 @@ describe('publishing an XLSForm from the admin screen', () => {
     const answers = ((await res.json()) as { answers: Record<string, unknown> }).answers;
     expect(answers).toMatchObject({ result: 'reached', minutes: 12, where: '9.0301 38.7401 0 12' });
     expect(answers.started).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    // Metadata questions carry the logged-in user and this device's id, as in ODK Collect.
+    expect(answers.who).toBe(DEMO.interviewer.username);
+    expect(answers.device).toEqual(expect.stringMatching(/\S/));
   });
 });

@@ -158,6 +158,13 @@ const violations: Case[] = [
     says: 'apps/web never imports @tern/research',
   },
   {
+    rule: 'packages/demography does no I/O (no node:* outside its tests)',
+    file: 'packages/demography/src/probe.ts',
+    spec: 'node:fs',
+    ruleId: RESTRICTED,
+    says: 'packages/demography is pure and does no I/O',
+  },
+  {
     rule: 'the server never imports the research test helpers',
     file: 'apps/server/src/probe.ts',
     spec: '@tern/research/testing',
@@ -196,6 +203,11 @@ const allowed: Array<Omit<Case, 'ruleId' | 'says'>> = [
     spec: '@tern/research/testing',
   },
   { rule: 'tests import fastify', file: 'tests/support/probe.ts', spec: 'fastify' },
+  {
+    rule: 'demography tests read their fixtures',
+    file: 'packages/demography/src/probe.test.ts',
+    spec: 'node:fs',
+  },
   { rule: 'a pure package imports zod', file: 'packages/forms/src/probe.ts', spec: 'zod' },
   { rule: 'an app imports an exported sub-path', file: 'apps/web/src/probe.ts', spec: '@tern/sync/testing' },
   {

@@ -38,6 +38,11 @@ import { couchDoor } from './routes/couch/couch-door.ts';
 import { healthRoute } from './routes/health-route.ts';
 import { missionRoutes } from './routes/mission-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
+import { researchGrantRoute } from './routes/research/research-grant-route.ts';
+import { researchRoutes } from './routes/research/research-routes.ts';
+import { openResearch } from './research/research-service.ts';
+import type { ResearchOptions } from './research/research-service.ts';
+import { signalWrites } from './research/write-signal.ts';
 import type { ServerDeps } from './deps.ts';
 import type { FormLookup } from './ingest/check-doc.ts';
 
@@ -80,6 +85,8 @@ export interface AppOptions {
   now?: () => number;
   /** Time, memory and concurrency limits of XLSForm imports (forms/import-in-worker.ts); tests lower them. */
   xlsformLimits?: Partial<XlsformWorkerLimits>;
+  /** Research on trends: the analytics store, its secret, k, the query budget (research/research-service.ts). */
+  research?: ResearchOptions;
 }
 
 /** Pino paths that may hold secrets; removed from every log line whatever the level. */
@@ -164,8 +171,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoute);
   const registry = new FormRegistry(opts.store.forms());
   await registry.load();
-  const deps: ServerDeps = {
+  // The analytics store follows every mission's writes, whichever route made them (decision 104).
+  const research = await openResearch(opts.research ?? {}, {
     store: opts.store,
+    missions: async () => (await missions.list()).map((m) => m.id),
+    now,
+    log: app.log,
+  });
+  app.addHook('onClose', () => research.close());
+  app.decorate('research', research);
+  const deps: ServerDeps = {
+    store: signalWrites(opts.store, (m) => research.nudge(m)),
     forms: opts.forms ?? ((key) => registry.get(key)),
     missionExists: (m: string) => missions.has(m),
     authorize: opts.authorize ?? authorizeWith(audit),
@@ -191,6 +207,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(formsRoute, { ...deps, registry, xlsformLimits: opts.xlsformLimits });
   await app.register(conflictsRoute, deps);
   await app.register(couchDoor, { ...deps, prefix: '/couch' });
+  await app.register(researchGrantRoute, deps);
+  await app.register(researchRoutes, { ...deps, research });
 
   const notFound = (method: string, url: string) =>
     errorBody('TERN_NOT_FOUND', `${method} ${url} is not a route`);

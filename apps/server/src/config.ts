@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface ServerConfig {
   host: string;
@@ -15,6 +15,15 @@ export interface ServerConfig {
   feedsTotal: number;
   allowedOrigins: string[];
   syncConcurrency: number;
+  research: {
+    /** The DuckDB analytics store file (made, or made anew, at start). */
+    dbPath: string;
+    /** `TERN_RESEARCH_SECRET`, or undefined: then kept in `secretFile`, made on first start. */
+    secret: string | undefined;
+    secretFile: string;
+    k: number;
+    queriesPerDay: number;
+  };
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -28,10 +37,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.TERN_PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`TERN_PORT must be a port number, got ${env.TERN_PORT}`);
+  const dataDir = resolve(env.TERN_DATA_DIR ?? '.tern-data');
   return {
     host: env.TERN_HOST ?? '127.0.0.1',
     port,
-    dataDir: resolve(env.TERN_DATA_DIR ?? '.tern-data'),
+    dataDir,
     webDist: resolve(env.TERN_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     // Bootstrap only: these missions are made sure to exist at start; admins create the others.
     missions: (env.TERN_MISSIONS ?? '')
@@ -51,6 +61,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    // Research on trends (docs/research-privacy.md, docs/operator-guide.md "Research").
+    research: {
+      dbPath: resolve(env.TERN_RESEARCH_DB ?? join(dataDir, 'research', 'analytics.duckdb')),
+      secret: env.TERN_RESEARCH_SECRET || undefined,
+      secretFile: join(dataDir, 'research', 'secret'),
+      k: Math.floor(positive(env, 'TERN_RESEARCH_K', 11)),
+      queriesPerDay: Math.floor(positive(env, 'TERN_RESEARCH_QUERIES_PER_DAY', 10_000)),
+    },
     trustProxy: env.TERN_TRUST_PROXY
       ? env.TERN_TRUST_PROXY === 'true'
         ? true

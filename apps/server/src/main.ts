@@ -1,6 +1,7 @@
 import { TernStore } from '@tern/store';
 import { LOG_REDACT, buildApp } from './app.ts';
 import { readConfig } from './config.ts';
+import { researchSecret } from './research/research-secret.ts';
 
 const config = readConfig();
 const store = new TernStore({ kind: 'leveldb', dataDir: config.dataDir });
@@ -16,6 +17,15 @@ const app = await buildApp({
   feeds: { perAccount: config.feedsPerAccount, total: config.feedsTotal },
   allowedOrigins: config.allowedOrigins,
   syncConcurrency: config.syncConcurrency,
+  research: {
+    dbPath: config.research.dbPath,
+    secret: researchSecret({ fromEnv: config.research.secret, file: config.research.secretFile }, (msg) =>
+      console.log(msg),
+    ),
+    k: config.research.k,
+    queriesPerDay: config.research.queriesPerDay,
+    eager: true,
+  },
 });
 if ((await store.system().list('user:', { limit: 1 })).length === 0) {
   app.log.warn('No accounts yet: create the first admin with apps/server/src/cli/create-admin.ts');

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TernStore } from '@tern/store';
 import { createAdmin } from '../src/cli/create-admin.ts';
 import { DEMO_USERS, seedDemo } from '../src/seed/demo.ts';
+import { Accounts } from '../src/auth/accounts.ts';
 import { buildApp } from '../src/app.ts';
 import { hashPassword, verifyPassword } from '../src/auth/password.ts';
 import { PASSWORD, bearer, testApp } from './fixtures.ts';
@@ -249,6 +250,10 @@ describe('accounts and missions', () => {
       const res = await login(app as TestApp['app'], u.username, u.password);
       expect(res.json().user).toMatchObject({ role: u.role });
     }
+    // The demo researcher is granted every mission, so the dashboard shows the demo's cases.
+    expect((await new Accounts(store.system(), Date.now).get('researcher'))?.researchGrant).toMatchObject({
+      all: true,
+    });
     await app.close();
     await store.close();
   });

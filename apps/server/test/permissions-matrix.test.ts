@@ -41,6 +41,16 @@ interface Row {
    * refusal does not tell existing names from unknown ones (issue 11, item 4).
    */
   hiddenWhenDenied?: { status: 404; code: string };
+  /**
+   * The code of a refusal to a role that may do the actions somewhere but not here, when it is not
+   * TERN_AUTH_FORBIDDEN (research: a mission not granted is TERN_RESEARCH_MISSION_NOT_GRANTED, 403).
+   */
+  deniedHereCode?: string;
+  /**
+   * A route on no mission that works within the caller's own missions (research meta, the CTDC
+   * file: a researcher's granted ones), so `own` serves it as `all` does.
+   */
+  withinOwn?: true;
 }
 
 /** Record ids seeded in each mission, so a read that is allowed finds something. */
@@ -238,6 +248,52 @@ const ROUTES: Row[] = [
     ok: [200],
   },
   {
+    name: 'GET /api/research/meta',
+    actions: ['research.read'],
+    scoped: false,
+    request: () => ({ method: 'GET', url: '/api/research/meta' }),
+    ok: [200],
+    withinOwn: true,
+  },
+  ...(['table', 'series', 'flows', 'table/export?format=csv'] as const).map((r): Row => ({
+    name: `POST /api/research/${r}`,
+    actions: ['research.read'],
+    scoped: true,
+    request: (m) => ({
+      method: 'POST',
+      url: `/api/research/${r}`,
+      payload: { ...(r.startsWith('table') ? { dims: ['gender'] } : {}), filters: { mission: [m] } },
+    }),
+    ok: [200],
+    deniedHereCode: 'TERN_RESEARCH_MISSION_NOT_GRANTED',
+  })),
+  {
+    name: 'GET /api/research/ctdc-export',
+    actions: ['research.read'],
+    scoped: false,
+    request: () => ({ method: 'GET', url: '/api/research/ctdc-export' }),
+    ok: [200],
+    withinOwn: true,
+  },
+  {
+    name: 'PUT /api/users/:username/research-grant',
+    actions: ['research.grant'],
+    scoped: false,
+    request: () => ({
+      method: 'PUT',
+      url: '/api/users/researcher/research-grant',
+      payload: { all: false, missions: ['demo'] },
+    }),
+    ok: [200],
+  },
+  {
+    name: 'GET /api/users/:username/research-grant',
+    actions: ['research.grant'],
+    scoped: false,
+    request: () => ({ method: 'GET', url: '/api/users/researcher/research-grant' }),
+    ok: [200],
+  },
+  {
     name: 'GET /api/admin/audit',
     actions: ['audit.read'],
     scoped: false,
@@ -252,17 +308,17 @@ const ROUTES: Row[] = [
 const NO_ROUTE_YET: Action[] = ['case.write', 'review', 'record.delete'];
 
 /** What the table says, read the plain way: `all` anywhere, `own` in a member mission, else no. */
-function expectedAllowed(role: Role, actions: Action[], where: 'own' | 'other' | '-'): boolean {
-  return actions.every((a) => {
+function expectedAllowed(role: Role, row: Row, where: 'own' | 'other' | '-'): boolean {
+  return row.actions.every((a) => {
     const scope: Scope = PERMISSIONS[a][role];
-    return scope === 'all' || (scope === 'own' && where === 'own');
+    return scope === 'all' || (scope === 'own' && (where === 'own' || (where === '-' && !!row.withinOwn)));
   });
 }
 
 const WHERE = { own: 'demo', other: 'other', '-': 'demo' } as const;
 const cells = ROUTES.flatMap((row) =>
   (row.scoped ? (['own', 'other'] as const) : (['-'] as const)).flatMap((where) =>
-    ROLES.map((role) => ({ row, where, role, allowed: expectedAllowed(role, row.actions, where) })),
+    ROLES.map((role) => ({ row, where, role, allowed: expectedAllowed(role, row, where) })),
   ),
 );
 
@@ -281,6 +337,13 @@ beforeAll(async () => {
       'test',
     );
   }
+  // The researcher's "own" missions are its research grant (research/grants.ts): `demo`, like the others.
+  await t.accounts.setResearchGrant('researcher', {
+    all: false,
+    missions: ['demo'],
+    grantedBy: 'test',
+    grantedAt: new Date().toISOString(),
+  });
   for (const role of ROLES) tokens[role] = await t.login(role);
 });
 afterAll(async () => {
@@ -298,6 +361,12 @@ describe('permission matrix (from the permission table)', () => {
         c.row.hiddenWhenDenied && c.row.actions.every((a) => PERMISSIONS[a][role as Role] !== 'none');
       if (c.allowed) {
         expect(c.row.ok, res.body).toContain(res.statusCode);
+      } else if (
+        c.row.deniedHereCode &&
+        c.row.actions.every((a) => PERMISSIONS[a][role as Role] !== 'none')
+      ) {
+        expect(res.statusCode, res.body).toBe(403);
+        expect(res.json()).toMatchObject({ code: c.row.deniedHereCode });
       } else if (hidden) {
         expect(res.statusCode, res.body).toBe(c.row.hiddenWhenDenied!.status);
         expect(res.json()).toMatchObject({ code: c.row.hiddenWhenDenied!.code });

@@ -87,6 +87,7 @@ describe('threeWayMerge properties', () => {
         expect(cj(threeWayMerge(base, base, other).merged)).toBe(cj(other));
         expect(cj(threeWayMerge(base, other, base).merged)).toBe(cj(other));
       }),
+      { seed: 20261202, numRuns: 100 },
     );
   });
 
@@ -105,6 +106,7 @@ describe('threeWayMerge properties', () => {
         const mf = (r.merged.answers as { f: Record<string, unknown> }).f;
         for (const k of keys) expect(mf[k]).toBe(mine.includes(k) ? `a-${String(x)}` : `b-${String(y)}`);
       }),
+      { seed: 20261203, numRuns: 100 },
     );
   });
 
@@ -121,6 +123,7 @@ describe('threeWayMerge properties', () => {
             expect(cj(c.values)).toBe(cj([...ba.conflicts[i]!.values].reverse()));
         },
       ),
+      { seed: 20261204, numRuns: 100 },
     );
   });
 
@@ -153,6 +156,7 @@ describe('threeWayMerge properties', () => {
           }
         },
       ),
+      { seed: 20261205, numRuns: 100 },
     );
   });
 });

@@ -3,6 +3,7 @@ import type { SystemDb, SystemDoc } from '@tern/store';
 import { TernError } from '../errors.ts';
 import { hashPassword } from './password.ts';
 import type { Principal, Role } from './roles.ts';
+import type { ResearchGrant } from '../research/grants.ts';
 
 export interface AccountDoc extends SystemDoc {
   type: 'user';
@@ -14,6 +15,8 @@ export interface AccountDoc extends SystemDoc {
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+  /** A researcher's missions for research (research/grants.ts); absent: none. */
+  researchGrant?: ResearchGrant;
 }
 
 /** What an account looks like outside the server: never the password hash. */
@@ -102,6 +105,17 @@ export class Accounts {
       updatedAt: new Date(this.now()).toISOString(),
     };
     if (next.role === 'admin' || next.role === 'researcher') next.missions = [];
+    // A grant belongs to the researcher role: an account that leaves it loses the grant.
+    if (next.role !== 'researcher') delete next.researchGrant;
+    await this.sys.put(next);
+    return next;
+  }
+
+  /** Replace a researcher's grant (the route checks the role and the missions). */
+  async setResearchGrant(username: string, grant: ResearchGrant): Promise<AccountDoc> {
+    const doc = await this.get(username);
+    if (!doc) throw new TernError('TERN_USER_NOT_FOUND', `No account named ${JSON.stringify(username)}`);
+    const next: AccountDoc = { ...doc, researchGrant: grant, updatedAt: new Date(this.now()).toISOString() };
     await this.sys.put(next);
     return next;
   }

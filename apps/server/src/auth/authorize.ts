@@ -24,6 +24,8 @@ export type Action =
   | 'mission.manage'
   | 'conflict.resolve'
   | 'audit.read'
+  | 'research.read'
+  | 'research.grant'
   | 'admin';
 
 /** Throws a TernError (401 or 403) when `req` may not do `action` in `mission`; returns when it may. */

@@ -30,12 +30,18 @@ export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
   review: { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
   // Form definitions hold no personal data; every field role needs them to fill forms offline.
   'forms.read': { interviewer: 'all', data_officer: 'all', admin: 'all', researcher: 'none' },
-  'aggregate.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'all' },
+  // Exact record counts of a mission. Not for researchers: every number they see passes the research
+  // disclosure control (docs/research-privacy.md), within their grant.
+  'aggregate.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
   'user.manage': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
   'mission.manage': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
   'conflict.resolve': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
   'audit.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
   admin: { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
+  // Research tables through the disclosure control. A researcher's "own" missions are the ones an
+  // admin granted (research/grants.ts); field roles keep to their records (docs/security.md).
+  'research.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'own' },
+  'research.grant': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
 };
 
 /**

@@ -36,6 +36,15 @@ export async function seedDemo(
     await accounts.create({ ...u, missions: [DEMO_MISSION] }, 'demo-seed');
     created.push(u.username);
   }
+  // The demo researcher may count every mission (research grants: decision 104), seeded ones included.
+  const researcher = await accounts.get('researcher');
+  if (researcher?.role === 'researcher' && !researcher.researchGrant)
+    await accounts.setResearchGrant('researcher', {
+      all: true,
+      missions: [],
+      grantedBy: 'demo-seed',
+      grantedAt: new Date(now()).toISOString(),
+    });
   // About 200 synthetic cases with their forms; the same documents every time (demo-cases.ts).
   if (opts.cases) await seedDemoCases(store, DEMO_MISSION);
   return created;

@@ -160,6 +160,7 @@ export function App(props: {
             dataKey={dataKey}
             mission={mission}
             device={device}
+            username={user.username}
             onDone={() => {
               void refresh();
               setView('list');

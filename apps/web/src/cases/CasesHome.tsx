@@ -40,6 +40,7 @@ export function CasesHome(props: {
         dataKey={dataKey}
         mission={mission}
         device={device}
+        username={user.username}
         forCase={{ caseId: view.caseId, formKey: view.formKey, onSaved: () => index.refresh() }}
         onDone={() => {
           void index.refresh();

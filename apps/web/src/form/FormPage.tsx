@@ -31,9 +31,16 @@ interface Session {
   caseId?: string;
 }
 
+/** What the device knows for the form's metadata questions (XLSForm `deviceid`, `username`). */
+interface DeviceFacts {
+  deviceid?: string | undefined;
+  username?: string | undefined;
+}
+
 function newSession(
   formKey: string,
   lang: string,
+  facts: DeviceFacts,
   answers?: Answers,
   draftId: string | null = null,
   caseId?: string,
@@ -41,7 +48,7 @@ function newSession(
   const form: FormDefinition = deviceForms.get(formKey) ?? deviceForms.get(DEFAULT_FORM)!;
   return {
     formKey,
-    store: new AnswerStore(form, { answers: answers ?? {}, language: lang }),
+    store: new AnswerStore(form, { answers: answers ?? {}, language: lang, device: facts }),
     draftId,
     ...(caseId ? { caseId } : {}),
   };
@@ -56,6 +63,8 @@ export function FormPage(props: {
   dataKey: CryptoKey;
   mission: string;
   device: string | null;
+  /** The logged-in user, for the form's `username` metadata questions. */
+  username?: string;
   onDone: () => void;
   /** A form for a case: this form only, linked to the case; `onSaved` runs before `onDone`. */
   forCase?: { caseId: string; formKey: string; onSaved: (row: OpenRow) => Promise<void> };
@@ -74,10 +83,11 @@ export function FormPage(props: {
   const [layout, setLayout] = useState<FormLayout>(() =>
     stored<FormLayout>('tern.formLayout', ['whole', 'paged'], 'whole'),
   );
+  const facts: DeviceFacts = { deviceid: props.device ?? undefined, username: props.username };
   const [session, setSession] = useState<Session>(() =>
     props.forCase
-      ? newSession(props.forCase.formKey, lang, undefined, null, props.forCase.caseId)
-      : newSession(localStorage.getItem('tern.form') ?? DEFAULT_FORM, lang),
+      ? newSession(props.forCase.formKey, lang, facts, undefined, null, props.forCase.caseId)
+      : newSession(localStorage.getItem('tern.form') ?? DEFAULT_FORM, lang, facts),
   );
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
@@ -150,13 +160,13 @@ export function FormPage(props: {
 
   const start = (formKey: string) => {
     localStorage.setItem('tern.form', formKey);
-    setSession(newSession(formKey, lang));
+    setSession(newSession(formKey, lang, facts));
     setDirty(false);
   };
   const resume = (row: OpenRow) => {
     const formKey = String(row.body.form);
     const caseId = typeof row.body.caseId === 'string' ? row.body.caseId : undefined;
-    setSession(newSession(formKey, lang, (row.body.answers ?? {}) as Answers, row.id, caseId));
+    setSession(newSession(formKey, lang, facts, (row.body.answers ?? {}) as Answers, row.id, caseId));
     setDirty(true);
     setStatus('saved');
   };

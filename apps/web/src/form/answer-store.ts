@@ -2,8 +2,6 @@ import {
   compileForm,
   evaluateForm,
   fillMetadata,
-  forEachInstance,
-  expr,
   newRepeatInstance,
   offeredChoices,
   outputValues,
@@ -15,50 +13,21 @@ import type {
   Choice,
   CompiledForm,
   DeviceFacts,
-  FieldInfo,
   FormDefinition,
   FormState,
   ValidationIssue,
 } from '@tern/forms';
 import { ulid } from 'ulidx';
-
-const { toNum } = expr;
 import { isEmpty, scopeKey, setIn } from './answer-path.ts';
 import { issueText } from './issue-text.ts';
 import { InstanceLocator } from './instance-locator.ts';
+import { NO_IDS, sameIds, sameOutputs } from './field-snapshot.ts';
+import type { Entry, FieldHandle, FieldSnapshot } from './field-snapshot.ts';
+import { fillRepeatCounts } from './repeat-counts.ts';
 import type { Scope } from './answer-path.ts';
 
 export type { Scope };
-
-/** What one question, group or repeat shows: re-rendered only when one of these changes. */
-export interface FieldSnapshot {
-  value: unknown;
-  relevant: boolean;
-  /** Shown only after the field was touched (blurred) or a save was attempted. */
-  error: string | undefined;
-  /** Repeats: the instance ids, in order. Other nodes: an empty list. */
-  ids: readonly string[];
-  /** The current value of each `${name}` in the node's label and hint (null: its texts have none). */
-  outputs: Readonly<Record<string, string>> | null;
-}
-
-export interface FieldHandle {
-  readonly key: string;
-  readonly info: FieldInfo;
-  readonly scope: Scope;
-  subscribe(listener: () => void): () => void;
-  get(): FieldSnapshot;
-  /** `validate`: check at once (a choice made, a date picked) rather than after a pause in typing. */
-  set(value: unknown, validate?: boolean): void;
-  touch(): void;
-}
-
-interface Entry extends FieldHandle {
-  snap: FieldSnapshot;
-  listeners: Set<() => void>;
-}
-
-const NO_IDS: readonly string[] = Object.freeze([]);
+export type { FieldHandle, FieldSnapshot };
 
 export interface AnswerStoreOptions {
   answers?: Answers;
@@ -106,36 +75,12 @@ export class AnswerStore {
     if (this.fillRepeatCounts()) this.state = this.evaluate();
   }
 
-  /**
-   * XLSForm repeat_count: add entries until each repeat has as many as its count says (at most 500,
-   * so a mistyped count cannot freeze the device). Entries are never removed here: a lower count shows
-   * a validation message and the interviewer removes the entries, so no answer is dropped unseen.
-   */
+  /** XLSForm repeat_count (./repeat-counts.ts): true when entries were added. */
   private fillRepeatCounts(): boolean {
-    let added = false;
-    for (const f of this.compiled.fields) {
-      const node = f.node;
-      if (!f.count || node.type !== 'repeat') continue;
-      const count = f.count;
-      forEachInstance(this.state.values, f.repeats, (frame, positions, prefix) => {
-        if (!this.state.isRelevant(prefix + f.name)) return;
-        const want = toNum(
-          count({ today: this.state.today, current: '', position: positions.at(-1) ?? 0, scope: frame }),
-        );
-        const have = frame[frame.length - 1]![f.name];
-        const n = Array.isArray(have) ? have.length : 0;
-        if (!Number.isInteger(want) || want > 500 || n >= want) return;
-        const scope = f.repeats.map((r, i) => ({ repeat: r, id: String(frame[i + 1]!._id) }));
-        const path = this.locate.recordPath(scope);
-        if (!path) return;
-        const items = this.read(scope, f.name);
-        const next = [...(Array.isArray(items) ? items : [])];
-        while (next.length < want) next.push(newRepeatInstance(node, (this.opts.newId ?? ulid)()));
-        this.answers = setIn(this.answers, path, f.name, next);
-        added = true;
-      });
-    }
-    return added;
+    const next = fillRepeatCounts(this.compiled, this.state, this.answers, this.opts.newId ?? ulid);
+    if (next === this.answers) return false;
+    this.answers = next;
+    return true;
   }
 
   getAnswers(): Answers {
@@ -415,21 +360,4 @@ export class AnswerStore {
   private read(scope: Scope, name: string): unknown {
     return this.locate.readFrom(this.answers, scope, name);
   }
-}
-
-function sameOutputs(
-  a: Readonly<Record<string, string>> | null,
-  b: Readonly<Record<string, string>> | null,
-): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  for (const k of Object.keys(a)) if (a[k] !== b[k]) return false;
-  return true;
-}
-
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

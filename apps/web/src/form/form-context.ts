@@ -16,7 +16,17 @@ export function useFormContext(): FormContextValue {
   return c;
 }
 
-/** A DOM id for a field key (`rep#01H…/r_int` → `q-rep-01H…-r_int`); top-level questions keep `q-name`. */
+/**
+ * A DOM id for a field key (`rep#01H…/r_int` → `q-rep-01H…-r_int`); top-level questions keep `q-name`.
+ * Other characters of XML names (dots, accented letters) are spelt by code point, `q1.2` →
+ * `q-q1_u2e_2`, so `q1.2` and `q1-2` (both common in ODK forms) never share an id and a label never
+ * points at another question's input.
+ */
 export function domId(key: string): string {
-  return 'q-' + key.replace(/[^A-Za-z0-9_-]/g, '-');
+  return (
+    'q-' +
+    key.replace(/[^A-Za-z0-9_-]/gu, (c) =>
+      c === '#' || c === '/' ? '-' : `_u${c.codePointAt(0)!.toString(16)}_`,
+    )
+  );
 }

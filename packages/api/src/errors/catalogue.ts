@@ -41,6 +41,7 @@ export const SERVER_ERRORS = {
   TERN_REV_HISTORY: { status: 422, title: 'The revision history does not connect to the stored document' },
   TERN_DELETE_FORBIDDEN: { status: 422, title: 'Only a data officer may delete a record, with a reason' },
   TERN_APPROVED_EDIT: { status: 422, title: 'An approved record must go back to review when edited' },
+  TERN_RESEARCH_BUDGET_EXCEEDED: { status: 429, title: "Today's research queries are used up" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ServerErrorCode = keyof typeof SERVER_ERRORS;
@@ -81,6 +82,19 @@ export const LOCAL_ERRORS = {
   },
   TERN_RESEARCH_STORE_FAILED: { raisedBy: '@tern/research', title: 'The analytics store could not answer' },
   TERN_RESEARCH_IMPORT_REJECTED: { raisedBy: '@tern/research', title: 'The import has rejected rows' },
+  // Population projections and migration indicators (@tern/demography).
+  TERN_DEMOGRAPHY_BAD_INPUT: {
+    raisedBy: '@tern/demography',
+    title: 'The projection inputs do not fit together',
+  },
+  TERN_DEMOGRAPHY_IMPORT_REJECTED: {
+    raisedBy: '@tern/demography',
+    title: 'The demographic data has rejected rows',
+  },
+  TERN_DEMOGRAPHY_INDICATOR_INVALID: {
+    raisedBy: '@tern/demography',
+    title: 'An indicator value breaks its definition',
+  },
 } as const satisfies Record<string, { raisedBy: string; title: string }>;
 
 export type LocalErrorCode = keyof typeof LOCAL_ERRORS;

@@ -30,13 +30,22 @@ const TRANSLATABLE = new Set([
   'media::video',
 ]);
 
-export function parseHeader(sheet: string, header: readonly string[], problems: Problems): Column[] {
+/** Which sheet a header row belongs to: each has its own aliases, as in pyxform. */
+export type SheetKind = 'survey' | 'choices' | 'settings';
+
+export function parseHeader(
+  sheet: string,
+  header: readonly string[],
+  problems: Problems,
+  kind: SheetKind,
+): Column[] {
   const cols: Column[] = [];
+  const aliases = SHEET_ALIASES[kind];
   header.forEach((h, index) => {
     if (h === '') return;
-    const at = splitHeader(h);
+    const at = splitHeader(h, aliases);
     if (!at) {
-      cols.push({ index, header: h, base: normalize(h), lang: null });
+      cols.push({ index, header: h, base: normalize(h, aliases), lang: null });
       return;
     }
     const lang = languageOf(at.spec);
@@ -57,10 +66,10 @@ export function parseHeader(sheet: string, header: readonly string[], problems: 
 }
 
 /**
- * Other names of columns, as pyxform reads them (its aliases are the XLSForm spec in practice):
+ * Other names of survey columns, as pyxform reads them (its aliases are the XLSForm spec in practice):
  * `caption`, `relevance`, `bind::relevant`, `constraint message`, `jr:count`, `control::appearance`…
  */
-const ALIASES: Record<string, string> = {
+const SURVEY_ALIASES: Record<string, string> = {
   caption: 'label',
   relevance: 'relevant',
   'bind::relevant': 'relevant',
@@ -90,23 +99,43 @@ const ALIASES: Record<string, string> = {
   value: 'name',
 };
 
-const normalize = (s: string): string => {
+/**
+ * The choices sheet has aliases of its own. Every other column there is choice data a choice_filter
+ * reads by its bare name, so a column called `count`, `calculate` or `relevance` keeps its name (the
+ * survey's aliases applied there renamed it and the filter never matched).
+ */
+const CHOICES_ALIASES: Record<string, string> = {
+  caption: 'label',
+  value: 'name',
+  'media::image': 'image',
+  'media::audio': 'audio',
+  'media::video': 'video',
+  'media::big-image': 'big-image',
+};
+
+const SHEET_ALIASES: Record<SheetKind, Record<string, string>> = {
+  survey: SURVEY_ALIASES,
+  choices: CHOICES_ALIASES,
+  settings: {},
+};
+
+const normalize = (s: string, aliases: Record<string, string>): string => {
   const b = s.trim().toLowerCase().replace(/\s+/g, '_');
-  return ALIASES[b] ?? b;
+  return aliases[b] ?? b;
 };
 
 /** `label::English (en)` → label + `English (en)`; `label:English` → label + English; else null. */
-function splitHeader(h: string): { base: string; spec: string } | null {
+function splitHeader(h: string, aliases: Record<string, string>): { base: string; spec: string } | null {
   // media::image::English (en), the older spelling of image::English (en).
   const m = /^\s*(media::)?([^:]+?)\s*::(.*)$/.exec(h);
   if (m) {
-    const base = normalize(m[2]!);
+    const base = normalize(m[2]!, aliases);
     if (!TRANSLATABLE.has(base)) return null;
     return { base, spec: m[3]! };
   }
   const single = /^\s*([^:]+?)\s*:(?!:)(.*)$/.exec(h);
-  if (single && TRANSLATABLE.has(normalize(single[1]!)))
-    return { base: normalize(single[1]!), spec: single[2]! };
+  if (single && TRANSLATABLE.has(normalize(single[1]!, aliases)))
+    return { base: normalize(single[1]!, aliases), spec: single[2]! };
   return null;
 }
 

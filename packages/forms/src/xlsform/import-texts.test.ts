@@ -180,4 +180,32 @@ describe('XLSForm texts and languages (issue 17: silent corruption)', () => {
       'irrelevant_answer',
     ]);
   });
+
+  it('keeps choices columns named like survey aliases (count, relevance, value) as choice data', () => {
+    const r = importXlsForm(
+      workbook({
+        survey: [
+          ['type', 'name', 'label', 'choice_filter'],
+          ['integer', 'size', 'Size'],
+          ['select_one place', 'place', 'Place', 'count <= ${size} and relevance = 1'],
+        ],
+        choices: [
+          ['list name', 'value', 'caption', 'count', 'relevance'],
+          ['place', 'small', 'Small', '1', '1'],
+          ['place', 'large', 'Large', '5', '1'],
+          ['place', 'hidden', 'Hidden', '1', '0'],
+        ],
+      }),
+    );
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const list = r.form!.choiceLists!.place!;
+    expect(list.map((c) => [c.value, c.label, c.data])).toEqual([
+      ['small', { en: 'Small' }, { count: '1', relevance: '1' }],
+      ['large', { en: 'Large' }, { count: '5', relevance: '1' }],
+      ['hidden', { en: 'Hidden' }, { count: '1', relevance: '0' }],
+    ]);
+    expect(validateResponse(r.form!, { size: 2, place: 'small' })).toEqual([]);
+    expect(validateResponse(r.form!, { size: 2, place: 'large' }).map((i) => i.code)).toEqual(['choice']);
+    expect(validateResponse(r.form!, { size: 2, place: 'hidden' }).map((i) => i.code)).toEqual(['choice']);
+  });
 });

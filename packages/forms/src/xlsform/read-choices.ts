@@ -16,7 +16,7 @@ const KNOWN = new Set(['list_name', 'name', 'label', 'value', 'image', 'media', 
 export function readChoices(sheet: Sheet, defaultLang: string, problems: Problems): Map<string, Choice[]> {
   const lists = new Map<string, Choice[]>();
   const [header = [], ...rows] = sheet.rows;
-  const cols = parseHeader(sheet.name, header, problems);
+  const cols = parseHeader(sheet.name, header, problems, 'choices');
   noticeSameLanguage(sheet.name, cols, defaultLang, problems);
   if (!cols.some((c) => c.base === 'list_name')) {
     problems.error(sheet.name, 1, 'The choices sheet has no list_name column');

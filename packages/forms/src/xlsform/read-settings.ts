@@ -23,7 +23,7 @@ export function readSettings(
 ): Settings {
   const out: Settings = { id: 'imported-form', version: '1', title: '', defaultLanguage: '' };
   const row = sheet?.rows[1];
-  const cols = sheet && row ? parseHeader(sheet.name, sheet.rows[0]!, problems) : [];
+  const cols = sheet && row ? parseHeader(sheet.name, sheet.rows[0]!, problems, 'settings') : [];
   const get = (base: string): string => (row ? cell(row, cols, base) : '');
   const name = sheet?.name ?? 'settings';
   const id = get('form_id') || get('id_string');
@@ -78,7 +78,12 @@ function guessDefaultLanguage(texts: readonly Sheet[], problems: Problems): stri
   const plain: Array<{ sheet: string; header: string }> = [];
   for (const sheet of texts) {
     const [header = [], ...rows] = sheet.rows;
-    for (const c of parseHeader(sheet.name, header, new Problems())) {
+    for (const c of parseHeader(
+      sheet.name,
+      header,
+      new Problems(),
+      sheet.name.trim().toLowerCase() === 'choices' ? 'choices' : 'survey',
+    )) {
       if (!['label', 'hint', 'constraint_message', 'required_message'].includes(c.base)) continue;
       if (c.lang !== null) named.push(c.lang);
       else if (rows.some((r) => (r[c.index] ?? '') !== ''))

@@ -32,7 +32,7 @@ interface Open {
  */
 export function readSurvey(sheet: Sheet, plainLang: string, problems: Problems): SurveyResult {
   const [header = [], ...rows] = sheet.rows;
-  const cols = parseHeader(sheet.name, header, problems);
+  const cols = parseHeader(sheet.name, header, problems, 'survey');
   const languages = new Set<string>(cols.filter((c) => c.lang !== null).map((c) => c.lang!));
   const rowOf = new Map<string, number>();
   const orOther = new Set<string>();

@@ -243,6 +243,8 @@ class DuckDbStore implements AnalyticsStore {
       const asked = missions ?? [...known.keys()];
       const behind = asked.filter((m) => !known.has(m));
       const times = asked.flatMap((m) => (known.has(m) ? [known.get(m)!] : [])).sort();
+      // No mission asked (a researcher with no grant): DuckDB cannot type an empty list parameter.
+      if (missions?.length === 0) return { asOf: null, behind, cases: 0, recreated: this.recreated };
       const scope = missions ? `WHERE mission IN (SELECT unnest($1::VARCHAR[]))` : '';
       const [[cases]] = (await this.query(
         `SELECT count(*)::INTEGER FROM rows ${scope}`,
@@ -286,6 +288,7 @@ class DuckDbStore implements AnalyticsStore {
   rows(missions: readonly string[]): Promise<ResearchRow[]> {
     return this.serial('reading rows', async () => {
       const out: ResearchRow[] = [];
+      if (missions.length === 0) return out;
       const sql = `SELECT ref, record_key, ${DIMENSION_NAMES.map((d) => `"${d}"`).join(', ')} FROM rows WHERE mission IN (SELECT unnest($1::VARCHAR[])) ORDER BY ref`;
       for (const r of await this.query(sql, [inList(missions)])) {
         const row: Record<string, unknown> = { ref: String(r[0]), recordKey: Number(r[1]) };

@@ -70,4 +70,11 @@ describe('the memory store conforms to the DuckDB store', () => {
     expect(b.cases).toBe(a.cases);
     expect(a.cases).toBe(1970);
   });
+
+  it('answers for no mission at all (a researcher with no grant): nothing, and no as-of time', async () => {
+    for (const store of [duck, memory]) {
+      expect(await store.status([])).toMatchObject({ asOf: null, behind: [], cases: 0 });
+      expect(await store.rows([])).toEqual([]);
+    }
+  });
 });

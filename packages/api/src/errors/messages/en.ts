@@ -36,6 +36,8 @@ export const en: Messages = {
   TERN_REV_HISTORY: "A record's edit history does not match the server's, so it was not accepted.",
   TERN_DELETE_FORBIDDEN: 'Only a data officer may delete a record, and only with a reason.',
   TERN_APPROVED_EDIT: 'This record was approved: an edit must send it back for review.',
+  TERN_RESEARCH_BUDGET_EXCEEDED:
+    "You have used today's research queries. The budget renews at midnight (UTC).",
   TERN_NETWORK: 'Could not reach the server. Check the connection and try again.',
   TERN_HTTP: 'The server refused the request without saying why. Try again later.',
   TERN_RESPONSE_CUT: "The server's answer was cut off. Try again; nothing was applied.",
@@ -60,5 +62,11 @@ export const en: Messages = {
     'A disclosure setting is out of bounds (k is never below 11). Tell your administrator.',
   TERN_RESEARCH_STORE_FAILED: 'The research figures cannot be computed just now. Try again later.',
   TERN_RESEARCH_IMPORT_REJECTED: 'Nothing was imported: some rows are wrong. See each line and its reason.',
+  TERN_DEMOGRAPHY_BAD_INPUT:
+    'The projection inputs do not fit together (sizes, rates or conventions); the details say which.',
+  TERN_DEMOGRAPHY_IMPORT_REJECTED:
+    'Nothing was imported: some rows of the data are wrong. See each row number and its reason.',
+  TERN_DEMOGRAPHY_INDICATOR_INVALID:
+    'Some indicator values were refused: each needs a known indicator, its unit, a place, a year and a source.',
   'HTTP_<status>': 'The server or the network refused the request ({status}). Try again later.',
 };

@@ -41,6 +41,8 @@ export const es: Messages = {
   TERN_DELETE_FORBIDDEN:
     'Solo un responsable de datos puede eliminar un registro, y solo indicando un motivo.',
   TERN_APPROVED_EDIT: 'Este registro fue aprobado: una modificación debe devolverlo a revisión.',
+  TERN_RESEARCH_BUDGET_EXCEEDED:
+    'Ha agotado las consultas de investigación de hoy. El cupo se renueva a medianoche (UTC).',
   TERN_NETWORK: 'No se pudo contactar con el servidor. Compruebe la conexión e inténtelo de nuevo.',
   TERN_HTTP: 'El servidor rechazó la solicitud sin decir por qué. Inténtelo más tarde.',
   TERN_RESPONSE_CUT: 'La respuesta del servidor se cortó. Inténtelo de nuevo; no se aplicó nada.',
@@ -67,5 +69,11 @@ export const es: Messages = {
   TERN_RESEARCH_STORE_FAILED: 'Las cifras de investigación no se pueden calcular ahora. Inténtelo más tarde.',
   TERN_RESEARCH_IMPORT_REJECTED:
     'No se importó nada: algunas filas son incorrectas. Vea cada línea y su motivo.',
+  TERN_DEMOGRAPHY_BAD_INPUT:
+    'Los datos de la proyección no concuerdan (tamaños, tasas o convenciones); el detalle indica cuáles.',
+  TERN_DEMOGRAPHY_IMPORT_REJECTED:
+    'No se importó nada: algunas filas de los datos son incorrectas. Vea cada número de fila y su motivo.',
+  TERN_DEMOGRAPHY_INDICATOR_INVALID:
+    'Se rechazaron valores de indicadores: cada uno necesita un indicador conocido, su unidad, un lugar, un año y una fuente.',
   'HTTP_<status>': 'El servidor o la red rechazó la solicitud ({status}). Inténtelo más tarde.',
 };

@@ -45,6 +45,8 @@ export const fr: Messages = {
   TERN_DELETE_FORBIDDEN:
     'Seul un responsable des données peut supprimer une fiche, et seulement en donnant un motif.',
   TERN_APPROVED_EDIT: 'Cette fiche a été approuvée : une modification doit la renvoyer en relecture.',
+  TERN_RESEARCH_BUDGET_EXCEEDED:
+    'Vous avez utilisé les requêtes de recherche du jour. Le quota se renouvelle à minuit (UTC).',
   TERN_NETWORK: 'Impossible de joindre le serveur. Vérifiez la connexion et réessayez.',
   TERN_HTTP: 'Le serveur a refusé la demande sans en donner la raison. Réessayez plus tard.',
   TERN_RESPONSE_CUT: "La réponse du serveur a été coupée. Réessayez ; rien n'a été appliqué.",
@@ -74,5 +76,11 @@ export const fr: Messages = {
     'Les chiffres de recherche ne peuvent pas être calculés pour le moment. Réessayez plus tard.',
   TERN_RESEARCH_IMPORT_REJECTED:
     "Rien n'a été importé : certaines lignes sont fausses. Voyez chaque ligne et sa raison.",
+  TERN_DEMOGRAPHY_BAD_INPUT:
+    'Les données de la projection ne concordent pas (tailles, taux ou conventions) ; le détail dit lesquelles.',
+  TERN_DEMOGRAPHY_IMPORT_REJECTED:
+    "Rien n'a été importé : certaines lignes des données sont fausses. Voyez chaque numéro de ligne et sa raison.",
+  TERN_DEMOGRAPHY_INDICATOR_INVALID:
+    "Des valeurs d'indicateur ont été refusées : chacune doit avoir un indicateur connu, son unité, un lieu, une année et une source.",
   'HTTP_<status>': 'Le serveur ou le réseau a refusé la demande ({status}). Réessayez plus tard.',
 };
