@@ -23,6 +23,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        // The research dashboard (code and chart library) needs the network anyway: not precached,
+        // so no interviewer's device downloads it in the background (decision 108).
+        globIgnores: ['**/node_modules/**/*', '**/ResearchPage-*'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/couch\//],
         cleanupOutdatedCaches: true,

@@ -9,6 +9,13 @@ import type { Unlocked } from './session/keyring.ts';
 import { logOutServer } from './session/login.ts';
 import { registerServiceWorker } from './app/sw-update.ts';
 import { leaveAdminRoute, useAdminFormsRoute, useAdminRoute } from './admin/admin-route.ts';
+import {
+  ResearchPage,
+  ResearchRefused,
+  leaveResearchRoute,
+  mayResearch,
+  useResearchRoute,
+} from './research/research-route.ts';
 import './i18n/i18n.ts';
 import './app/styles.css';
 
@@ -44,6 +51,12 @@ function Root() {
   useIdleLock(user !== null, lock);
   const adminRoute = useAdminRoute();
   const adminFormsRoute = useAdminFormsRoute();
+  const researchRoute = useResearchRoute();
+  const logout = async () => {
+    await logOutServer();
+    setLocked(null);
+    setUser(null);
+  };
 
   if (!user)
     return (
@@ -68,6 +81,23 @@ function Root() {
         <AdminConflicts onClose={leaveAdminRoute} />
       </Suspense>
     );
+  // A researcher has no mission data on devices: the dashboard is their whole app.
+  if (researchRoute || user.role === 'researcher')
+    return (
+      <Suspense fallback={<p className="app">…</p>}>
+        {mayResearch(user.role) ? (
+          <ResearchPage
+            username={user.username}
+            role={user.role}
+            onClose={user.role === 'researcher' ? null : leaveResearchRoute}
+            onLock={lock}
+            onLogout={logout}
+          />
+        ) : (
+          <ResearchRefused role={user.role} onClose={leaveResearchRoute} />
+        )}
+      </Suspense>
+    );
   const missions = [...user.keys.keys()];
   const mission = wanted && user.keys.has(wanted) ? wanted : missions[0];
   if (!mission) {
@@ -90,11 +120,7 @@ function Root() {
       dataKey={user.keys.get(mission)!}
       updateReady={updateReady}
       onLock={lock}
-      onLogout={async () => {
-        await logOutServer();
-        setLocked(null);
-        setUser(null);
-      }}
+      onLogout={logout}
     />
   );
 }

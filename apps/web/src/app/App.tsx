@@ -5,6 +5,7 @@ import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
 import { FormPage } from '../form/FormPage.tsx';
 import { EditRecordPage } from '../form/EditRecordPage.tsx';
 import { ADMIN_CONFLICTS_HASH, ADMIN_FORMS_HASH } from '../admin/admin-route.ts';
+import { RESEARCH_HASH, mayResearch } from '../research/research-route.ts';
 import { loadDeviceForms } from '../forms-admin/device-forms.ts';
 import { RecordList } from '../records/RecordList.tsx';
 import { SyncPanel } from '../sync/SyncPanel.tsx';
@@ -102,6 +103,11 @@ export function App(props: {
         {user.role === 'admin' && (
           <a className="admin-link" href={ADMIN_FORMS_HASH}>
             {t('publish:adminLink')}
+          </a>
+        )}
+        {mayResearch(user.role) && (
+          <a className="admin-link" href={RESEARCH_HASH}>
+            {t('research-link:label')}
           </a>
         )}
         <button type="button" onClick={props.onLock}>

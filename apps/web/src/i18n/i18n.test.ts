@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { LANGUAGES, resources } from './i18n.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES, loadLazyNamespaces, resources } from './i18n.ts';
 
 /** Every key path of a nested JSON object, e.g. `status.closed`. */
 function keys(o: Record<string, unknown>, prefix = ''): string[] {
@@ -9,6 +9,9 @@ function keys(o: Record<string, unknown>, prefix = ''): string[] {
 }
 
 describe('UI translations', () => {
+  // The lazy namespaces (the research dashboard's) are checked like the others.
+  beforeAll(loadLazyNamespaces);
+
   it('give every language every English key of every namespace, and no empty string', () => {
     const missing: string[] = [];
     for (const [ns, en] of Object.entries(resources.en!)) {

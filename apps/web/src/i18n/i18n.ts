@@ -17,14 +17,22 @@ export const LANGUAGES = [
 export type Language = (typeof LANGUAGES)[number]['code'];
 
 const STORAGE_KEY = 'tern.lang';
-const modules = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
-  eager: true,
+const modules = import.meta.glob<Record<string, unknown>>(
+  ['./locales/*/*.json', '!./locales/*/research.json'],
+  { eager: true, import: 'default' },
+);
+/**
+ * Namespaces of screens few users open, fetched with the screen (loadLazyNamespaces): the research
+ * dashboard's words stay out of the interviewer's first download, like its code.
+ */
+const lazyModules = import.meta.glob<Record<string, unknown>>('./locales/*/research.json', {
   import: 'default',
 });
+const pathParts = (path: string) => /\.\/locales\/([a-z]{2})\/([\w-]+)\.json$/.exec(path);
 
 export const resources: Record<string, Record<string, Record<string, unknown>>> = {};
 for (const [path, json] of Object.entries(modules)) {
-  const m = /\.\/locales\/([a-z]{2})\/([\w-]+)\.json$/.exec(path);
+  const m = pathParts(path);
   if (!m) continue;
   (resources[m[1]!] ??= {})[m[2]!] = json;
 }
@@ -56,6 +64,19 @@ void i18next.use(initReactI18next).init({
 applyToDocument(i18next.language);
 // Error messages (@tern/api's catalogue) come one language at a time; English is always there.
 void loadErrorMessages(i18next.language);
+
+/** Fetch the lazy namespaces (every language, so a language switch needs no network) and add them. */
+export async function loadLazyNamespaces(): Promise<void> {
+  await Promise.all(
+    Object.entries(lazyModules).map(async ([path, load]) => {
+      const m = pathParts(path);
+      if (!m) return;
+      const json = await load();
+      (resources[m[1]!] ??= {})[m[2]!] = json;
+      i18next.addResourceBundle(m[1]!, m[2]!, json, true, true);
+    }),
+  );
+}
 
 /** Change the UI language and remember the choice on this device. */
 export async function setLanguage(lang: Language): Promise<void> {

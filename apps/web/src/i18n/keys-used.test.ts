@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { resources } from './i18n.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLazyNamespaces, resources } from './i18n.ts';
 
 /** apps/web/src, found from the package root so the scan survives this file moving to another folder. */
 function sourceRoot(): string {
@@ -49,6 +49,9 @@ const has = (o: unknown, key: string): boolean => at(o, key) !== undefined;
  * it means the scan looks in the wrong place or no longer recognises how the code asks for words.
  */
 describe('translation keys used in the code', () => {
+  // The lazy namespaces (the research dashboard's) are checked like the others.
+  beforeAll(loadLazyNamespaces);
+
   const scanned = sources(SRC).map((file) => ({ file, ...keysIn(readFileSync(file, 'utf8')) }));
 
   it('the scanner reads a namespace, literal keys and built-key prefixes', () => {
