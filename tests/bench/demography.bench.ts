@@ -70,7 +70,7 @@ function leslieMatrix(space: StateSpace, r: MultiregionalRates): Float64Array {
     for (let a = 0; a + 1 < A; a++) put(base + (a + 1) * R, base + a * R, mats[sex]!.S[a]!);
     put(base + (A - 1) * R, base + (A - 1) * R, mats[sex]!.stay!);
   }
-  // Births (Rogers 1975, eq. 4.10): B(a) = n/2·b₀·[F(a) + F(a+1)·S(a)], from the female columns.
+  // Births (Rogers 1975, ch. 4): B(a) = n/2·b₀·[F(a) + F(a+1)·S(a)], from the female columns.
   for (let a = 0; a < A; a++) {
     const fb = new Float64Array(R * R);
     for (let i = 0; i < R; i++) fb[i * R + i] = r.fertility[a * R + i]!;

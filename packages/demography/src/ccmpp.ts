@@ -87,7 +87,7 @@ export function projectCcmpp(input: CcmppInput): CcmppResult {
     const mEnd = m.next.map((v, a) => v + endShare * step.migration.male[a]! * n * km[a]!);
     const exposureEnd = birthsExposure === 'start-and-end' ? fEnd : f.next;
     // Births: women at the start (with the migrants who arrived then) and at the end, each at the rate
-    // of the age group they are in, averaged over the step (Preston eq. 6.3).
+    // of the age group they are in, averaged over the step (Preston et al. 2001, ch. 6).
     let b = 0;
     for (let a = 0; a < A; a++) b += (n / 2) * step.fertility[a]! * (f.start[a]! + exposureEnd[a]!);
     births.push(b);

@@ -31,7 +31,10 @@ const SEX_INDEX: Record<string, number> = { F: 0, M: 1 };
 
 export function assembleObserved(d: ObservedDatasets, o: AssembleOptions): ObservedPeriod {
   const problems: Rejection[] = [];
-  const add = (source: string, reason: string) => problems.push({ row: 0, reason: `${source}: ${reason}` });
+  const add = (source: string, reason: string) => {
+    const text = `${source}: ${reason}`;
+    if (!problems.some((p) => p.reason === text)) problems.push({ row: 0, reason: text });
+  };
   const fail = () => {
     throw new DemographyError(
       'TERN_DEMOGRAPHY_IMPORT_REJECTED',

@@ -13,14 +13,13 @@ const reject = (message: string): never => {
   });
 };
 
-/** The first sheet, or the sheet named `sheet`, as a text table (row numbers are the sheet's). */
-export function readXlsxTable(bytes: Uint8Array, sheet?: string, source = 'workbook'): TextTable {
+/** Parses an untrusted workbook once (limits first, no formulas, no dates). */
+export function parseWorkbook(bytes: Uint8Array, source = 'workbook'): XLSX.WorkBook {
   if (bytes.byteLength === 0) reject(`${source} is empty`);
   if (bytes.byteLength > XLSX_LIMITS.maxBytes)
     reject(`${source} is larger than ${XLSX_LIMITS.maxBytes / 1024 / 1024} MB`);
-  let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, {
+    return XLSX.read(bytes, {
       type: 'array',
       dense: true,
       cellFormula: false,
@@ -32,9 +31,12 @@ export function readXlsxTable(bytes: Uint8Array, sheet?: string, source = 'workb
   } catch (e) {
     return reject(`${source} could not be read as a workbook (${(e as Error).message})`);
   }
-  const name = sheet ?? wb.SheetNames[0];
-  const ws = name === undefined ? undefined : wb.Sheets[name];
-  if (!ws) return reject(`${source} has no sheet ${sheet ? `"${sheet}"` : ''}`.trim());
+}
+
+/** One sheet of a parsed workbook as a text table (row numbers are the sheet's). */
+export function sheetTable(wb: XLSX.WorkBook, name: string, source = 'workbook'): TextTable {
+  const ws = wb.Sheets[name];
+  if (!ws) return reject(`${source} has no sheet "${name}"`);
   const data = (ws['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
   const text = (c: XLSX.CellObject | undefined) =>
     c === undefined || c.v === undefined ? '' : String(c.w ?? c.v).trim();
@@ -50,4 +52,12 @@ export function readXlsxTable(bytes: Uint8Array, sheet?: string, source = 'workb
     rowNumbers: rest.map((r) => r.n),
     source: `${source}, sheet ${name}`,
   };
+}
+
+/** The first sheet, or the sheet named `sheet`, as a text table (row numbers are the sheet's). */
+export function readXlsxTable(bytes: Uint8Array, sheet?: string, source = 'workbook'): TextTable {
+  const wb = parseWorkbook(bytes, source);
+  const name = sheet ?? wb.SheetNames[0];
+  if (name === undefined) return reject(`${source} has no sheets`);
+  return sheetTable(wb, name, source);
 }

@@ -1,6 +1,5 @@
-// Dense LU factorisation with partial pivoting on row-major Float64Arrays (n×n). The multiregional
-// projection solves (I + n/2·M(x+n))·K' = (I − n/2·M(x))·K once per age group and step (Rogers 1975,
-// eq. 3.29); the factor of each age group is kept while the rates do not change, so a step costs
+// Dense LU factorisation on row-major Float64Arrays (n×n). The multiregional projection solves
+// (I + n/2·M(x+n))·K' = (I − n/2·M(x))·K once per age group and step (Rogers 1975, ch. 4); the factor of each age group is kept while the rates do not change, so a step costs
 // O(R²) per age group and the O(R³/3) factorisation is paid once per rate set.
 
 /** A factorised square matrix: L (unit lower) and U packed in `lu`, row permutation in `perm`. */
@@ -14,7 +13,7 @@ export interface LuFactor {
  * Factorises a copy of `a` (row-major n×n). Throws on an (numerically) singular matrix.
  * I + n/2·M is strictly column diagonally dominant (each column's exits exceed its moves to other
  * states), and Gaussian elimination needs no pivoting on such a matrix: the diagonal stays the
- * largest entry of its column at every stage (Golub & Van Loan, §3.4.10). That case takes the
+ * largest entry of its column at every stage (Golub & Van Loan, Matrix Computations, on diagonally dominant systems). That case takes the
  * unpivoted blocked path, which is what makes 36 factorisations of 300×300 affordable.
  * Singular (a zero pivot) is still refused on that path.
  */

@@ -14,7 +14,7 @@ export type LifeTableMethod = 'linear' | 'exponential';
  * The last age group z:
  * 'open-linear' — open; those entering it and those in it are survived with the rates of z like any
  *   other group (the balance of every region holds exactly);
- * 'open-stationary' — open; person-years beyond z are T(z) = M(z)⁻¹·l(z) (Rogers 1975, eq. 3.40),
+ * 'open-stationary' — open; person-years beyond z are T(z) = M(z)⁻¹·l(z) (Rogers 1975, ch. 3),
  *   so the entering cohort is survived by T(z)·L(z−n)⁻¹ — the multiregional form of Preston's T85/T80;
  * 'closed' — the group is [z, z+n); its members leave the table at the end of the step.
  */

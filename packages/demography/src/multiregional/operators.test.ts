@@ -86,4 +86,23 @@ describe('survivorship operators', () => {
     expect(() => run('linear')).toThrow(/state R000, women aged 10\+ leave at 0\.500 a year/);
     expect(run('exponential').population[2]!.every((v) => v >= 0)).toBe(true);
   });
+
+  it('refuses a negative or missing base population and an inflow of the wrong size', () => {
+    const one = randomRegionSet({ regions: 2, ages: 3, seed: 3 });
+    const base = one.base.map((v, p) => (p === 4 ? -1 : v));
+    expect(() => projectMultiregional({ ...one, base, startYear: 2020, steps: 1 })).toThrow(
+      /value -1 at index 4/,
+    );
+    expect(() =>
+      projectMultiregional({
+        ...one,
+        base: one.base.map((v, p) => (p === 0 ? Number.NaN : v)),
+        startYear: 2020,
+        steps: 1,
+      }),
+    ).toThrow(/finite/);
+    expect(() =>
+      projectMultiregional({ ...one, inflow: { counts: new Float64Array(3) }, startYear: 2020, steps: 1 }),
+    ).toThrow(/inflow's counts/);
+  });
 });

@@ -8,7 +8,7 @@ import { DemographyError } from '../errors.ts';
 import { type Conventions, DEFAULT_CONVENTIONS } from './conventions.ts';
 import { type CohortOperators, buildOperators } from './operators.ts';
 import { type InternationalInflow, type MultiregionalRates, checkRates } from './rates.ts';
-import { FEMALE, type StateSpace, odIndex, popIndex, popSize } from './state-space.ts';
+import { FEMALE, type StateSpace, popIndex, popSize } from './state-space.ts';
 import { type StepComponents, accumulateFlows, emptyComponents, finishBalance } from './components.ts';
 
 export type RateSchedule = MultiregionalRates | ((step: number, year: number) => MultiregionalRates);
@@ -48,6 +48,12 @@ export function projectMultiregional(input: ProjectionInput): ProjectionResult {
       'TERN_DEMOGRAPHY_BAD_INPUT',
       `the base population has ${input.base.length} values, the state space needs ${popSize(space)}`,
     );
+  const negative = input.base.findIndex((v) => !(v >= 0) || !Number.isFinite(v));
+  if (negative >= 0)
+    throw new DemographyError(
+      'TERN_DEMOGRAPHY_BAD_INPUT',
+      `the base population must be finite and ≥ 0; value ${input.base[negative]} at index ${negative}`,
+    );
   if (!(Number.isInteger(steps) && steps >= 0))
     throw new DemographyError('TERN_DEMOGRAPHY_BAD_INPUT', `steps must be a whole number ≥ 0, got ${steps}`);
   const [startShare, endShare] = timingShares(c.migrationTiming);
@@ -70,6 +76,15 @@ export function projectMultiregional(input: ProjectionInput): ProjectionResult {
     const year = input.startYear + step * n;
     const r = typeof input.rates === 'function' ? input.rates(step, year) : input.rates;
     const inflow = (typeof input.inflow === 'function' ? input.inflow(step, year) : input.inflow) ?? {};
+    for (const [name, a] of [
+      ['counts', inflow.counts],
+      ['netRates', inflow.netRates],
+    ] as const)
+      if (a && (a.length !== popSize(space) || a.some((v) => !Number.isFinite(v))))
+        throw new DemographyError(
+          'TERN_DEMOGRAPHY_BAD_INPUT',
+          `the international inflow's ${name} must be ${popSize(space)} finite values (step ${step + 1})`,
+        );
     const ops = operatorsFor(r);
     const k = population[step]!;
     const comp = emptyComponents(R);
@@ -118,6 +133,17 @@ export function projectMultiregional(input: ProjectionInput): ProjectionResult {
       const i = p % R;
       comp.international[i] = comp.international[i]! + arriving[p]!;
     }
+    // Net international outflows larger than a group (a scenario's path, net rates) would leave
+    // negative people: refused with the place, rather than carried into the next steps.
+    const below = end.findIndex((v) => v < -1e-9);
+    if (below >= 0) {
+      const sex = Math.floor(below / (A * R));
+      const age = Math.floor(below / R) % A;
+      throw new DemographyError(
+        'TERN_DEMOGRAPHY_BAD_INPUT',
+        `the step from ${year} leaves ${end[below]!.toFixed(1)} ${sex === 0 ? 'women' : 'men'} in age group ${age} of ${space.states[below % R]}: more people leave than live there`,
+      );
+    }
     accumulateFlows(r, c, start, survived, comp);
     finishBalance(space, k, end, comp);
     population.push(end);
@@ -135,6 +161,3 @@ export function totalsByState(space: StateSpace, pop: Float64Array): Float64Arra
   for (let p = 0; p < pop.length; p++) out[p % R] = out[p % R]! + pop[p]!;
   return out;
 }
-
-// Re-exported for callers that index origin–destination arrays.
-export { odIndex };

@@ -1,4 +1,4 @@
-// The rate matrix M(x) of one sex and age group (Rogers 1975, eq. 3.7): on the diagonal every way out
+// The rate matrix M(x) of one sex and age group (Rogers 1975, ch. 3): on the diagonal every way out
 // of state i (death, emigration, moves to every other state), off the diagonal −m(j→i), the moves into
 // i. Columns sum to the exits from the system (deaths + emigration), which is what makes the balance
 // of every region hold under the linear method.

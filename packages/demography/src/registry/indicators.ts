@@ -39,7 +39,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     methodNotes:
       'Long-term migrants only. Countries still using a different duration (e.g. registration-based permanence) are flagged in the value note; OECD "permanent immigration" differs in scope.',
     follows: [
-      'Regulation (EC) No 862/2007, Art. 2(1)(b)',
+      'Regulation (EC) No 862/2007, Art. 2 (definitions: immigration)',
       'UN Recommendations on Statistics of International Migration, Rev. 1 (1998), long-term migrant',
     ],
   },
@@ -57,7 +57,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     methodNotes:
       'Emigration is under-recorded where de-registration is voluntary; mirror statistics are recorded as their own source.',
     follows: [
-      'Regulation (EC) No 862/2007, Art. 2(1)(c)',
+      'Regulation (EC) No 862/2007, Art. 2 (definitions: emigration)',
       'UN Recommendations on Statistics of International Migration, Rev. 1 (1998)',
     ],
   },
@@ -94,7 +94,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       'UN DESA uses citizenship where country of birth is not collected and counts refugees where registers miss them; the value note says so.',
     follows: [
       'UN Principles and Recommendations for Population and Housing Censuses, Rev. 3 (2017): country of birth',
-      'Regulation (EC) No 862/2007, Art. 3(1)(d)',
+      'Regulation (EC) No 862/2007, Art. 3 (population by country of birth)',
     ],
   },
   {
@@ -107,7 +107,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sources: ['Eurostat migr_pop1ctz', 'OECD International Migration Database'],
     coverage: 'EU/EFTA on 1 January; OECD countries.',
     methodNotes: 'Depends on naturalisation law: compare countries with foreign-born stock beside it.',
-    follows: ['Regulation (EC) No 862/2007, Art. 3(1)(c)'],
+    follows: ['Regulation (EC) No 862/2007, Art. 3 (population by citizenship)'],
   },
   {
     id: 'asylum-applications',
@@ -139,7 +139,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     methodNotes:
       'Recorded through the balance of payments; values in national currency are converted at the annual average rate by the source.',
     follows: [
-      'IMF Balance of Payments and International Investment Position Manual, 6th ed. (BPM6, 2009), §12.21–12.26',
+      'IMF Balance of Payments and International Investment Position Manual, 6th ed. (BPM6, 2009): personal transfers and compensation of employees',
     ],
   },
   {

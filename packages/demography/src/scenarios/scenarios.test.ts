@@ -112,4 +112,15 @@ describe('scenarios', () => {
       ]),
     ).toThrow(/two scenarios/);
   });
+
+  it('refuses a net outflow that would leave negative people, naming the place and year', () => {
+    expect(() =>
+      runScenario(baseline, {
+        name: 'exodus',
+        overrides: [{ kind: 'international-net', path: [{ year: 2030, total: -5e7 }] }],
+      }),
+    ).toThrow(
+      /the step from 2030 leaves -\d+\.\d (women|men) in age group \d+ of R00\d: more people leave than live there/,
+    );
+  });
 });
