@@ -15,6 +15,7 @@ import type {
   FineQuery,
   Recreation,
 } from './analytics-store.ts';
+import { append, appendRows } from './duckdb-rows.ts';
 import { SCHEMA, SCHEMA_VERSION, filterExpr, valueExpr } from './schema.ts';
 
 export interface DuckDbStoreOptions {
@@ -23,6 +24,11 @@ export interface DuckDbStoreOptions {
   /** `ResearchKeys.fingerprint`: a store made with another secret holds other record keys. */
   fingerprint: string;
   now?: () => Date;
+  /**
+   * Open an existing file read-only (an imported external source, ../ctdc/ctdc-sources.ts): nothing is
+   * created, wiped or set aside; a missing, unreadable or mismatched file is an error instead.
+   */
+  readOnly?: boolean;
 }
 
 const inList = (values: readonly string[]) => listValue([...values]);
@@ -35,6 +41,7 @@ const inList = (values: readonly string[]) => listValue([...values]);
  */
 export async function openDuckDbStore(o: DuckDbStoreOptions): Promise<AnalyticsStore> {
   const now = o.now ?? (() => new Date());
+  if (o.readOnly) return openReadOnly(o.path, o.fingerprint);
   const memory = o.path === ':memory:';
   let recreated: Recreation | null = null;
   if (!memory && !existsSync(o.path))
@@ -76,6 +83,21 @@ export async function openDuckDbStore(o: DuckDbStoreOptions): Promise<AnalyticsS
   }
 }
 
+async function openReadOnly(path: string, fingerprint: string): Promise<AnalyticsStore> {
+  let store: DuckDbStore | undefined;
+  try {
+    store = await DuckDbStore.open(path, null, true);
+    const problem = await store.mismatch(fingerprint);
+    if (problem !== null) throw new Error(problem);
+    return store;
+  } catch (e) {
+    await store?.close();
+    throw new ResearchError('TERN_RESEARCH_STORE_FAILED', `Cannot read the store at ${path}`, undefined, {
+      cause: e,
+    });
+  }
+}
+
 class DuckDbStore implements AnalyticsStore {
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -85,11 +107,12 @@ class DuckDbStore implements AnalyticsStore {
     public recreated: Recreation | null,
   ) {}
 
-  static async open(path: string, recreated: Recreation | null): Promise<DuckDbStore> {
-    const instance = await DuckDBInstance.create(path);
+  static async open(path: string, recreated: Recreation | null, readOnly = false): Promise<DuckDbStore> {
+    if (readOnly && !existsSync(path)) throw new Error(`${path} does not exist`);
+    const instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
     try {
       const db = await instance.connect();
-      for (const sql of SCHEMA) await db.run(sql);
+      if (!readOnly) for (const sql of SCHEMA) await db.run(sql);
       return new DuckDbStore(instance, db, recreated);
     } catch (e) {
       instance.closeSync();
@@ -201,29 +224,11 @@ class DuckDbStore implements AnalyticsStore {
       );
       if (row) rows.push(row);
     }
-    if (rows.length > 0)
-      await this.append('rows', rows, (a, r) => {
-        a.appendVarchar(r.ref);
-        a.appendUBigInt(BigInt(r.recordKey));
-        for (const d of DIMENSION_NAMES) {
-          const v = r[d];
-          if (Array.isArray(v)) a.appendVarchar(v.join(';'));
-          else if (v === null) a.appendNull();
-          else a.appendVarchar(v);
-        }
-      });
+    if (rows.length > 0) await appendRows(this.db, rows);
   }
 
-  private async append<T>(table: string, items: readonly T[], write: (a: DuckDBAppender, item: T) => void) {
-    const a = await this.db.createAppender(table);
-    try {
-      for (const item of items) {
-        write(a, item);
-        a.endRow();
-      }
-    } finally {
-      a.closeSync();
-    }
+  private append<T>(table: string, items: readonly T[], write: (a: DuckDBAppender, item: T) => void) {
+    return append(this.db, table, items, write);
   }
 
   checkpoint(mission: string): Promise<Checkpoint | null> {

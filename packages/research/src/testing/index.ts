@@ -10,3 +10,15 @@ export { BASE_RATE, CATEGORIES, KNOWN, MISSIONS, SECRETS, attackData } from './a
 export type { Known, Target } from './attack-data.ts';
 export { STRATEGIES, attack, binomialTail } from './attack.ts';
 export type { Answer, AttackResult, Oracle, Strategy } from './attack.ts';
+export { syntheticCtdcCsv } from './synthetic-ctdc.ts';
+export type { SyntheticCtdcOptions } from './synthetic-ctdc.ts';
+export {
+  AGE_SHARES,
+  CONTROL_CODES,
+  GENDER_SHARES,
+  REGIONS,
+  RELATION_SHARES,
+  SECTOR_SHARES,
+  YEAR_SHARES,
+} from './ctdc-shares.ts';
+export type { Region, Weighted } from './ctdc-shares.ts';
