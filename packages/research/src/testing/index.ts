@@ -1,4 +1,5 @@
-// Test and benchmark helpers of @tern/research (`@tern/research/testing`): never used by the server.
+// Test, benchmark and demo-seed helpers of @tern/research (`@tern/research/testing`): seeded data and
+// attackers, never used to answer a request (apps/server/src/seed uses them for `npm start`).
 export { prng, ulidAt, weighted } from './prng.ts';
 export { bodyOf, deleted, edited, syntheticCaseDocs, wire } from './synthetic-cases.ts';
 export type { SyntheticOptions } from './synthetic-cases.ts';
