@@ -158,6 +158,7 @@ class DuckDbStore implements AnalyticsStore {
   }
 
   private async transaction(op: () => Promise<void>): Promise<void> {
+    this.cached = null;
     await this.db.run('BEGIN TRANSACTION');
     try {
       await op();
@@ -175,17 +176,31 @@ class DuckDbStore implements AnalyticsStore {
   apply(batch: FeedBatch): Promise<void> {
     return this.serial(`applying a batch of ${batch.mission}`, () =>
       this.transaction(async () => {
+        const IN = 'IN (SELECT unnest($1::VARCHAR[]))';
         const touched = [...batch.upserts.map((f) => f.docRef), ...batch.deletes];
         const cases = new Set(batch.upserts.map((f) => f.caseRef));
-        if (touched.length > 0) {
-          const IN = 'doc_ref IN (SELECT unnest($1::VARCHAR[]))';
-          // A document that moved to another case (or stopped contributing) changes its old case too.
-          for (const [ref] of await this.query(`SELECT DISTINCT case_ref FROM fragments WHERE ${IN}`, [
-            inList(touched),
-          ]))
+        // The old fragments of these documents go, and their cases are remade too: a document that
+        // moved to another case (or stopped contributing) changes its old case.
+        if (touched.length > 0)
+          for (const [ref] of await this.query(
+            `DELETE FROM fragments WHERE doc_ref ${IN} RETURNING case_ref`,
+            [inList(touched)],
+          ))
             cases.add(String(ref));
-          await this.db.run(`DELETE FROM fragments WHERE ${IN}`, [inList(touched)]);
-        }
+        if (cases.size === 0) return this.moveCheckpoint(batch);
+        // A case's row is made from all its fragments: those already stored (read before this batch's
+        // are added, so only other documents' come back: in a catch-up, few) and this batch's.
+        const byCase = new Map<string, Fragment[]>();
+        const add = (f: Fragment) => {
+          const list = byCase.get(f.caseRef);
+          if (list) list.push(f);
+          else byCase.set(f.caseRef, [f]);
+        };
+        for (const [, body] of await this.query(`SELECT case_ref, body FROM fragments WHERE case_ref ${IN}`, [
+          inList([...cases]),
+        ]))
+          add(JSON.parse(String(body)) as Fragment);
+        for (const f of batch.upserts) add(f);
         if (batch.upserts.length > 0)
           await this.append('fragments', batch.upserts, (a, f) => {
             a.appendVarchar(f.docRef);
@@ -193,38 +208,28 @@ class DuckDbStore implements AnalyticsStore {
             a.appendVarchar(f.mission);
             a.appendVarchar(JSON.stringify(f));
           });
-        if (cases.size > 0) await this.remakeRows([...cases]);
-        await this.db.run('DELETE FROM checkpoints WHERE mission = $1', [batch.mission]);
-        await this.db.run('INSERT INTO checkpoints VALUES ($1, $2, $3)', [
-          batch.mission,
-          batch.seq,
-          batch.at.toISOString(),
-        ]);
+        await this.db.run(`DELETE FROM rows WHERE ref ${IN}`, [inList([...cases])]);
+        const rows: ResearchRow[] = [];
+        for (const fragments of byCase.values()) {
+          const row = rowFromFragments(
+            fragments.find((f): f is CaseFragment => f.kind === 'case'),
+            fragments.filter((f) => f.kind !== 'case'),
+          );
+          if (row) rows.push(row);
+        }
+        if (rows.length > 0) await appendRows(this.db, rows);
+        await this.moveCheckpoint(batch);
       }),
     );
   }
 
-  private async remakeRows(caseRefs: string[]): Promise<void> {
-    const IN = 'IN (SELECT unnest($1::VARCHAR[]))';
-    const byCase = new Map<string, Fragment[]>();
-    for (const [ref, body] of await this.query(`SELECT case_ref, body FROM fragments WHERE case_ref ${IN}`, [
-      inList(caseRefs),
-    ])) {
-      const list = byCase.get(String(ref)) ?? [];
-      list.push(JSON.parse(String(body)) as Fragment);
-      byCase.set(String(ref), list);
-    }
-    await this.db.run(`DELETE FROM rows WHERE ref ${IN}`, [inList(caseRefs)]);
-    const rows: ResearchRow[] = [];
-    for (const fragments of byCase.values()) {
-      const c = fragments.find((f): f is CaseFragment => f.kind === 'case');
-      const row = rowFromFragments(
-        c,
-        fragments.filter((f) => f.kind !== 'case'),
-      );
-      if (row) rows.push(row);
-    }
-    if (rows.length > 0) await appendRows(this.db, rows);
+  private async moveCheckpoint(batch: FeedBatch): Promise<void> {
+    await this.db.run('DELETE FROM checkpoints WHERE mission = $1', [batch.mission]);
+    await this.db.run('INSERT INTO checkpoints VALUES ($1, $2, $3)', [
+      batch.mission,
+      batch.seq,
+      batch.at.toISOString(),
+    ]);
   }
 
   private append<T>(table: string, items: readonly T[], write: (a: DuckDBAppender, item: T) => void) {
@@ -240,19 +245,13 @@ class DuckDbStore implements AnalyticsStore {
 
   status(missions?: readonly string[]): Promise<AnalyticsStatus> {
     return this.serial('reading its status', async () => {
-      const known = new Map(
-        (await this.query('SELECT mission, as_of FROM checkpoints')).map(
-          (r) => [String(r[0]), String(r[1])] as const,
-        ),
-      );
+      const { known, cases: byMission } = await this.summary();
       const asked = missions ?? [...known.keys()];
       const behind = asked.filter((m) => !known.has(m));
       const times = asked.flatMap((m) => (known.has(m) ? [known.get(m)!] : [])).sort();
-      const scope = missions ? `WHERE mission IN (SELECT unnest($1::VARCHAR[]))` : '';
-      const [[cases]] = (await this.query(
-        `SELECT count(*)::INTEGER FROM rows ${scope}`,
-        missions ? [inList(missions)] : undefined,
-      )) as [[number]];
+      const cases = missions
+        ? missions.reduce((n, m) => n + (byMission.get(m) ?? 0), 0)
+        : [...byMission.values()].reduce((a, b) => a + b, 0);
       return {
         asOf: behind.length > 0 || times.length === 0 ? null : times[0]!,
         behind,
@@ -260,6 +259,26 @@ class DuckDbStore implements AnalyticsStore {
         recreated: this.recreated,
       };
     });
+  }
+
+  /**
+   * Checkpoints and cases per mission, kept in memory between writes: every table asks for the status,
+   * and only `apply`, `reset` and `wipe` change it (one process holds the file: DuckDB locks it).
+   */
+  private cached: { known: Map<string, string>; cases: Map<string, number> } | null = null;
+  private async summary() {
+    if (this.cached) return this.cached;
+    const known = new Map(
+      (await this.query('SELECT mission, as_of FROM checkpoints')).map(
+        (r) => [String(r[0]), String(r[1])] as const,
+      ),
+    );
+    const cases = new Map(
+      (await this.query('SELECT mission, count(*)::INTEGER FROM rows GROUP BY mission')).map(
+        (r) => [String(r[0]), Number(r[1])] as const,
+      ),
+    );
+    return (this.cached = { known, cases });
   }
 
   fineCounts(q: FineQuery): Promise<FineCount[]> {
