@@ -30,7 +30,7 @@ function rowsOf(docs: WireDoc[], mission: string): ResearchRow[] {
     .filter((r): r is ResearchRow => r !== null);
 }
 
-describe('research demo seed', () => {
+describe('research demo seed', { timeout: 60_000 }, () => {
   const docs = small.map((m) => [...demoResearchDocs(m, 1)].flat());
 
   it('makes documents that pass the same admission as pushed ones', () => {

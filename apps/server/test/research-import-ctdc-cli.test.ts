@@ -16,7 +16,7 @@ const run = (...args: string[]) =>
     encoding: 'utf8',
   });
 
-describe('research-import-ctdc CLI', () => {
+describe('research-import-ctdc CLI', { timeout: 60_000 }, () => {
   it('imports a file, prints the report, and refuses a bad one with its line numbers', async () => {
     const good = join(dataDir, 'good.csv');
     const text = [...syntheticCtdcCsv({ rows: 400, seed: 2 })].join('');

@@ -38,7 +38,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('importing a CTDC 2020 CSV', () => {
+// Each test imports real files through DuckDB: seconds on a loaded machine.
+describe('importing a CTDC 2020 CSV', { timeout: 60_000 }, () => {
   it('imports every row of a good file, streamed in small chunks, as a source researchTable reads', async () => {
     const text = csv(3000);
     const report = await sources.import('ctdc:good', 'Synthetic CTDC', bytes(text));

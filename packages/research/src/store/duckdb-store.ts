@@ -113,6 +113,9 @@ class DuckDbStore implements AnalyticsStore {
     try {
       const db = await instance.connect();
       if (!readOnly) for (const sql of SCHEMA) await db.run(sql);
+      // A catch-up writes tens of megabytes of fragments: checkpoint (rewrite the tables from the
+      // write-ahead log) every 256 MB of log rather than DuckDB's 16 MB, and at close.
+      if (!readOnly) await db.run(`SET checkpoint_threshold = '256MB'`);
       return new DuckDbStore(instance, db, recreated);
     } catch (e) {
       instance.closeSync();
@@ -181,12 +184,16 @@ class DuckDbStore implements AnalyticsStore {
         const cases = new Set(batch.upserts.map((f) => f.caseRef));
         // The old fragments of these documents go, and their cases are remade too: a document that
         // moved to another case (or stopped contributing) changes its old case.
+        // Cases with a fragment stored before this batch: only they can have a row to replace.
+        const stored = new Set<string>();
         if (touched.length > 0)
           for (const [ref] of await this.query(
             `DELETE FROM fragments WHERE doc_ref ${IN} RETURNING case_ref`,
             [inList(touched)],
-          ))
+          )) {
             cases.add(String(ref));
+            stored.add(String(ref));
+          }
         if (cases.size === 0) return this.moveCheckpoint(batch);
         // A case's row is made from all its fragments: those already stored (read before this batch's
         // are added, so only other documents' come back: in a catch-up, few) and this batch's.
@@ -196,10 +203,13 @@ class DuckDbStore implements AnalyticsStore {
           if (list) list.push(f);
           else byCase.set(f.caseRef, [f]);
         };
-        for (const [, body] of await this.query(`SELECT case_ref, body FROM fragments WHERE case_ref ${IN}`, [
-          inList([...cases]),
-        ]))
+        for (const [ref, body] of await this.query(
+          `SELECT case_ref, body FROM fragments WHERE case_ref ${IN}`,
+          [inList([...cases])],
+        )) {
+          stored.add(String(ref));
           add(JSON.parse(String(body)) as Fragment);
+        }
         for (const f of batch.upserts) add(f);
         if (batch.upserts.length > 0)
           await this.append('fragments', batch.upserts, (a, f) => {
@@ -208,7 +218,7 @@ class DuckDbStore implements AnalyticsStore {
             a.appendVarchar(f.mission);
             a.appendVarchar(JSON.stringify(f));
           });
-        await this.db.run(`DELETE FROM rows WHERE ref ${IN}`, [inList([...cases])]);
+        if (stored.size > 0) await this.db.run(`DELETE FROM rows WHERE ref ${IN}`, [inList([...stored])]);
         const rows: ResearchRow[] = [];
         for (const fragments of byCase.values()) {
           const row = rowFromFragments(
