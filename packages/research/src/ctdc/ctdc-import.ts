@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import type { ResearchRow } from '../rows/research-row.ts';
-import { ctdcRow, headerIndex } from './ctdc-row.ts';
-import type { ColumnIndex } from './ctdc-row.ts';
+import { ctdcRow, headerIndex, rowPlan } from './ctdc-row.ts';
+import type { RowPlan } from './ctdc-row.ts';
 
 /** A rejected row: its line in the file (1 is the header) and why. */
 export interface RejectedRow {
@@ -61,7 +61,7 @@ export async function parseCtdc(
     result.rejectedTotal++;
     if (result.rejected.length < listLimit) result.rejected.push({ line, reason });
   };
-  let index: ColumnIndex | null = null;
+  let index: RowPlan | null = null;
   let batch: ResearchRow[] = [];
   let last: { line: number; short: boolean } | null = null;
   let lastLine = 0;
@@ -78,7 +78,8 @@ export async function parseCtdc(
       async function (records: AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         for await (const { record, info } of records) {
           // csv-parse counts lines to the record's end; a quoted field may hold line breaks.
-          const line = info.lines - record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+          let line = info.lines;
+          for (const f of record) if (f.includes('\n')) line -= f.split('\n').length - 1;
           lastLine = info.lines;
           if (index === null) {
             const header = headerIndex(record);
@@ -86,11 +87,11 @@ export async function parseCtdc(
               result.fatal = { line, reason: header };
               return;
             }
-            index = header;
+            index = rowPlan(header);
             continue;
           }
           result.read++;
-          last = { line, short: record.length < index.size };
+          last = { line, short: record.length < index.names.length };
           const row = ctdcRow(record, index, {
             mission: o.mission,
             ref: String(result.read),

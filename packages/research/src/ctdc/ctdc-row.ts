@@ -91,10 +91,8 @@ const list = (xs: string[]) =>
     .map((x) => JSON.stringify(x))
     .join(', ') + (xs.length > 5 ? ` and ${xs.length - 5} more` : '');
 
-class RowProblem extends Error {}
-const bad = (column: string, value: string, why: string): never => {
-  throw new RowProblem(`${column} ${JSON.stringify(value.slice(0, 60))} ${why}`);
-};
+const problem = (column: string, value: string, why: string) =>
+  `${column} ${JSON.stringify(value.slice(0, 60))} ${why}`;
 
 export interface RowContext {
   mission: string;
@@ -105,70 +103,113 @@ export interface RowContext {
   years: readonly [number, number];
 }
 
+/** Where each checked column of one file is, worked out once from its header (a row is read 50,000 times). */
+export interface RowPlan {
+  names: string[];
+  at: Readonly<Record<string, number>>;
+  flags: number[];
+  /** Flag positions and the code each stands for. */
+  exploit: Array<[number, string]>;
+  means: Array<[number, string]>;
+  sex: Array<[number, string]>;
+  labour: Array<[number, string]>;
+  relation: Array<[number, string]>;
+  labelled: number[];
+  majority: number[];
+}
+
+export function rowPlan(index: ColumnIndex): RowPlan {
+  const names: string[] = [];
+  for (const [name, i] of index) names[i] = name;
+  const at = Object.fromEntries(index);
+  const coded = (flags: readonly Flag[]) =>
+    flags.flatMap(([c, code]): Array<[number, string]> => (code ? [[at[c]!, code]] : []));
+  return {
+    names,
+    at,
+    flags: [...FLAG_COLUMNS].map((c) => at[c]!),
+    exploit: coded(EXPLOIT_FLAGS),
+    means: coded(MEANS_FLAGS),
+    sex: coded(SEX_FLAGS),
+    labour: coded(LABOUR_FLAGS),
+    relation: coded(RELATION_FLAGS),
+    labelled: CTDC_HEADER.filter((h) => h.endsWith('Concatenated') || h === 'RecruiterRelationship').map(
+      (c) => at[c]!,
+    ),
+    majority: ['majorityStatus', 'majorityStatusAtExploit', 'majorityEntry'].map((c) => at[c]!),
+  };
+}
+
+/** The codes of the flags set to 1, sorted, each once. */
+function flagged(fields: readonly string[], flags: ReadonlyArray<[number, string]>): string[] {
+  const out: string[] = [];
+  for (const [i, code] of flags) if (fields[i] === '1' && !out.includes(code)) out.push(code);
+  return out.sort();
+}
+
 /** The research row of one CTDC record, or the reason it is rejected. */
-export function ctdcRow(fields: readonly string[], at: ColumnIndex, ctx: RowContext): ResearchRow | string {
-  if (fields.length !== CTDC_HEADER.length)
-    return `has ${fields.length} fields, the header has ${CTDC_HEADER.length}`;
-  try {
-    const v = (column: string): string => {
-      const value = fields[at.get(column)!]!;
-      if (value.length > MAX_FIELD_CHARS)
-        bad(column, value, `is ${value.length} characters long, at most ${MAX_FIELD_CHARS}`);
-      return value.trim();
-    };
-    for (const c of FLAG_COLUMNS) if (!FLAG.has(v(c))) bad(c, v(c), 'is not a flag (1, 0 or -99)');
-    const on = (flags: readonly Flag[]) =>
-      [...new Set(flags.filter(([c, code]) => code && v(c) === '1').map(([, code]) => code!))].sort();
-
-    const year = v('yearOfRegistration');
-    const y = Number(year);
-    if (year !== MISSING && !(/^\d{4}$/.test(year) && y >= ctx.years[0] && y <= ctx.years[1]))
-      bad('yearOfRegistration', year, `is not a year from ${ctx.years[0]} to ${ctx.years[1]} (or -99)`);
-    if (!DATASOURCE.has(v('Datasource').toLowerCase()))
-      bad('Datasource', v('Datasource'), 'is not Case Management, Hotline or -99');
-    const gender = v('gender');
-    if (!Object.hasOwn(GENDER, gender))
-      bad('gender', gender, 'is not Female, Male, Transgender/NonConforming, Unknown or -99');
-    // The codebook prints bands with a dash (0—8); the 2020 file spells them 0--8.
-    const age = v('ageBroad').replace(/[\u2013\u2014]/g, '--');
-    if (age !== MISSING && !BANDS.has(age))
-      bad('ageBroad', age, `is not a CTDC age band (${AGE_BANDS.join(' ')})`);
-    for (const c of ['majorityStatus', 'majorityStatusAtExploit', 'majorityEntry'])
-      if (!MAJORITY.has(v(c))) bad(c, v(c), 'is not Minor, Adult, Unknown or -99');
-    const country = (c: string) => {
-      const value = v(c);
-      if (value === MISSING || value === 'ZZ') return null;
-      return ALPHA2.has(value) ? value : bad(c, value, 'is not an ISO 3166 alpha-2 code (or ZZ, -99)');
-    };
-    for (const c of CTDC_HEADER.filter((h) => h.endsWith('Concatenated')).concat('RecruiterRelationship'))
-      if (
-        v(c)
-          .split(';')
-          .some((label) => label.trim() === '')
-      )
-        bad(c, v(c), 'has an empty label (labels are joined with ";")');
-
-    return {
-      ref: ctx.ref,
-      recordKey: ctx.recordKey,
-      mission: ctx.mission,
-      year: year === MISSING ? null : year,
-      citizenship: country('citizenship'),
-      exploitationCountry: country('CountryOfExploitation'),
-      exploitation: on(EXPLOIT_FLAGS),
-      labourSector: LABOUR_FLAGS.find(([c, code]) => code && v(c) === '1')?.[1] ?? null,
-      sexExploitation: on(SEX_FLAGS),
-      gender: GENDER[gender] ?? null,
-      ageBand: age === MISSING ? null : age,
-      meansOfControl: on(MEANS_FLAGS),
-      recruiterRelationship: RELATION_FLAGS.find(([c]) => v(c) === '1')?.[1] ?? null,
-      traffickingStatus: null,
-      assistance: [],
-      recruitmentCountry: null,
-      transitCountries: [],
-    };
-  } catch (e) {
-    if (e instanceof RowProblem) return e.message;
-    throw e;
+export function ctdcRow(raw: readonly string[], plan: RowPlan, ctx: RowContext): ResearchRow | string {
+  if (raw.length !== plan.names.length)
+    return `has ${raw.length} fields, the header has ${plan.names.length}`;
+  const fields: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const value = raw[i]!;
+    if (value.length > MAX_FIELD_CHARS)
+      return problem(plan.names[i]!, value, `is ${value.length} characters long, at most ${MAX_FIELD_CHARS}`);
+    fields.push(value.trim());
   }
+  const { at } = plan;
+  for (const i of plan.flags)
+    if (!FLAG.has(fields[i]!)) return problem(plan.names[i]!, fields[i]!, 'is not a flag (1, 0 or -99)');
+  const year = fields[at.yearOfRegistration!]!;
+  const y = Number(year);
+  if (year !== MISSING && !(/^\d{4}$/.test(year) && y >= ctx.years[0] && y <= ctx.years[1]))
+    return problem(
+      'yearOfRegistration',
+      year,
+      `is not a year from ${ctx.years[0]} to ${ctx.years[1]} (or -99)`,
+    );
+  const source = fields[at.Datasource!]!;
+  if (!DATASOURCE.has(source.toLowerCase()))
+    return problem('Datasource', source, 'is not Case Management, Hotline or -99');
+  const gender = fields[at.gender!]!;
+  if (!Object.hasOwn(GENDER, gender))
+    return problem('gender', gender, 'is not Female, Male, Transgender/NonConforming, Unknown or -99');
+  // The codebook prints bands with a dash (0—8); the 2020 file spells them 0--8.
+  const age = fields[at.ageBroad!]!.replace(/[\u2013\u2014]/g, '--');
+  if (age !== MISSING && !BANDS.has(age))
+    return problem('ageBroad', age, `is not a CTDC age band (${AGE_BANDS.join(' ')})`);
+  for (const i of plan.majority)
+    if (!MAJORITY.has(fields[i]!))
+      return problem(plan.names[i]!, fields[i]!, 'is not Minor, Adult, Unknown or -99');
+  const countries: Array<string | null> = [];
+  for (const c of ['citizenship', 'CountryOfExploitation']) {
+    const value = fields[at[c]!]!;
+    if (value !== MISSING && value !== 'ZZ' && !ALPHA2.has(value))
+      return problem(c, value, 'is not an ISO 3166 alpha-2 code (or ZZ, -99)');
+    countries.push(value === MISSING || value === 'ZZ' ? null : value);
+  }
+  for (const i of plan.labelled)
+    if (fields[i]!.split(';').some((label) => label.trim() === ''))
+      return problem(plan.names[i]!, fields[i]!, 'has an empty label (labels are joined with ";")');
+
+  return {
+    ref: ctx.ref,
+    recordKey: ctx.recordKey,
+    mission: ctx.mission,
+    year: year === MISSING ? null : year,
+    citizenship: countries[0]!,
+    exploitationCountry: countries[1]!,
+    exploitation: flagged(fields, plan.exploit),
+    labourSector: plan.labour.find(([i]) => fields[i] === '1')?.[1] ?? null,
+    sexExploitation: flagged(fields, plan.sex),
+    gender: GENDER[gender] ?? null,
+    ageBand: age === MISSING ? null : age,
+    meansOfControl: flagged(fields, plan.means),
+    recruiterRelationship: plan.relation.find(([i]) => fields[i] === '1')?.[1] ?? null,
+    traffickingStatus: null,
+    assistance: [],
+    recruitmentCountry: null,
+    transitCountries: [],
+  };
 }
