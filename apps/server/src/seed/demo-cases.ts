@@ -3,7 +3,7 @@ import { CASE_STATUSES, caseCode } from '@tern/cases';
 import type { CaseBody, CaseStatus, StatusChange } from '@tern/cases';
 import { nextRevision } from '@tern/sync';
 import type { WireDoc } from '@tern/sync';
-import { prng, ulidAt } from '@tern/research/testing';
+import { prng, ulidAt } from '@tern/research/synthetic';
 import { registerDevice } from '../devices/device-registry.ts';
 
 /**
@@ -123,7 +123,7 @@ const DAY = 86_400_000;
 const START = Date.UTC(2025, 0, 6, 9);
 const END = Date.UTC(2026, 10, 20, 9);
 
-function wire(id: string, body: Record<string, unknown>): WireDoc {
+export function wire(id: string, body: Record<string, unknown>): WireDoc {
   const { rev, revisions } = nextRevision(null, body);
   return { _id: id, _rev: rev, _revisions: revisions, ...body };
 }

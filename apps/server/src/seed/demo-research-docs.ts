@@ -11,11 +11,10 @@ import {
   prng,
   ulidAt,
   weighted,
-  wire,
-} from '@tern/research/testing';
-import type { Region } from '@tern/research/testing';
+} from '@tern/research/synthetic';
+import type { Region } from '@tern/research/synthetic';
 import type { WireDoc } from '@tern/sync';
-import { FAMILY, GIVEN_F, GIVEN_M, SEED_DEVICE } from './demo-cases.ts';
+import { FAMILY, GIVEN_F, GIVEN_M, SEED_DEVICE, wire } from './demo-cases.ts';
 
 /**
  * The documents of the research demo's missions: real Tern documents (a case, its Screening, for

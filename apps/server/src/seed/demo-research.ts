@@ -1,5 +1,5 @@
 import { openCtdcSources } from '@tern/research';
-import { syntheticCtdcCsv } from '@tern/research/testing';
+import { syntheticCtdcCsv } from '@tern/research/synthetic';
 import type { ServerStore } from '@tern/store';
 import { Missions } from '../auth/missions.ts';
 import { registerDevice } from '../devices/device-registry.ts';

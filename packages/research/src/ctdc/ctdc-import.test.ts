@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { disclosureParams } from '../disclosure/parameters.ts';
 import { researchTable } from '../disclosure/research-tables.ts';
 import { isResearchError } from '../errors.ts';
-import { syntheticCtdcCsv } from '../testing/synthetic-ctdc.ts';
+import { syntheticCtdcCsv } from '../synthetic/synthetic-ctdc.ts';
 import { CTDC_HEADER } from './ctdc-format.ts';
 import { openCtdcSources } from './ctdc-sources.ts';
 import type { CtdcSources } from './ctdc-sources.ts';

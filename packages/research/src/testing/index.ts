@@ -1,6 +1,6 @@
-// Test, benchmark and demo-seed helpers of @tern/research (`@tern/research/testing`): seeded data and
-// attackers, never used to answer a request (apps/server/src/seed uses them for `npm start`).
-export { prng, ulidAt, weighted } from './prng.ts';
+// Test and benchmark helpers of @tern/research (`@tern/research/testing`): never used by the server.
+// The synthetic data (`@tern/research/synthetic`, which the demo seed uses) is re-exported here.
+export * from '../synthetic/index.ts';
 export { bodyOf, deleted, edited, syntheticCaseDocs, wire } from './synthetic-cases.ts';
 export type { SyntheticOptions } from './synthetic-cases.ts';
 export { loadDocs } from './load.ts';
@@ -11,15 +11,3 @@ export { BASE_RATE, CATEGORIES, KNOWN, MISSIONS, SECRETS, attackData } from './a
 export type { Known, Target } from './attack-data.ts';
 export { STRATEGIES, attack, binomialTail } from './attack.ts';
 export type { Answer, AttackResult, Oracle, Strategy } from './attack.ts';
-export { syntheticCtdcCsv } from './synthetic-ctdc.ts';
-export type { SyntheticCtdcOptions } from './synthetic-ctdc.ts';
-export {
-  AGE_SHARES,
-  CONTROL_CODES,
-  GENDER_SHARES,
-  REGIONS,
-  RELATION_SHARES,
-  SECTOR_SHARES,
-  YEAR_SHARES,
-} from './ctdc-shares.ts';
-export type { Region, Weighted } from './ctdc-shares.ts';
