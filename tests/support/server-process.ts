@@ -27,11 +27,17 @@ export const DEMO = {
 } as const;
 
 /** Run the demo seed into a data folder (before the server opens it: LevelDB allows one process). */
-export function seedDemo(dataDir: string, cases = false): void {
+export function seedDemo(dataDir: string, cases = false, research = false): void {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/server/src/seed/demo.ts')], {
     cwd: ROOT,
     // The ~200 demo cases only when a test asks for them: most tests count the mission's records.
-    env: { ...process.env, TERN_DATA_DIR: dataDir, TERN_DEMO_CASES: cases ? '1' : '0' },
+    // The research demo's 30,000 cases (about 30 s) only when a test asks for them.
+    env: {
+      ...process.env,
+      TERN_DATA_DIR: dataDir,
+      TERN_DEMO_CASES: cases ? '1' : '0',
+      TERN_DEMO_RESEARCH: research ? '1' : '0',
+    },
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`demo seed failed:\n${r.stdout}${r.stderr}`);
@@ -58,13 +64,15 @@ export async function startServer(
     env?: Record<string, string>;
     seed?: boolean;
     demoCases?: boolean;
+    /** Seed the research demo too (three missions, 30,000 cases, the source ctdc:demo). */
+    demoResearch?: boolean;
     /** Extra arguments for node itself (`--cpu-prof`, which NODE_OPTIONS does not allow). */
     nodeArgs?: string[];
   } = {},
 ): Promise<ServerHandle> {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'tern-e2e-'));
-  if (opts.seed !== false) seedDemo(dataDir, opts.demoCases ?? false);
+  if (opts.seed !== false) seedDemo(dataDir, opts.demoCases ?? false, opts.demoResearch ?? false);
   const logs: string[] = [];
   const args = [...(opts.nodeArgs ?? []), '--import', 'tsx', join(ROOT, 'apps/server/src/main.ts')];
   const proc = spawn(process.execPath, args, {

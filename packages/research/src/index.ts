@@ -49,3 +49,14 @@ export { kAnonymousCtdc, naiveKAnonymousCtdc } from './ctdc/k-anonymity.ts';
 export type { KAnonymityOptions, KAnonymityReport, KAnonymousExport } from './ctdc/k-anonymity.ts';
 export { exportCtdc } from './ctdc/ctdc-export.ts';
 export type { CtdcExport } from './ctdc/ctdc-export.ts';
+export { parseCtdc } from './ctdc/ctdc-import.ts';
+export type { CtdcParseOptions, CtdcParseResult, RejectedRow } from './ctdc/ctdc-import.ts';
+export { MAX_FIELD_CHARS } from './ctdc/ctdc-row.ts';
+export { openCtdcSources } from './ctdc/ctdc-sources.ts';
+export type {
+  CtdcSources,
+  CtdcSourcesOptions,
+  ImportReport,
+  ResearchSources,
+  SourceInfo,
+} from './ctdc/ctdc-sources.ts';

@@ -3,6 +3,7 @@ import { CASE_STATUSES, caseCode } from '@tern/cases';
 import type { CaseBody, CaseStatus, StatusChange } from '@tern/cases';
 import { nextRevision } from '@tern/sync';
 import type { WireDoc } from '@tern/sync';
+import { prng, ulidAt } from '@tern/research/synthetic';
 import { registerDevice } from '../devices/device-registry.ts';
 
 /**
@@ -15,19 +16,7 @@ export const DEMO_CASE_COUNT = 200;
 /** The seed's own device, registered like a real one so that no device of the mission shares its number. */
 export const SEED_DEVICE = 'dev-0000000000000000000000SEED';
 
-/** mulberry32: a small deterministic PRNG (public domain), enough for plausible demo data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const GIVEN_F = [
+export const GIVEN_F = [
   'Amina',
   'Fatima',
   'Grace',
@@ -49,7 +38,7 @@ const GIVEN_F = [
   'Lucía',
   'Thi Lan',
 ];
-const GIVEN_M = [
+export const GIVEN_M = [
   'Ibrahim',
   'Moses',
   'Yusuf',
@@ -71,7 +60,7 @@ const GIVEN_M = [
   'Ali',
   'Kwame',
 ];
-const FAMILY = [
+export const FAMILY = [
   'Okafor',
   'Bello',
   'Haddad',
@@ -128,27 +117,13 @@ const PATH: Record<Exclude<CaseStatus, 'closed'>, CaseStatus[]> = {
   reintegrated: ['screening', 'eligible', 'assisted', 'returned', 'reintegrated'],
 };
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** A ULID from a time and the PRNG: deterministic, well formed, sorted by time. */
-function ulidAt(ms: number, rand: () => number): string {
-  let t = '';
-  let n = ms;
-  for (let i = 0; i < 10; i++) {
-    t = CROCKFORD[n % 32]! + t;
-    n = Math.floor(n / 32);
-  }
-  let r = '';
-  for (let i = 0; i < 16; i++) r += CROCKFORD[Math.floor(rand() * 32)]!;
-  return t + r;
-}
-
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const DAY = 86_400_000;
 const START = Date.UTC(2025, 0, 6, 9);
 const END = Date.UTC(2026, 10, 20, 9);
 
-function wire(id: string, body: Record<string, unknown>): WireDoc {
+export function wire(id: string, body: Record<string, unknown>): WireDoc {
   const { rev, revisions } = nextRevision(null, body);
   return { _id: id, _rev: rev, _revisions: revisions, ...body };
 }

@@ -53,7 +53,10 @@ export async function seedDemo(
 // `node --import tsx apps/server/src/seed/demo.ts` (scripts/start.mjs runs it before the server).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { readConfig } = await import('../config.ts');
-  const store = new TernStore({ kind: 'leveldb', dataDir: readConfig().dataDir });
+  const { ctdcSourcesDir } = await import('../cli/research-import-ctdc.ts');
+  const { seedDemoResearch } = await import('./demo-research.ts');
+  const config = readConfig();
+  const store = new TernStore({ kind: 'leveldb', dataDir: config.dataDir });
   try {
     // `npm start` seeds the demo cases; tests that need an empty mission set TERN_DEMO_CASES=0.
     const created = await seedDemo(store, Date.now, { cases: process.env.TERN_DEMO_CASES !== '0' });
@@ -62,6 +65,16 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
         ? `demo seed: mission "${DEMO_MISSION}", accounts ${created.join(', ')} (passwords in the README)`
         : 'demo seed: already there, nothing changed',
     );
+    // The research demo (30,000 cases in three missions, the source ctdc:demo); TERN_DEMO_RESEARCH=0 skips it.
+    if (process.env.TERN_DEMO_RESEARCH !== '0') {
+      const r = await seedDemoResearch(store, ctdcSourcesDir(config.dataDir));
+      const written = r.missions.filter((m) => !m.skipped);
+      console.log(
+        `demo research seed: ${r.missions.map((m) => `${m.id} (${m.cases.toLocaleString('en')} cases${m.skipped ? ', already there' : ''})`).join(', ')}; ` +
+          `${r.ctdc.id} (${r.ctdc.rows.toLocaleString('en')} rows${r.ctdc.skipped ? ', already there' : ''}); ` +
+          `${written.reduce((s, m) => s + m.documents, 0).toLocaleString('en')} documents written in ${r.seconds.toFixed(1)} s`,
+      );
+    }
   } finally {
     await store.close();
   }

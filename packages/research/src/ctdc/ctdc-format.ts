@@ -9,7 +9,7 @@ import type { ResearchRow } from '../rows/research-row.ts';
  */
 export const MISSING = '-99';
 
-const MEANS: ReadonlyArray<readonly [column: string, label: string, htcds: readonly string[]]> = [
+export const MEANS: ReadonlyArray<readonly [column: string, label: string, htcds: readonly string[]]> = [
   ['DebtBondage', 'Debt bondage', ['DebtBondage']],
   ['TakesEarnings', 'Takes/Withholds Earnings', ['TakesEarnings']],
   ['RestrictsFinancialAccess', 'Restricts access to finances', ['RestrictsFinancialAccess']],
@@ -31,7 +31,7 @@ const MEANS: ReadonlyArray<readonly [column: string, label: string, htcds: reado
 
 /** HTCDS vic_TypeOfExploitation → CTDC is… flags. */
 const LABOUR = ['ForcedLabour', 'ChildLabour', 'ForcedBegging'];
-const EXPLOIT: ReadonlyArray<readonly [column: string, label: string, htcds: readonly string[]]> = [
+export const EXPLOIT: ReadonlyArray<readonly [column: string, label: string, htcds: readonly string[]]> = [
   ['isForcedLabour', 'Forced labour', LABOUR],
   ['isSexualExploit', 'Sexual exploitation', ['SexualExploitation']],
   ['isOtherExploit', 'Other', ['ForcedAdoption', 'Surrogacy', 'Other']],
@@ -43,21 +43,22 @@ const EXPLOIT: ReadonlyArray<readonly [column: string, label: string, htcds: rea
 ];
 
 /** HTCDS vic_ForcedLabourIndustry (ISIC sections) → CTDC typeOfLabour…; begging comes from the type. */
-const LABOUR_TYPES: ReadonlyArray<readonly [column: string, label: string, isic: readonly string[]]> = [
-  ['Agriculture', 'Agriculture/Farms/Animal Husbandry', ['A_AgricultureForestryAndFishing']],
-  ['Aquafarming', 'Aquafarming/Fishing', []],
-  ['Begging', 'Begging', []],
-  ['Construction', 'Construction', ['F_Construction']],
-  ['DomesticWork', 'Domestic Work', ['T_ActivitiesOfHouseholdsAsEmployers']],
-  ['Hospitality', 'Hospitality/Restaurant/Food Service/Hotel', ['I_AccommodationAndFoodServiceActivities']],
-  ['IllicitActivities', 'Illicit Activities', []],
-  ['Manufacturing', 'Manufacturing/Factory work', ['C_Manufacturing']],
-  ['MiningOrDrilling', 'Mining, Quarrying, Oil/Gas Extraction', ['B_MiningAndQuarrying']],
-  ['Peddling', 'Peddling/informal street commerce', []],
-  ['Transportation', 'Transportation', ['H_TransportationAndStorage']],
-];
+export const LABOUR_TYPES: ReadonlyArray<readonly [column: string, label: string, isic: readonly string[]]> =
+  [
+    ['Agriculture', 'Agriculture/Farms/Animal Husbandry', ['A_AgricultureForestryAndFishing']],
+    ['Aquafarming', 'Aquafarming/Fishing', []],
+    ['Begging', 'Begging', []],
+    ['Construction', 'Construction', ['F_Construction']],
+    ['DomesticWork', 'Domestic Work', ['T_ActivitiesOfHouseholdsAsEmployers']],
+    ['Hospitality', 'Hospitality/Restaurant/Food Service/Hotel', ['I_AccommodationAndFoodServiceActivities']],
+    ['IllicitActivities', 'Illicit Activities', []],
+    ['Manufacturing', 'Manufacturing/Factory work', ['C_Manufacturing']],
+    ['MiningOrDrilling', 'Mining, Quarrying, Oil/Gas Extraction', ['B_MiningAndQuarrying']],
+    ['Peddling', 'Peddling/informal street commerce', []],
+    ['Transportation', 'Transportation', ['H_TransportationAndStorage']],
+  ];
 
-const SEX: ReadonlyArray<readonly [column: string, label: string, htcds: string]> = [
+export const SEX: ReadonlyArray<readonly [column: string, label: string, htcds: string]> = [
   ['Prostitution', 'Prostitution', 'Prostitution'],
   ['Pornography', 'Pornography', 'Pornography'],
   ['RemoteInteractiveServices', 'Remote interactive services', 'RemoteInteractiveServices'],

@@ -22,7 +22,7 @@ beforeAll(async () => {
   await loadDocs(store, syntheticCaseDocs({ mission: 'north', cases: 6000, seed: 1 }), 'north', keys);
   await loadDocs(store, syntheticCaseDocs({ mission: 'south', cases: 3000, seed: 2 }), 'south', keys);
   await loadDocs(store, syntheticCaseDocs({ mission: 'hidden', cases: 500, seed: 3 }), 'hidden', keys);
-});
+}, 60_000); // 9,500 cases through the store: seconds on a loaded machine
 afterAll(() => store.close());
 
 const table = (q: TableQuery, s = scope) => researchTable(store, q, s, p);

@@ -15,6 +15,7 @@ import type {
   FineQuery,
   Recreation,
 } from './analytics-store.ts';
+import { append, appendRows } from './duckdb-rows.ts';
 import { SCHEMA, SCHEMA_VERSION, filterExpr, valueExpr } from './schema.ts';
 
 export interface DuckDbStoreOptions {
@@ -23,6 +24,11 @@ export interface DuckDbStoreOptions {
   /** `ResearchKeys.fingerprint`: a store made with another secret holds other record keys. */
   fingerprint: string;
   now?: () => Date;
+  /**
+   * Open an existing file read-only (an imported external source, ../ctdc/ctdc-sources.ts): nothing is
+   * created, wiped or set aside; a missing, unreadable or mismatched file is an error instead.
+   */
+  readOnly?: boolean;
 }
 
 const inList = (values: readonly string[]) => listValue([...values]);
@@ -35,6 +41,7 @@ const inList = (values: readonly string[]) => listValue([...values]);
  */
 export async function openDuckDbStore(o: DuckDbStoreOptions): Promise<AnalyticsStore> {
   const now = o.now ?? (() => new Date());
+  if (o.readOnly) return openReadOnly(o.path, o.fingerprint);
   const memory = o.path === ':memory:';
   let recreated: Recreation | null = null;
   if (!memory && !existsSync(o.path))
@@ -76,6 +83,21 @@ export async function openDuckDbStore(o: DuckDbStoreOptions): Promise<AnalyticsS
   }
 }
 
+async function openReadOnly(path: string, fingerprint: string): Promise<AnalyticsStore> {
+  let store: DuckDbStore | undefined;
+  try {
+    store = await DuckDbStore.open(path, null, true);
+    const problem = await store.mismatch(fingerprint);
+    if (problem !== null) throw new Error(problem);
+    return store;
+  } catch (e) {
+    await store?.close();
+    throw new ResearchError('TERN_RESEARCH_STORE_FAILED', `Cannot read the store at ${path}`, undefined, {
+      cause: e,
+    });
+  }
+}
+
 class DuckDbStore implements AnalyticsStore {
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -85,11 +107,15 @@ class DuckDbStore implements AnalyticsStore {
     public recreated: Recreation | null,
   ) {}
 
-  static async open(path: string, recreated: Recreation | null): Promise<DuckDbStore> {
-    const instance = await DuckDBInstance.create(path);
+  static async open(path: string, recreated: Recreation | null, readOnly = false): Promise<DuckDbStore> {
+    if (readOnly && !existsSync(path)) throw new Error(`${path} does not exist`);
+    const instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
     try {
       const db = await instance.connect();
-      for (const sql of SCHEMA) await db.run(sql);
+      if (!readOnly) for (const sql of SCHEMA) await db.run(sql);
+      // A catch-up writes tens of megabytes of fragments: checkpoint (rewrite the tables from the
+      // write-ahead log) every 256 MB of log rather than DuckDB's 16 MB, and at close.
+      if (!readOnly) await db.run(`SET checkpoint_threshold = '256MB'`);
       return new DuckDbStore(instance, db, recreated);
     } catch (e) {
       instance.closeSync();
@@ -135,6 +161,7 @@ class DuckDbStore implements AnalyticsStore {
   }
 
   private async transaction(op: () => Promise<void>): Promise<void> {
+    this.cached = null;
     await this.db.run('BEGIN TRANSACTION');
     try {
       await op();
@@ -152,17 +179,38 @@ class DuckDbStore implements AnalyticsStore {
   apply(batch: FeedBatch): Promise<void> {
     return this.serial(`applying a batch of ${batch.mission}`, () =>
       this.transaction(async () => {
+        const IN = 'IN (SELECT unnest($1::VARCHAR[]))';
         const touched = [...batch.upserts.map((f) => f.docRef), ...batch.deletes];
         const cases = new Set(batch.upserts.map((f) => f.caseRef));
-        if (touched.length > 0) {
-          const IN = 'doc_ref IN (SELECT unnest($1::VARCHAR[]))';
-          // A document that moved to another case (or stopped contributing) changes its old case too.
-          for (const [ref] of await this.query(`SELECT DISTINCT case_ref FROM fragments WHERE ${IN}`, [
-            inList(touched),
-          ]))
+        // The old fragments of these documents go, and their cases are remade too: a document that
+        // moved to another case (or stopped contributing) changes its old case.
+        // Cases with a fragment stored before this batch: only they can have a row to replace.
+        const stored = new Set<string>();
+        if (touched.length > 0)
+          for (const [ref] of await this.query(
+            `DELETE FROM fragments WHERE doc_ref ${IN} RETURNING case_ref`,
+            [inList(touched)],
+          )) {
             cases.add(String(ref));
-          await this.db.run(`DELETE FROM fragments WHERE ${IN}`, [inList(touched)]);
+            stored.add(String(ref));
+          }
+        if (cases.size === 0) return this.moveCheckpoint(batch);
+        // A case's row is made from all its fragments: those already stored (read before this batch's
+        // are added, so only other documents' come back: in a catch-up, few) and this batch's.
+        const byCase = new Map<string, Fragment[]>();
+        const add = (f: Fragment) => {
+          const list = byCase.get(f.caseRef);
+          if (list) list.push(f);
+          else byCase.set(f.caseRef, [f]);
+        };
+        for (const [ref, body] of await this.query(
+          `SELECT case_ref, body FROM fragments WHERE case_ref ${IN}`,
+          [inList([...cases])],
+        )) {
+          stored.add(String(ref));
+          add(JSON.parse(String(body)) as Fragment);
         }
+        for (const f of batch.upserts) add(f);
         if (batch.upserts.length > 0)
           await this.append('fragments', batch.upserts, (a, f) => {
             a.appendVarchar(f.docRef);
@@ -170,60 +218,32 @@ class DuckDbStore implements AnalyticsStore {
             a.appendVarchar(f.mission);
             a.appendVarchar(JSON.stringify(f));
           });
-        if (cases.size > 0) await this.remakeRows([...cases]);
-        await this.db.run('DELETE FROM checkpoints WHERE mission = $1', [batch.mission]);
-        await this.db.run('INSERT INTO checkpoints VALUES ($1, $2, $3)', [
-          batch.mission,
-          batch.seq,
-          batch.at.toISOString(),
-        ]);
+        if (stored.size > 0) await this.db.run(`DELETE FROM rows WHERE ref ${IN}`, [inList([...stored])]);
+        const rows: ResearchRow[] = [];
+        for (const fragments of byCase.values()) {
+          const row = rowFromFragments(
+            fragments.find((f): f is CaseFragment => f.kind === 'case'),
+            fragments.filter((f) => f.kind !== 'case'),
+          );
+          if (row) rows.push(row);
+        }
+        if (rows.length > 0) await appendRows(this.db, rows);
+        await this.moveCheckpoint(batch);
       }),
     );
   }
 
-  private async remakeRows(caseRefs: string[]): Promise<void> {
-    const IN = 'IN (SELECT unnest($1::VARCHAR[]))';
-    const byCase = new Map<string, Fragment[]>();
-    for (const [ref, body] of await this.query(`SELECT case_ref, body FROM fragments WHERE case_ref ${IN}`, [
-      inList(caseRefs),
-    ])) {
-      const list = byCase.get(String(ref)) ?? [];
-      list.push(JSON.parse(String(body)) as Fragment);
-      byCase.set(String(ref), list);
-    }
-    await this.db.run(`DELETE FROM rows WHERE ref ${IN}`, [inList(caseRefs)]);
-    const rows: ResearchRow[] = [];
-    for (const fragments of byCase.values()) {
-      const c = fragments.find((f): f is CaseFragment => f.kind === 'case');
-      const row = rowFromFragments(
-        c,
-        fragments.filter((f) => f.kind !== 'case'),
-      );
-      if (row) rows.push(row);
-    }
-    if (rows.length > 0)
-      await this.append('rows', rows, (a, r) => {
-        a.appendVarchar(r.ref);
-        a.appendUBigInt(BigInt(r.recordKey));
-        for (const d of DIMENSION_NAMES) {
-          const v = r[d];
-          if (Array.isArray(v)) a.appendVarchar(v.join(';'));
-          else if (v === null) a.appendNull();
-          else a.appendVarchar(v);
-        }
-      });
+  private async moveCheckpoint(batch: FeedBatch): Promise<void> {
+    await this.db.run('DELETE FROM checkpoints WHERE mission = $1', [batch.mission]);
+    await this.db.run('INSERT INTO checkpoints VALUES ($1, $2, $3)', [
+      batch.mission,
+      batch.seq,
+      batch.at.toISOString(),
+    ]);
   }
 
-  private async append<T>(table: string, items: readonly T[], write: (a: DuckDBAppender, item: T) => void) {
-    const a = await this.db.createAppender(table);
-    try {
-      for (const item of items) {
-        write(a, item);
-        a.endRow();
-      }
-    } finally {
-      a.closeSync();
-    }
+  private append<T>(table: string, items: readonly T[], write: (a: DuckDBAppender, item: T) => void) {
+    return append(this.db, table, items, write);
   }
 
   checkpoint(mission: string): Promise<Checkpoint | null> {
@@ -235,21 +255,13 @@ class DuckDbStore implements AnalyticsStore {
 
   status(missions?: readonly string[]): Promise<AnalyticsStatus> {
     return this.serial('reading its status', async () => {
-      const known = new Map(
-        (await this.query('SELECT mission, as_of FROM checkpoints')).map(
-          (r) => [String(r[0]), String(r[1])] as const,
-        ),
-      );
+      const { known, cases: byMission } = await this.summary();
       const asked = missions ?? [...known.keys()];
       const behind = asked.filter((m) => !known.has(m));
       const times = asked.flatMap((m) => (known.has(m) ? [known.get(m)!] : [])).sort();
-      // No mission asked (a researcher with no grant): DuckDB cannot type an empty list parameter.
-      if (missions?.length === 0) return { asOf: null, behind, cases: 0, recreated: this.recreated };
-      const scope = missions ? `WHERE mission IN (SELECT unnest($1::VARCHAR[]))` : '';
-      const [[cases]] = (await this.query(
-        `SELECT count(*)::INTEGER FROM rows ${scope}`,
-        missions ? [inList(missions)] : undefined,
-      )) as [[number]];
+      const cases = missions
+        ? missions.reduce((n, m) => n + (byMission.get(m) ?? 0), 0)
+        : [...byMission.values()].reduce((a, b) => a + b, 0);
       return {
         asOf: behind.length > 0 || times.length === 0 ? null : times[0]!,
         behind,
@@ -257,6 +269,26 @@ class DuckDbStore implements AnalyticsStore {
         recreated: this.recreated,
       };
     });
+  }
+
+  /**
+   * Checkpoints and cases per mission, kept in memory between writes: every table asks for the status,
+   * and only `apply`, `reset` and `wipe` change it (one process holds the file: DuckDB locks it).
+   */
+  private cached: { known: Map<string, string>; cases: Map<string, number> } | null = null;
+  private async summary() {
+    if (this.cached) return this.cached;
+    const known = new Map(
+      (await this.query('SELECT mission, as_of FROM checkpoints')).map(
+        (r) => [String(r[0]), String(r[1])] as const,
+      ),
+    );
+    const cases = new Map(
+      (await this.query('SELECT mission, count(*)::INTEGER FROM rows GROUP BY mission')).map(
+        (r) => [String(r[0]), Number(r[1])] as const,
+      ),
+    );
+    return (this.cached = { known, cases });
   }
 
   fineCounts(q: FineQuery): Promise<FineCount[]> {

@@ -29,7 +29,7 @@ beforeAll(async () => {
     await loadDocs(s, gone, 'm1', keys);
     await loadDocs(s, syntheticCaseDocs({ mission: 'm2', cases: 500, seed: 6 }), 'm2', keys);
   }
-});
+}, 60_000); // seconds on a loaded machine
 afterAll(() => duck.close());
 
 const sorted = (cs: FineCount[]) =>

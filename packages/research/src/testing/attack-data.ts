@@ -1,6 +1,6 @@
 import { AGE_BANDS } from '../rows/age-band.ts';
 import type { ResearchRow } from '../rows/research-row.ts';
-import { prng, weighted } from './prng.ts';
+import { prng, weighted } from '../synthetic/prng.ts';
 
 /**
  * The adversarial test's data (issue 13): a seeded background of cases with shares loosely like

@@ -2,7 +2,7 @@ import type { Dimension } from '../dimensions.ts';
 import type { TableQuery } from '../disclosure/table-query.ts';
 import { CATEGORIES, KNOWN, SECRETS, shuffle } from './attack-data.ts';
 import type { Known, Target } from './attack-data.ts';
-import { prng } from './prng.ts';
+import { prng } from '../synthetic/prng.ts';
 
 /** What the attacker can ask: any table, answered by the control under test (Tern's or the naive one). */
 export interface Answer {

@@ -1,5 +1,6 @@
 // Test and benchmark helpers of @tern/research (`@tern/research/testing`): never used by the server.
-export { prng, ulidAt, weighted } from './prng.ts';
+// The synthetic data (`@tern/research/synthetic`, which the demo seed uses) is re-exported here.
+export * from '../synthetic/index.ts';
 export { bodyOf, deleted, edited, syntheticCaseDocs, wire } from './synthetic-cases.ts';
 export type { SyntheticOptions } from './synthetic-cases.ts';
 export { loadDocs } from './load.ts';

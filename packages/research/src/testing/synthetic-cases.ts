@@ -1,6 +1,6 @@
 import { nextRevision } from '@tern/sync';
 import type { WireDoc } from '@tern/sync';
-import { prng, ulidAt, weighted } from './prng.ts';
+import { prng, ulidAt, weighted } from '../synthetic/prng.ts';
 
 /**
  * Synthetic cases as the server stores them (case document, Screening, for most an Assistance form),
