@@ -1,10 +1,15 @@
+import { openCtdcSources } from '@tern/research';
 import { TernStore } from '@tern/store';
 import { LOG_REDACT, buildApp } from './app.ts';
 import { readConfig } from './config.ts';
+import { ctdcSourcesDir } from './cli/research-import-ctdc.ts';
 import { researchSecret } from './research/research-secret.ts';
 
 const config = readConfig();
 const store = new TernStore({ kind: 'leveldb', dataDir: config.dataDir });
+// Imported CTDC datasets (apps/server/src/cli/research-import-ctdc.ts): read-only research sources,
+// listed afresh on every request, so an import made while the server runs is seen at once.
+const ctdc = await openCtdcSources(ctdcSourcesDir(config.dataDir));
 const app = await buildApp({
   store,
   missions: config.missions,
@@ -24,6 +29,7 @@ const app = await buildApp({
     ),
     k: config.research.k,
     queriesPerDay: config.research.queriesPerDay,
+    sources: { list: () => Promise.resolve(ctdc.list()), open: (id) => ctdc.open(id) },
     eager: true,
   },
 });
@@ -34,6 +40,7 @@ if ((await store.system().list('user:', { limit: 1 })).length === 0) {
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');
   await app.close();
+  await ctdc.close();
   await store.close();
   process.exit(0);
 };
