@@ -26,6 +26,8 @@ export { forEachInstance } from './instances.ts';
 export type { DeviceFacts } from './metadata.ts';
 export { parsePoint } from './geo.ts';
 export { COUNTRY_CODES, countryChoices, countryName, isCountryCode } from './countries.ts';
+export { searchCountries } from './country-search.ts';
+export type { CountryMatch } from './country-search.ts';
 export { localize, textDirection } from './text-direction.ts';
 export { fillText, outputValues, textRefsOf } from './text-refs.ts';
 export { assistance, builtinForms, quickScreening, screening } from './builtin/index.ts';

@@ -4,6 +4,7 @@ import { fillText, localize } from '@tern/forms';
 import type { Choice, Question } from '@tern/forms';
 import type { FieldHandle, Scope } from './answer-store.ts';
 import { CountryField } from './CountryField.tsx';
+import { afterTap } from './after-tap.ts';
 import { AcknowledgeField, GeoPointField, GeoPointsField, RankField } from './OdkFields.tsx';
 import { domId, useFormContext } from './form-context.ts';
 import { useTranslation } from 'react-i18next';
@@ -127,7 +128,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
             id={id}
             value={typeof snap.value === 'string' ? snap.value : ''}
             onChange={(e) => h.set(e.target.value, true)}
-            onBlur={h.touch}
+            onBlur={() => afterTap(h.touch)}
             aria-invalid={invalid}
             aria-describedby={describedBy}
             aria-required={required || undefined}
@@ -179,7 +180,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
 
   const common = {
     id,
-    onBlur: h.touch,
+    onBlur: () => afterTap(h.touch),
     'aria-invalid': invalid,
     'aria-describedby': describedBy,
     'aria-required': required || undefined,
@@ -299,7 +300,7 @@ function ChoiceInputs(props: {
             value={c.value}
             checked={selected.includes(c.value)}
             onChange={(e) => toggle(c.value, e.target.checked)}
-            onBlur={h.touch}
+            onBlur={() => afterTap(h.touch)}
             aria-invalid={props.invalid}
           />{' '}
           {localize(c.label, props.lang, props.fallback)}
