@@ -27,6 +27,7 @@ export type { DeviceFacts } from './metadata.ts';
 export { parsePoint } from './geo.ts';
 export { COUNTRY_CODES, countryChoices, countryName, isCountryCode } from './countries.ts';
 export { searchCountries } from './country-search.ts';
+export { choiceFor, currentAnswers, currentCode } from './choice-aliases.ts';
 export type { CountryMatch } from './country-search.ts';
 export { localize, textDirection } from './text-direction.ts';
 export { fillText, outputValues, textRefsOf } from './text-refs.ts';

@@ -21,8 +21,9 @@ describe('field labels for disputed paths', () => {
   });
 
   it('shows choice labels, not codes', () => {
-    expect(answerText('quick-screening@1', 'answers.gender', 'woman', 'en')).toBe('Woman');
-    expect(answerText('quick-screening@1', 'answers.gender', 'woman', 'fr')).toBe('Femme');
+    expect(answerText('quick-screening@1', 'answers.gender', 'woman', 'en')).toBe('Feminine'); // an old code reads as its HTCDS choice
+    expect(answerText('quick-screening@1', 'answers.gender', 'Feminine', 'en')).toBe('Feminine');
+    expect(answerText('quick-screening@1', 'answers.gender', 'woman', 'fr')).toBe('Féminin');
     expect(answerText('quick-screening@1', 'answers.exploitation', ['forced_labour', 'other'], 'en')).toBe(
       'Forced labour, Other',
     );
