@@ -57,7 +57,7 @@ export function CountryField(props: {
       }}
     >
       <legend>
-        {props.label}
+        <bdi>{props.label}</bdi>
         {props.mark}
       </legend>
       {props.hint}
