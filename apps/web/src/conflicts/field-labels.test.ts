@@ -5,8 +5,9 @@ describe('field labels for disputed paths', () => {
   it('names answers by their question label in the asked language', () => {
     expect(fieldLabel('quick-screening@1', 'answers.age', 'en')).toBe('Age (years)');
     expect(fieldLabel('quick-screening@1', 'answers.age', 'fr')).toBe('Âge (années)');
+    expect(fieldLabel('quick-screening@1', 'answers.notes', 'ru')).toBe('Заметки');
     // A language the form lacks falls back to its default language.
-    expect(fieldLabel('quick-screening@1', 'answers.notes', 'ru')).toBe('Notes');
+    expect(fieldLabel('quick-screening@1', 'answers.notes', 'de')).toBe('Notes');
   });
 
   it('names a field inside a repeat instance by the repeat and the question', () => {
