@@ -57,7 +57,7 @@ async function checkScreen(page: Page, where: string) {
 
 describe('an interviewer on a 360 px phone', () => {
   for (const lang of ['en', 'fr', 'es', 'ar', 'ru']) {
-    it(`in ${lang}: no sideways scroll`, async () => {
+    it(`in ${lang}: no sideways scroll, no touch target under 44 px`, async () => {
       const ctx = await browser.newContext({
         viewport: { width: 360, height: 740 },
         isMobile: true,
@@ -102,6 +102,10 @@ describe('taps that land while a validation message appears', () => {
       await page.getByLabel(tr('new.fullName'), { exact: true }).fill('Tap Test');
       await page.getByRole('button', { name: tr('new.create') }).click();
       await page.locator('form.form').waitFor();
+      // The Screening starts from what New case asked: the name, and today as the interview date.
+      expect(await page.locator('#q-prs_FirstName').inputValue()).toBe('Tap');
+      expect(await page.locator('#q-prs_SecondName').inputValue()).toBe('Test');
+      expect(await page.locator('#q-interview_date').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       // A date in the future breaks the constraint: its message appears when the field is left.
       await page.locator('#q-interview_date').fill('2999-01-01');
       const yes = page.locator('input[name="q-con_Consent"][value="yes"]');
