@@ -134,6 +134,9 @@ async function interviewerWorksOffline(context: BrowserContext, lang: string, pe
   // Country questions search by name or ISO code in any language.
   await page.locator('#q-return_country').fill('NGA');
   await page.locator('#q-return_country').locator('xpath=..').locator('.matches button').first().click();
+  // The code typed in full ranks its country first, and the click chooses it (the list must not move
+  // under the pointer when the search box loses focus).
+  await page.locator('fieldset.country .chosen [data-code="NGA"]').waitFor();
   await answer(page, 'reintegration_status', 'InProgress');
   await answer(page, 'cas_Status', 'Active');
   await page.locator('form.form button[type=submit]').click();

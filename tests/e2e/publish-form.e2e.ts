@@ -113,7 +113,7 @@ describe('publishing an XLSForm from the admin screen', () => {
     await page.getByRole('button', { name: 'New record' }).click();
     await page.getByLabel('Form', { exact: true }).selectOption('followup-call@1');
     await page
-      .getByRole('group', { name: 'Result of the call' })
+      .getByRole('radiogroup', { name: 'Result of the call' })
       .getByLabel('Reached', { exact: true })
       .check();
     await page.getByLabel('Minutes on the call').fill('12');

@@ -47,7 +47,7 @@ describe('mission export', () => {
       expect.arrayContaining(['Nom complet', 'Genre', "Types d'exploitation", "Date de l'entretien"]),
     );
     const amina = rows.find((r) => r['Nom complet'] === 'Amina')!;
-    expect(amina['Genre']).toBe('Femme');
+    expect(amina['Genre']).toBe('Féminin'); // stored as the old code 'woman': exported as its HTCDS choice
     expect(amina["Types d'exploitation"]).toBe('Travail forcé; Autre');
     expect(amina['Âge (années)']).toBe(30);
   });

@@ -1,3 +1,4 @@
+import { choiceFor } from './choice-aliases.ts';
 import { isCountryCode } from './countries.ts';
 import type { Choice, Question } from './definition.ts';
 import { parseIsoDate } from './expr/index.ts';
@@ -113,7 +114,7 @@ export function checkAnswer(
           message: isMultiple(q) ? 'Expected a list of choices' : 'Expected one choice',
         };
       const offered = (x: string): boolean =>
-        q.type === 'country' ? isCountryCode(x) : (choices ?? []).some((c) => c.value === x);
+        q.type === 'country' ? isCountryCode(x) : choiceFor(choices ?? [], x) !== undefined;
       const bad = values.find((x) => !offered(x));
       if (bad !== undefined) return { code: 'choice', message: `"${bad}" is not one of the choices` };
       if (new Set(values).size !== values.length)

@@ -10,8 +10,10 @@ describe('countries', () => {
     expect(isCountryCode('XXX')).toBe(false);
     expect(isCountryCode('NG')).toBe(false);
   });
-  it('names countries in the requested language, English ISO names as the base', () => {
-    expect(countryName('CIV', 'en')).toBe("Côte d'Ivoire");
+  it('names countries in the requested language from Intl.DisplayNames, English included', () => {
+    expect(countryName('CIV', 'en')).toBe('Côte d’Ivoire');
+    expect(countryName('BOL', 'en')).toBe('Bolivia'); // not the ISO list's "Bolivia, Plurinational State of"
+    expect(countryName('RUS', 'es')).toBe('Rusia');
     expect(countryName('DEU', 'fr')).toBe('Allemagne');
     expect(countryName('SYR', 'ar')).toBe('سوريا');
     expect(countryName('ZZZ', 'fr')).toBe('ZZZ');

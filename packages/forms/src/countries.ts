@@ -23,12 +23,15 @@ function namer(lang: string): Intl.DisplayNames | null {
   return n;
 }
 
-/** The country's name in `lang` (Intl.DisplayNames), else its English ISO 3166 name, else the code. */
+/**
+ * The country's name in `lang` from Intl.DisplayNames (CLDR: the short names people use, "Bolivia",
+ * "Russia", in all five UI languages), else the English ISO 3166 name (a runtime without full ICU),
+ * else the code.
+ */
 export function countryName(alpha3: string, lang: string): string {
   const alpha2 = COUNTRY_CODES.get(alpha3);
   if (alpha2 === undefined) return alpha3;
-  const viaIntl = lang === 'en' ? undefined : namer(lang)?.of(alpha2);
-  return viaIntl ?? COUNTRY_NAMES_EN[alpha3] ?? alpha3;
+  return namer(lang)?.of(alpha2) ?? COUNTRY_NAMES_EN[alpha3] ?? alpha3;
 }
 
 const choiceCache = new Map<string, Choice[]>();

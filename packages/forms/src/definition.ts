@@ -28,6 +28,11 @@ export const Choice = z.object({
   label: LocalizedText,
   /** Extra columns, read by bare names in a choice filter (XLSForm choices sheet columns). */
   data: z.record(z.string(), z.string()).optional(),
+  /**
+   * Codes earlier versions of the form stored for this choice: still accepted and read as this
+   * choice (labels, exports, editing), never written again. See choice-aliases.ts.
+   */
+  aliases: z.array(z.string().min(1)).optional(),
 });
 export type Choice = z.infer<typeof Choice>;
 

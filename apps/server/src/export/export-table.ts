@@ -1,4 +1,4 @@
-import { countryName, localize, questionsOf } from '@tern/forms';
+import { choiceFor, countryName, localize, questionsOf } from '@tern/forms';
 import type { Choice, FormDefinition, Question } from '@tern/forms';
 import type { WireDoc } from '@tern/sync';
 
@@ -46,7 +46,7 @@ function choicesOf(form: FormDefinition, q: Question): Choice[] {
 function display(form: FormDefinition, q: Question, v: unknown, lang: string): string | number | null {
   if (v === undefined || v === null || v === '') return null;
   const label = (value: string) => {
-    const c = choicesOf(form, q).find((x) => x.value === value);
+    const c = choiceFor(choicesOf(form, q), value);
     return c ? localize(c.label, lang, form.defaultLanguage) : value;
   };
   switch (q.type) {

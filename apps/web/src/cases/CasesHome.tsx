@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TernDb } from '../device/db.ts';
 import { FormPage } from '../form/FormPage.tsx';
+import { localToday, screeningPrefill } from './screening-prefill.ts';
 import { SyncPanel } from '../sync/SyncPanel.tsx';
 import { formatNumber } from '../i18n/i18n.ts';
 import { CaseList } from './CaseList.tsx';
@@ -16,7 +17,7 @@ type View =
   | { name: 'list' }
   | { name: 'new' }
   | { name: 'case'; id: string }
-  | { name: 'form'; caseId: string; formKey: string }
+  | { name: 'form'; caseId: string; formKey: string; answers?: Record<string, string> }
   | { name: 'review' };
 
 /** The cases screens: list and search, a new case, one case, a form for a case, the review queue. */
@@ -41,7 +42,12 @@ export function CasesHome(props: {
         mission={mission}
         device={device}
         username={user.username}
-        forCase={{ caseId: view.caseId, formKey: view.formKey, onSaved: () => index.refresh() }}
+        forCase={{
+          caseId: view.caseId,
+          formKey: view.formKey,
+          ...(view.answers ? { answers: view.answers } : {}),
+          onSaved: () => index.refresh(),
+        }}
         onDone={() => {
           void index.refresh();
           openCase(view.caseId);
@@ -89,7 +95,14 @@ export function CasesHome(props: {
           user={user.username}
           index={index}
           onCancel={() => setView({ name: 'list' })}
-          onCreated={(c) => setView({ name: 'form', caseId: c.id, formKey: 'screening@1' })}
+          onCreated={(c) =>
+            setView({
+              name: 'form',
+              caseId: c.id,
+              formKey: 'screening@1',
+              answers: screeningPrefill(c.body.pii, localToday()),
+            })
+          }
         />
       ) : view.name === 'case' ? (
         <CasePage

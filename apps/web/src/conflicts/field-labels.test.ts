@@ -5,8 +5,9 @@ describe('field labels for disputed paths', () => {
   it('names answers by their question label in the asked language', () => {
     expect(fieldLabel('quick-screening@1', 'answers.age', 'en')).toBe('Age (years)');
     expect(fieldLabel('quick-screening@1', 'answers.age', 'fr')).toBe('Âge (années)');
+    expect(fieldLabel('quick-screening@1', 'answers.notes', 'ru')).toBe('Заметки');
     // A language the form lacks falls back to its default language.
-    expect(fieldLabel('quick-screening@1', 'answers.notes', 'ru')).toBe('Notes');
+    expect(fieldLabel('quick-screening@1', 'answers.notes', 'de')).toBe('Notes');
   });
 
   it('names a field inside a repeat instance by the repeat and the question', () => {
@@ -21,8 +22,9 @@ describe('field labels for disputed paths', () => {
   });
 
   it('shows choice labels, not codes', () => {
-    expect(answerText('quick-screening@1', 'answers.gender', 'woman', 'en')).toBe('Woman');
-    expect(answerText('quick-screening@1', 'answers.gender', 'woman', 'fr')).toBe('Femme');
+    expect(answerText('quick-screening@1', 'answers.gender', 'woman', 'en')).toBe('Feminine'); // an old code reads as its HTCDS choice
+    expect(answerText('quick-screening@1', 'answers.gender', 'Feminine', 'en')).toBe('Feminine');
+    expect(answerText('quick-screening@1', 'answers.gender', 'woman', 'fr')).toBe('Féminin');
     expect(answerText('quick-screening@1', 'answers.exploitation', ['forced_labour', 'other'], 'en')).toBe(
       'Forced labour, Other',
     );

@@ -1,4 +1,4 @@
-import { compileForm, countryName, localize } from '@tern/forms';
+import { choiceFor, compileForm, countryName, localize } from '@tern/forms';
 import { deviceForms } from '../forms-admin/device-forms.ts';
 import type { CompiledForm, FieldInfo } from '@tern/forms';
 import { parsePath } from '@tern/sync';
@@ -78,7 +78,7 @@ function describe(form: CompiledForm | null, q: FieldInfo | undefined, value: un
       .join('; ');
   }
   if (q?.node.type === 'country' && typeof value === 'string') return countryName(value, lang);
-  const choice = q?.choices?.find((c) => c.value === value);
+  const choice = q?.choices && typeof value === 'string' ? choiceFor(q.choices, value) : undefined;
   if (choice) return `${localize(choice.label, lang, fallback)}`;
   return String(value);
 }

@@ -1,7 +1,8 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
-import { COUNTRY_CODES, countryName } from '@tern/forms';
+import { countryName, searchCountries } from '@tern/forms';
 import type { FieldHandle } from './answer-store.ts';
+import { afterTap } from './after-tap.ts';
 import { useTranslation } from 'react-i18next';
 
 /** At most this many matches are listed while searching (249 countries would bury the one wanted). */
@@ -11,6 +12,10 @@ const MAX_MATCHES = 12;
  * A country question as a searchable list: type part of a name (in the form language) or an ISO code,
  * pick a match; chosen countries are listed with a remove button. Buttons and a search box only, so it
  * works with the keyboard and a screen reader with nothing custom. Answers are ISO 3166-1 alpha-3 codes.
+ *
+ * The question counts as left (and shows "required") only when the focus leaves the whole fieldset:
+ * moving from the search box to one of its matches is still answering it. Before this, the message
+ * appeared between pointer down and up on a match, moved the list a row, and the choice was lost.
  */
 export function CountryField(props: {
   handle: FieldHandle;
@@ -34,21 +39,8 @@ export function CountryField(props: {
     : typeof props.value === 'string'
       ? [props.value]
       : [];
-  const names = useMemo(
-    () => [...COUNTRY_CODES.keys()].map((code) => ({ code, name: countryName(code, lang) })),
-    [lang],
-  );
-  const q = query.trim().toLocaleLowerCase(lang);
-  const matches =
-    q === ''
-      ? []
-      : names
-          .filter(
-            (c) =>
-              !selected.includes(c.code) &&
-              (c.name.toLocaleLowerCase(lang).includes(q) || c.code === q.toUpperCase()),
-          )
-          .slice(0, MAX_MATCHES);
+  const q = query.trim();
+  const matches = searchCountries(q, lang, { limit: MAX_MATCHES, exclude: selected });
 
   const choose = (code: string) => {
     h.set(multiple ? [...selected, code] : code, true);
@@ -57,9 +49,15 @@ export function CountryField(props: {
   const drop = (code: string) => h.set(multiple ? selected.filter((c) => c !== code) : undefined, true);
 
   return (
-    <fieldset className="question country" aria-describedby={props.describedBy}>
+    <fieldset
+      className="question country"
+      aria-describedby={props.describedBy}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) afterTap(h.touch);
+      }}
+    >
       <legend>
-        {props.label}
+        <bdi>{props.label}</bdi>
         {props.mark}
       </legend>
       {props.hint}
@@ -90,7 +88,6 @@ export function CountryField(props: {
           placeholder={t('searchCountry')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          onBlur={h.touch}
         />
       )}
       <ul id={listId} className="matches" aria-live="polite">

@@ -30,7 +30,9 @@ export const GroupSection = memo(function GroupSection(props: { node: Group; sco
   if (!snap.relevant) return null;
   return (
     <fieldset className="group" id={domId(h.key)}>
-      <legend>{fillText(localize(props.node.label, lang, fallback), snap.outputs)}</legend>
+      <legend>
+        <bdi>{fillText(localize(props.node.label, lang, fallback), snap.outputs)}</bdi>
+      </legend>
       <FormNodes nodes={props.node.children} scope={props.scope} />
     </fieldset>
   );

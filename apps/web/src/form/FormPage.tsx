@@ -67,7 +67,13 @@ export function FormPage(props: {
   username?: string;
   onDone: () => void;
   /** A form for a case: this form only, linked to the case; `onSaved` runs before `onDone`. */
-  forCase?: { caseId: string; formKey: string; onSaved: (row: OpenRow) => Promise<void> };
+  forCase?: {
+    caseId: string;
+    formKey: string;
+    /** Answers the form starts with (the Screening of a new case: name, date of birth, today). */
+    answers?: Answers;
+    onSaved: (row: OpenRow) => Promise<void>;
+  };
 }) {
   const { db, mission, dataKey } = props;
   // The page's own words follow the UI language; the form's labels follow `lang`, chosen here.
@@ -86,7 +92,7 @@ export function FormPage(props: {
   const facts: DeviceFacts = { deviceid: props.device ?? undefined, username: props.username };
   const [session, setSession] = useState<Session>(() =>
     props.forCase
-      ? newSession(props.forCase.formKey, lang, facts, undefined, null, props.forCase.caseId)
+      ? newSession(props.forCase.formKey, lang, facts, props.forCase.answers, null, props.forCase.caseId)
       : newSession(localStorage.getItem('tern.form') ?? DEFAULT_FORM, lang, facts),
   );
   const [dirty, setDirty] = useState(false);

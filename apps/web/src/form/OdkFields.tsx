@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { localize } from '@tern/forms';
 import type { Choice } from '@tern/forms';
 import type { FieldHandle } from './answer-store.ts';
+import { afterTap } from './after-tap.ts';
 
 /** What every field widget here gets from QuestionField: its handle, ids and accessible wiring. */
 export interface WidgetProps {
@@ -52,7 +53,7 @@ export function GeoPointField(props: WidgetProps) {
         value={value}
         placeholder={t('geo.format')}
         onChange={(e) => h.set(e.target.value)}
-        onBlur={h.touch}
+        onBlur={() => afterTap(h.touch)}
         aria-invalid={props.invalid}
         aria-describedby={props.describedBy}
         aria-required={props.required || undefined}
@@ -77,7 +78,7 @@ export function GeoPointsField(props: WidgetProps) {
         value={typeof props.value === 'string' ? props.value : ''}
         placeholder={t('geo.points')}
         onChange={(e) => props.handle.set(e.target.value)}
-        onBlur={props.handle.touch}
+        onBlur={() => afterTap(props.handle.touch)}
         aria-invalid={props.invalid}
         aria-describedby={props.describedBy}
         aria-required={props.required || undefined}
@@ -95,7 +96,7 @@ export function AcknowledgeField(props: WidgetProps & { label: ReactNode }) {
         type="checkbox"
         checked={props.value === 'OK'}
         onChange={(e) => props.handle.set(e.target.checked ? 'OK' : undefined, true)}
-        onBlur={props.handle.touch}
+        onBlur={() => afterTap(props.handle.touch)}
         aria-invalid={props.invalid}
         aria-describedby={props.describedBy}
         aria-required={props.required || undefined}

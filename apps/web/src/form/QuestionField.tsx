@@ -4,6 +4,7 @@ import { fillText, localize } from '@tern/forms';
 import type { Choice, Question } from '@tern/forms';
 import type { FieldHandle, Scope } from './answer-store.ts';
 import { CountryField } from './CountryField.tsx';
+import { afterTap } from './after-tap.ts';
 import { AcknowledgeField, GeoPointField, GeoPointsField, RankField } from './OdkFields.tsx';
 import { domId, useFormContext } from './form-context.ts';
 import { useTranslation } from 'react-i18next';
@@ -34,8 +35,12 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
   const describedBy = [hintId, errId].filter(Boolean).join(' ') || undefined;
   const required = 'required' in node && node.required === true;
   const invalid: true | undefined = snap.error ? true : undefined;
+  // A label, hint or choice is isolated in its own direction (<bdi>, dir="auto"): an English text on an
+  // Arabic page keeps its question mark at its end ("How …?", not "?How …"), and the required star
+  // stays at the end of the line in the page's direction.
+  const labelEl = <bdi>{label}</bdi>;
   const hintEl = hint ? (
-    <p id={hintId} className="hint">
+    <p id={hintId} className="hint" dir="auto">
       {hint}
     </p>
   ) : null;
@@ -49,7 +54,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
   if (node.type === 'note')
     return (
       <div className="question note" id={id}>
-        <p>{label}</p>
+        <p dir="auto">{label}</p>
         {hintEl}
       </div>
     );
@@ -89,7 +94,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
           {...widget}
           label={
             <>
-              {label}
+              {labelEl}
               {mark}
             </>
           }
@@ -102,7 +107,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
     return (
       <fieldset className="question" aria-describedby={describedBy} disabled={readOnly}>
         <legend>
-          {label}
+          {labelEl}
           {mark}
         </legend>
         {hintEl}
@@ -119,7 +124,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
       return (
         <div className="question">
           <label htmlFor={id}>
-            {label}
+            {labelEl}
             {mark}
           </label>
           {hintEl}
@@ -127,7 +132,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
             id={id}
             value={typeof snap.value === 'string' ? snap.value : ''}
             onChange={(e) => h.set(e.target.value, true)}
-            onBlur={h.touch}
+            onBlur={() => afterTap(h.touch)}
             aria-invalid={invalid}
             aria-describedby={describedBy}
             aria-required={required || undefined}
@@ -155,11 +160,14 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
         id={id}
         disabled={readOnly}
         aria-describedby={describedBy}
-        aria-required={required || undefined}
+        // aria-required is allowed on a radiogroup, not on a group of checkboxes: those say it in words.
+        role={multiple ? undefined : 'radiogroup'}
+        aria-required={(!multiple && required) || undefined}
       >
         <legend>
-          {label}
+          {labelEl}
           {mark}
+          {multiple && required && <span className="visually-hidden"> ({t('requiredMark')})</span>}
         </legend>
         {hintEl}
         <ChoiceInputs
@@ -179,7 +187,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
 
   const common = {
     id,
-    onBlur: h.touch,
+    onBlur: () => afterTap(h.touch),
     'aria-invalid': invalid,
     'aria-describedby': describedBy,
     'aria-required': required || undefined,
@@ -256,7 +264,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
   return (
     <div className="question">
       <label htmlFor={id}>
-        {label}
+        {labelEl}
         {mark}
       </label>
       {hintEl}
@@ -299,10 +307,10 @@ function ChoiceInputs(props: {
             value={c.value}
             checked={selected.includes(c.value)}
             onChange={(e) => toggle(c.value, e.target.checked)}
-            onBlur={h.touch}
+            onBlur={() => afterTap(h.touch)}
             aria-invalid={props.invalid}
           />{' '}
-          {localize(c.label, props.lang, props.fallback)}
+          <bdi>{localize(c.label, props.lang, props.fallback)}</bdi>
         </label>
       ))}
     </>

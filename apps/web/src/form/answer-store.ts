@@ -1,5 +1,6 @@
 import {
   compileForm,
+  currentAnswers,
   evaluateForm,
   fillMetadata,
   newRepeatInstance,
@@ -69,7 +70,13 @@ export class AnswerStore {
     this.form = form;
     this.compiled = compileForm(form);
     this.opts = opts;
-    this.answers = fillMetadata(form, opts.answers ?? {}, 'open', this.facts());
+    // Old codes of a changed choice list open as the current choice (choice-aliases.ts).
+    this.answers = fillMetadata(
+      form,
+      currentAnswers(this.compiled, opts.answers ?? {}),
+      'open',
+      this.facts(),
+    );
     this.language = opts.language ?? form.defaultLanguage;
     this.state = this.evaluate();
     if (this.fillRepeatCounts()) this.state = this.evaluate();

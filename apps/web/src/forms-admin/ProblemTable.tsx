@@ -13,7 +13,7 @@ export function ProblemTable(props: { problems: readonly Problem[] }) {
   const { t } = useTranslation('publish');
   if (props.problems.length === 0) return null;
   return (
-    <table aria-label={t('problems')} className="problems">
+    <table aria-label={t('problems')} className="problems" tabIndex={0}>
       <thead>
         <tr>
           <th>{t('severity')}</th>

@@ -52,7 +52,7 @@ export function SyncPicture(props: { mission: string; thisDevice: string | null 
       )}
       {devices && devices.length === 0 && <p className="empty">{t('picture.none')}</p>}
       {devices && devices.length > 0 && (
-        <table className="devices" aria-label={t('picture.table')}>
+        <table className="devices" aria-label={t('picture.table')} tabIndex={0}>
           <thead>
             <tr>
               <th>{t('picture.device')}</th>

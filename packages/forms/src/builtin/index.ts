@@ -1,9 +1,13 @@
 import type { FormDefinition } from '../definition.ts';
-import { assistance } from './assistance.ts';
-import { quickScreening } from './quick-screening.ts';
-import { screening } from './screening.ts';
+import { assistance as assistanceEnFr } from './assistance.ts';
+import { quickScreening as quickScreeningEnFr } from './quick-screening.ts';
+import { screening as screeningEnFr } from './screening.ts';
+import { withMoreLanguages } from './translations/apply.ts';
 
-export { assistance, quickScreening, screening };
+/** The built-in forms in the five UI languages: English and French inline, ar/es/ru from ./translations. */
+export const screening = withMoreLanguages(screeningEnFr);
+export const assistance = withMoreLanguages(assistanceEnFr);
+export const quickScreening = withMoreLanguages(quickScreeningEnFr);
 
 /** Built-in forms by `id@version`, the key stored in every submission. */
 export const builtinForms: ReadonlyMap<string, FormDefinition> = new Map(

@@ -1,4 +1,17 @@
 import type { FormDefinition } from '../definition.ts';
+import { gender } from './htcds-person-choices.ts';
+
+/**
+ * The codes quick screening stored for gender before it took the Screening's HTCDS prs_Gender list
+ * (issue 16: two lists split one category in counts). Read as the HTCDS choice, never written again.
+ * "Trans / non-binary" cannot say which transgender choice it was: it reads as NonConforming.
+ */
+const OLD_GENDER_CODES: Readonly<Record<string, string[]>> = {
+  Feminine: ['woman'],
+  Masculine: ['man'],
+  NonConforming: ['trans_nonbinary'],
+  NonSpecifiedUnknown: ['unknown'],
+};
 
 /**
  * A short intake form for the walking skeleton. Codes follow IOM's HTCDS v2.0
@@ -9,6 +22,12 @@ export const quickScreening: FormDefinition = {
   version: '1',
   title: { en: 'Quick screening', fr: 'Présélection rapide' },
   defaultLanguage: 'en',
+  choiceLists: {
+    gender: gender.map((c) => {
+      const aliases = OLD_GENDER_CODES[c.value];
+      return aliases ? { ...c, aliases } : c;
+    }),
+  },
   children: [
     {
       type: 'group',
@@ -33,12 +52,7 @@ export const quickScreening: FormDefinition = {
           type: 'select_one',
           name: 'gender',
           label: { en: 'Gender', fr: 'Genre' },
-          choices: [
-            { value: 'woman', label: { en: 'Woman', fr: 'Femme' } },
-            { value: 'man', label: { en: 'Man', fr: 'Homme' } },
-            { value: 'trans_nonbinary', label: { en: 'Trans / non-binary', fr: 'Trans / non binaire' } },
-            { value: 'unknown', label: { en: 'Not known', fr: 'Inconnu' } },
-          ],
+          choiceList: 'gender',
         },
       ],
     },
