@@ -16,6 +16,7 @@ const app = await buildApp({
   feeds: { perAccount: config.feedsPerAccount, total: config.feedsTotal },
   allowedOrigins: config.allowedOrigins,
   syncConcurrency: config.syncConcurrency,
+  maxAttachmentBytes: config.maxAttachmentBytes,
 });
 if ((await store.system().list('user:', { limit: 1 })).length === 0) {
   app.log.warn('No accounts yet: create the first admin with apps/server/src/cli/create-admin.ts');

@@ -36,6 +36,10 @@ export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
   'conflict.resolve': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
   'audit.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
   admin: { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
+  // Files of media answers (decision 125): uploaded by those who push records, read back by officers;
+  // an interviewer's device keeps its own files and never downloads others'.
+  'attachment.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
+  'attachment.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
 };
 
 /**
