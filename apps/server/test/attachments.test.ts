@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, submission, testApp } from './fixtures.ts';
 import type { TestApp } from './fixtures.ts';
 
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** Deterministic bytes (fixed linear congruential sequence). */
 function bytesOf(n: number, seed: number): Buffer {
   const out = Buffer.alloc(n);
