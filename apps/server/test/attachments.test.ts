@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, submission, testApp } from './fixtures.ts';
 import type { TestApp } from './fixtures.ts';
 
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 /** Deterministic bytes (fixed linear congruential sequence). */
-function bytesOf(n: number, seed: number): Buffer {
-  const out = Buffer.alloc(n);
+function bytesOf(n: number, seed: number): Uint8Array {
+  const out = new Uint8Array(n);
   let x = seed;
   for (let i = 0; i < n; i++) {
     x = (x * 1103515245 + 12345) >>> 0;
@@ -21,14 +21,21 @@ let iv: string;
 let officer: string;
 
 /** A record in `demo` whose answer names the file, stored as a device would have synced it. */
-async function recordWith(file: Buffer, mediaType = 'image/jpeg', size = file.length) {
+async function recordWith(file: Uint8Array, mediaType = 'image/jpeg', size = file.length) {
   const photo = { digest: sha(file), mediaType, size, name: 'door.jpg' };
   const doc = submission('demo', { full_name: 'A', visit: [{ _id: 'v1', photo }] });
   await t.store.mission('demo').writeReplicated([doc]);
   return { id: doc._id, digest: photo.digest };
 }
 
-const put = (token: string, digest: string, record: string, body: Buffer, range: string, mission = 'demo') =>
+const put = (
+  token: string,
+  digest: string,
+  record: string,
+  body: Uint8Array,
+  range: string,
+  mission = 'demo',
+) =>
   t.app.inject({
     method: 'PUT',
     url: `/api/missions/${mission}/attachments/${digest}?record=${encodeURIComponent(record)}`,
@@ -37,7 +44,7 @@ const put = (token: string, digest: string, record: string, body: Buffer, range:
       'content-type': 'application/octet-stream',
       'content-range': range,
     },
-    payload: body,
+    payload: Buffer.from(body),
   });
 const status = async (digest: string) =>
   (
@@ -83,7 +90,7 @@ describe('file uploads of media answers (decision 125)', () => {
     });
     expect(read.statusCode).toBe(200);
     expect(read.headers['content-type']).toBe('image/jpeg');
-    expect(Buffer.compare(read.rawPayload, file)).toBe(0);
+    expect(new Uint8Array(read.rawPayload)).toEqual(file);
     const admin = await t.login('admin');
     const audit = await t.app.inject({
       method: 'GET',
