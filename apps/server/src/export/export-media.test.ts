@@ -19,6 +19,7 @@ describe('export of media answers', () => {
         {
           _id: 'sub:1',
           _rev: '1-a',
+          _revisions: { start: 1, ids: ['a'] },
           type: 'submission',
           form: 'visit@1',
           answers: { door: { digest, mediaType: 'image/jpeg', size: 10, name: 'door.jpg' } },
