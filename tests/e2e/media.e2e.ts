@@ -50,7 +50,7 @@ function xlsform(): string {
 }
 
 /** A PNG's width and height, read from its IHDR chunk. */
-const pngSize = (b: Uint8Array) => {
+const pngSize = (b: { buffer: ArrayBufferLike; byteOffset: number; byteLength: number }) => {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   return { width: v.getUint32(16), height: v.getUint32(20) };
 };
