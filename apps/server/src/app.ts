@@ -29,6 +29,7 @@ import { auditRoute } from './routes/audit-route.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { compactSyncRoute } from './routes/compact-sync-route.ts';
 import { conflictsRoute } from './routes/conflicts-route.ts';
+import { attachmentRoutes } from './routes/attachment-routes.ts';
 import { devicesRoute } from './routes/devices-route.ts';
 import { exportRoute } from './routes/export-route.ts';
 import { formsRoute } from './routes/forms-route.ts';
@@ -72,6 +73,8 @@ export interface AppOptions {
   loginThrottle?: Partial<LoginThrottleOptions>;
   /** Caps on held change feeds (longpolls), per account and in total (feeds/feed-gate.ts). */
   feeds?: Partial<FeedLimits>;
+  /** The largest media file accepted (decision 125); 10 MB by default. */
+  maxAttachmentBytes?: number;
   /** The deepest JSON body accepted; deeper bodies get 400 before they are parsed (json-body.ts). */
   jsonMaxDepth?: number;
   /** Other origins allowed to send state-changing requests (the app's own always is; auth/origin-guard.ts). */
@@ -206,6 +209,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(exportRoute, deps);
   await app.register(formsRoute, { ...deps, registry, xlsformLimits: opts.xlsformLimits });
   await app.register(conflictsRoute, deps);
+  await app.register(attachmentRoutes, { ...deps, maxAttachmentBytes: opts.maxAttachmentBytes });
   await app.register(couchDoor, { ...deps, prefix: '/couch' });
   await app.register(researchGrantRoute, deps);
   await app.register(researchRoutes, { ...deps, research });

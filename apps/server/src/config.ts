@@ -24,6 +24,7 @@ export interface ServerConfig {
     k: number;
     queriesPerDay: number;
   };
+  maxAttachmentBytes: number;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -57,6 +58,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     feedsTotal: Math.floor(positive(env, 'TERN_FEEDS_TOTAL', 200)),
     // Document-carrying requests worked on at once (request-gate.ts); the others wait their turn.
     syncConcurrency: Math.floor(positive(env, 'TERN_SYNC_CONCURRENCY', 64)),
+    // The largest media file (a photo, a recording) a record may carry, in bytes (decision 125).
+    maxAttachmentBytes: Math.floor(positive(env, 'TERN_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024)),
     allowedOrigins: (env.TERN_ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -32,6 +32,7 @@ const app = await buildApp({
     sources: { list: () => Promise.resolve(ctdc.list()), open: (id) => ctdc.open(id) },
     eager: true,
   },
+  maxAttachmentBytes: config.maxAttachmentBytes,
 });
 if ((await store.system().list('user:', { limit: 1 })).length === 0) {
   app.log.warn('No accounts yet: create the first admin with apps/server/src/cli/create-admin.ts');

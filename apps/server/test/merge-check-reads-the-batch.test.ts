@@ -55,6 +55,7 @@ function busyStore(real: TernStore, during: () => WireDoc[]): ServerStore {
       return db;
     },
     ops: (m: string) => real.ops(m),
+    attachments: (m: string) => real.attachments(m),
     forms: () => real.forms(),
     system: () => real.system(),
     close: () => real.close(),

@@ -294,6 +294,33 @@ const ROUTES: Row[] = [
     ok: [200],
   },
   {
+    name: 'GET /api/missions/:mission/attachments/:digest/status',
+    actions: ['attachment.write'],
+    scoped: true,
+    request: (m) => ({ method: 'GET', url: `/api/missions/${m}/attachments/${'a'.repeat(64)}/status` }),
+    ok: [200],
+  },
+  {
+    // The seeded record names no file: allowed means past the permission check, refused as not referenced.
+    name: 'PUT /api/missions/:mission/attachments/:digest',
+    actions: ['attachment.write'],
+    scoped: true,
+    request: (m) => ({
+      method: 'PUT',
+      url: `/api/missions/${m}/attachments/${'a'.repeat(64)}?record=${seeded[m]}`,
+      headers: { 'content-type': 'application/octet-stream', 'content-range': 'bytes 0-0/1' },
+      payload: Buffer.from('x'),
+    }),
+    ok: [422],
+  },
+  {
+    name: 'GET /api/missions/:mission/attachments/:digest',
+    actions: ['attachment.read'],
+    scoped: true,
+    request: (m) => ({ method: 'GET', url: `/api/missions/${m}/attachments/${'a'.repeat(64)}` }),
+    ok: [404],
+  },
+  {
     name: 'GET /api/admin/audit',
     actions: ['audit.read'],
     scoped: false,
@@ -356,7 +383,10 @@ describe('permission matrix (from the permission table)', () => {
     async (_name, role, where, _verdict, c) => {
       n += 1;
       const req = c.row.request(WHERE[where], n);
-      const res = await t.app.inject({ ...req, ...bearer(tokens[role]) });
+      const res = await t.app.inject({
+        ...req,
+        headers: { ...req.headers, ...bearer(tokens[role]).headers },
+      });
       const hidden =
         c.row.hiddenWhenDenied && c.row.actions.every((a) => PERMISSIONS[a][role as Role] !== 'none');
       if (c.allowed) {

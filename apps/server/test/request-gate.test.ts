@@ -39,6 +39,7 @@ function heldStore(real: TernStore) {
       return db;
     },
     ops: (m) => real.ops(m),
+    attachments: (m) => real.attachments(m),
     forms: () => real.forms(),
     system: () => real.system(),
     close: () => real.close(),

@@ -1,6 +1,7 @@
 import { choiceFor } from './choice-aliases.ts';
 import { isCountryCode } from './countries.ts';
-import type { Choice, Question } from './definition.ts';
+import { AttachmentRef } from './definition.ts';
+import type { Choice, MediaQuestion, Question } from './definition.ts';
 import { parseIsoDate } from './expr/index.ts';
 import { geoProblem } from './geo.ts';
 import type { Atom } from './expr/index.ts';
@@ -9,7 +10,8 @@ import type { Atom } from './expr/index.ts';
  * How stored answers look, per question type, and how expressions see them:
  * text → string; integer/decimal → number; date → 'YYYY-MM-DD'; select_one and country → the choice
  * value; select_multiple and multiple country → string[] (seen by expressions joined by one space);
- * calculate → string or number. A missing or empty answer is '' to expressions.
+ * calculate → string or number; media → an `AttachmentRef` object, seen by expressions as its file
+ * name (as ODK sees a media answer). A missing or empty answer is '' to expressions.
  */
 export function isEmptyAnswer(v: unknown): boolean {
   return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -25,6 +27,10 @@ export function toAtom(q: Question, v: unknown): Atom {
     case 'country':
       if (Array.isArray(v)) return v.join(' ');
       return typeof v === 'string' ? v : '';
+    case 'media':
+      return typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string'
+        ? (v as { name: string }).name
+        : '';
     default:
       return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : '';
   }
@@ -103,6 +109,8 @@ export function checkAnswer(
         : { code: 'type', message: 'Expected text or a number' };
     case 'metadata':
       return metadataProblem(q.kind, v);
+    case 'media':
+      return mediaProblem(q, v);
     case 'select_one':
     case 'select_multiple':
     case 'rank':
@@ -138,5 +146,29 @@ function metadataProblem(kind: string, v: unknown): AnswerProblem | null {
   if ((kind === 'start' || kind === 'end') && !isDateTime(v))
     return { code: 'type', message: 'Expected a date and time' };
   if (kind === 'today' && !parseIsoDate(v)) return { code: 'type', message: 'Expected a date' };
+  return null;
+}
+
+const ACCEPTED: Record<MediaQuestion['accept'], { prefix: string; what: string }> = {
+  image: { prefix: 'image/', what: 'an image' },
+  audio: { prefix: 'audio/', what: 'a sound recording' },
+  video: { prefix: 'video/', what: 'a video' },
+  file: { prefix: '', what: 'a file' },
+};
+
+/** A media answer is an attachment reference whose media type fits what the question takes. */
+function mediaProblem(q: MediaQuestion, v: unknown): AnswerProblem | null {
+  const want = ACCEPTED[q.accept];
+  const ref = AttachmentRef.safeParse(v);
+  if (!ref.success) {
+    const issue = ref.error.issues[0]!;
+    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    return {
+      code: 'type',
+      message: `Expected ${want.what} attached (digest, media type, size, name); ${where}${issue.message}`,
+    };
+  }
+  if (!ref.data.mediaType.toLowerCase().startsWith(want.prefix))
+    return { code: 'type', message: `Expected ${want.what}, got a file of type ${ref.data.mediaType}` };
   return null;
 }

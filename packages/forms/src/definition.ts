@@ -122,6 +122,42 @@ export const RankQuestion = z.object({ ...answerable, ...choices, type: z.litera
 export const AcknowledgeQuestion = z.object({ ...answerable, type: z.literal('acknowledge') });
 /** A stored value never shown: its default or calculation (XLSForm hidden). */
 export const HiddenQuestion = z.object({ ...answerable, type: z.literal('hidden') });
+/** What a media question takes: a photo or drawing, a sound, a video, or any file. */
+export const MEDIA_KINDS = ['image', 'audio', 'video', 'file'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+/**
+ * A photo, sound, video or file (XLSForm image, audio, video, file, signature). The answer is an
+ * `AttachmentRef`; the bytes travel and are stored apart from the record (decision 125). `maxPixels`
+ * (XLSForm parameters `max-pixels=`): the device shrinks an image so its longer side is at most this.
+ * A signature or drawing is an image with the `signature`/`draw` appearance.
+ */
+export const MediaQuestion = z.object({
+  ...answerable,
+  type: z.literal('media'),
+  accept: z.enum(MEDIA_KINDS),
+  maxPixels: z.number().int().positive().max(100_000).optional(),
+});
+
+/** A file's sha-256 in lowercase hex: the name of its bytes on the device, on the wire and on the server. */
+export const DIGEST_PATTERN = /^[0-9a-f]{64}$/;
+
+/**
+ * The answer to a media question: which bytes (their sha-256), what they are (a media type such as
+ * `image/jpeg`), how many (size in bytes) and the file's name as the person chose it. The record
+ * carries only this; the bytes are an attachment of the record (decision 125).
+ */
+export const AttachmentRef = z.strictObject({
+  digest: z.string().regex(DIGEST_PATTERN, 'a digest is the sha-256 of the file as 64 lowercase hex digits'),
+  mediaType: z
+    .string()
+    .max(200)
+    .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, 'a media type such as image/jpeg'),
+  size: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  name: z.string().min(1).max(255),
+});
+export type AttachmentRef = z.infer<typeof AttachmentRef>;
+
 /**
  * Filled by the device, never asked (XLSForm metadata): start and end as date-times (form opened,
  * last saved), today as a date, the device id and the username.
@@ -160,6 +196,7 @@ export type RankQuestion = z.infer<typeof RankQuestion>;
 export type AcknowledgeQuestion = z.infer<typeof AcknowledgeQuestion>;
 export type HiddenQuestion = z.infer<typeof HiddenQuestion>;
 export type MetadataQuestion = z.infer<typeof MetadataQuestion>;
+export type MediaQuestion = z.infer<typeof MediaQuestion>;
 
 export type Question =
   | TextQuestion
@@ -178,7 +215,8 @@ export type Question =
   | RankQuestion
   | AcknowledgeQuestion
   | HiddenQuestion
-  | MetadataQuestion;
+  | MetadataQuestion
+  | MediaQuestion;
 
 export type SelectQuestion = SelectOneQuestion | SelectMultipleQuestion;
 
@@ -254,6 +292,7 @@ export const FormNode: z.ZodType<FormNode> = z.union([
   AcknowledgeQuestion,
   HiddenQuestion,
   MetadataQuestion,
+  MediaQuestion,
   Group,
   Repeat,
 ]);

@@ -9,7 +9,8 @@ export {
   questionsOf,
 } from './definition.ts';
 export type { Question, SelectQuestion } from './definition.ts';
-export { NAME_PATTERN } from './definition.ts';
+export { AttachmentRef, DIGEST_PATTERN, MEDIA_KINDS, NAME_PATTERN } from './definition.ts';
+export type { MediaKind, MediaQuestion } from './definition.ts';
 export { parseFormDefinition } from './parse-form-definition.ts';
 export { checkForm, compileForm } from './compile-form.ts';
 export type { CompiledForm, FieldInfo } from './compile-form.ts';

@@ -1,5 +1,6 @@
 import type { CorpusForm } from './corpus-form.ts';
 import { koboHousehold } from './forms/kobo-household.ts';
+import { mediaFieldVisit } from './forms/media-field-visit.ts';
 import { multilingualEastAfrica } from './forms/multilingual-east-africa.ts';
 import { odkFunctions } from './forms/odk-functions.ts';
 import { odkTypesTour } from './forms/odk-types-tour.ts';
@@ -20,5 +21,6 @@ export const CORPUS: readonly CorpusForm[] = [
   odkFunctions,
   multilingualEastAfrica,
   traffickingScreening,
+  mediaFieldVisit,
   ...refusedForms,
 ];

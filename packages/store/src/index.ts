@@ -13,3 +13,4 @@ export { PouchSyncStorage } from './pouch-sync-storage.ts';
 export { bodyAt, conflictedIds, liveBranches } from './branches.ts';
 export type { CouchChange, CouchChangesOptions, DocReadOptions } from './couch-reads.ts';
 export type { EditCheck, EditDoc, EditResult } from './couch-writes.ts';
+export type { AttachmentStatus, AttachmentStore, StoredFile } from './attachment-store.ts';

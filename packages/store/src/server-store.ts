@@ -1,4 +1,5 @@
 import type { DocStore, SystemDb } from './doc-store.ts';
+import type { AttachmentStore } from './attachment-store.ts';
 import type { MissionDb } from './mission-db.ts';
 
 /**
@@ -12,6 +13,8 @@ export interface ServerStore {
   mission(mission: string): MissionDb;
   /** A mission's operational records (devices, merges, conflicts, resolutions): never synced to devices. */
   ops(mission: string): DocStore;
+  /** A mission's files (photos, recordings) named by sha-256, uploaded in chunks: never synced as records. */
+  attachments(mission: string): AttachmentStore;
   /** Published form definitions, shared by all missions. */
   forms(): DocStore;
   /** The server's own database: accounts, missions, sessions, audit. */

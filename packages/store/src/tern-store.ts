@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DocStore, SystemDb } from './doc-store.ts';
+import type { AttachmentStore } from './attachment-store.ts';
 import type { MissionDb } from './mission-db.ts';
 import { assertMissionId } from './mission-id.ts';
 import { PouchDB } from './pouch.ts';
 import type { Pouch } from './pouch.ts';
+import { PouchAttachmentStore } from './pouch-attachment-store.ts';
 import { PouchDocStore } from './pouch-doc-store.ts';
 import { PouchMissionDb } from './pouch-mission-db.ts';
 import type { ServerStore } from './server-store.ts';
@@ -20,6 +22,7 @@ export class TernStore implements ServerStore {
   private readonly open = new Map<string, MissionDb>();
   private readonly stores = new Map<string, DocStore>();
   private readonly pouches = new Map<string, Pouch>();
+  private readonly files = new Map<string, AttachmentStore>();
 
   constructor(readonly options: StoreOptions) {
     if (options.kind === 'leveldb') mkdirSync(resolve(options.dataDir), { recursive: true });
@@ -58,6 +61,17 @@ export class TernStore implements ServerStore {
     return db;
   }
 
+  /** `files-<id>`: cannot collide with `mission-<id>`, `ops-<id>`, forms or system. */
+  attachments(mission: string): AttachmentStore {
+    assertMissionId(mission);
+    let f = this.files.get(mission);
+    if (!f) {
+      f = new PouchAttachmentStore(mission, this.pouch(`files-${mission}`));
+      this.files.set(mission, f);
+    }
+    return f;
+  }
+
   forms(): DocStore {
     return this.docStore('forms');
   }
@@ -76,6 +90,7 @@ export class TernStore implements ServerStore {
     const dbs = [...this.pouches.values()];
     this.open.clear();
     this.stores.clear();
+    this.files.clear();
     this.pouches.clear();
     await Promise.all(dbs.map((d) => d.close()));
   }

@@ -23,6 +23,23 @@ describe('threeWayMerge examples', () => {
     expect(r.conflicts).toEqual([{ path: 'answers.age', base: 30, values: [31, 32] }]);
   });
 
+  it('takes a photo (an attachment reference) whole: two replacements conflict on the answer, not on its fields', () => {
+    const ref = (c: string, size: number) => ({
+      digest: c.repeat(64),
+      mediaType: 'image/jpeg',
+      size,
+      name: 'p.jpg',
+    });
+    const withPhoto = { ...base, answers: { ...base.answers, photo: ref('a', 10) } };
+    const a = { ...base, answers: { ...base.answers, photo: ref('b', 10) } };
+    const b = { ...base, answers: { ...base.answers, photo: ref('c', 20) } };
+    const r = threeWayMerge(withPhoto, a, b);
+    expect(r.conflicts.map((c) => c.path)).toEqual(['answers.photo']);
+    const one = threeWayMerge(withPhoto, a, withPhoto);
+    expect(one.conflicts).toEqual([]);
+    expect(one.merged).toEqual(a);
+  });
+
   it('merges repeat items by id, not by position', () => {
     const ev = (id: string, type: string) => ({ _id: id, type });
     const b0 = { answers: { events: [ev('01A', 'shelter'), ev('01B', 'medical')] } };

@@ -9,7 +9,10 @@ import type { Body } from './types.ts';
  * Per field path: equal on both sides → that value; changed on one side only → that side's value;
  * changed on both sides to different values → a conflict, and nothing is picked. Plain objects merge
  * key by key. Lists of items that carry an `_id` (repeat instances: assistance events, trafficking
- * events) merge item by item, never by position. With no ancestor, every differing field conflicts.
+ * events) merge item by item, never by position. An attachment reference (an object with a string
+ * `digest`: a photo's sha-256, type, size and name) is one value, never merged key by key: mixing the
+ * digest of one photo with the size of another would name bytes that do not exist. With no ancestor,
+ * every differing field conflicts.
  */
 export interface FieldConflict {
   /** Path of the field, e.g. `answers.age` or `answers.events[01J…].type`. */
@@ -39,6 +42,8 @@ const same = (a: Json, b: Json) =>
   a === b ? true : a === undefined || b === undefined ? false : canonicalJson(a) === canonicalJson(b);
 const isPlainObject = (v: Json): v is Record<string, Json> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A media answer (decision 125): replaced whole, so a merge never mixes two files' fields. */
+const isAttachmentRef = (v: Json): boolean => isPlainObject(v) && typeof v.digest === 'string';
 const isItemList = (v: Json): v is Array<Record<string, Json> & { _id: string }> =>
   Array.isArray(v) &&
   v.every((x) => isPlainObject(x) && typeof x._id === 'string') &&
@@ -61,7 +66,7 @@ function mergeValue(path: string, base: Json, a: Json, b: Json, ctx: Ctx): Json 
     ctx.taken[path] = 0;
     return a;
   }
-  if (isPlainObject(a) && isPlainObject(b))
+  if (isPlainObject(a) && isPlainObject(b) && !isAttachmentRef(a) && !isAttachmentRef(b))
     return mergeObject(path, isPlainObject(base) ? base : {}, a, b, ctx);
   if (isItemList(a) && isItemList(b) && (base === ABSENT || isItemList(base)))
     return mergeItems(path, base ?? [], a, b, ctx);

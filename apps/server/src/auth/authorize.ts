@@ -26,7 +26,9 @@ export type Action =
   | 'audit.read'
   | 'research.read'
   | 'research.grant'
-  | 'admin';
+  | 'admin'
+  | 'attachment.write'
+  | 'attachment.read';
 
 /** Throws a TernError (401 or 403) when `req` may not do `action` in `mission`; returns when it may. */
 export type Authorize = (req: FastifyRequest, action: Action, mission: string | null) => void | Promise<void>;

@@ -42,6 +42,10 @@ export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
   // admin granted (research/grants.ts); field roles keep to their records (docs/security.md).
   'research.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'own' },
   'research.grant': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
+  // Files of media answers (decision 125): uploaded by those who push records, read back by officers;
+  // an interviewer's device keeps its own files and never downloads others'.
+  'attachment.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
+  'attachment.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
 };
 
 /**

@@ -59,6 +59,11 @@ function display(form: FormDefinition, q: Question, v: unknown, lang: string): s
     case 'integer':
     case 'decimal':
       return typeof v === 'number' ? v : Number(v);
+    case 'media': {
+      // The file as named on the device and the digest that names it on the server (…/attachments/<digest>).
+      const f = v as { name?: unknown; digest?: unknown };
+      return typeof v === 'object' ? `${String(f.name)} (sha-256 ${String(f.digest)})` : String(v);
+    }
     default:
       return typeof v === 'object' ? JSON.stringify(v) : String(v);
   }

@@ -67,6 +67,11 @@ function describe(form: CompiledForm | null, q: FieldInfo | undefined, value: un
     // A repeat's instances, or a select_multiple / multiple country answer.
     return value.map((v) => describe(form, q, v, lang)).join(q?.node.type === 'repeat' ? ' | ' : ', ');
   }
+  if (typeof value === 'object' && q?.node.type === 'media') {
+    // A media answer: the file as the person named it, and its size.
+    const f = value as { name?: unknown; size?: unknown };
+    return `${String(f.name)} (${Math.max(1, Math.round(Number(f.size) / 1024))} KB)`;
+  }
   if (typeof value === 'object') {
     // A repeat instance: each answer with its question's label.
     return Object.entries(value as Record<string, unknown>)

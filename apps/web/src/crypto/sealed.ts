@@ -42,3 +42,34 @@ export async function sealText(key: CryptoKey, id: string, rev: string, text: st
 export async function unsealText(key: CryptoKey, id: string, rev: string, sealed: Sealed): Promise<string> {
   return String((await unseal(key, id, `${rev}:text`, sealed)).text);
 }
+
+/**
+ * A file's bytes (a photo, a recording), sealed under the mission's data key and bound to their
+ * digest: bytes moved onto another attachment's row fail to decrypt.
+ */
+export async function sealBytes(
+  key: CryptoKey,
+  digest: string,
+  bytes: Uint8Array<ArrayBuffer>,
+): Promise<Sealed> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: enc.encode(`tern:attachment:${digest}`) },
+    key,
+    bytes,
+  );
+  return { iv, data };
+}
+
+export async function unsealBytes(
+  key: CryptoKey,
+  digest: string,
+  sealed: Sealed,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: sealed.iv, additionalData: enc.encode(`tern:attachment:${digest}`) },
+    key,
+    sealed.data,
+  );
+  return new Uint8Array(plain);
+}

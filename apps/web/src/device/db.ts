@@ -78,8 +78,25 @@ export interface KeyringRow {
   updatedAt: string;
 }
 
+/**
+ * The bytes of a media answer (a photo, a recording, a file), keyed by their sha-256 (decision 125).
+ * In clear: the digest, mission, media type, size and the upload progress; the bytes are sealed under
+ * the mission's data key like every body. The file name stays in the record's (sealed) answer only.
+ */
+export interface AttachmentRow {
+  digest: string;
+  mission: string;
+  mediaType: string;
+  size: number;
+  sealed: Sealed;
+  /** Bytes the server is known to hold (0 until an upload starts); `size` once uploaded. */
+  uploaded: number;
+  createdAt: string;
+}
+
 export type TernDb = Dexie & {
   docs: EntityTable<DocRow, 'id'>;
+  attachments: EntityTable<AttachmentRow, 'digest'>;
   meta: EntityTable<MetaRow, 'key'>;
   keyring: EntityTable<KeyringRow, 'username'>;
 };
@@ -99,5 +116,12 @@ export function openDb(name = 'tern'): TernDb {
       keyring: 'username',
     })
     .upgrade((tx) => tx.table('docs').clear());
+  // Version 3 adds the attachments of media answers; documents, keys and checkpoints are kept as they are.
+  db.version(3).stores({
+    docs: 'id, [mission+syncState], [mission+updatedAt], type',
+    meta: 'key',
+    keyring: 'username',
+    attachments: 'digest, mission',
+  });
   return db;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { deviceForms } from '../forms-admin/device-forms.ts';
 import type { Answers } from '@tern/forms';
 import type { TernDb } from '../device/db.ts';
+import { DeviceAttachments } from '../device/attachments.ts';
 import type { OpenRow } from '../device/doc-repository.ts';
 import { saveSubmission } from '../records/submissions.ts';
 import { RecordChangedError } from '../device/record-changed-error.ts';
@@ -39,6 +40,7 @@ export function EditRecordPage(props: {
     () => form && new AnswerStore(form, { answers: (record.body.answers ?? {}) as Answers, language: lang }),
   );
   const [error, setError] = useState('');
+  const [attachments] = useState(() => new DeviceAttachments(props.db, record.mission, props.dataKey));
   useEffect(() => () => store?.dispose(), [store]);
   // Not autosaved (see above): an app update must not reload over unsaved edits. Holding open work
   // that cannot be stored makes "Update now" stop and ask to save or close first (decision 070).
@@ -98,6 +100,7 @@ export function EditRecordPage(props: {
         lang={lang}
         layout={layout}
         onSave={onSave}
+        attachments={attachments}
         actions={
           <button type="button" onClick={props.onDone}>
             {t('cancel')}

@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
 import { localize, textDirection } from '@tern/forms';
 import type { Answers } from '@tern/forms';
+import type { DeviceAttachments } from '../device/attachments.ts';
 import type { AnswerStore } from './answer-store.ts';
 import { FormContext } from './form-context.ts';
 import type { FormContextValue } from './form-context.ts';
@@ -24,12 +25,18 @@ export const FormBody = memo(function FormBody(props: {
   layout: FormLayout;
   onSave: (answers: Answers) => Promise<void>;
   actions?: ReactNode;
+  /** The mission's file store on this device, for media questions. */
+  attachments?: DeviceAttachments | undefined;
 }) {
   const { store, lang, layout } = props;
   const { t } = useTranslation('form');
   const form = store.form;
   const fallback = form.defaultLanguage;
-  const ctx = useMemo<FormContextValue>(() => ({ store, lang, fallback }), [store, lang, fallback]);
+  const attachments = props.attachments;
+  const ctx = useMemo<FormContextValue>(
+    () => ({ store, lang, fallback, attachments }),
+    [store, lang, fallback, attachments],
+  );
   const pages = useMemo(() => pagesOf(form.children), [form]);
   const [page, setPage] = useState(0);
   const [saving, setSaving] = useState(false);

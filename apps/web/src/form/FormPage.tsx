@@ -4,6 +4,7 @@ import { localize } from '@tern/forms';
 import { deviceForms } from '../forms-admin/device-forms.ts';
 import type { Answers, FormDefinition } from '@tern/forms';
 import type { TernDb } from '../device/db.ts';
+import { DeviceAttachments } from '../device/attachments.ts';
 import type { OpenRow } from '../device/doc-repository.ts';
 import { AnswerStore } from './answer-store.ts';
 import { autosaver } from './autosave.ts';
@@ -76,6 +77,7 @@ export function FormPage(props: {
   };
 }) {
   const { db, mission, dataKey } = props;
+  const attachments = useMemo(() => new DeviceAttachments(db, mission, dataKey), [db, mission, dataKey]);
   // The page's own words follow the UI language; the form's labels follow `lang`, chosen here.
   const { t, i18n } = useTranslation('form');
   const [lang, setLang] = useState<string>(() =>
@@ -303,6 +305,7 @@ export function FormPage(props: {
         layout={layout}
         onSave={onSave}
         actions={actions}
+        attachments={attachments}
       />
     </div>
   );

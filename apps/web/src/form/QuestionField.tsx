@@ -5,6 +5,7 @@ import type { Choice, Question } from '@tern/forms';
 import type { FieldHandle, Scope } from './answer-store.ts';
 import { CountryField } from './CountryField.tsx';
 import { afterTap } from './after-tap.ts';
+import { MediaField } from './MediaField.tsx';
 import { AcknowledgeField, GeoPointField, GeoPointsField, RankField } from './OdkFields.tsx';
 import { domId, useFormContext } from './form-context.ts';
 import { useTranslation } from 'react-i18next';
@@ -102,6 +103,18 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
         {hintEl}
         {errorEl}
       </div>
+    );
+  if (node.type === 'media')
+    return (
+      <fieldset className="question media" id={`${id}-group`} aria-describedby={describedBy}>
+        <legend>
+          {label}
+          {mark}
+        </legend>
+        {hintEl}
+        <MediaField {...widget} node={node} readOnly={readOnly} />
+        {errorEl}
+      </fieldset>
     );
   if (node.type === 'rank')
     return (

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { DeviceAttachments } from '../device/attachments.ts';
 import type { AnswerStore } from './answer-store.ts';
 
 export interface FormContextValue {
@@ -6,6 +7,8 @@ export interface FormContextValue {
   lang: string;
   /** The form's default language, for texts missing in `lang`. */
   fallback: string;
+  /** Where media answers keep their files (sealed on the device); absent where files cannot be taken. */
+  attachments?: DeviceAttachments | undefined;
 }
 
 export const FormContext = createContext<FormContextValue | null>(null);

@@ -8,6 +8,7 @@ import { formatBytes, formatDuration, formatNumber } from '../i18n/i18n.ts';
 import { plainSyncError } from './plain-error.ts';
 import { registerDevice } from '../cases/device-number.ts';
 import { estimateSync } from './sync-estimate.ts';
+import { uploadAttachments } from './upload-attachments.ts';
 
 /** "Sync now" with progress. Each batch is committed as it arrives, so a failure loses no finished batch. */
 export function SyncPanel(props: {
@@ -45,10 +46,19 @@ export function SyncPanel(props: {
           onRetry: (attempt) => setMessage(t('retrying', { attempt, of: 3 })),
         },
       });
+      // Then the files their answers name (photos…), chunk by chunk; a cut resumes at the next sync.
+      const files = await uploadAttachments({
+        db: props.db,
+        mission: props.mission,
+        key: props.dataKey,
+        fetch: (url, init) => fetch(url, init),
+      });
       setStatus('done');
       setMessage(
         t('done', { sent: summary.pushedDocs, received: summary.pulledDocs }) +
-          (summary.rejected ? t('rejected', { n: summary.rejected }) : ''),
+          (summary.rejected ? t('rejected', { n: summary.rejected }) : '') +
+          (files.files > 0 ? t('filesSent', { n: files.files }) : '') +
+          (files.waiting > 0 ? t('filesWaiting', { n: files.waiting }) : ''),
       );
     } catch (e) {
       setStatus('failed');

@@ -42,6 +42,11 @@ export const SERVER_ERRORS = {
   TERN_DELETE_FORBIDDEN: { status: 422, title: 'Only a data officer may delete a record, with a reason' },
   TERN_APPROVED_EDIT: { status: 422, title: 'An approved record must go back to review when edited' },
   TERN_RESEARCH_BUDGET_EXCEEDED: { status: 429, title: "Today's research queries are used up" },
+  // Files of media answers (decision 125).
+  TERN_ATTACHMENT_TOO_LARGE: { status: 413, title: 'The file is over the size limit' },
+  TERN_ATTACHMENT_NOT_REFERENCED: { status: 422, title: 'No record of the mission names this file' },
+  TERN_ATTACHMENT_RANGE: { status: 416, title: 'The chunk does not start where the server’s bytes end' },
+  TERN_ATTACHMENT_DIGEST_MISMATCH: { status: 422, title: 'The file’s bytes do not match its sha-256' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ServerErrorCode = keyof typeof SERVER_ERRORS;

@@ -1,7 +1,7 @@
 import type { LocalizedText, Question } from '../definition.ts';
 import { cell, localized } from './columns.ts';
 import type { Column } from './columns.ts';
-import type { SimpleType } from './survey-types.ts';
+import type { MediaKind, SimpleType } from './survey-types.ts';
 
 /** What a row's question is built from; `warn`/`error` put a problem on the row and a column. */
 export interface RowContext {
@@ -122,5 +122,42 @@ export function simpleQuestion(c: RowContext, type: SimpleType, name: string): Q
     q = { type, name, label, start: num('start', 1), end: num('end', 10), step: step > 0 ? step : 1 };
   } else q = { type, name, label } as Question;
   answerable(c, q);
+  return q;
+}
+
+/** ODK's media parameters Tern reads; `quality` (ODK Collect's recording quality) is not. */
+const MEDIA_PARAMETERS = new Set(['max-pixels']);
+
+/**
+ * A media question (image, photo, signature, audio, video, file). `max-pixels=N` in the parameters
+ * column bounds an image's longer side. A signature is an image with the `signature` appearance: the
+ * person photographs or picks the signed image (Tern has no drawing pad), said in a warning.
+ */
+export function mediaQuestion(c: RowContext, accept: MediaKind, signature: boolean, name: string): Question {
+  const q: Question = { type: 'media', name, label: text(c, 'label') ?? {}, accept };
+  const p = parameters(c);
+  for (const key of p.keys())
+    if (!MEDIA_PARAMETERS.has(key))
+      c.warn(`parameter ${key} does not apply to a ${accept} question in Tern; ignored`, 'parameters');
+  const max = p.get('max-pixels');
+  if (max !== undefined) {
+    const n = Number(max);
+    if (accept !== 'image') c.warn(`max-pixels applies to an image question; ignored`, 'parameters');
+    else if (Number.isInteger(n) && n > 0 && n <= 100_000) q.maxPixels = n;
+    else
+      c.warn(`max-pixels=${max} is not a whole number of pixels; the image is kept as taken`, 'parameters');
+  }
+  if (signature) {
+    q.appearance = 'signature';
+    c.warn(
+      'signature is asked as an image: a photo of the signature or an image file (Tern has no drawing pad)',
+      'type',
+    );
+  }
+  if (value(c, 'default') !== '') {
+    c.warn('a default file for a media question is not supported; ignored', 'default');
+    // answerable() would warn a second time about the same cell.
+    answerable({ ...c, cols: c.cols.filter((x) => x.base !== 'default') }, q);
+  } else answerable(c, q);
   return q;
 }

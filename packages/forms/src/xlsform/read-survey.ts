@@ -2,7 +2,7 @@ import { MAX_NESTING, NAME_PATTERN } from '../definition.ts';
 import type { FormNode, Group, Question, Repeat, SelectQuestion } from '../definition.ts';
 import { cell, noticeSameLanguage, parseHeader } from './columns.ts';
 import type { Problems } from './problem.ts';
-import { answerable, simpleQuestion, text, value } from './read-question.ts';
+import { answerable, mediaQuestion, simpleQuestion, text, value } from './read-question.ts';
 import type { RowContext } from './read-question.ts';
 import type { Sheet } from './read-workbook.ts';
 import { Appearances, noticeColumns } from './survey-columns.ts';
@@ -137,13 +137,16 @@ export function readSurvey(sheet: Sheet, plainLang: string, problems: Problems):
       if (filter) select.choiceFilter = filter;
       answerable(c, select);
       q = select;
+    } else if (t.kind === 'media') {
+      q = mediaQuestion(c, t.accept, t.signature, name);
     } else {
       if (t.warning) c.warn(t.warning, 'type');
       q = simpleQuestion(c, t.type, name);
     }
     if (!q) continue;
     if (relevant && q.type !== 'metadata') q.relevant = relevant;
-    if (appearance && q.type !== 'metadata' && q.type !== 'calculate') q.appearance = appearance;
+    if (appearance && q.type !== 'metadata' && q.type !== 'calculate')
+      q.appearance = q.appearance ? `${q.appearance} ${appearance}` : appearance;
     appearances.check(c, q.type, appearance, r);
     place(q, r);
     if (t.kind === 'select' && t.orOther) {

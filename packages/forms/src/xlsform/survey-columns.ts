@@ -86,6 +86,8 @@ const HONOURED: Record<string, ReadonlySet<string>> = {
   repeat: new Set(['field-list']),
   integer: new Set(['numbers']),
   decimal: new Set(['numbers']),
+  // new: take it now (the camera or recorder); new-front and selfie: the front camera.
+  media: new Set(['new', 'new-front', 'selfie']),
 };
 
 export class Appearances {

@@ -21,6 +21,8 @@ export type SimpleType =
   | 'range'
   | 'country';
 
+export type MediaKind = 'image' | 'audio' | 'video' | 'file';
+
 export type MetadataKind = 'start' | 'end' | 'today' | 'deviceid' | 'username';
 
 export type RowType =
@@ -29,6 +31,7 @@ export type RowType =
   | { kind: 'question'; type: SimpleType; warning?: string }
   | { kind: 'select'; type: 'select_one' | 'select_multiple' | 'rank'; list: string; orOther: boolean }
   | { kind: 'metadata'; meta: MetadataKind }
+  | { kind: 'media'; accept: MediaKind; signature: boolean }
   | { kind: 'ignored'; message: string }
   | { kind: 'refused'; message: string };
 
@@ -82,7 +85,16 @@ const IGNORED_METADATA = new Set([
   'background-geopoint',
 ]);
 
-const MEDIA = new Set(['image', 'photo', 'audio', 'video', 'file', 'signature', 'picture']);
+/** pyxform's media types and aliases; a signature is an image drawn, here an image with that appearance. */
+const MEDIA: Record<string, MediaKind> = {
+  image: 'image',
+  photo: 'image',
+  picture: 'image',
+  signature: 'image',
+  audio: 'audio',
+  video: 'video',
+  file: 'file',
+};
 
 const SELECT =
   /^(select_one|select one from|select one|select1|add select one prompt using|select_multiple|select all that apply from|select all that apply|select multiple|add select multiple prompt using|rank)\s+(\S+)(?:\s+(\S+))?$/i;
@@ -135,11 +147,8 @@ export function parseType(raw: string): RowType {
       kind: 'ignored',
       message: `${type} is not recorded by Tern (a browser cannot read it); row left out`,
     };
-  if (MEDIA.has(word))
-    return {
-      kind: 'refused',
-      message: `${type} questions (photos, sound, video, files) are not supported yet`,
-    };
+  if (Object.hasOwn(MEDIA, word))
+    return { kind: 'media', accept: MEDIA[word]!, signature: word === 'signature' };
   if (word === 'xml-external' || word === 'csv-external')
     return { kind: 'refused', message: `${type} (an attached data file) is not supported yet` };
   return { kind: 'refused', message: `Question type "${type}" is not an XLSForm type Tern knows` };

@@ -1,3 +1,4 @@
+import { attachmentCases } from './attachment-cases.ts';
 import { couchDoorCases } from './couch-door-cases.ts';
 import type { ConformanceCase } from './conformance-helpers.ts';
 import { keyedAndLimitsCases } from './keyed-and-limits-cases.ts';
@@ -15,4 +16,5 @@ export const serverStoreConformance: Record<string, ConformanceCase> = {
   ...recordsCases,
   ...couchDoorCases,
   ...keyedAndLimitsCases,
+  ...attachmentCases,
 };

@@ -38,6 +38,14 @@ export const en: Messages = {
   TERN_APPROVED_EDIT: 'This record was approved: an edit must send it back for review.',
   TERN_RESEARCH_BUDGET_EXCEEDED:
     "You have used today's research queries. The budget renews at midnight (UTC).",
+  TERN_ATTACHMENT_TOO_LARGE:
+    'This file is larger than the mission allows; it was not stored. Attach a smaller file or a lower-resolution photo.',
+  TERN_ATTACHMENT_NOT_REFERENCED:
+    'No record of this mission names this file yet. Sync the record first, then its files.',
+  TERN_ATTACHMENT_RANGE:
+    'The upload went out of step with the server; it continues from the bytes the server holds.',
+  TERN_ATTACHMENT_DIGEST_MISMATCH:
+    'The file arrived damaged (its content does not match); the server discarded it and the upload starts again.',
   TERN_NETWORK: 'Could not reach the server. Check the connection and try again.',
   TERN_HTTP: 'The server refused the request without saying why. Try again later.',
   TERN_RESPONSE_CUT: "The server's answer was cut off. Try again; nothing was applied.",

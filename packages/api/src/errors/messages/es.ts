@@ -43,6 +43,14 @@ export const es: Messages = {
   TERN_APPROVED_EDIT: 'Este registro fue aprobado: una modificación debe devolverlo a revisión.',
   TERN_RESEARCH_BUDGET_EXCEEDED:
     'Ha agotado las consultas de investigación de hoy. El cupo se renueva a medianoche (UTC).',
+  TERN_ATTACHMENT_TOO_LARGE:
+    'Este archivo supera el tamaño que permite la misión; no se guardó. Adjunte un archivo más pequeño o una foto de menor resolución.',
+  TERN_ATTACHMENT_NOT_REFERENCED:
+    'Ningún registro de esta misión nombra todavía este archivo. Sincronice primero el registro y después sus archivos.',
+  TERN_ATTACHMENT_RANGE:
+    'El envío se desfasó con el servidor; continúa desde los bytes que el servidor ya tiene.',
+  TERN_ATTACHMENT_DIGEST_MISMATCH:
+    'El archivo llegó dañado (su contenido no coincide); el servidor lo descartó y el envío vuelve a empezar.',
   TERN_NETWORK: 'No se pudo contactar con el servidor. Compruebe la conexión e inténtelo de nuevo.',
   TERN_HTTP: 'El servidor rechazó la solicitud sin decir por qué. Inténtelo más tarde.',
   TERN_RESPONSE_CUT: 'La respuesta del servidor se cortó. Inténtelo de nuevo; no se aplicó nada.',

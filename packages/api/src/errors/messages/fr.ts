@@ -47,6 +47,14 @@ export const fr: Messages = {
   TERN_APPROVED_EDIT: 'Cette fiche a été approuvée : une modification doit la renvoyer en relecture.',
   TERN_RESEARCH_BUDGET_EXCEEDED:
     'Vous avez utilisé les requêtes de recherche du jour. Le quota se renouvelle à minuit (UTC).',
+  TERN_ATTACHMENT_TOO_LARGE:
+    'Ce fichier dépasse la taille permise par la mission ; il n’a pas été enregistré. Joignez un fichier plus petit ou une photo de plus basse résolution.',
+  TERN_ATTACHMENT_NOT_REFERENCED:
+    'Aucun enregistrement de cette mission ne nomme encore ce fichier. Synchronisez d’abord l’enregistrement, puis ses fichiers.',
+  TERN_ATTACHMENT_RANGE:
+    'L’envoi s’est désynchronisé avec le serveur ; il reprend à partir des octets que le serveur détient.',
+  TERN_ATTACHMENT_DIGEST_MISMATCH:
+    'Le fichier est arrivé endommagé (son contenu ne correspond pas) ; le serveur l’a écarté et l’envoi recommence.',
   TERN_NETWORK: 'Impossible de joindre le serveur. Vérifiez la connexion et réessayez.',
   TERN_HTTP: 'Le serveur a refusé la demande sans en donner la raison. Réessayez plus tard.',
   TERN_RESPONSE_CUT: "La réponse du serveur a été coupée. Réessayez ; rien n'a été appliqué.",
