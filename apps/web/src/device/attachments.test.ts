@@ -37,7 +37,7 @@ describe('media files on the device', () => {
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
     expect(await store.bytes(ref.digest)).toEqual(photo);
-    const row = (await db.attachments.get(ref.digest))!;
+    const row = (await db.attachments.get(['m1', ref.digest]))!;
     expect(row.uploaded).toBe(0);
     const raw = new TextDecoder().decode(row.sealed.data);
     expect(raw).not.toContain('door');
@@ -51,6 +51,24 @@ describe('media files on the device', () => {
     expect(a.digest).toBe(b.digest);
     expect(await db.attachments.count()).toBe(1);
     expect(await new DeviceAttachments(db, 'm2', key).bytes(a.digest)).toBeNull();
+  });
+
+  it('the same file attached in two missions is kept for each, under its own key', async () => {
+    const key2 = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
+    const one = new DeviceAttachments(db, 'm1', key);
+    const two = new DeviceAttachments(db, 'm2', key2);
+    const photo = bytesOf('the same photo');
+    const a = await one.put(photo, 'image/png', 'a.png');
+    await two.put(photo, 'image/png', 'a.png');
+    expect(await db.attachments.count()).toBe(2);
+    expect(await one.bytes(a.digest)).toEqual(photo);
+    expect(await two.bytes(a.digest)).toEqual(photo);
+    await one.setUploaded(a.digest, photo.byteLength);
+    expect(await one.pendingUploads()).toHaveLength(0);
+    expect(await two.pendingUploads()).toHaveLength(1);
   });
 
   it('refuses a file over the limit and stores nothing', async () => {
@@ -68,8 +86,8 @@ describe('media files on the device', () => {
     const store = new DeviceAttachments(db, 'm1', key);
     const a = await store.put(bytesOf('one'), 'image/png', 'a.png');
     const b = await store.put(bytesOf('two'), 'image/png', 'b.png');
-    const rowA = (await db.attachments.get(a.digest))!;
-    await db.attachments.update(b.digest, { sealed: rowA.sealed });
+    const rowA = (await db.attachments.get(['m1', a.digest]))!;
+    await db.attachments.update(['m1', b.digest], { sealed: rowA.sealed });
     await expect(store.bytes(b.digest)).rejects.toThrow();
   });
 

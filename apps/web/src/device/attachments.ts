@@ -42,8 +42,8 @@ export class DeviceAttachments {
       ? mediaType.toLowerCase()
       : 'application/octet-stream';
     const ref: AttachmentRef = { digest, mediaType: type, size: bytes.byteLength, name: safeName(name) };
-    const existing = await this.db.attachments.get(digest);
-    if (!existing || existing.mission !== this.mission) {
+    const existing = await this.db.attachments.get([this.mission, digest]);
+    if (!existing) {
       const row: AttachmentRow = {
         digest,
         mission: this.mission,
@@ -60,8 +60,8 @@ export class DeviceAttachments {
 
   /** The bytes of a stored file, or null when this device does not hold them. */
   async bytes(digest: string): Promise<Uint8Array<ArrayBuffer> | null> {
-    const row = await this.db.attachments.get(digest);
-    if (!row || row.mission !== this.mission) return null;
+    const row = await this.db.attachments.get([this.mission, digest]);
+    if (!row) return null;
     return unsealBytes(this.key, digest, row.sealed);
   }
 
@@ -72,7 +72,7 @@ export class DeviceAttachments {
   }
 
   async setUploaded(digest: string, uploaded: number): Promise<void> {
-    await this.db.attachments.update(digest, { uploaded });
+    await this.db.attachments.update([this.mission, digest], { uploaded });
   }
 }
 

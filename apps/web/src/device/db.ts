@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { EntityTable } from 'dexie';
+import type { EntityTable, Table } from 'dexie';
 import type { Revisions } from '@tern/sync';
 import type { Sealed } from '../crypto/sealed.ts';
 import type { WrappedKey } from '../crypto/key-wrap.ts';
@@ -96,7 +96,8 @@ export interface AttachmentRow {
 
 export type TernDb = Dexie & {
   docs: EntityTable<DocRow, 'id'>;
-  attachments: EntityTable<AttachmentRow, 'digest'>;
+  /** Keyed by [mission, digest]: the same file attached in two missions is two rows, each under its mission's key. */
+  attachments: Table<AttachmentRow, [string, string]>;
   meta: EntityTable<MetaRow, 'key'>;
   keyring: EntityTable<KeyringRow, 'username'>;
 };
@@ -121,7 +122,7 @@ export function openDb(name = 'tern'): TernDb {
     docs: 'id, [mission+syncState], [mission+updatedAt], type',
     meta: 'key',
     keyring: 'username',
-    attachments: 'digest, mission',
+    attachments: '[mission+digest], mission',
   });
   return db;
 }
