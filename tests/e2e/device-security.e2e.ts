@@ -155,7 +155,7 @@ describe('device security: encrypted at rest, offline login, lock, logout', () =
     await context.close();
   });
 
-  it("refuses a sync with no session and a researcher's sync, and serves the researcher counts", async () => {
+  it("refuses a sync with no session and a researcher's sync; a researcher reads research tables, never a mission's exact counts", async () => {
     const anon = await fetch(server.url + '/api/sync/demo', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -175,9 +175,14 @@ describe('device security: encrypted at rest, offline login, lock, logout', () =
     });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { code: string }).code).toBe('TERN_AUTH_FORBIDDEN');
+    // Exact counts per mission would bypass the disclosure control (decision 104): refused.
     const summary = await fetch(server.url + '/api/missions/demo/summary', {
       headers: { authorization: `Bearer ${token}` },
     });
-    expect(summary.status).toBe(200);
+    expect(summary.status).toBe(403);
+    const meta = await fetch(server.url + '/api/research/meta', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(meta.status).toBe(200);
   });
 });

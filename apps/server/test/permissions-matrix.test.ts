@@ -16,10 +16,9 @@ import type { Row } from './permissions-matrix-routes.ts';
  * Every account is a member of mission `demo` ("own"); `other` is a mission it does not belong to.
  * Routes that act on no mission (create a mission, read the audit log) run once with mission "-".
  *
- * ADDING A ROUTE (the CouchDB door included): add one row to ROUTES (permissions-matrix-routes.ts) with
- * the action(s) the route asks
- * `deps.authorize` for, whether it is mission-scoped, the request to send for a mission, and the
- * statuses that mean "allowed and served". For example, for the CouchDB door:
+ * ADDING A ROUTE (the CouchDB door included): add one row to ROUTES (permissions-matrix-routes.ts)
+ * with the action(s) the route asks `deps.authorize` for, whether it is mission-scoped, the request to
+ * send for a mission, and the statuses that mean "allowed and served". For example, for the CouchDB door:
  *
  *   { name: 'GET /couch/:db/_changes', actions: ['couch.read'], scoped: true,
  *     request: (m) => ({ method: 'GET', url: `/couch/${m}/_changes` }), ok: [200] },

@@ -159,6 +159,14 @@ const formBody: fc.Arbitrary<Body> = fc.oneof(
   fc.constant<Body>({ raw: 'PK\u0003\u0004 not really a workbook' }),
 );
 
+/** A file's name on the attachment routes: a real-looking sha-256, or anything else. */
+const digestArb = fc.oneof(
+  fc.constant('a'.repeat(64)),
+  fc.stringMatching(/^[0-9a-f]{64}$/),
+  fc.constantFrom('__proto__', '..', '%2e%2e', 'A'.repeat(64), 'a'.repeat(65)),
+  fc.string({ maxLength: 80 }),
+);
+
 const p = (params: Part['params'] = {}, query = queryFrom(), body = noBody): fc.Arbitrary<Part> =>
   fc.record({ params: fc.constant(params), query, body });
 const withParams = (
@@ -225,6 +233,24 @@ const GENERATORS: Record<string, fc.Arbitrary<Part>> = {
     { username: fc.oneof(fc.constantFrom(...CALLERS, 'nobody'), fc.string({ maxLength: 70 })) },
     queryFrom(),
     schemaBody(S.ResearchGrantRequest),
+  ),
+  'GET /api/missions/:mission/attachments/:digest': withParams({ mission: missionArb, digest: digestArb }),
+  'GET /api/missions/:mission/attachments/:digest/status': withParams({
+    mission: missionArb,
+    digest: digestArb,
+  }),
+  'PUT /api/missions/:mission/attachments/:digest': withParams(
+    { mission: missionArb, digest: digestArb },
+    fc.oneof(
+      queryFrom(),
+      fc.record({
+        record: fc.oneof(fc.constantFrom('sub:x', '__proto__', ''), fc.string({ maxLength: 80 })),
+      }),
+    ),
+    fc.oneof(
+      noBody,
+      fc.string({ maxLength: 2_000 }).map((raw): Body => ({ raw })),
+    ),
   ),
   'GET /couch': p(),
   'GET /couch/': p(),
