@@ -21,6 +21,8 @@ export interface ServerConfig {
     /** `TERN_RESEARCH_SECRET`, or undefined: then kept in `secretFile`, made on first start. */
     secret: string | undefined;
     secretFile: string;
+    /** Imported CTDC datasets (apps/server/src/cli/research-import-ctdc.ts). */
+    sourcesDir: string;
     k: number;
     queriesPerDay: number;
   };
@@ -69,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       dbPath: resolve(env.TERN_RESEARCH_DB ?? join(dataDir, 'research', 'analytics.duckdb')),
       secret: env.TERN_RESEARCH_SECRET || undefined,
       secretFile: join(dataDir, 'research', 'secret'),
+      sourcesDir: ctdcSourcesDir(dataDir),
       k: Math.floor(positive(env, 'TERN_RESEARCH_K', 11)),
       queriesPerDay: Math.floor(positive(env, 'TERN_RESEARCH_QUERIES_PER_DAY', 10_000)),
     },
@@ -78,4 +81,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         : env.TERN_TRUST_PROXY
       : false,
   };
+}
+
+/** Where the imported CTDC datasets live: beside the mission stores, in the server's data folder. */
+export function ctdcSourcesDir(dataDir: string): string {
+  return join(dataDir, 'research', 'sources');
 }

@@ -2,14 +2,13 @@ import { openCtdcSources } from '@tern/research';
 import { TernStore } from '@tern/store';
 import { LOG_REDACT, buildApp } from './app.ts';
 import { readConfig } from './config.ts';
-import { ctdcSourcesDir } from './cli/research-import-ctdc.ts';
 import { researchSecret } from './research/research-secret.ts';
 
 const config = readConfig();
 const store = new TernStore({ kind: 'leveldb', dataDir: config.dataDir });
 // Imported CTDC datasets (apps/server/src/cli/research-import-ctdc.ts): read-only research sources,
 // listed afresh on every request, so an import made while the server runs is seen at once.
-const ctdc = await openCtdcSources(ctdcSourcesDir(config.dataDir));
+const ctdc = await openCtdcSources(config.research.sourcesDir);
 const app = await buildApp({
   store,
   missions: config.missions,

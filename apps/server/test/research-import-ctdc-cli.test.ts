@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCtdcSources } from '@tern/research';
 import { syntheticCtdcCsv } from '@tern/research/testing';
-import { ctdcSourcesDir } from '../src/cli/research-import-ctdc.ts';
+import { ctdcSourcesDir } from '../src/config.ts';
 
 const CLI = new URL('../src/cli/research-import-ctdc.ts', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'tern-ctdc-cli-'));

@@ -1,12 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { openCtdcSources } from '@tern/research';
 import type { ImportReport } from '@tern/research';
-
-/** Where the imported CTDC datasets live: beside the mission stores, in the server's data folder. */
-export const ctdcSourcesDir = (dataDir: string): string => join(dataDir, 'research', 'sources');
 
 /** The report as an operator reads it: what was imported, or each rejected line and why nothing was. */
 export function formatReport(r: ImportReport): string {
@@ -44,7 +40,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(2);
   }
   const { readConfig } = await import('../config.ts');
-  const sources = await openCtdcSources(ctdcSourcesDir(readConfig().dataDir));
+  const sources = await openCtdcSources(readConfig().research.sourcesDir);
   try {
     const report = await sources.import(id, label, createReadStream(file));
     console.log(formatReport(report));

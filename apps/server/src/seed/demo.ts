@@ -53,7 +53,6 @@ export async function seedDemo(
 // `node --import tsx apps/server/src/seed/demo.ts` (scripts/start.mjs runs it before the server).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { readConfig } = await import('../config.ts');
-  const { ctdcSourcesDir } = await import('../cli/research-import-ctdc.ts');
   const { seedDemoResearch } = await import('./demo-research.ts');
   const config = readConfig();
   const store = new TernStore({ kind: 'leveldb', dataDir: config.dataDir });
@@ -67,7 +66,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     );
     // The research demo (30,000 cases in three missions, the source ctdc:demo); TERN_DEMO_RESEARCH=0 skips it.
     if (process.env.TERN_DEMO_RESEARCH !== '0') {
-      const r = await seedDemoResearch(store, ctdcSourcesDir(config.dataDir));
+      const r = await seedDemoResearch(store, config.research.sourcesDir);
       const written = r.missions.filter((m) => !m.skipped);
       console.log(
         `demo research seed: ${r.missions.map((m) => `${m.id} (${m.cases.toLocaleString('en')} cases${m.skipped ? ', already there' : ''})`).join(', ')}; ` +
