@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { manifest } from './src/app/manifest.ts';
 
 // The service worker precaches the app shell so the app starts with no network after one visit.
 // Registration is ours (src/sw-update.ts, workbox-window) so an update never reloads over a draft.
@@ -11,18 +12,9 @@ export default defineConfig({
       strategies: 'generateSW',
       registerType: 'prompt',
       injectRegister: false,
-      manifest: {
-        name: 'Tern',
-        short_name: 'Tern',
-        description: 'Offline-first case management for counter-trafficking data',
-        theme_color: '#0b4f6c',
-        background_color: '#ffffff',
-        display: 'standalone',
-        start_url: '/',
-        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' }],
-      },
+      manifest,
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         // The research dashboard (code and chart library) needs the network anyway: not precached,
         // so no interviewer's device downloads it in the background (decision 108).
         globIgnores: ['**/node_modules/**/*', '**/ResearchPage-*'],

@@ -51,6 +51,17 @@ function publishSecondVersion() {
 const URL_DEMO = () => `${server.url}/?mission=demo`;
 
 /** Open the form page, type a name, and wait until the draft is stored on the device. */
+/** "Device storage" is one closed line unless something needs doing: open it to act on it. */
+async function openDeviceStorage(page: Page) {
+  const storage = page.getByRole('region', { name: 'Device storage' });
+  const details = storage.locator('details');
+  await details.waitFor();
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await storage.locator('summary').click();
+  }
+  return storage;
+}
+
 async function startDraft(page: Page, name: string) {
   await page.getByRole('button', { name: 'New record' }).click();
   await page.getByLabel('Full name').fill(name);
@@ -140,6 +151,7 @@ describe('no way to lose work', () => {
     const page = await context.newPage();
     await openApp(page, URL_DEMO());
     await fillRecord(page, 'Backup Person', '33');
+    await openDeviceStorage(page);
     const [file] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Back up this device (encrypted file)' }).click(),
@@ -154,7 +166,7 @@ describe('no way to lose work', () => {
     const wiped = await browser.newContext();
     const again = await wiped.newPage();
     await openApp(again, URL_DEMO());
-    const storage = again.getByRole('region', { name: 'Device storage' });
+    const storage = await openDeviceStorage(again);
     // The panel says whether the browser promised to keep the data, and how much room is left.
     await storage.locator('[data-persisted]').waitFor();
     expect(await storage.locator('[data-persisted]').textContent()).toMatch(

@@ -8,7 +8,7 @@ import { formatBytes, formatDate, formatNumber } from '../i18n/i18n.ts';
 import { unsyncedCount } from '../records/submissions.ts';
 import { restoreBackup } from './restore.ts';
 import type { RestoreReport } from './restore.ts';
-import { storageStatus } from './storage-status.ts';
+import { storageNeedsAttention, storageStatus } from './storage-status.ts';
 import type { StorageStatus } from './storage-status.ts';
 
 /**
@@ -68,73 +68,88 @@ export function DeviceStorage(props: {
         : status.persisted === false
           ? t('storage.notPersisted')
           : t('storage.unsupported');
+  // Closed to one line unless something needs doing (or a restore is under way): see storageNeedsAttention.
+  const attention =
+    (status !== null && unsynced !== null && storageNeedsAttention(status, unsynced)) ||
+    file !== null ||
+    message !== '' ||
+    report !== null;
   return (
     <section className="device-storage" aria-labelledby={`${ids}-title`}>
-      <h2 id={`${ids}-title`}>{t('storage.title')}</h2>
-      <p data-persisted={String(status?.persisted ?? 'unknown')}>{persisted}</p>
-      {status?.usage != null && status.quota != null && (
-        <p>
-          {t('storage.usage', {
-            used: formatBytes(status.usage),
-            quota: formatBytes(status.quota),
-            free: formatBytes(Math.max(0, status.quota - status.usage)),
-          })}
-        </p>
-      )}
-      {unsynced !== null && <p>{t('storage.unsynced', { n: formatNumber(unsynced) })}</p>}
-      <p className="hint">{t('backup.explain')}</p>
-      <div className="backup-actions">
-        <button
-          type="button"
-          onClick={() =>
-            void encryptedBackup(props.db, props.username).then((b) =>
-              download(b, backupFileName(props.username)),
-            )
-          }
-        >
-          {t('backup.downloadDevice')}
-        </button>
-        <label htmlFor={`${ids}-file`}>{t('restore.choose')}</label>
-        <input
-          id={`${ids}-file`}
-          type="file"
-          accept="application/json,.json"
-          onChange={(e) => {
-            void choose(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-      </div>
-      {file && (
-        <div className="confirm" role="alertdialog" aria-label={t('restore.confirmTitle')}>
+      <details open={attention || undefined} key={String(attention)}>
+        <summary>
+          <h2 id={`${ids}-title`}>{t('storage.title')}</h2>
+          {unsynced !== null && (
+            <span className="hint">{t('storage.summary', { n: formatNumber(unsynced) })}</span>
+          )}
+        </summary>
+        <p data-persisted={String(status?.persisted ?? 'unknown')}>{persisted}</p>
+        {status?.usage != null && status.quota != null && (
           <p>
-            {t('restore.confirm', {
-              n: formatNumber(file.docs.length),
-              user: file.username,
-              date: file.createdAt ? formatDate(file.createdAt) : '—',
+            {t('storage.usage', {
+              used: formatBytes(status.usage),
+              quota: formatBytes(status.quota),
+              free: formatBytes(Math.max(0, status.quota - status.usage)),
             })}
           </p>
-          <button type="button" onClick={() => void restore()}>
-            {t('restore.go')}
-          </button>{' '}
-          <button type="button" autoFocus onClick={() => setFile(null)}>
-            {t('restore.cancel')}
+        )}
+        {unsynced !== null && <p>{t('storage.unsynced', { n: formatNumber(unsynced) })}</p>}
+        <p className="hint">{t('backup.explain')}</p>
+        <div className="backup-actions">
+          <button
+            type="button"
+            onClick={() =>
+              void encryptedBackup(props.db, props.username).then((b) =>
+                download(b, backupFileName(props.username)),
+              )
+            }
+          >
+            {t('backup.downloadDevice')}
           </button>
+          <label htmlFor={`${ids}-file`}>{t('restore.choose')}</label>
+          <input
+            id={`${ids}-file`}
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => {
+              void choose(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
         </div>
-      )}
-      {(message || report) && (
-        <p role="status" className="restore-result">
-          {report
-            ? t('restore.done', {
-                added: formatNumber(report.added),
-                replaced: formatNumber(report.replaced),
-                skipped: formatNumber(report.skipped),
-              }) +
-              (report.diverged ? ` ${t('restore.diverged', { n: formatNumber(report.diverged) })}` : '') +
-              (report.unreadable ? ` ${t('restore.unreadable', { n: formatNumber(report.unreadable) })}` : '')
-            : message}
-        </p>
-      )}
+        {file && (
+          <div className="confirm" role="alertdialog" aria-label={t('restore.confirmTitle')}>
+            <p>
+              {t('restore.confirm', {
+                n: formatNumber(file.docs.length),
+                user: file.username,
+                date: file.createdAt ? formatDate(file.createdAt) : '—',
+              })}
+            </p>
+            <button type="button" onClick={() => void restore()}>
+              {t('restore.go')}
+            </button>{' '}
+            <button type="button" autoFocus onClick={() => setFile(null)}>
+              {t('restore.cancel')}
+            </button>
+          </div>
+        )}
+        {(message || report) && (
+          <p role="status" className="restore-result">
+            {report
+              ? t('restore.done', {
+                  added: formatNumber(report.added),
+                  replaced: formatNumber(report.replaced),
+                  skipped: formatNumber(report.skipped),
+                }) +
+                (report.diverged ? ` ${t('restore.diverged', { n: formatNumber(report.diverged) })}` : '') +
+                (report.unreadable
+                  ? ` ${t('restore.unreadable', { n: formatNumber(report.unreadable) })}`
+                  : '')
+              : message}
+          </p>
+        )}
+      </details>
     </section>
   );
 }

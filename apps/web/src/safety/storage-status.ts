@@ -32,3 +32,20 @@ export async function storageStatus(): Promise<StorageStatus> {
   const est = await navigator.storage?.estimate?.().catch(() => undefined);
   return { persisted, usage: est?.usage ?? null, quota: est?.quota ?? null };
 }
+
+/** Below this share of the quota left, the panel opens by itself. */
+export const LOW_SPACE_SHARE = 0.1;
+
+/**
+ * Whether "Device storage" needs the user's eyes now: records that exist only here on a browser that
+ * may evict them, or little room left. Otherwise the panel stays one closed line, so the notice does
+ * not sit above every list on every start (issue 16: "a quieter storage notice").
+ */
+export function storageNeedsAttention(status: StorageStatus, unsynced: number): boolean {
+  const atRisk = status.persisted !== true && unsynced > 0;
+  const lowSpace =
+    status.usage !== null && status.quota !== null && status.quota > 0
+      ? (status.quota - status.usage) / status.quota < LOW_SPACE_SHARE
+      : false;
+  return atRisk || lowSpace;
+}
