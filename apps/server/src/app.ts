@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -37,6 +38,7 @@ import { FormRegistry } from './forms/form-registry.ts';
 import type { XlsformWorkerLimits } from './forms/import-in-worker.ts';
 import { couchDoor } from './routes/couch/couch-door.ts';
 import { healthRoute } from './routes/health-route.ts';
+import type { ReadinessOptions } from './health/readiness.ts';
 import { missionRoutes } from './routes/mission-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { researchGrantRoute } from './routes/research/research-grant-route.ts';
@@ -90,6 +92,21 @@ export interface AppOptions {
   xlsformLimits?: Partial<XlsformWorkerLimits>;
   /** Research on trends: the analytics store, its secret, k, the query budget (research/research-service.ts). */
   research?: ResearchOptions;
+  /** What `GET /api/ready` checks beyond the stores: the data folder's free space (health/readiness.ts). */
+  readiness?: ReadinessOptions;
+}
+
+/** A caller's `X-Request-Id` is kept when it is short and plain; otherwise the server makes one. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * Every request gets an id: in every log line of the request, in the `X-Request-Id` response header
+ * and in the message of a 500, so an operator finds the log lines a user's error belongs to. A proxy's
+ * or client's id is kept when it is safe to log.
+ */
+export function requestId(req: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 /** Pino paths that may hold secrets; removed from every log line whatever the level. */
@@ -111,6 +128,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
+    genReqId: requestId,
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
   });
   const now = opts.now ?? Date.now;
   const sys = opts.store.system();
@@ -147,7 +168,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
       return reply.status(e.statusCode).send(errorBody('TERN_BAD_REQUEST', e.message));
     req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send(errorBody('TERN_INTERNAL', 'Internal error; see the server log'));
+    return reply
+      .status(500)
+      .send(errorBody('TERN_INTERNAL', `Internal error; see the server log (request id ${req.id})`));
   });
 
   await securityHeaders(app);
@@ -171,7 +194,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   if (opts.syncConcurrency !== undefined) installRequestGate(app, opts.syncConcurrency);
   installSessionHook(app, sessions, accounts);
-  await app.register(healthRoute);
+  await app.register(healthRoute, {
+    store: opts.store,
+    missions: async () => (await missions.list()).map((m) => m.id),
+    readiness: opts.readiness ?? {},
+  });
   const registry = new FormRegistry(opts.store.forms());
   await registry.load();
   // The analytics store follows every mission's writes, whichever route made them (decision 104).

@@ -27,6 +27,8 @@ export interface ServerConfig {
     queriesPerDay: number;
   };
   maxAttachmentBytes: number;
+  /** Below this free space on the data folder's disk `GET /api/ready` answers 503 (health/readiness.ts). */
+  minFreeBytes: number;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -62,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     syncConcurrency: Math.floor(positive(env, 'TERN_SYNC_CONCURRENCY', 64)),
     // The largest media file (a photo, a recording) a record may carry, in bytes (decision 125).
     maxAttachmentBytes: Math.floor(positive(env, 'TERN_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024)),
+    minFreeBytes: Math.floor(positive(env, 'TERN_MIN_FREE_MB', 200) * 1024 * 1024),
     allowedOrigins: (env.TERN_ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -2,6 +2,7 @@ import { openCtdcSources } from '@tern/research';
 import { TernStore } from '@tern/store';
 import { LOG_REDACT, buildApp } from './app.ts';
 import { readConfig } from './config.ts';
+import { checkReadiness } from './health/readiness.ts';
 import { researchSecret } from './research/research-secret.ts';
 
 const config = readConfig();
@@ -32,7 +33,22 @@ const app = await buildApp({
     eager: true,
   },
   maxAttachmentBytes: config.maxAttachmentBytes,
+  readiness: { dataDir: config.dataDir, minFreeBytes: config.minFreeBytes },
 });
+// The startup check of every store (crash-only: a store that cannot be read now will not heal by
+// serving; exit and let the supervisor retry). A nearly full disk is only a warning: reads still work.
+const missionIds = (await store.system().list<{ _id: string; id: string }>('mission:')).map((m) => m.id);
+const startup = await checkReadiness(store, missionIds, {
+  dataDir: config.dataDir,
+  minFreeBytes: config.minFreeBytes,
+  timeoutMs: 30_000,
+});
+for (const c of startup.checks.filter((c) => !c.ok)) app.log.warn({ check: c }, c.problem ?? c.name);
+if (startup.checks.some((c) => !c.ok && c.name !== 'disk')) {
+  app.log.fatal('a store cannot be read: not starting (see the warnings above)');
+  await store.close();
+  process.exit(1);
+}
 if ((await store.system().list('user:', { limit: 1 })).length === 0) {
   app.log.warn('No accounts yet: create the first admin with apps/server/src/cli/create-admin.ts');
 }
@@ -60,7 +76,7 @@ await app.listen({ host: config.host, port: config.port });
 app.log.info(
   {
     dataDir: config.dataDir,
-    missions: (await store.system().list<{ _id: string; id: string }>('mission:')).map((m) => m.id),
+    missions: missionIds,
     webDist: config.webDist,
   },
   'Tern server ready',

@@ -134,6 +134,7 @@ describe('permission matrix (from the permission table)', () => {
     // Open, or about the caller's own session and password only (no permission action applies).
     const open = new Set([
       '/api/health',
+      '/api/ready',
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',

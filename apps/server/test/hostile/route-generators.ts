@@ -177,6 +177,7 @@ const withParams = (
 
 const GENERATORS: Record<string, fc.Arbitrary<Part>> = {
   'GET /api/health': p(),
+  'GET /api/ready': p(),
   'POST /api/auth/login': p({}, queryFrom(), schemaBody(S.LoginShape)),
   'POST /api/auth/logout': p(),
   'POST /api/auth/password': p({}, queryFrom(), schemaBody(S.PasswordChangeShape)),

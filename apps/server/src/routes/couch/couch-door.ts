@@ -38,7 +38,9 @@ export async function couchDoor(app: FastifyInstance, deps: ServerDeps): Promise
       return reply.status(couch.status).send({ error: couch.error, reason: couch.reason });
     }
     req.log.error({ err }, 'unhandled error behind the CouchDB door');
-    return reply.status(500).send({ error: 'unknown_error', reason: 'Internal error; see the server log' });
+    return reply
+      .status(500)
+      .send({ error: 'unknown_error', reason: `Internal error; see the server log (request id ${req.id})` });
   });
   app.setNotFoundHandler((req, reply) => {
     const e = new CouchError(
