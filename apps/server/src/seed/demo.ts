@@ -14,6 +14,7 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; rol
   { username: 'officer', password: 'demo-officer-pass', role: 'data_officer' },
   { username: 'interviewer', password: 'demo-interviewer-pass', role: 'interviewer' },
   { username: 'researcher', password: 'demo-researcher-pass', role: 'researcher' },
+  { username: 'statistician', password: 'demo-statistician-pass', role: 'statistician' },
 ];
 export const DEMO_MISSION = 'demo';
 
