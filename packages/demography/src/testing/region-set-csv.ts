@@ -8,7 +8,7 @@ import { odIndex, popIndex } from '../multiregional/state-space.ts';
 import { randomRegionSet } from './random-region-set.ts';
 import type { RegionSetOptions } from './random-region-set.ts';
 
-export interface RegionSetCsv {
+export interface RegionSetCsv extends Record<string, string> {
   population: string;
   births: string;
   deaths: string;
@@ -40,15 +40,15 @@ export function regionSetCsv(
       for (let sex = 0; sex < 2; sex++) {
         const p = popIndex(space, sex, a, i);
         const pop = Math.round(base[p]!);
-        population.push([name(i), SEX[sex], age, o.time, pop, 'NR']);
-        deaths.push([name(i), SEX[sex], age, o.time, Math.round(rates.mortality[p]! * pop), 'NR']);
-        immigration.push([name(i), SEX[sex], age, o.time, Math.round(inflow.counts?.[p] ?? 0), 'NR']);
+        population.push([name(i), SEX[sex]!, age, o.time, pop, 'NR']);
+        deaths.push([name(i), SEX[sex]!, age, o.time, Math.round(rates.mortality[p]! * pop), 'NR']);
+        immigration.push([name(i), SEX[sex]!, age, o.time, Math.round(inflow.counts?.[p] ?? 0), 'NR']);
         for (let j = 0; j < R; j++)
           if (j !== i)
             migration.push([
               name(i),
               name(j),
-              SEX[sex],
+              SEX[sex]!,
               age,
               o.time,
               Math.round(rates.migration[odIndex(space, sex, a, i, j)]! * pop),
