@@ -154,3 +154,6 @@ export type RunSummary = z.infer<typeof RunSummary>;
 
 export const RunResponse = RunSummary.extend({ results: RunResults });
 export type RunResponse = z.infer<typeof RunResponse>;
+
+export const DatasetListResponse = z.object({ datasets: z.array(DatasetSummary) });
+export const RunListResponse = z.object({ runs: z.array(RunSummary) });
