@@ -29,6 +29,8 @@ export function DatasetPanel(props: {
   const [years, setYears] = useState(1);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
+  // A new file input after each upload, so it no longer shows the files just stored.
+  const [inputKey, setInputKey] = useState(0);
 
   const upload = async () => {
     setBusy(true);
@@ -45,6 +47,7 @@ export function DatasetPanel(props: {
       const created = await createDataset(body as Parameters<typeof createDataset>[0]);
       setFiles([]);
       setName('');
+      setInputKey((k) => k + 1);
       props.onCreated(created);
     } catch (e) {
       setProblem(e);
@@ -96,6 +99,7 @@ export function DatasetPanel(props: {
         <label>
           {t('datasets.files')}{' '}
           <input
+            key={inputKey}
             type="file"
             name="datasetFiles"
             multiple
