@@ -15,9 +15,17 @@ export default defineConfig({
       manifest,
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // The research dashboard (code and chart library) needs the network anyway: not precached,
-        // so no interviewer's device downloads it in the background (decision 108).
-        globIgnores: ['**/node_modules/**/*', '**/ResearchPage-*'],
+        // The research dashboard and the projection workspace (code, chart library, worker) need the
+        // network anyway: not precached, so no interviewer's device downloads them in the background
+        // (decision 108).
+        globIgnores: [
+          '**/node_modules/**/*',
+          '**/ResearchPage-*',
+          '**/DemographyPage-*',
+          '**/projection-worker-*',
+          // SheetJS, for the workspace's XLSX files only.
+          '**/xlsx-*',
+        ],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/couch\//],
         cleanupOutdatedCaches: true,

@@ -24,6 +24,7 @@ export const DEMO = {
   officer: { username: 'officer', password: 'demo-officer-pass' },
   interviewer: { username: 'interviewer', password: 'demo-interviewer-pass' },
   researcher: { username: 'researcher', password: 'demo-researcher-pass' },
+  statistician: { username: 'statistician', password: 'demo-statistician-pass' },
 } as const;
 
 /** Run the demo seed into a data folder (before the server opens it: LevelDB allows one process). */

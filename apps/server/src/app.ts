@@ -37,6 +37,7 @@ import { formsRoute } from './routes/forms-route.ts';
 import { FormRegistry } from './forms/form-registry.ts';
 import type { XlsformWorkerLimits } from './forms/import-in-worker.ts';
 import { couchDoor } from './routes/couch/couch-door.ts';
+import { demographyRoutes } from './routes/demography-routes.ts';
 import { healthRoute } from './routes/health-route.ts';
 import type { ReadinessOptions } from './health/readiness.ts';
 import { missionRoutes } from './routes/mission-routes.ts';
@@ -240,6 +241,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(couchDoor, { ...deps, prefix: '/couch' });
   await app.register(researchGrantRoute, deps);
   await app.register(researchRoutes, { ...deps, research });
+  await app.register(demographyRoutes, deps);
 
   const notFound = (method: string, url: string) =>
     errorBody('TERN_NOT_FOUND', `${method} ${url} is not a route`);

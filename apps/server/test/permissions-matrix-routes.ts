@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import type { Action } from '../src/auth/authorize.ts';
+import { regionSetCsv } from '@tern/demography/testing';
 import { PASSWORD } from './fixtures.ts';
 
 /** The routes of the permission matrix (permissions-matrix.test.ts says how to add one). */
@@ -296,6 +297,7 @@ export const ROUTES: Row[] = [
     request: (m) => ({ method: 'GET', url: `/api/missions/${m}/attachments/${'a'.repeat(64)}` }),
     ok: [404],
   },
+  ...demographyRows(),
   {
     name: 'GET /api/admin/audit',
     actions: ['audit.read'],
@@ -308,3 +310,75 @@ export const ROUTES: Row[] = [
 /** Actions in the table that no route asks for yet; each needs a row as soon as a route does. */
 // `review` and `record.delete` are asked per pushed document (a submission whose review changed, a
 // tombstone), not by a route: apps/server/test/regressions/ covers them per document.
+
+/**
+ * The demography routes (issue 14): list, create, read and delete data sets and runs. The ids read and
+ * deleted are well formed and absent, so an allowed request is served a 404 (nothing is there to
+ * delete) and the rows stay independent; demography/demography-routes.test.ts covers the stored ones.
+ */
+function demographyRows(): Row[] {
+  const absent = '0'.repeat(9) + 'f'.repeat(16);
+  const csv = regionSetCsv({ regions: 2, ages: 4, seed: 11, time: '2024' });
+  const rows: Row[] = [];
+  for (const kind of ['datasets', 'runs'] as const) {
+    rows.push(
+      {
+        name: `GET /api/demography/${kind}`,
+        actions: ['demography.read'],
+        scoped: false,
+        request: () => ({ method: 'GET', url: `/api/demography/${kind}` }),
+        ok: [200],
+      },
+      {
+        name: `GET /api/demography/${kind}/:id`,
+        actions: ['demography.read'],
+        scoped: false,
+        request: () => ({ method: 'GET', url: `/api/demography/${kind}/${absent}` }),
+        ok: [404],
+      },
+      {
+        name: `DELETE /api/demography/${kind}/:id`,
+        actions: ['demography.write'],
+        scoped: false,
+        request: () => ({ method: 'DELETE', url: `/api/demography/${kind}/${absent}` }),
+        ok: [404],
+      },
+    );
+  }
+  rows.push(
+    {
+      name: 'POST /api/demography/datasets',
+      actions: ['demography.write'],
+      scoped: false,
+      request: (_m, n) => ({
+        method: 'POST',
+        url: '/api/demography/datasets',
+        payload: { name: `matrix ${n}`, years: 1, csv },
+      }),
+      ok: [201],
+    },
+    {
+      // Refers to no stored data set: allowed means past the permission check, then 404.
+      name: 'POST /api/demography/runs',
+      actions: ['demography.write'],
+      scoped: false,
+      request: () => ({
+        method: 'POST',
+        url: '/api/demography/runs',
+        payload: {
+          name: 'matrix',
+          spec: { dataset: absent, regions: ['R000'], baseYear: 2024, steps: 1, scenarios: [] },
+          results: {
+            states: ['R000', 'R001'],
+            ages: 4,
+            width: 5,
+            years: [2024, 2029],
+            scenarios: [{ name: 'baseline', population: [] }],
+          },
+        },
+      }),
+      ok: [404],
+    },
+  );
+  return rows;
+}

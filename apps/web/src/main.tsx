@@ -16,6 +16,12 @@ import {
   mayResearch,
   useResearchRoute,
 } from './research/research-route.ts';
+import {
+  DemographyPage,
+  leaveDemographyRoute,
+  mayProject,
+  useDemographyRoute,
+} from './demography/demography-route.ts';
 import './i18n/i18n.ts';
 import './app/styles.css';
 
@@ -52,6 +58,7 @@ function Root() {
   const adminRoute = useAdminRoute();
   const adminFormsRoute = useAdminFormsRoute();
   const researchRoute = useResearchRoute();
+  const demographyRoute = useDemographyRoute();
   const logout = async () => {
     await logOutServer();
     setLocked(null);
@@ -79,6 +86,19 @@ function Root() {
     return (
       <Suspense fallback={<p className="app">…</p>}>
         <AdminConflicts onClose={leaveAdminRoute} />
+      </Suspense>
+    );
+  // A statistician works on projections only: the workspace is their whole app (decision 126).
+  if (user.role === 'statistician' || (demographyRoute && mayProject(user.role)))
+    return (
+      <Suspense fallback={<p className="app">…</p>}>
+        <DemographyPage
+          username={user.username}
+          role={user.role}
+          onClose={user.role === 'statistician' ? null : leaveDemographyRoute}
+          onLock={lock}
+          onLogout={logout}
+        />
       </Suspense>
     );
   // A researcher has no mission data on devices: the dashboard is their whole app.

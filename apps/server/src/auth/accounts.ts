@@ -3,6 +3,7 @@ import type { SystemDb, SystemDoc } from '@tern/store';
 import { TernError } from '../errors.ts';
 import { hashPassword } from './password.ts';
 import type { Principal, Role } from './roles.ts';
+import { missionless } from './roles.ts';
 import type { ResearchGrant } from '../research/grants.ts';
 
 export interface AccountDoc extends SystemDoc {
@@ -41,7 +42,7 @@ export const publicAccount = (a: AccountDoc): PublicAccount => ({
 export const principalOf = (a: AccountDoc): Principal => ({
   username: a.username,
   role: a.role,
-  missions: a.role === 'admin' || a.role === 'researcher' ? [] : a.missions,
+  missions: missionless(a.role) ? [] : a.missions,
 });
 
 const idOf = (username: string) => `user:${username}`;
@@ -73,7 +74,7 @@ export class Accounts {
       type: 'user',
       username: input.username,
       role: input.role,
-      missions: input.role === 'admin' || input.role === 'researcher' ? [] : [...new Set(input.missions)],
+      missions: missionless(input.role) ? [] : [...new Set(input.missions)],
       passwordHash: await hashPassword(input.password),
       disabled: false,
       createdAt: at,
@@ -104,7 +105,7 @@ export class Accounts {
       ...(change.password !== undefined ? { passwordHash: await hashPassword(change.password) } : {}),
       updatedAt: new Date(this.now()).toISOString(),
     };
-    if (next.role === 'admin' || next.role === 'researcher') next.missions = [];
+    if (missionless(next.role)) next.missions = [];
     // A grant belongs to the researcher role: an account that leaves it loses the grant.
     if (next.role !== 'researcher') delete next.researchGrant;
     await this.sys.put(next);

@@ -28,7 +28,9 @@ export type Action =
   | 'research.grant'
   | 'admin'
   | 'attachment.write'
-  | 'attachment.read';
+  | 'attachment.read'
+  | 'demography.read'
+  | 'demography.write';
 
 /** Throws a TernError (401 or 403) when `req` may not do `action` in `mission`; returns when it may. */
 export type Authorize = (req: FastifyRequest, action: Action, mission: string | null) => void | Promise<void>;

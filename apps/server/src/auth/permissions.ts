@@ -1,4 +1,5 @@
 import type { Action } from './authorize.ts';
+import { missionless } from './roles.ts';
 import type { Principal, Role } from './roles.ts';
 
 /**
@@ -13,39 +14,45 @@ export type Scope = 'none' | 'own' | 'all';
  * access. apps/server/test/permissions-matrix.test.ts derives its expectations from this table.
  * docs/security.md shows it as a table for people.
  */
+// One row per action, one line per row (the roles line up): the formatter is told to leave it.
+// prettier-ignore
 export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
-  'sync.push': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
-  'sync.pull': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
-  'couch.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
-  'couch.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
+  'sync.push': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  'sync.pull': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  'couch.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  'couch.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
   // `_bulk_docs` with `new_edits:false` stores revisions as sent, histories and all: replicators
   // (a mission relay, a data officer's tools), not interviewers' accounts (docs/security.md).
-  'couch.replicate': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
+  'couch.replicate': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
   // A tombstone for a record: a data officer's act, with a reason (ingest/delete-rule.ts).
-  'record.delete': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
-  'case.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
-  'case.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
-  export: { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
+  'record.delete': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  'case.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  'case.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  export: { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
   // Approving or returning a submission: a field of the record, checked per document at both sync doors.
-  review: { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
+  review: { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
   // Form definitions hold no personal data; every field role needs them to fill forms offline.
-  'forms.read': { interviewer: 'all', data_officer: 'all', admin: 'all', researcher: 'none' },
+  'forms.read': { interviewer: 'all', data_officer: 'all', admin: 'all', researcher: 'none', statistician: 'none' },
   // Exact record counts of a mission. Not for researchers: every number they see passes the research
   // disclosure control (docs/research-privacy.md), within their grant.
-  'aggregate.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
-  'user.manage': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
-  'mission.manage': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
-  'conflict.resolve': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
-  'audit.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
-  admin: { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
+  'aggregate.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  'user.manage': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  'mission.manage': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
+  'conflict.resolve': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
+  'audit.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
+  admin: { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
   // Research tables through the disclosure control. A researcher's "own" missions are the ones an
   // admin granted (research/grants.ts); field roles keep to their records (docs/security.md).
-  'research.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'own' },
-  'research.grant': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none' },
+  'research.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'own', statistician: 'none' },
+  'research.grant': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
   // Files of media answers (decision 125): uploaded by those who push records, read back by officers;
   // an interviewer's device keeps its own files and never downloads others'.
-  'attachment.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none' },
-  'attachment.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none' },
+  'attachment.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  'attachment.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  // Population projections (issue 14): data sets of published figures and projection runs, no mission
+  // data, so no field role and no researcher (docs/decisions/126-statistician-role.md).
+  'demography.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'all' },
+  'demography.write': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'all' },
 };
 
 /**
@@ -57,6 +64,7 @@ export const MANAGED_BY: Record<Role, Role[]> = {
   data_officer: ['admin'],
   admin: ['admin'],
   researcher: ['admin'],
+  statistician: ['admin'],
 };
 
 export interface Decision {
@@ -86,7 +94,7 @@ export function decide(who: Principal, action: Action, mission: string | null): 
 /**
  * May `actor` create or change an account with this role and these missions? Both the role rule
  * (MANAGED_BY) and `user.manage` on every mission of the account must hold; an account with no
- * mission (admin, researcher) needs `user.manage` over all missions.
+ * mission (admin, researcher, statistician) needs `user.manage` over all missions.
  */
 export function decideAccount(actor: Principal, target: { role: Role; missions: string[] }): Decision {
   if (!MANAGED_BY[target.role].includes(actor.role)) {
@@ -95,7 +103,7 @@ export function decideAccount(actor: Principal, target: { role: Role; missions: 
       reason: `${actor.username} may not manage ${target.role} accounts: the ${actor.role} role does not allow it`,
     };
   }
-  const missions = target.role === 'admin' || target.role === 'researcher' ? [null] : target.missions;
+  const missions = missionless(target.role) ? [null] : target.missions;
   for (const m of missions.length ? missions : [null]) {
     const d = decide(actor, 'user.manage', m);
     if (!d.allowed) return d;

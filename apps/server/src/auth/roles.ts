@@ -1,6 +1,6 @@
 import type { Role } from '@tern/api';
 
-/** The four roles of docs/security.md and the account rules: the HTTP contract's (@tern/api). */
+/** The roles of docs/security.md and the account rules: the HTTP contract's (@tern/api). */
 export {
   ROLES,
   USERNAME,
@@ -17,3 +17,10 @@ export interface Principal {
   /** Missions an interviewer or data officer works in; ignored for admins and researchers. */
   missions: string[];
 }
+
+/**
+ * Roles whose accounts belong to no mission: admins (every mission), researchers (their grant) and
+ * statisticians (projections only, no mission data).
+ */
+export const missionless = (role: Role): boolean =>
+  role === 'admin' || role === 'researcher' || role === 'statistician';

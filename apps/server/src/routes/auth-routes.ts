@@ -6,6 +6,7 @@ import { DUMMY_HASH, verifyPassword } from '../auth/password.ts';
 import { SESSION_COOKIE } from '../auth/session-hook.ts';
 import type { ServerDeps } from '../deps.ts';
 import { parseRequest } from '../validate-request.ts';
+import { missionless } from '../auth/roles.ts';
 
 /** The session cookie's attributes, the same when it is set and when it is cleared. */
 export const sessionCookie = (secure: boolean) =>
@@ -82,7 +83,7 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
       const keyMissions =
         who.role === 'admin'
           ? (await deps.missions.list()).map((m) => m.id)
-          : who.role === 'researcher'
+          : missionless(who.role)
             ? []
             : who.missions;
       const deviceKeys: Record<string, string> = {};

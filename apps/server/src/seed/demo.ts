@@ -4,6 +4,7 @@ import { Accounts } from '../auth/accounts.ts';
 import { Missions } from '../auth/missions.ts';
 import type { Role } from '../auth/roles.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoDemography } from './demo-demography.ts';
 
 /**
  * Demo accounts for `npm start` (listed in the README). Passwords are public: never seed a server that
@@ -14,6 +15,7 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; rol
   { username: 'officer', password: 'demo-officer-pass', role: 'data_officer' },
   { username: 'interviewer', password: 'demo-interviewer-pass', role: 'interviewer' },
   { username: 'researcher', password: 'demo-researcher-pass', role: 'researcher' },
+  { username: 'statistician', password: 'demo-statistician-pass', role: 'statistician' },
 ];
 export const DEMO_MISSION = 'demo';
 
@@ -45,6 +47,8 @@ export async function seedDemo(
       grantedBy: 'demo-seed',
       grantedAt: new Date(now()).toISOString(),
     });
+  // A data set for the statistician's projection workspace (issue 14).
+  await seedDemoDemography(sys, now);
   // About 200 synthetic cases with their forms; the same documents every time (demo-cases.ts).
   if (opts.cases) await seedDemoCases(store, DEMO_MISSION);
   return created;

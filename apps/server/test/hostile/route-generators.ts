@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { regionSetCsv } from '@tern/demography/testing';
 import { quickScreening } from '@tern/forms';
 import { docRecipeArb, oddIdArb, TARGETS } from './doc-recipes.ts';
 import type { DocRecipe } from './doc-recipes.ts';
@@ -167,6 +168,20 @@ const digestArb = fc.oneof(
   fc.string({ maxLength: 80 }),
 );
 
+/** Projection ids (demography routes): well formed, or anything else. */
+const demographyIdArb = fc.oneof(
+  fc.stringMatching(/^[0-9a-z]{9}[0-9a-f]{16}$/),
+  fc.constantFrom('__proto__', '..', 'constructor', '0'.repeat(25), 'A'.repeat(25)),
+  fc.string({ maxLength: 60 }),
+);
+/** A real two-region data set (accepted) among generated and mutated ones. */
+const datasetBody: fc.Arbitrary<Body> = fc.oneof(
+  schemaBody(S.DatasetCreateRequest),
+  fc
+    .constant(regionSetCsv({ regions: 2, ages: 4, seed: 3, time: '2024' }))
+    .map((csv): Body => ({ json: { name: 'hostile', years: 1, csv } })),
+);
+
 const p = (params: Part['params'] = {}, query = queryFrom(), body = noBody): fc.Arbitrary<Part> =>
   fc.record({ params: fc.constant(params), query, body });
 const withParams = (
@@ -253,6 +268,14 @@ const GENERATORS: Record<string, fc.Arbitrary<Part>> = {
       fc.string({ maxLength: 2_000 }).map((raw): Body => ({ raw })),
     ),
   ),
+  'GET /api/demography/datasets': p(),
+  'POST /api/demography/datasets': p({}, queryFrom(), datasetBody),
+  'GET /api/demography/datasets/:id': withParams({ id: demographyIdArb }),
+  'DELETE /api/demography/datasets/:id': withParams({ id: demographyIdArb }),
+  'GET /api/demography/runs': p(),
+  'POST /api/demography/runs': p({}, queryFrom(), schemaBody(S.RunCreateRequest)),
+  'GET /api/demography/runs/:id': withParams({ id: demographyIdArb }),
+  'DELETE /api/demography/runs/:id': withParams({ id: demographyIdArb }),
   'GET /couch': p(),
   'GET /couch/': p(),
   'GET /couch/:db': withParams({ db: missionArb }),

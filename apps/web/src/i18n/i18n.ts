@@ -18,16 +18,17 @@ export type Language = (typeof LANGUAGES)[number]['code'];
 
 const STORAGE_KEY = 'tern.lang';
 const modules = import.meta.glob<Record<string, unknown>>(
-  ['./locales/*/*.json', '!./locales/*/research.json'],
+  ['./locales/*/*.json', '!./locales/*/research.json', '!./locales/*/demography.json'],
   { eager: true, import: 'default' },
 );
 /**
  * Namespaces of screens few users open, fetched with the screen (loadLazyNamespaces): the research
- * dashboard's words stay out of the interviewer's first download, like its code.
+ * dashboard's and the projection workspace's words stay out of the interviewer's first download, like its code.
  */
-const lazyModules = import.meta.glob<Record<string, unknown>>('./locales/*/research.json', {
-  import: 'default',
-});
+const lazyModules = import.meta.glob<Record<string, unknown>>(
+  ['./locales/*/research.json', './locales/*/demography.json'],
+  { import: 'default' },
+);
 const pathParts = (path: string) => /\.\/locales\/([a-z]{2})\/([\w-]+)\.json$/.exec(path);
 
 export const resources: Record<string, Record<string, Record<string, unknown>>> = {};

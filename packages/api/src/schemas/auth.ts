@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** The four roles of docs/security.md. Missions scope interviewers and data officers only. */
-export const ROLES = ['interviewer', 'data_officer', 'admin', 'researcher'] as const;
+/** The roles of docs/security.md. Missions scope interviewers and data officers only. */
+export const ROLES = ['interviewer', 'data_officer', 'admin', 'researcher', 'statistician'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -15,7 +15,7 @@ export const Password = z.string().min(10, 'password: at least 10 characters').m
 export const Principal = z.object({
   username: z.string(),
   role: Role,
-  /** Missions an interviewer or data officer works in; empty for admins and researchers. */
+  /** Missions an interviewer or data officer works in; empty for admins, researchers and statisticians. */
   missions: z.array(z.string()),
 });
 export type Principal = z.infer<typeof Principal>;
