@@ -5,6 +5,7 @@ import { CouchError } from './couch-errors.ts';
 import { openMission, parseOr400, queryFlag } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
 import { auditCouchRead, okPairs } from './couch-audit.ts';
+import { RecordView } from '../record-view.ts';
 
 /** The most changes one response carries; a client that asks for more is told so (400). */
 export const MAX_CHANGES = 10_000;
@@ -61,8 +62,15 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
         includeDocs: q.include_docs,
         conflicts: q.conflicts,
       });
+    // An interviewer's feed lists only the records they may see (decision 135); the sequence still
+    // moves past the others, so a replicator never asks for them again.
+    const view = RecordView.of(req.principal, db);
     // With documents, a changes page is a pull like `_bulk_get`: audited with what it carried.
     const answer = async (p: Awaited<ReturnType<typeof read>>) => {
+      if (view) {
+        const shown = await view.visibleIds(p.results.map((c) => c.id));
+        p = { ...p, results: p.results.filter((c) => shown.has(c.id)) };
+      }
       if (q.include_docs)
         await auditCouchRead(
           deps,
