@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignCase, caseCode } from '@tern/cases';
+import { assignCase } from '@tern/cases';
 import type { CaseBody } from '@tern/cases';
-import { nextRevision } from '@tern/sync';
 import type { WireDoc } from '@tern/sync';
 import { PASSWORD, bearer, edit, submission, testApp, testUlid, validAnswers } from './fixtures.ts';
 import type { TestApp } from './fixtures.ts';
+import { caseDoc } from './case-fixtures.ts';
 
 /**
  * Issue 16, decisions 135–136: an interviewer's pulls carry only the cases assigned or shared to
@@ -16,22 +16,6 @@ let ana: string;
 let officer: string;
 const at = '2026-11-20T10:00:00.000Z';
 
-export function caseDoc(assignedTo: string, name: string, id = `case:${testUlid()}`): WireDoc {
-  const body: CaseBody = {
-    type: 'case',
-    mission: 'demo',
-    code: caseCode('DEMO', 1, Number(id.slice(-3).replace(/\D/g, '') || 1)),
-    status: 'screening',
-    assignedTo,
-    pii: { fullName: name },
-    history: [],
-    createdAt: at,
-    createdBy: 'data_officer',
-    device: 'dev-office',
-  };
-  const r = nextRevision(null, body);
-  return { _id: id, _rev: r.rev, _revisions: r.revisions, ...body };
-}
 const subOf = (c: WireDoc, name: string) => {
   const s = submission('demo', validAnswers(name));
   return edit(s, { caseId: c._id });
