@@ -85,6 +85,12 @@ describe('records follow their case', () => {
     expect(mayView(ana, 'sub:1', { updatedBy: 'ana' }, caseOf)).toBe(true);
     expect(mayView(ben, 'sub:1', { createdBy: 'ana' }, caseOf)).toBe(false);
   });
+  it('a submission tied to no case is seen by who works on the device that made it', () => {
+    const onAnas = (d: string) => d === 'dev-ana';
+    expect(mayView(ana, 'sub:1', { device: 'dev-ana' }, caseOf, onAnas)).toBe(true);
+    expect(mayView(ana, 'sub:1', { device: 'dev-ben' }, caseOf, onAnas)).toBe(false);
+    expect(mayView(ana, 'sub:1', { device: 'dev-ana', caseId: 'case:B' }, caseOf, onAnas)).toBe(false);
+  });
   it('tombstones are seen by every interviewer (no personal data, and a holder must drop the record)', () => {
     expect(mayView(ben, 'case:1', { _deleted: true }, caseOf)).toBe(true);
   });

@@ -8,7 +8,7 @@ import type { Assignment, CaseBody } from './case-doc.ts';
  * - An interviewer sees a case assigned to them, a case shared with them, and a case they created that
  *   nobody was ever assigned to (cases made before assignment existed); the records of a case
  *   (submissions with its `caseId`) follow the case; a submission tied to no case is seen by the
- *   interviewer who made or last edited it.
+ *   interviewer who made or last edited it, or who works on the device that made it.
  * - Researchers see no records (they read aggregates only; the doors refuse them before this rule).
  */
 export type ViewerRole = 'interviewer' | 'data_officer' | 'admin' | 'researcher';
@@ -26,6 +26,7 @@ export type CaseLike = Partial<
 /** The parts of a submission body the rule reads. */
 export interface SubmissionLike {
   caseId?: unknown;
+  device?: unknown;
   createdBy?: unknown;
   updatedBy?: unknown;
 }
@@ -53,14 +54,16 @@ const shared = (c: CaseLike, username: string) => (c.sharedWith ?? []).includes(
 
 /**
  * May this viewer see this record? `caseOf` gives the stored case of a submission's `caseId` (undefined
- * when the server does not hold it). A submission whose case is unknown is seen by whoever made it,
- * like a submission tied to no case. Tombstones are seen by all (they carry no personal data).
+ * when the server does not hold it); `ownDevice` says whether a device id is one the viewer works on
+ * (their registered devices). A submission whose case is unknown is seen by whoever made it, like a
+ * submission tied to no case. Tombstones are seen by all (they carry no personal data).
  */
 export function mayView(
   v: Viewer,
   id: string,
   body: Record<string, unknown>,
   caseOf: (caseId: string) => CaseLike | undefined,
+  ownDevice: (device: string) => boolean = () => false,
 ): boolean {
   if (seesWholeMission(v)) return true;
   if (v.role !== 'interviewer') return false;
@@ -73,7 +76,11 @@ export function mayView(
     const c = caseOf(sub.caseId);
     if (c) return caseIsTheirs(c, v.username);
   }
-  return sub.createdBy === v.username || sub.updatedBy === v.username;
+  return (
+    sub.createdBy === v.username ||
+    sub.updatedBy === v.username ||
+    (typeof sub.device === 'string' && ownDevice(sub.device))
+  );
 }
 
 /** The case ids a set of records needs looked up to apply `mayView` (each once). */

@@ -81,7 +81,7 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
       results,
       since: request.since,
       pullLimit: request.pullLimit,
-      view: RecordView.of(req.principal, db),
+      view: RecordView.of(req.principal, db, deps.store.ops(mission)),
       pushedNow: new Set(request.docs.map((d) => `${d._id} ${d._rev}`)),
       onComplete: (pulled) =>
         deps.audit.append(req, {

@@ -1,7 +1,8 @@
 import { caseIdsOf, everHeld, mayView, seesWholeMission } from '@tern/cases';
 import type { CaseLike, Viewer } from '@tern/cases';
-import type { MissionDb } from '@tern/store';
+import type { DocStore, MissionDb } from '@tern/store';
 import type { Principal } from '../auth/roles.ts';
+import { accountsOf, listDevices } from '../devices/device-registry.ts';
 
 type Doc = { _id: string } & Record<string, unknown>;
 
@@ -13,17 +14,24 @@ type Doc = { _id: string } & Record<string, unknown>;
  */
 export class RecordView {
   private readonly cases = new Map<string, CaseLike | undefined>();
+  /** The devices the caller works on (registered or joined), read once, when first needed. */
+  private devices: Set<string> | undefined;
 
   private constructor(
     private readonly viewer: Viewer,
     private readonly db: Pick<MissionDb, 'winnersWithHistory'>,
+    private readonly ops: DocStore,
   ) {}
 
   /** Null when the caller sees the whole mission (data officers, admins, route tests without auth). */
-  static of(principal: Principal | null, db: Pick<MissionDb, 'winnersWithHistory'>): RecordView | null {
+  static of(
+    principal: Principal | null,
+    db: Pick<MissionDb, 'winnersWithHistory'>,
+    ops: DocStore,
+  ): RecordView | null {
     if (!principal) return null;
     const viewer: Viewer = { username: principal.username, role: principal.role };
-    return seesWholeMission(viewer) ? null : new RecordView(viewer, db);
+    return seesWholeMission(viewer) ? null : new RecordView(viewer, db, ops);
   }
 
   /** For each document (a current winner), may the caller see it? Reads the cases it needs in one call. */
@@ -38,7 +46,14 @@ export class RecordView {
         this.cases.set(id, read[i]?._deleted ? undefined : (read[i] as CaseLike | undefined)),
       );
     }
-    return docs.map((d) => d !== undefined && mayView(this.viewer, d._id, d, (id) => this.cases.get(id)));
+    if (!this.devices && present.some((d) => d._id.startsWith('sub:'))) {
+      const mine = (await listDevices(this.ops)).filter((r) => accountsOf(r).includes(this.viewer.username));
+      this.devices = new Set(mine.map((r) => r.deviceId));
+    }
+    const own = (device: string) => this.devices?.has(device) === true;
+    return docs.map(
+      (d) => d !== undefined && mayView(this.viewer, d._id, d, (id) => this.cases.get(id), own),
+    );
   }
 
   /** Ids of these documents the caller may see, reading the current winners (for reads by id). */

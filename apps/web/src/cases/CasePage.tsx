@@ -11,6 +11,7 @@ import { formTitle, shownState } from './case-labels.ts';
 import { moveCase, recordDecision } from './case-store.ts';
 import type { Decision, OpenCase } from './case-store.ts';
 import { openRecord } from './open-form.ts';
+import { AssignCase, mayAssign } from './AssignCase.tsx';
 import { DeleteForm } from './DeleteForm.tsx';
 import { ReviewActions, ReviewBadge } from './ReviewActions.tsx';
 
@@ -69,6 +70,7 @@ export function CasePage(props: {
           </span>
         </p>
       </section>
+      {mayAssign(props.user.role) && <AssignCase {...props} entry={c} />}
       <DecisionPanel {...props} entry={c} />
       <StatusPanel {...props} entry={c} />
       <AddForm hasScreening={forms.some((f) => f.form.startsWith('screening@'))} onAdd={props.onAddForm} />

@@ -32,7 +32,7 @@ export async function bulkGetRoute(app: FastifyInstance, deps: CouchDeps): Promi
     const docs = body.docs.map((d) => (d.rev ? { id: d.id, rev: d.rev } : { id: d.id }));
     // A record outside an interviewer's view answers as a missing one, any revision of it: an older
     // revision of a case they no longer hold would still carry its personal data (decision 135).
-    const view = RecordView.of(req.principal, db);
+    const view = RecordView.of(req.principal, db, deps.store.ops(req.params.db));
     const shown = view ? await view.visibleIds(docs.map((d) => d.id)) : null;
     const asked = shown ? docs.filter((d) => shown.has(d.id)) : docs;
     const found =

@@ -64,7 +64,7 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
       });
     // An interviewer's feed lists only the records they may see (decision 135); the sequence still
     // moves past the others, so a replicator never asks for them again.
-    const view = RecordView.of(req.principal, db);
+    const view = RecordView.of(req.principal, db, deps.store.ops(req.params.db));
     // With documents, a changes page is a pull like `_bulk_get`: audited with what it carried.
     const answer = async (p: Awaited<ReturnType<typeof read>>) => {
       if (view) {

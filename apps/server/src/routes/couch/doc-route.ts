@@ -48,7 +48,7 @@ export async function docRoute(app: FastifyInstance, deps: CouchDeps): Promise<v
       throw new CouchError('not_found', `${id} is not supported by Tern's CouchDB door`);
     const q = parseOr400(DocQuery, req.query, 'document query');
     // Outside an interviewer's view the record is missing, exactly as one never stored (decision 135).
-    const view = RecordView.of(req.principal, db);
+    const view = RecordView.of(req.principal, db, deps.store.ops(req.params.db));
     if (view && !(await view.visibleIds([id])).has(id)) throw new CouchError('not_found', 'missing');
     const doc = await db.readDoc(id, {
       ...(q.rev !== undefined ? { rev: q.rev } : {}),

@@ -21,7 +21,7 @@ export async function revsDiffRoute(app: FastifyInstance, deps: CouchDeps): Prom
     const body = parseOr400(RevsDiffBody, req.body ?? null, '_revs_diff body');
     // Revs are content hashes: "the server has it" would confirm a guess of someone else's record, so
     // outside an interviewer's view every rev answers missing (a push of them is then refused).
-    const view = RecordView.of(req.principal, db);
+    const view = RecordView.of(req.principal, db, deps.store.ops(req.params.db));
     if (!view) return db.revsDiff(body);
     const ids = Object.keys(body);
     const shown = await view.visibleIds(ids);
