@@ -54,23 +54,23 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
     const db = await openMission(req, deps, req.params.db, 'couch.read');
     const q = parseOr400(ChangesQuery, req.query, '_changes query');
     let since: number | 'now' = q.since === undefined ? 0 : q.since === 'now' ? 'now' : Number(q.since);
-    const read = () =>
-      db.couchChanges({
+    // An interviewer's feed lists only the records they may see (decision 135); the sequence still
+    // moves past the others, so a replicator never asks for them again.
+    const view = RecordView.of(req.principal, db, deps.store.ops(req.params.db));
+    const read = async () => {
+      const p = await db.couchChanges({
         since,
         limit: q.limit ?? MAX_CHANGES,
         allDocs: q.style === 'all_docs',
         includeDocs: q.include_docs,
         conflicts: q.conflicts,
       });
-    // An interviewer's feed lists only the records they may see (decision 135); the sequence still
-    // moves past the others, so a replicator never asks for them again.
-    const view = RecordView.of(req.principal, db, deps.store.ops(req.params.db));
+      if (!view) return p;
+      const shown = await view.visibleIds(p.results.map((c) => c.id));
+      return { ...p, results: p.results.filter((c) => shown.has(c.id)) };
+    };
     // With documents, a changes page is a pull like `_bulk_get`: audited with what it carried.
     const answer = async (p: Awaited<ReturnType<typeof read>>) => {
-      if (view) {
-        const shown = await view.visibleIds(p.results.map((c) => c.id));
-        p = { ...p, results: p.results.filter((c) => shown.has(c.id)) };
-      }
       if (q.include_docs)
         await auditCouchRead(
           deps,
@@ -92,7 +92,7 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
       void reply.header('retry-after', String(ticket.retryAfterSeconds));
       throw new CouchError('too_many_requests', refusalMessage(ticket));
     }
-    const from = since === 'now' ? Number(page.last_seq) : since;
+    let from = since === 'now' ? Number(page.last_seq) : since;
     const heartbeat =
       q.heartbeat === 'true' ? MAX_LONGPOLL_MS : q.heartbeat === undefined ? Infinity : Number(q.heartbeat);
     const waitMs = Math.max(0, Math.min(q.timeout ?? MAX_LONGPOLL_MS, heartbeat, MAX_LONGPOLL_MS));
@@ -110,6 +110,9 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
         since = from;
         page = await read();
         if (page.results.length > 0) break;
+        // Only changes this caller may not see: wait for the next one after them.
+        const seen = Number(page.last_seq);
+        if (Number.isSafeInteger(seen)) from = Math.max(from, seen);
       }
     } finally {
       reply.raw.off('close', onGone);
