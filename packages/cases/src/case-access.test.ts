@@ -4,27 +4,16 @@ import {
   CaseAssignmentError,
   CaseBody,
   assignCase,
-  caseCode,
   caseIdsOf,
   everHeld,
   mayView,
 } from './index.ts';
+import { sampleCase } from './sample-case.ts';
 import type { CaseLike, Viewer } from './index.ts';
 
 const at = '2026-11-10T10:00:00.000Z';
 const base = (over: Partial<CaseBody> = {}): CaseBody =>
-  CaseBody.parse({
-    type: 'case',
-    mission: 'demo',
-    code: caseCode('DEMO', 7, 42),
-    status: 'screening',
-    pii: { fullName: 'Amina' },
-    history: [],
-    createdAt: at,
-    createdBy: 'officer',
-    device: 'dev-1',
-    ...over,
-  });
+  sampleCase({ createdAt: at, createdBy: 'officer', ...over });
 const ana: Viewer = { username: 'ana', role: 'interviewer' };
 const ben: Viewer = { username: 'ben', role: 'interviewer' };
 const none = () => undefined;
