@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  CaseAssignmentError,
-  CaseBody,
-  assignCase,
-  caseIdsOf,
-  everHeld,
-  mayView,
-} from './index.ts';
+import { CaseAssignmentError, CaseBody, assignCase, caseIdsOf, everHeld, mayView } from './index.ts';
 import { sampleCase } from './sample-case.ts';
 import type { CaseLike, Viewer } from './index.ts';
 
