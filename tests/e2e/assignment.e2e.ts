@@ -140,6 +140,10 @@ describe('case assignment', () => {
       await off.getByRole('button', { name: en('assign.transfer'), exact: true }).click();
       await off.getByRole('status').filter({ hasText: 'ben' }).waitFor();
       expect(await off.locator('.case-page').textContent()).toContain('ben');
+      // The transfer is in the case's timeline: to whom, by whom.
+      const item = off.locator('ol.timeline li[data-kind=assignment]');
+      expect(await item.count()).toBe(1);
+      expect(await item.textContent()).toMatch(/ben.*officer/);
       // Assigning is an office act: the button has a touch-sized target on the phone.
       const box = await off.getByRole('button', { name: en('assign.transfer'), exact: true }).boundingBox();
       expect(box!.height).toBeGreaterThanOrEqual(44);
