@@ -44,7 +44,12 @@ describe('the CouchDB door is audited like the compact door', () => {
     const phone = pouchClient();
     const other = pouchClient();
     try {
-      const docs = Array.from({ length: 5 }, (_, i) => submissionDoc('demo', `Audit ${i}`));
+      // The interviewer's own records (tied to no case, made by them): an interviewer pulls only what
+      // is theirs (decision 135).
+      const docs = Array.from({ length: 5 }, (_, i) => ({
+        ...submissionDoc('demo', `Audit ${i}`),
+        createdBy: who,
+      }));
       await phone.db.bulkDocs(docs);
       const pushed = await phone.db.replicate.to(authedRemote(`${server.url}/couch/demo`, officerToken));
       expect(pushed.docs_written).toBe(5);

@@ -30,6 +30,8 @@ export function submission(
     form: 'quick-screening@1',
     answers,
     createdAt: '2026-11-20T10:00:00.000Z',
+    // Filled by the `interviewer` account: a record tied to no case is its maker's (decision 135).
+    createdBy: 'interviewer',
     device: 'dev-test',
   };
   const { rev, revisions } = nextRevision(null, body);

@@ -19,6 +19,19 @@ export const StatusChange = z.object({
 });
 export type StatusChange = z.infer<typeof StatusChange>;
 
+/**
+ * One assignment or transfer of a case by a data officer (decision 135): items with ids, like the
+ * status history, so two offline edits merge item by item. `assignedTo` is the last item's `to`.
+ */
+export const Assignment = z.object({
+  _id: z.string().min(10).max(40),
+  from: z.string().max(100).nullable(),
+  to: z.string().min(1).max(100),
+  by: z.string().min(1).max(100),
+  at: z.iso.datetime(),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
 export const CaseBody = z.object({
   type: z.literal('case'),
   mission: z.string().min(1),
@@ -32,6 +45,9 @@ export const CaseBody = z.object({
     })
     .optional(),
   assignedTo: z.string().max(100).optional(),
+  /** Who else works on the case, chosen by a data officer (decision 135). */
+  sharedWith: z.array(z.string().min(1).max(100)).max(50).optional(),
+  assignments: z.array(Assignment).max(1000).optional(),
   pii: z.object({
     fullName: z.string().min(1).max(300),
     otherNames: z.string().max(300).optional(),

@@ -7,21 +7,14 @@ import {
   checkChar,
   isValidCaseCode,
 } from './index.ts';
+import { sampleCase } from './sample-case.ts';
 
 const at = (n: number) => `2026-11-${String(10 + n).padStart(2, '0')}T10:00:00.000Z`;
 const newCase = (): CaseBody =>
-  CaseBody.parse({
-    type: 'case',
-    mission: 'demo',
-    code: caseCode('DEMO', 7, 42),
-    status: 'screening',
-    pii: { fullName: 'Amina' },
+  sampleCase({
     history: [{ _id: '01J0000000000000000000000A', from: null, to: 'screening', by: 'u1', at: at(0) }],
     createdAt: at(0),
-    createdBy: 'u1',
-    device: 'dev-1',
   });
-
 describe('case codes', () => {
   it('are readable, padded and carry a check character', () => {
     expect(caseCode('DEMO', 7, 42)).toMatch(/^DEMO-07-0042-[0-9A-Z]$/);

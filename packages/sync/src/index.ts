@@ -12,7 +12,14 @@ export {
   verifyRev,
 } from './rev-id.ts';
 export { syncOnce, takeBatch } from './replicator.ts';
-export type { SyncOptions, SyncProgress, SyncRemote, SyncStorage, SyncSummary } from './replicator.ts';
+export type {
+  PullApplied,
+  SyncOptions,
+  SyncProgress,
+  SyncRemote,
+  SyncStorage,
+  SyncSummary,
+} from './replicator.ts';
 export { assertPulledPage, decidePull } from './pull-rules.ts';
 export type { LocalState, PullDecision } from './pull-rules.ts';
 export { fetchRemote } from './fetch-remote.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MemorySyncStorage } from './memory-storage.ts';
-import { storageConformance } from './testing/storage-conformance.ts';
+import { purgeConformance, storageConformance } from './testing/storage-conformance.ts';
 
 describe('SyncStorage conformance: in-memory', () => {
-  for (const [name, run] of Object.entries(storageConformance)) {
+  for (const [name, run] of Object.entries({ ...storageConformance, ...purgeConformance })) {
     it(name, () =>
       run(async () => {
         const storage = new MemorySyncStorage();

@@ -1,6 +1,6 @@
 import { assertPulledPage, decidePull } from './pull-rules.ts';
 import { nextRevision } from './rev-id.ts';
-import type { SyncStorage } from './replicator.ts';
+import type { PullApplied, SyncStorage } from './replicator.ts';
 import type { Body, PushResult, Revisions, WireDoc } from './types.ts';
 
 export type DeviceState = 'pending' | 'synced' | 'rejected';
@@ -24,6 +24,8 @@ export class MemorySyncStorage implements SyncStorage {
   private cp: string | null = null;
   private seq = 0;
   private readonly order = new Map<string, number>();
+  /** Cases that left the user's view and still have records here (decision 136). */
+  readonly leaving = new Set<string>();
 
   /** Make a local edit (a new revision on top of the current one). */
   async save(id: string, body: Body, opts: { deleted?: boolean } = {}): Promise<string> {
@@ -75,15 +77,18 @@ export class MemorySyncStorage implements SyncStorage {
     }
   }
 
-  async applyPulled(docs: WireDoc[], checkpoint: string): Promise<void> {
+  async applyPulled(docs: WireDoc[], checkpoint: string, gone: string[] = []): Promise<PullApplied> {
     // Validate the whole page first so that a bad document leaves nothing half-applied.
     assertPulledPage(docs);
+    const inserted: string[] = [];
     for (const doc of docs) {
+      this.leaving.delete(doc._id);
       const cur = this.docs.get(doc._id);
       const decision = decidePull(
         cur && { rev: cur.rev, revisions: cur.revisions, unpushed: cur.state !== 'synced' },
         doc,
       );
+      if (decision === 'insert') inserted.push(doc._id);
       if (decision === 'insert' || decision === 'fast-forward' || decision === 'take-remote-conflict') {
         const { _id, _rev, _revisions, _deleted, ...body } = structuredClone(doc);
         this.docs.set(_id, {
@@ -98,7 +103,27 @@ export class MemorySyncStorage implements SyncStorage {
       }
       // keep-local, keep-local-conflict, same: the local revision stays as it is (pending ones get pushed).
     }
+    for (const id of gone) this.leaving.add(id);
     this.cp = checkpoint;
+    return { inserted };
+  }
+
+  async purgeLeft(): Promise<string[]> {
+    const dropped: string[] = [];
+    for (const caseId of [...this.leaving]) {
+      const mine = [...this.docs.values()].filter((d) => d.id === caseId || d.body.caseId === caseId);
+      let kept = 0;
+      for (const d of mine) {
+        if (d.state !== 'synced') kept += 1;
+        else {
+          this.docs.delete(d.id);
+          this.order.delete(d.id);
+          dropped.push(d.id);
+        }
+      }
+      if (kept === 0) this.leaving.delete(caseId);
+    }
+    return dropped;
   }
 
   async checkpoint(): Promise<string | null> {

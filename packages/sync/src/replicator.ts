@@ -22,11 +22,25 @@ export interface SyncStorage {
   /**
    * Store pulled documents and the new checkpoint atomically (one transaction), so the checkpoint never
    * runs ahead of what is stored. A pulled revision never replaces a local edit that is not in its history.
+   * `gone` names cases that left the user's view (decision 136): remembered in the same transaction, to
+   * be dropped by `purgeLeft`; a pulled document of a remembered case takes it off the list (it is back).
+   * Answers the ids of documents it inserted (held nowhere on the device before), when it can.
    */
-  applyPulled(docs: WireDoc[], checkpoint: string): Promise<void>;
+  applyPulled(docs: WireDoc[], checkpoint: string, gone?: string[]): Promise<PullApplied | void>;
+  /**
+   * Drop the cases that left the user's view, and every record of theirs, that the server holds as
+   * they are here (synced). Anything not yet on the server (pending, rejected, a draft) stays, and its
+   * case stays on the list until it is gone. Answers the ids dropped. Optional: a store without it
+   * keeps everything (a data officer's relay sees the whole mission anyway).
+   */
+  purgeLeft?(): Promise<string[]>;
   checkpoint(): Promise<string | null>;
   /** How many documents wait to be pushed, for progress (optional). */
   pendingCount?(): Promise<number>;
+}
+
+export interface PullApplied {
+  inserted: string[];
 }
 
 /** What the replicator needs from the server. */
@@ -58,6 +72,26 @@ export interface SyncOptions {
 
 export interface SyncSummary extends SyncProgress {
   rejections: Extract<PushResult, { ok: false }>[];
+  /** Ids of records dropped because their case left the user's view (decision 136). */
+  purged: string[];
+}
+
+/**
+ * A case new to this device that was transferred at some point: it may have entered the user's view
+ * by a transfer, and then its older records (screening, assistance forms) did not change after the
+ * device's checkpoint and will not come by themselves. The run pulls once more from the start
+ * (decision 136): the server sends only the user's view, and what the device holds stays as is.
+ */
+function transferredIn(changes: WireDoc[], applied: PullApplied | void): boolean {
+  if (!applied || applied.inserted.length === 0) return false;
+  const inserted = new Set(applied.inserted);
+  return changes.some(
+    (d) =>
+      inserted.has(d._id) &&
+      d._id.startsWith('case:') &&
+      Array.isArray(d.assignments) &&
+      d.assignments.length > 0,
+  );
 }
 
 /** Take documents in order until either the count or the byte budget is reached (at least one). */
@@ -93,10 +127,13 @@ export async function syncOnce(
     requests: 0,
     toPush: (await storage.pendingCount?.()) ?? 0,
     rejections: [],
+    purged: [],
   };
   // Set when the server did not recognise the stored checkpoint (a restored server, a corrupted
   // value): pull again from the start, once; what is already on the device is kept by the pull rules.
   let restartPull = false;
+  // One extra pull from the start per run when a case transferred to this user arrived (see above).
+  let refetch: 'no' | 'wanted' | 'done' = 'no';
   for (;;) {
     const candidates = await storage.pending(batchDocs + 1);
     const batch = takeBatch(candidates, batchDocs, batchBytes);
@@ -140,7 +177,8 @@ export async function syncOnce(
       );
     }
     await storage.acknowledge(response.results);
-    await storage.applyPulled(response.changes, response.checkpoint);
+    const applied = await storage.applyPulled(response.changes, response.checkpoint, response.gone ?? []);
+    if (refetch === 'no' && since !== null && transferredIn(response.changes, applied)) refetch = 'wanted';
 
     summary.pushedDocs += batch.length;
     summary.pushedBytes += batch.reduce((n, d) => n + jsonBytes(d), 0);
@@ -157,7 +195,17 @@ export async function syncOnce(
     const stillPending = (await storage.pendingCount?.()) ?? (await storage.pending(batchDocs + 1)).length;
     summary.toPush = stillPending;
     opts.onProgress?.({ ...summary });
-    if (stillPending === 0 && !response.more) return summary;
+    if (stillPending === 0 && !response.more) {
+      if (refetch === 'wanted') {
+        refetch = 'done';
+        restartPull = true;
+      } else {
+        // Push first, then purge: by now every edit of a departed case went to the server (or was
+        // refused, and is kept on the device with its reason).
+        summary.purged = (await storage.purgeLeft?.()) ?? [];
+        return summary;
+      }
+    }
     if (summary.requests >= maxRequests) {
       throw new Error(`Sync stopped after ${summary.requests} requests without finishing (maxRequests)`);
     }

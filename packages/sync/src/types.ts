@@ -40,6 +40,8 @@ export interface SyncRequest {
 export interface SyncResponse {
   results: PushResult[];
   changes: WireDoc[];
+  /** Cases that left the caller's view: drop them and their records once nothing of them is pending. */
+  gone?: string[];
   /** Opaque server checkpoint after `changes`; send it back as `since`. */
   checkpoint: string;
   /** True when more changes wait beyond `checkpoint`. */

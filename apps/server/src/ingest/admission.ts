@@ -1,7 +1,9 @@
 import type { MissionDb } from '@tern/store';
 import type { WireDoc } from '@tern/sync';
 import type { Principal } from '../auth/roles.ts';
+import { caseIdsOf } from '@tern/cases';
 import { approvedEditRejection } from './approved-edit-rule.ts';
+import { caseAssignmentRejection } from './case-assignment-rule.ts';
 import { checkDoc } from './check-doc.ts';
 import type { FormLookup } from './check-doc.ts';
 import { deleteRejection } from './delete-rule.ts';
@@ -51,6 +53,7 @@ export async function admit(
     pending.map((d) => d._id),
   );
   for (const d of pending) if (d._deleted) await stored.leavesOf(d._id);
+  if (ctx.principal?.role === 'interviewer') await stored.include(caseIdsOf(pending));
   for (let i = 0; i < docs.length; i++) {
     if (out[i] !== null) continue;
     const doc = docs[i]!;
@@ -69,6 +72,7 @@ function storedRules(
   return (
     reviewRefusal(doc, stored.winner(doc._id), ctx.principal, ctx.mission) ??
     approvedEditRejection(doc, stored, ctx.principal, ctx.mission) ??
+    caseAssignmentRejection(doc, ctx.principal, (id) => stored.winner(id)) ??
     deleteRejection(doc, stored, ctx.principal, ctx.mission, {
       replicated: ctx.origin === 'replicated',
       batch,
@@ -86,6 +90,7 @@ function storedRules(
 export async function prepareEdits(
   db: MissionDb,
   docs: ReadonlyArray<Record<string, unknown> & { _id: string }>,
+  principal: Principal | null = null,
 ): Promise<{ rejections: Array<DocRejection | null>; stored: StoredState }> {
   const rejections = docs.map((d) => sizeRejection(d) ?? reservedFieldRejection(d));
   const ok = docs.filter((_, i) => rejections[i] === null);
@@ -94,6 +99,7 @@ export async function prepareEdits(
     ok.map((d) => d._id),
   );
   for (const d of ok) if (d._deleted === true) await stored.leavesOf(d._id);
+  if (principal?.role === 'interviewer') await stored.include(caseIdsOf(ok));
   return { rejections, stored };
 }
 

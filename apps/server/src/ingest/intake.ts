@@ -78,7 +78,7 @@ export async function intakeEdits(
 ): Promise<EditIntakeResult[]> {
   const db = deps.store.mission(r.mission);
   const ctx = context(deps, r);
-  const { rejections, stored } = await prepareEdits(db, docs);
+  const { rejections, stored } = await prepareEdits(db, docs, ctx.principal);
   const editable = docs.filter((_, i) => rejections[i] === null);
   // The store asks the check in edit order and answers `forbidden` exactly when the check refused.
   const refusals: DocRejection[] = [];

@@ -36,6 +36,21 @@ export class StoredState {
     return new StoredState(db, winners, held);
   }
 
+  /**
+   * Also read the winners of these documents (the cases of a batch's records, for the assignment rule):
+   * one bulk read of the ids not read yet.
+   */
+  async include(ids: readonly string[]): Promise<void> {
+    const fresh = [...new Set(ids)].filter((id) => !this.held.has(id) && !this.winners.has(id));
+    if (fresh.length === 0) return;
+    const found = await this.db.winnersWithHistory(fresh);
+    fresh.forEach((id, i) => {
+      const w = found[i];
+      if (w) this.held.add(id);
+      if (w && !w._deleted) this.winners.set(id, w);
+    });
+  }
+
   /** The live winning revision, or undefined when the document is new or every branch is deleted. */
   winner(id: string): WireDoc | undefined {
     return this.winners.get(id);

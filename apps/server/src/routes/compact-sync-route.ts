@@ -6,6 +6,7 @@ import { intakeRevisions } from '../ingest/intake.ts';
 import type { ServerDeps } from '../deps.ts';
 import { noteSync } from '../devices/device-registry.ts';
 import { pullStream } from './pull-stream.ts';
+import { RecordView } from './record-view.ts';
 
 /**
  * The compact sync door: one round trip pushes a batch and pulls the next changes.
@@ -80,6 +81,7 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
       results,
       since: request.since,
       pullLimit: request.pullLimit,
+      view: RecordView.of(req.principal, db, deps.store.ops(mission)),
       pushedNow: new Set(request.docs.map((d) => `${d._id} ${d._rev}`)),
       onComplete: (pulled) =>
         deps.audit.append(req, {

@@ -3,6 +3,7 @@ import type { DocStore, MissionDb } from '@tern/store';
 import type { PushResult } from '@tern/sync';
 import { openConflictsOf } from '../merge/merge-records.ts';
 import { changeChunks } from './change-chunks.ts';
+import type { RecordView } from './record-view.ts';
 
 /** Byte budget of one pulled page (JSON, before gzip): big pages cost fewer round trips on slow links. */
 export const PULL_PAGE_BYTES = 8 * 1024 * 1024;
@@ -19,6 +20,11 @@ export interface PullStreamArgs {
   pushedNow: Set<string>;
   /** Called once the whole page went out, with the `id rev` pairs sent (for the audit log). */
   onComplete: (pulled: string[]) => Promise<void>;
+  /**
+   * The caller's view of the mission (an interviewer's: decision 135); null or absent: the whole
+   * mission. Hidden changes are skipped; a case that left the caller's view is named in `gone`.
+   */
+  view?: RecordView | null;
   /** Tests only: smaller reads and pages than CHUNK and PULL_PAGE_BYTES. */
   chunk?: number;
   pageBytes?: number;
@@ -28,7 +34,8 @@ export interface PullStreamArgs {
  * The compact-sync response as a stream: `{"results":…,"changes":[` then each pulled document as it
  * is read from the store, then `],"checkpoint":…,"more":…}`. On a slow link the store's work overlaps
  * the transfer instead of leaving the link idle while a whole page is built; gzip (@fastify/compress)
- * compresses as it flows. If anything fails midway the response is cut short, the client's JSON does
+ * compresses as it flows. `gone` (after the changes) names the cases that left the caller's view in
+ * this page, so the device drops them and their records (decision 136). If anything fails midway the response is cut short, the client's JSON does
  * not parse, and it retries from its stored checkpoint: nothing half-applied.
  */
 export function pullStream(a: PullStreamArgs): Readable {
@@ -45,11 +52,13 @@ async function* body(a: PullStreamArgs): AsyncGenerator<string> {
   let bytes = 0;
   let sent = 0;
   const pulled: string[] = [];
+  const gone: string[] = [];
   outer: for (; !next.done; next = await lists.next()) {
     const chunk = next.value.changes;
     const seqBefore = lastSeq;
     ({ lastSeq, more } = next.value);
     const winners = await a.db.winnersWithHistory(chunk.map((c) => c.id));
+    const shown = a.view ? await a.view.visible(winners) : undefined;
     const open = await openConflictsOf(
       a.ops,
       chunk.map((c) => c.id),
@@ -57,6 +66,10 @@ async function* body(a: PullStreamArgs): AsyncGenerator<string> {
     for (let j = 0; j < chunk.length; j++) {
       let doc = winners[j];
       if (!doc) continue;
+      if (shown && !shown[j]) {
+        if (a.view!.leftTheirView(doc)) gone.push(doc._id);
+        continue;
+      }
       const c = open.get(doc._id);
       // Under review: `_conflicts` lists the other live leaves (as CouchDB does) and `_disputed` the
       // clashing field paths, so the device can say what is under review.
@@ -78,5 +91,6 @@ async function* body(a: PullStreamArgs): AsyncGenerator<string> {
     }
   }
   await a.onComplete(pulled);
-  yield `],"checkpoint":${JSON.stringify(lastSeq)},"more":${more}}`;
+  const goneField = gone.length > 0 ? `,"gone":${JSON.stringify(gone)}` : '';
+  yield `]${goneField},"checkpoint":${JSON.stringify(lastSeq)},"more":${more}}`;
 }

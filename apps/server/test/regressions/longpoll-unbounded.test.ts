@@ -16,7 +16,9 @@ const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
 beforeAll(async () => {
   t = await testApp(['interviewer'], { feeds: { perAccount: 3, total: 4, retryAfterSeconds: 7 } });
   await t.accounts.create(
-    { username: 'bob', password: PASSWORD, role: 'interviewer', missions: ['demo'] },
+    // A data officer: an interviewer's feed wakes only for records they may see (decision 135), and
+    // the records written below are the `interviewer` account's.
+    { username: 'bob', password: PASSWORD, role: 'data_officer', missions: ['demo'] },
     't',
   );
   alice = await t.login('interviewer');

@@ -11,6 +11,7 @@ import { formTitle, shownState } from './case-labels.ts';
 import { moveCase, recordDecision } from './case-store.ts';
 import type { Decision, OpenCase } from './case-store.ts';
 import { openRecord } from './open-form.ts';
+import { AssignCase, mayAssign } from './AssignCase.tsx';
 import { DeleteForm } from './DeleteForm.tsx';
 import { ReviewActions, ReviewBadge } from './ReviewActions.tsx';
 
@@ -69,6 +70,7 @@ export function CasePage(props: {
           </span>
         </p>
       </section>
+      {mayAssign(props.user.role) && <AssignCase {...props} entry={c} />}
       <DecisionPanel {...props} entry={c} />
       <StatusPanel {...props} entry={c} />
       <AddForm hasScreening={forms.some((f) => f.form.startsWith('screening@'))} onAdd={props.onAddForm} />
@@ -264,6 +266,7 @@ function AddForm(props: { hasScreening: boolean; onAdd: (formKey: string) => voi
 
 type Item =
   | { kind: 'status'; at: string; from: CaseStatus | null; to: CaseStatus; by: string; reason?: string }
+  | { kind: 'assignment'; at: string; to: string; by: string }
   | { kind: 'form'; at: string; form: FormEntry };
 
 function Timeline(props: {
@@ -302,6 +305,8 @@ function Timeline(props: {
       by: h.by,
       ...(h.reason ? { reason: h.reason } : {}),
     })),
+    // Assignments and transfers (decision 135): who gave the case to whom, and when.
+    ...(props.entry.body.assignments ?? []).map((a): Item => ({ kind: 'assignment', ...a })),
     ...props.forms.map((f): Item => ({ kind: 'form', at: f.createdAt, form: f })),
   ].sort((a, b) => b.at.localeCompare(a.at));
 
@@ -319,6 +324,11 @@ function Timeline(props: {
                 : t('timeline.change', { from: t(`status.${it.from}`), to: t(`status.${it.to}`) })}{' '}
               {t('timeline.by', { name: it.by })}
               {it.reason && <div>{t('timeline.why', { reason: it.reason })}</div>}
+            </li>
+          ) : it.kind === 'assignment' ? (
+            <li key={`a ${it.at} ${it.to}`} data-kind="assignment">
+              <time dateTime={it.at}>{formatDate(it.at)}</time>
+              {t('page.assigned', { name: it.to })} {t('timeline.by', { name: it.by })}
             </li>
           ) : (
             <li

@@ -1,5 +1,5 @@
 import { ulid } from 'ulidx';
-import { CaseBody, changeStatus } from '@tern/cases';
+import { CaseBody, assignCase, changeStatus } from '@tern/cases';
 import type { CaseStatus } from '@tern/cases';
 import type { Body } from '@tern/sync';
 import type { Review, ReviewState } from '@tern/api';
@@ -173,4 +173,20 @@ export async function deleteSubmission(
     expectRev: sub.rev,
   });
   return { row, body };
+}
+
+/**
+ * Assign or transfer the case to an interviewer (a data officer's act, decision 135): a new revision
+ * with the assignment item, pushed at the next sync like any edit and audited there. The interviewer
+ * who held it loses its personal data at their next sync (decision 136).
+ */
+export async function assignTo(
+  db: TernDb,
+  key: CryptoKey,
+  c: OpenCase,
+  to: string,
+  who: { by: string; at?: string },
+) {
+  const next = assignCase(c.body, to, { by: who.by, at: who.at ?? new Date().toISOString(), id: ulid() });
+  return saveCase(db, key, c.id, next);
 }

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, describe, it } from 'vitest';
-import { storageConformance } from '@tern/sync/testing';
+import { purgeConformance, storageConformance } from '@tern/sync/testing';
 import { openDb } from './db.ts';
 import type { TernDb } from './db.ts';
 import { DexieSyncStorage } from './local-store.ts';
@@ -14,7 +14,7 @@ afterAll(async () => {
 let n = 0;
 
 describe('SyncStorage conformance: Dexie (fake-indexeddb)', () => {
-  for (const [name, run] of Object.entries(storageConformance)) {
+  for (const [name, run] of Object.entries({ ...storageConformance, ...purgeConformance })) {
     it(name, () =>
       run(async (mission) => {
         const db = openDb(`conformance-${++n}`);

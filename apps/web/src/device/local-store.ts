@@ -1,11 +1,13 @@
 import { assertPulledPage, bodyOf, decidePull } from '@tern/sync';
-import type { Body, PushResult, SyncStorage, WireDoc } from '@tern/sync';
+import type { Body, PullApplied, PushResult, SyncStorage, WireDoc } from '@tern/sync';
 import type { DocRow, Review, TernDb } from './db.ts';
 import type { Sealed } from '../crypto/sealed.ts';
 import { docsOf } from './doc-repository.ts';
 import type { ClearRow, DocRepository } from './doc-repository.ts';
 
 const checkpointKey = (mission: string) => `checkpoint:${mission}`;
+/** Cases that left the user's view and still have records on the device (decision 136). */
+const leavingKey = (mission: string) => `leaving:${mission}`;
 
 export function toWire(row: DocRow, body: Body): WireDoc {
   return {
@@ -109,13 +111,17 @@ export class DexieSyncStorage implements SyncStorage {
     );
   }
 
-  async applyPulled(docs: WireDoc[], checkpoint: string): Promise<void> {
+  async applyPulled(docs: WireDoc[], checkpoint: string, gone: string[] = []): Promise<PullApplied> {
     // Validate and seal first (outside the transaction); a malformed document stops the whole batch.
     const sealed: DocRow[] = [];
     for (const doc of docs) {
       const { row, body } = fromWire(doc, this.mission);
       sealed.push(withReview(await this.docs.seal(this.key, row, body), reviewOf(doc)));
     }
+    // A pulled document of a departed case means it is back in view; `gone` adds the newly departed.
+    const pulledIds = new Set(docs.map((d) => d._id));
+    const leaving = [...(await this.leaving()).filter((id) => !pulledIds.has(id)), ...gone];
+    const inserted: string[] = [];
     // One transaction: the checkpoint never advances past documents that are not stored.
     await this.docs.commit(
       docs.map((doc, i) => ({
@@ -126,6 +132,7 @@ export class DexieSyncStorage implements SyncStorage {
             row && { rev: row.rev, revisions: row.revisions, unpushed: row.syncState !== 'synced' },
             doc,
           );
+          if (decision === 'insert') inserted.push(doc._id);
           if (decision === 'insert' || decision === 'fast-forward' || decision === 'take-remote-conflict')
             return row ? { ...incoming, createdAt: row.createdAt } : incoming;
           // keep-local, keep-local-conflict, same: the local revision stays as it is (pending ones get
@@ -133,8 +140,65 @@ export class DexieSyncStorage implements SyncStorage {
           return row ? withReview(row, incoming.review) : null;
         },
       })),
-      [{ key: checkpointKey(this.mission), value: checkpoint }],
+      [
+        { key: checkpointKey(this.mission), value: checkpoint },
+        { key: leavingKey(this.mission), value: JSON.stringify([...new Set(leaving)]) },
+      ],
     );
+    return { inserted };
+  }
+
+  /**
+   * Drop the departed cases and their records that are synced, row by row in one transaction, each
+   * only if it is still the revision read (an edit made meanwhile stays). Bodies are sealed, so the
+   * mission's records are opened to find each case's records by `caseId`; this runs only when a case
+   * left (decision 136).
+   */
+  async purgeLeft(): Promise<string[]> {
+    const leaving = await this.leaving();
+    if (leaving.length === 0) return [];
+    const cases = new Set(leaving);
+    const rows = await this.docs.openAll(this.key, { mission: this.mission });
+    const ofCase = (r: (typeof rows)[number]) =>
+      cases.has(r.id)
+        ? r.id
+        : typeof r.body.caseId === 'string' && cases.has(r.body.caseId)
+          ? r.body.caseId
+          : null;
+    const dropped: string[] = [];
+    const staying = new Set<string>();
+    const drop = rows.filter((r) => {
+      const c = ofCase(r);
+      if (c === null) return false;
+      if (r.syncState !== 'synced') staying.add(c);
+      return r.syncState === 'synced';
+    });
+    await this.docs.commit(
+      drop.map((r) => ({
+        id: r.id,
+        decide: (row) => {
+          if (!row || row.rev !== r.rev || row.syncState !== 'synced') {
+            if (row) staying.add(ofCase(r)!);
+            return null;
+          }
+          dropped.push(r.id);
+          return 'delete';
+        },
+      })),
+      [{ key: leavingKey(this.mission), value: JSON.stringify(leaving.filter((c) => staying.has(c))) }],
+    );
+    return dropped;
+  }
+
+  private async leaving(): Promise<string[]> {
+    const raw = (await this.db.meta.get(leavingKey(this.mission)))?.value;
+    if (!raw) return [];
+    try {
+      const list: unknown = JSON.parse(raw);
+      return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+    } catch {
+      return [];
+    }
   }
 
   async checkpoint(): Promise<string | null> {

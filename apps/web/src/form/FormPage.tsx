@@ -188,6 +188,7 @@ export function FormPage(props: {
       device: device.current,
       ...(draftId.current ? { draftId: draftId.current } : {}),
       ...(session.caseId ? { caseId: session.caseId } : {}),
+      ...(props.username ? { createdBy: props.username } : {}),
     });
     await props.forCase?.onSaved(row);
     props.onDone();

@@ -86,6 +86,7 @@ export async function submitDraft(
     device: string;
     draftId?: string;
     caseId?: string;
+    createdBy?: string;
   },
 ): Promise<OpenRow> {
   return saveSubmission(db, key, {
@@ -95,5 +96,6 @@ export async function submitDraft(
     device: args.device,
     ...(args.draftId ? { id: args.draftId } : {}),
     ...(args.caseId ? { caseId: args.caseId } : {}),
+    ...(args.createdBy ? { createdBy: args.createdBy } : {}),
   });
 }

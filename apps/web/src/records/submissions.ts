@@ -25,6 +25,8 @@ export async function saveSubmission(
     /** Editing a saved record: the revision it was opened at, and who edits. */
     edit?: { rev: string; by: string };
     caseId?: string;
+    /** Who fills a new record (kept as it was on an edit). */
+    createdBy?: string;
   },
 ): Promise<OpenRow> {
   const docs = docsOf(db);
@@ -34,6 +36,9 @@ export async function saveSubmission(
   // stays as it was unless the caller sets it.
   const previous = existing && existing.syncState !== 'draft' ? await docs.openBody(key, existing) : {};
   const caseId = args.caseId ?? (typeof previous.caseId === 'string' ? previous.caseId : undefined);
+  // Who filled it stays who filled it; an edit of an older record without it does not claim it.
+  const createdBy =
+    typeof previous.createdBy === 'string' ? previous.createdBy : args.edit ? undefined : args.createdBy;
   const now = new Date().toISOString();
   // An approved form that is edited goes back to review: the officer approved the answers as they
   // were (the server refuses an edit that keeps "approved", TERN_APPROVED_EDIT; decision 090).
@@ -47,6 +52,7 @@ export async function saveSubmission(
     form: args.form,
     answers: args.answers,
     createdAt,
+    ...(createdBy ? { createdBy } : {}),
     device: args.device,
     ...(review !== undefined ? { review } : {}),
     ...(args.edit ? { updatedAt: now, updatedBy: args.edit.by } : {}),

@@ -41,6 +41,8 @@ export const SERVER_ERRORS = {
   TERN_REV_HISTORY: { status: 422, title: 'The revision history does not connect to the stored document' },
   TERN_DELETE_FORBIDDEN: { status: 422, title: 'Only a data officer may delete a record, with a reason' },
   TERN_APPROVED_EDIT: { status: 422, title: 'An approved record must go back to review when edited' },
+  TERN_CASE_NOT_ASSIGNED: { status: 422, title: 'The case is not assigned to you' },
+  TERN_CASE_ASSIGN_FORBIDDEN: { status: 422, title: 'Only a data officer may assign or share a case' },
   TERN_RESEARCH_BUDGET_EXCEEDED: { status: 429, title: "Today's research queries are used up" },
   // Files of media answers (decision 125).
   TERN_ATTACHMENT_TOO_LARGE: { status: 413, title: 'The file is over the size limit' },
@@ -65,6 +67,7 @@ export const LOCAL_ERRORS = {
   TERN_NO_DEVICE_NUMBER: { raisedBy: 'device', title: 'This device has no number in the mission yet' },
   // Packages.
   TERN_CASE_TRANSITION: { raisedBy: '@tern/cases', title: 'The case lifecycle does not allow this move' },
+  TERN_CASE_ASSIGNMENT: { raisedBy: '@tern/cases', title: 'The case cannot be assigned that way' },
   TERN_FORMS_DEFINITION_INVALID: { raisedBy: '@tern/forms', title: 'The form definition is not valid' },
   TERN_FORMS_EXPRESSION: { raisedBy: '@tern/forms', title: 'An expression of the form is not valid' },
   TERN_STORE_BAD_MISSION: { raisedBy: '@tern/store', title: 'The mission id is not valid' },

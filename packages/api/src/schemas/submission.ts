@@ -23,6 +23,8 @@ export const SubmissionBody = z.object({
   form: FormKey,
   answers: z.record(z.string(), z.unknown()),
   createdAt: z.iso.datetime(),
+  /** Who filled it: an interviewer sees the records tied to no case that they made (decision 135). */
+  createdBy: z.string().min(1).max(100).optional(),
   device: z.string().min(1).max(64),
   // The case this form belongs to (a case's Screening, Assistance and follow-up forms).
   caseId: z

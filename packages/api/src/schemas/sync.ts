@@ -60,6 +60,11 @@ export const PulledDoc = WireDoc.extend({
 export const SyncResponse = z.object({
   results: z.array(PushResult),
   changes: z.array(PulledDoc),
+  /**
+   * Cases that left the caller's view in this page (reassigned, unshared): the device drops them and
+   * their records once nothing of them waits to be pushed (decision 136). Absent when none.
+   */
+  gone: z.array(z.string()).optional(),
   /** Opaque server checkpoint after `changes`; send it back as `since`. */
   checkpoint: z.string(),
   /** True when more changes wait beyond `checkpoint`. */

@@ -1,3 +1,3 @@
 export { MemoryServer } from './memory-server.ts';
-export { storageConformance } from './storage-conformance.ts';
+export { purgeConformance, storageConformance } from './storage-conformance.ts';
 export type { DeviceFactory, DeviceUnderTest } from './storage-conformance.ts';

@@ -162,3 +162,48 @@ export const storageConformance: Record<string, (make: DeviceFactory) => Promise
     eq((await b.read(ID(1)))?.rev, winner, 'b holds the winner');
   },
 };
+
+const CASE = 'case:01J0000000000000000000000C';
+const caseOf = (name: string, extra: Body = {}) => body(name, { caseId: CASE, ...extra });
+
+/**
+ * For the stores of devices that hold one user's view (decision 136): memory and Dexie. A relay's
+ * PouchDB copy sees the whole mission and has no `purgeLeft`, so it is not held to these.
+ */
+export const purgeConformance: Record<string, (make: DeviceFactory) => Promise<void>> = {
+  'drops a departed case and its synced records, keeps unpushed ones until they are on the server': async (
+    make,
+  ) => {
+    const d = await make('m1');
+    const purge = d.storage.purgeLeft?.bind(d.storage);
+    check(purge, 'the store offers purgeLeft');
+    const c = remoteDoc(CASE, { type: 'case', mission: 'm1' });
+    const pulled = [
+      c,
+      remoteDoc(ID(1), caseOf('a')),
+      remoteDoc(ID(2), caseOf('b')),
+      remoteDoc(ID(3), body('c')),
+    ];
+    await d.storage.applyPulled(pulled, '4');
+    eq(await purge(), [], 'nothing departed yet');
+    await d.save(ID(2), caseOf('b edited offline'));
+    await d.storage.applyPulled([], '5', [CASE]);
+    eq((await purge()).sort(), [CASE, ID(1)].sort(), 'dropped');
+    check((await d.read(CASE)) === undefined && (await d.read(ID(1))) === undefined, 'the case is gone');
+    eq((await d.read(ID(2)))?.state, 'pending', 'the unpushed edit stays');
+    check((await d.read(ID(3))) !== undefined, 'a record of no case stays');
+    const [edit] = await d.storage.pending(10);
+    await d.storage.acknowledge([{ id: ID(2), rev: edit!._rev, ok: true }]);
+    eq(await purge(), [ID(2)], 'dropped once on the server');
+    eq(await purge(), [], 'nothing left to drop');
+  },
+  'forgets a departure when the case comes back before the purge': async (make) => {
+    const d = await make('m1');
+    const c = remoteDoc(CASE, { type: 'case', mission: 'm1' });
+    await d.storage.applyPulled([c, remoteDoc(ID(1), caseOf('a'))], '2');
+    await d.storage.applyPulled([], '3', [CASE]);
+    await d.storage.applyPulled([remoteDoc(CASE, { type: 'case', mission: 'm1', back: true }, c)], '4');
+    eq(await d.storage.purgeLeft!(), [], 'nothing dropped');
+    check((await d.read(ID(1))) !== undefined, 'its record stays');
+  },
+};

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DocIdShape, RevShape, openMission, parseOr400, queryFlag } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
 import { auditCouchRead, okPairs } from './couch-audit.ts';
+import { RecordView } from '../record-view.ts';
 
 const BulkGetQuery = z.object({ revs: queryFlag, latest: queryFlag, attachments: queryFlag }).loose();
 const BulkGetBody = z.object({
@@ -29,9 +30,26 @@ export async function bulkGetRoute(app: FastifyInstance, deps: CouchDeps): Promi
     const body = parseOr400(BulkGetBody, req.body ?? null, '_bulk_get body');
     // Tern documents carry no attachments, so `attachments` and `atts_since` change nothing.
     const docs = body.docs.map((d) => (d.rev ? { id: d.id, rev: d.rev } : { id: d.id }));
-    const answer = await db.bulkGet(docs, { revs: q.revs, latest: q.latest });
+    // A record outside an interviewer's view answers as a missing one, any revision of it: an older
+    // revision of a case they no longer hold would still carry its personal data (decision 135).
+    const view = RecordView.of(req.principal, db, deps.store.ops(req.params.db));
+    const shown = view ? await view.visibleIds(docs.map((d) => d.id)) : null;
+    const asked = shown ? docs.filter((d) => shown.has(d.id)) : docs;
+    const found =
+      asked.length > 0 ? (await db.bulkGet(asked, { revs: q.revs, latest: q.latest })).results : [];
+    let k = 0;
+    const answer = {
+      results: docs.map((d) => (!shown || shown.has(d.id) ? found[k++]! : missing(d))),
+    };
     const sent = answer.results.flatMap((r) => okPairs((r as { docs?: unknown[] }).docs ?? []));
     await auditCouchRead(deps, req, req.params.db, '_bulk_get', sent);
     return answer;
   });
+}
+
+function missing(d: { id: string; rev?: string }): Record<string, unknown> {
+  return {
+    id: d.id,
+    docs: [{ error: { id: d.id, rev: d.rev ?? 'undefined', error: 'not_found', reason: 'missing' } }],
+  };
 }

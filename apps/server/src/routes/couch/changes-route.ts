@@ -5,6 +5,7 @@ import { CouchError } from './couch-errors.ts';
 import { openMission, parseOr400, queryFlag } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
 import { auditCouchRead, okPairs } from './couch-audit.ts';
+import { RecordView } from '../record-view.ts';
 
 /** The most changes one response carries; a client that asks for more is told so (400). */
 export const MAX_CHANGES = 10_000;
@@ -53,14 +54,21 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
     const db = await openMission(req, deps, req.params.db, 'couch.read');
     const q = parseOr400(ChangesQuery, req.query, '_changes query');
     let since: number | 'now' = q.since === undefined ? 0 : q.since === 'now' ? 'now' : Number(q.since);
-    const read = () =>
-      db.couchChanges({
+    // An interviewer's feed lists only the records they may see (decision 135); the sequence still
+    // moves past the others, so a replicator never asks for them again.
+    const view = RecordView.of(req.principal, db, deps.store.ops(req.params.db));
+    const read = async () => {
+      const p = await db.couchChanges({
         since,
         limit: q.limit ?? MAX_CHANGES,
         allDocs: q.style === 'all_docs',
         includeDocs: q.include_docs,
         conflicts: q.conflicts,
       });
+      if (!view) return p;
+      const shown = await view.visibleIds(p.results.map((c) => c.id));
+      return { ...p, results: p.results.filter((c) => shown.has(c.id)) };
+    };
     // With documents, a changes page is a pull like `_bulk_get`: audited with what it carried.
     const answer = async (p: Awaited<ReturnType<typeof read>>) => {
       if (q.include_docs)
@@ -84,7 +92,7 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
       void reply.header('retry-after', String(ticket.retryAfterSeconds));
       throw new CouchError('too_many_requests', refusalMessage(ticket));
     }
-    const from = since === 'now' ? Number(page.last_seq) : since;
+    let from = since === 'now' ? Number(page.last_seq) : since;
     const heartbeat =
       q.heartbeat === 'true' ? MAX_LONGPOLL_MS : q.heartbeat === undefined ? Infinity : Number(q.heartbeat);
     const waitMs = Math.max(0, Math.min(q.timeout ?? MAX_LONGPOLL_MS, heartbeat, MAX_LONGPOLL_MS));
@@ -102,6 +110,9 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
         since = from;
         page = await read();
         if (page.results.length > 0) break;
+        // Only changes this caller may not see: wait for the next one after them.
+        const seen = Number(page.last_seq);
+        if (Number.isSafeInteger(seen)) from = Math.max(from, seen);
       }
     } finally {
       reply.raw.off('close', onGone);

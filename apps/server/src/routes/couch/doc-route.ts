@@ -4,6 +4,7 @@ import { CouchError } from './couch-errors.ts';
 import { DocIdShape, RevShape, openMission, parseOr400, queryFlag } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
 import { auditCouchRead, okPairs } from './couch-audit.ts';
+import { RecordView } from '../record-view.ts';
 
 const OpenRevs = z
   .string()
@@ -46,6 +47,9 @@ export async function docRoute(app: FastifyInstance, deps: CouchDeps): Promise<v
     if (id.startsWith('_'))
       throw new CouchError('not_found', `${id} is not supported by Tern's CouchDB door`);
     const q = parseOr400(DocQuery, req.query, 'document query');
+    // Outside an interviewer's view the record is missing, exactly as one never stored (decision 135).
+    const view = RecordView.of(req.principal, db, deps.store.ops(req.params.db));
+    if (view && !(await view.visibleIds([id])).has(id)) throw new CouchError('not_found', 'missing');
     const doc = await db.readDoc(id, {
       ...(q.rev !== undefined ? { rev: q.rev } : {}),
       ...(q.open_revs !== undefined ? { openRevs: q.open_revs } : {}),

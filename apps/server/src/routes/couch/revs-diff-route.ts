@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DocIdShape, RevShape, openMission, parseOr400 } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
+import { RecordView } from '../record-view.ts';
 
 const MAX_IDS = 1000;
 const RevsDiffBody = z
@@ -18,6 +19,16 @@ export async function revsDiffRoute(app: FastifyInstance, deps: CouchDeps): Prom
     // Only a pushing replicator asks the target this, as the first step of a write.
     const db = await openMission(req, deps, req.params.db, 'couch.write');
     const body = parseOr400(RevsDiffBody, req.body ?? null, '_revs_diff body');
-    return db.revsDiff(body);
+    // Revs are content hashes: "the server has it" would confirm a guess of someone else's record, so
+    // outside an interviewer's view every rev answers missing (a push of them is then refused).
+    const view = RecordView.of(req.principal, db, deps.store.ops(req.params.db));
+    if (!view) return db.revsDiff(body);
+    const ids = Object.keys(body);
+    const shown = await view.visibleIds(ids);
+    const known = await db.revsDiff(
+      Object.fromEntries(ids.filter((id) => shown.has(id)).map((id) => [id, body[id]!])),
+    );
+    for (const id of ids) if (!shown.has(id)) known[id] = { missing: body[id]! };
+    return known;
   });
 }

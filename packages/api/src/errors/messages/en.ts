@@ -36,6 +36,8 @@ export const en: Messages = {
   TERN_REV_HISTORY: "A record's edit history does not match the server's, so it was not accepted.",
   TERN_DELETE_FORBIDDEN: 'Only a data officer may delete a record, and only with a reason.',
   TERN_APPROVED_EDIT: 'This record was approved: an edit must send it back for review.',
+  TERN_CASE_NOT_ASSIGNED: 'The case is not assigned to you: ask a data officer to assign it to you.',
+  TERN_CASE_ASSIGN_FORBIDDEN: 'Only a data officer may assign, transfer or share a case.',
   TERN_RESEARCH_BUDGET_EXCEEDED:
     "You have used today's research queries. The budget renews at midnight (UTC).",
   TERN_ATTACHMENT_TOO_LARGE:
@@ -54,6 +56,7 @@ export const en: Messages = {
   TERN_NO_DEVICE_NUMBER:
     'This device has no number in the mission yet, so it cannot make case codes. Connect and log in once.',
   TERN_CASE_TRANSITION: 'The case cannot move to that status from where it is now.',
+  TERN_CASE_ASSIGNMENT: 'Choose an interviewer other than the one who holds the case now.',
   TERN_FORMS_DEFINITION_INVALID: 'The form definition is not valid: see the problems listed.',
   TERN_FORMS_EXPRESSION: 'A rule or calculation in the form is not valid.',
   TERN_STORE_BAD_MISSION: 'A mission id may only hold lowercase letters, digits and "-".',

@@ -41,6 +41,9 @@ export const es: Messages = {
   TERN_DELETE_FORBIDDEN:
     'Solo un responsable de datos puede eliminar un registro, y solo indicando un motivo.',
   TERN_APPROVED_EDIT: 'Este registro fue aprobado: una modificación debe devolverlo a revisión.',
+  TERN_CASE_NOT_ASSIGNED:
+    'Este caso no está asignado a usted: pida a un responsable de datos que se lo asigne.',
+  TERN_CASE_ASSIGN_FORBIDDEN: 'Solo un responsable de datos puede asignar, transferir o compartir un caso.',
   TERN_RESEARCH_BUDGET_EXCEEDED:
     'Ha agotado las consultas de investigación de hoy. El cupo se renueva a medianoche (UTC).',
   TERN_ATTACHMENT_TOO_LARGE:
@@ -59,6 +62,7 @@ export const es: Messages = {
   TERN_NO_DEVICE_NUMBER:
     'Este dispositivo aún no tiene número en la misión, así que no puede crear códigos de caso. Conéctese e inicie sesión una vez.',
   TERN_CASE_TRANSITION: 'El caso no puede pasar a ese estado desde el estado actual.',
+  TERN_CASE_ASSIGNMENT: 'Elija un entrevistador distinto del que tiene el caso ahora.',
   TERN_FORMS_DEFINITION_INVALID: 'La definición del formulario no es válida: vea los problemas indicados.',
   TERN_FORMS_EXPRESSION: 'Una regla o un cálculo del formulario no es válido.',
   TERN_STORE_BAD_MISSION: 'El identificador de una misión solo puede tener minúsculas, cifras y «-».',

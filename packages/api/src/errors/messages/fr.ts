@@ -45,6 +45,10 @@ export const fr: Messages = {
   TERN_DELETE_FORBIDDEN:
     'Seul un responsable des données peut supprimer une fiche, et seulement en donnant un motif.',
   TERN_APPROVED_EDIT: 'Cette fiche a été approuvée : une modification doit la renvoyer en relecture.',
+  TERN_CASE_NOT_ASSIGNED:
+    'Ce dossier ne vous est pas attribué : demandez à un responsable des données de vous l’attribuer.',
+  TERN_CASE_ASSIGN_FORBIDDEN:
+    'Seul un responsable des données peut attribuer, transférer ou partager un dossier.',
   TERN_RESEARCH_BUDGET_EXCEEDED:
     'Vous avez utilisé les requêtes de recherche du jour. Le quota se renouvelle à minuit (UTC).',
   TERN_ATTACHMENT_TOO_LARGE:
@@ -63,6 +67,7 @@ export const fr: Messages = {
   TERN_NO_DEVICE_NUMBER:
     "Cet appareil n'a pas encore de numéro dans la mission et ne peut donc pas créer de codes de dossier. Connectez-vous une fois en ligne.",
   TERN_CASE_TRANSITION: 'Le dossier ne peut pas passer à ce statut depuis son statut actuel.',
+  TERN_CASE_ASSIGNMENT: 'Choisissez un enquêteur autre que celui qui détient le dossier.',
   TERN_FORMS_DEFINITION_INVALID:
     "La définition du formulaire n'est pas valide : voyez les problèmes indiqués.",
   TERN_FORMS_EXPRESSION: "Une règle ou un calcul du formulaire n'est pas valide.",
