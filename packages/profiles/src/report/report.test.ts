@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ProfileBody } from '../document/schema.ts';
+import { transition } from '../editions/workflow.ts';
+import { isProfileError } from '../errors.ts';
+import { importSdmxCsv } from '../import/sdmx-csv.ts';
+import { AT, NOW, kenyaProfile } from '../test-profile.ts';
+import { figuresCsv } from './figures-export.ts';
+import { reportModel } from './report-model.ts';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../import/fixtures/${name}`, import.meta.url), 'utf8');
+
+function publishedProfile(): ProfileBody {
+  let p = importSdmxCsv(kenyaProfile(), fixture('ken-sdmx-v1.csv'), { now: NOW }).profile;
+  p = importSdmxCsv(p, fixture('ken-sdmx-v2-labels.csv'), { now: NOW }).profile;
+  const table = (id: string, indicators: string[], en: string) => ({
+    _id: id,
+    title: { en },
+    indicators,
+    chart: 'bar' as const,
+  });
+  p = {
+    ...p,
+    sections: {
+      ...p.sections,
+      'migrants-in-country': {
+        ...p.sections['migrants-in-country'],
+        paragraphs: [
+          {
+            _id: 'p1',
+            text: {
+              en: 'About a million migrants live in Kenya.',
+              fr: 'Environ un million de migrants vivent au Kenya.',
+            },
+          },
+        ],
+        tables: [table('t-stock', ['foreign-born-stock', 'immigration'], 'Migrants and arrivals')],
+      },
+      remittances: {
+        ...p.sections.remittances,
+        paragraphs: [{ _id: 'p2', text: { en: 'Remittances keep growing.' } }],
+        tables: [
+          table('t-rem', ['remittances'], 'Remittances received'),
+          table('t-imm', ['immigration'], 'Arrivals again'),
+        ],
+      },
+    },
+  };
+  const actor = (role: 'team' | 'reviewer' | 'publisher') => ({ by: role, roles: [role], at: AT });
+  return transition(
+    transition(transition(p, 'submit', actor('team')), 'approve', actor('reviewer')),
+    'publish',
+    actor('publisher'),
+  );
+}
+
+describe('the report model', () => {
+  const m = reportModel(publishedProfile(), 'fr');
+
+  it('has a table of contents of the nine sections in the report language', () => {
+    expect(m.toc).toHaveLength(9);
+    expect(m.toc[1]).toEqual({
+      number: 2,
+      id: 'migrants-in-country',
+      anchor: 'section-migrants-in-country',
+      title: 'Migrants dans le pays',
+    });
+    expect([m.title, m.country, m.dir, m.edition.number, m.edition.draft]).toEqual([
+      'Migration au Kenya : profil de pays',
+      { code: 'KEN', name: 'Kenya' },
+      'ltr',
+      1,
+      false,
+    ]);
+  });
+
+  it('text in the report language, marked when it falls back to the first language', () => {
+    expect(m.sections[1]!.paragraphs).toEqual([
+      { text: 'Environ un million de migrants vivent au Kenya.', fallback: false },
+    ]);
+    expect(m.sections[3]!.paragraphs).toEqual([{ text: 'Remittances keep growing.', fallback: true }]);
+  });
+
+  it('tables put sources side by side, flag disagreeing years, and cite sources as numbered footnotes in order of first use', () => {
+    const t = m.sections[1]!.tables[0]!;
+    expect(t.years).toEqual([2015, 2019, 2020, 2021, 2022]);
+    expect(t.rows.map((r) => [r.indicator, r.footnote, r.cells, r.disagreeYears])).toEqual([
+      ['foreign-born-stock', 1, [null, 1_044_916, null, null, null], []],
+      ['foreign-born-stock', 2, [1_084_400, null, 1_050_100, null, null], []],
+      ['immigration', 3, [null, null, null, 40_900, 38_000], [2022]],
+      ['immigration', 4, [null, null, null, 41_200, 45_000], [2022]],
+    ]);
+    expect(m.footnotes).toEqual([
+      { n: 1, source: 'KNBS 2019 Kenya Population and Housing Census' },
+      { n: 2, source: 'UN DESA International Migrant Stock 2024' },
+      { n: 3, source: 'Kenya Department of Immigration register' },
+      { n: 4, source: 'UN DESA International Migration Flows' },
+      { n: 5, source: 'World Bank / KNOMAD remittance data' },
+    ]);
+    // A source cited again later keeps its number.
+    expect(m.sections[3]!.tables[1]!.rows.map((r) => r.footnote)).toEqual([3, 4]);
+    expect(m.sections[1]!.tables[0]!.rows[2]!.notes).toEqual([
+      { year: 2021, text: 'normal value' },
+      { year: 2022, text: 'provisional value' },
+    ]);
+  });
+
+  it('Arabic reports are right-to-left with Arabic section titles', () => {
+    const ar = reportModel(publishedProfile(), 'ar');
+    expect([ar.dir, ar.toc[3]!.title, ar.country.name]).toEqual(['rtl', 'التحويلات المالية', 'كينيا']);
+  });
+
+  it('refuses an unpublished edition, unless asked for a preview marked draft', () => {
+    try {
+      reportModel(kenyaProfile(), 'en');
+      throw new Error('made');
+    } catch (e) {
+      expect(isProfileError(e, 'TERN_PROFILE_TRANSITION_REFUSED')).toBe(true);
+    }
+    expect(reportModel(kenyaProfile(), 'en', { preview: true }).edition.draft).toBe(true);
+  });
+
+  it('the figures export lists every value with its source, definition and reliability', () => {
+    const csv = figuresCsv(publishedProfile());
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'indicator,indicator_name,country,year,value,unit,source,definition,reliability,note',
+    );
+    expect(lines).toHaveLength(12);
+    expect(lines).toContain(
+      'asylum-applications,First-time asylum applicants,KEN,2022,21340,persons,UNHCR Refugee Data Finder,Persons lodging an application for international protection for the first time in the country during the year.,"Counts cases, not persons, for some nationalities",',
+    );
+  });
+});
