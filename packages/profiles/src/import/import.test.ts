@@ -83,37 +83,49 @@ describe('SDMX-CSV import', () => {
     expect(e.message).toMatch(/^Nothing imported from bad-unknown-dimension.csv: 1 problem/);
   });
 
-  it('refuses a value without a source, on the line it starts on (after a quoted line break)', () => {
-    expect(rejected(refusal('bad-no-source.csv'))).toEqual([
-      {
-        line: 4,
-        column: 'source',
-        reason: 'the value has no source: every figure must say where it comes from',
-      },
-    ]);
+  // One bad file per kind of error: each refused with its line (the file's own, after a quoted line
+  // break too), its column and a reason a user can act on.
+  it.each([
+    [
+      'bad-no-source.csv',
+      [
+        {
+          line: 4,
+          column: 'source',
+          reason: 'the value has no source: every figure must say where it comes from',
+        },
+      ],
+    ],
+    ['bad-future-year.csv', [{ line: 3, column: 'year', reason: '2031 is in the future (after 2026)' }]],
+    [
+      'bad-non-numeric.csv',
+      [
+        { line: 2, column: 'value', reason: '"n/a" is not a number' },
+        { line: 3, column: 'value', reason: '"45,000" is not a number' },
+      ],
+    ],
+    [
+      'bad-unknown-country.csv',
+      [
+        { line: 2, column: 'country', reason: 'unknown country "ZZZ" (ISO 3166 alpha-3 or alpha-2)' },
+        { line: 3, column: 'country', reason: "the row is for UGA, this profile is KEN's" },
+      ],
+    ],
+    ['bad-duplicate.csv', [{ line: 4, reason: 'duplicate of line 2: the same indicator, year and source' }]],
+  ])('refuses %s with each line and reason', (name, expected) => {
+    expect(rejected(refusal(name))).toEqual(expected);
   });
 
-  it('refuses a year in the future against the current year given', () => {
-    expect(rejected(refusal('bad-future-year.csv'))).toEqual([
-      { line: 3, column: 'year', reason: '2031 is in the future (after 2026)' },
-    ]);
-    // The same file is fine in 2031.
+  it('a year in the future is judged against the current year given', () => {
     const later = importSdmxCsv(kenyaProfile(), fixture('bad-future-year.csv'), {
       now: new Date('2031-12-31'),
     });
     expect(later.added).toBe(2);
   });
 
-  it('refuses non-numeric values (a thousands separator included)', () => {
-    expect(rejected(refusal('bad-non-numeric.csv'))).toEqual([
-      { line: 2, column: 'value', reason: '"n/a" is not a number' },
-      { line: 3, column: 'value', reason: '"45,000" is not a number' },
-    ]);
-  });
-
   it('refuses an unknown indicator unless mapped to a registry one', () => {
     expect(rejected(refusal('bad-unknown-indicator.csv'))).toEqual([
-      { line: 2, column: 'indicator', reason: 'unknown indicator "ny-gdp-mktp-cd"' },
+      { line: 2, column: 'indicator', reason: 'unknown indicator "NY_GDP_MKTP_CD"' },
     ]);
     // With a mapping from the file's code to a registry id (and no unit column, so the indicator's own
     // unit is assumed) the same row is read.
@@ -122,19 +134,6 @@ describe('SDMX-CSV import', () => {
       indicatorCodes: { NY_GDP_MKTP_CD: 'remittances' },
     });
     expect(r.profile.values[0]).toMatchObject({ indicator: 'remittances', value: 110347 });
-  });
-
-  it('refuses an unknown country and another country than the profile’s', () => {
-    expect(rejected(refusal('bad-unknown-country.csv'))).toEqual([
-      { line: 2, column: 'country', reason: 'unknown country "ZZZ" (ISO 3166 alpha-3 or alpha-2)' },
-      { line: 3, column: 'country', reason: "the row is for UGA, this profile is KEN's" },
-    ]);
-  });
-
-  it('refuses a duplicate row, naming the first', () => {
-    expect(rejected(refusal('bad-duplicate.csv'))).toEqual([
-      { line: 4, reason: 'duplicate of line 2: the same indicator, year and source' },
-    ]);
   });
 
   it('imports nothing when one row is refused, and leaves the profile as it was', () => {

@@ -4,6 +4,7 @@
 // Headers and codes may carry labels (`REF_AREA: Reference area`, `KEN: Kenya`); the code is used.
 // Columns Tern does not know are refused, never dropped: dropping a dimension would mix different
 // figures into one (decision 131).
+import { indicatorById } from '@tern/demography';
 import type { ProfileBody } from '../document/schema.ts';
 import {
   type CandidateRow,
@@ -135,8 +136,10 @@ export function sdmxRows(
         reason: `${breakdown} = ${code(row[keys.indexOf(breakdown)])}: profile figures are totals (_T)`,
       });
     const rawIndicator = code(col(row, 'INDICATOR', 'SERIES'));
+    // IMMIGRATION → immigration; a code that is no registry id stays as the file says it, for the message.
+    const asId = rawIndicator.toLowerCase().replace(/_/g, '-');
     const indicator = rawIndicator
-      ? (opts.indicatorCodes?.[rawIndicator] ?? rawIndicator.toLowerCase().replace(/_/g, '-'))
+      ? (opts.indicatorCodes?.[rawIndicator] ?? (indicatorById(asId) ? asId : rawIndicator))
       : (fromFlow.indicator ?? '');
     const reliability =
       col(row, 'RELIABILITY', 'COMMENT_OBS', 'COMMENT') ||
