@@ -63,4 +63,5 @@ export type {
   ReportSection,
   ReportTable,
 } from './report/report-model.ts';
+export { escapeHtml, reportHtml } from './report/report-html.ts';
 export { figuresCsv, figuresTable, figuresXlsx } from './report/figures-export.ts';

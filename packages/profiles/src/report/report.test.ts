@@ -6,6 +6,7 @@ import { isProfileError } from '../errors.ts';
 import { importSdmxCsv } from '../import/sdmx-csv.ts';
 import { AT, NOW, kenyaProfile } from '../test-profile.ts';
 import { figuresCsv } from './figures-export.ts';
+import { reportHtml } from './report-html.ts';
 import { reportModel } from './report-model.ts';
 
 const fixture = (name: string) =>
@@ -134,5 +135,47 @@ describe('the report model', () => {
     expect(lines).toContain(
       'asylum-applications,First-time asylum applicants,KEN,2022,21340,persons,UNHCR Refugee Data Finder,Persons lodging an application for international protection for the first time in the country during the year.,"Counts cases, not persons, for some nationalities",',
     );
+  });
+});
+
+describe('the printable page', () => {
+  const withHostileText = (p: ProfileBody): ProfileBody => ({
+    ...p,
+    sections: {
+      ...p.sections,
+      'policy-institutions': {
+        ...p.sections['policy-institutions'],
+        paragraphs: [{ _id: 'px', text: { en: '<script>alert(1)</script> & "quotes"' } }],
+      },
+    },
+  });
+
+  it('escapes every text of the document and links each contents entry and footnote to its target', () => {
+    const html = reportHtml(reportModel(withHostileText(publishedProfile()), 'en'));
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
+    const hrefs = [...html.matchAll(/href="#([^"]+)"/g)].map((x) => x[1]!);
+    const ids = new Set([...html.matchAll(/id="([^"]+)"/g)].map((x) => x[1]!));
+    expect(hrefs.length).toBeGreaterThan(9);
+    expect(hrefs.filter((h) => !ids.has(h))).toEqual([]);
+    expect(html).toContain('<li id="fn-5">World Bank / KNOMAD remittance data</li>');
+    expect(html).toMatch(/@page \{ size: A4;/);
+    expect(html).not.toMatch(/src=|<link|@import|url\(/); // loads nothing from anywhere
+  });
+
+  it('marks the disagreeing cells, formats numbers in the report language, and is right-to-left in Arabic', () => {
+    const fr = reportHtml(reportModel(publishedProfile(), 'fr'));
+    expect(fr).toMatch(/<html lang="fr" dir="ltr">/);
+    expect(fr).toContain('1\u202f044\u202f916'); // French groups thousands with a narrow no-break space
+    // Immigration 2022, both sources, in each of the two tables that show immigration.
+    expect(fr.match(/class="num disagree"/g)).toHaveLength(4);
+    expect(fr).toContain('data-note="pas encore traduit"'); // the English-only paragraph
+    const ar = reportHtml(reportModel(publishedProfile(), 'ar'));
+    expect(ar).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(ar).toContain('<h2>المحتويات</h2>');
+    expect(reportHtml(reportModel(kenyaProfile(), 'en', { preview: true }))).toContain(
+      'Draft — not published',
+    );
+    expect(fr).not.toContain('class="draft"');
   });
 });
