@@ -62,7 +62,7 @@ function publishedKenya(): ProfileBody {
             _id: 't1',
             title: { en: 'Immigration by source', ar: 'الهجرة الوافدة حسب المصدر' },
             indicators: ['immigration', 'foreign-born-stock'],
-            chart: 'none',
+            chart: 'line',
           },
         ],
       },

@@ -1,7 +1,8 @@
 // The report model as one self-contained HTML page with print styles (A4, a table of contents, sources
 // as numbered footnotes, right-to-left for Arabic), so a browser's "Save as PDF" gives the printable
 // profile. Every text of the document is escaped; the page loads nothing from anywhere.
-import type { ReportModel, ReportRow, ReportTable } from './report-model.ts';
+import { chartSvg } from './report-chart.ts';
+import type { ReportGap, ReportModel, ReportRow, ReportTable } from './report-model.ts';
 
 const LABELS: Record<
   string,
@@ -14,7 +15,13 @@ const LABELS: Record<
     | 'published'
     | 'draft'
     | 'disagree'
-    | 'untranslated',
+    | 'untranslated'
+    | 'gap'
+    | 'missing'
+    | 'stale'
+    | 'latest'
+    | 'plan'
+    | 'noPlan',
     string
   >
 > = {
@@ -28,6 +35,12 @@ const LABELS: Record<
     draft: 'Draft — not published',
     disagree: 'sources disagree beyond the tolerance',
     untranslated: 'not yet translated',
+    gap: 'Gap',
+    missing: 'years without data',
+    stale: 'latest figure too old',
+    latest: 'Latest year',
+    plan: 'Plan',
+    noPlan: 'no plan yet',
   },
   fr: {
     contents: 'Sommaire',
@@ -39,6 +52,12 @@ const LABELS: Record<
     draft: 'Projet — non publié',
     disagree: 'les sources divergent au-delà de la tolérance',
     untranslated: 'pas encore traduit',
+    gap: 'Lacune',
+    missing: 'années sans données',
+    stale: 'dernier chiffre trop ancien',
+    latest: 'Dernière année',
+    plan: 'Plan',
+    noPlan: 'pas encore de plan',
   },
   es: {
     contents: 'Índice',
@@ -50,6 +69,12 @@ const LABELS: Record<
     draft: 'Borrador — no publicado',
     disagree: 'las fuentes difieren más allá de la tolerancia',
     untranslated: 'aún sin traducir',
+    gap: 'Laguna',
+    missing: 'años sin datos',
+    stale: 'última cifra demasiado antigua',
+    latest: 'Último año',
+    plan: 'Plan',
+    noPlan: 'aún sin plan',
   },
   ar: {
     contents: 'المحتويات',
@@ -61,6 +86,12 @@ const LABELS: Record<
     draft: 'مسودة — غير منشورة',
     disagree: 'تختلف المصادر بما يتجاوز الحد المسموح',
     untranslated: 'لم يُترجم بعد',
+    gap: 'الثغرة',
+    missing: 'سنوات بلا بيانات',
+    stale: 'آخر رقم قديم جداً',
+    latest: 'آخر سنة',
+    plan: 'الخطة',
+    noPlan: 'لا خطة بعد',
   },
   ru: {
     contents: 'Содержание',
@@ -72,6 +103,12 @@ const LABELS: Record<
     draft: 'Проект — не опубликован',
     disagree: 'источники расходятся больше допуска',
     untranslated: 'ещё не переведено',
+    gap: 'Пробел',
+    missing: 'годы без данных',
+    stale: 'последняя цифра устарела',
+    latest: 'Последний год',
+    plan: 'План',
+    noPlan: 'плана пока нет',
   },
 };
 
@@ -101,6 +138,9 @@ td.num { text-align: end; font-variant-numeric: tabular-nums; }
 td.disagree { background: #fde8c8; }
 tr { break-inside: avoid; }
 .fallback { color: #555; }
+figure.chart { margin: 2mm 0 5mm; break-inside: avoid; }
+ul.legend { list-style: none; padding: 0; font-size: 8.5pt; }
+.swatch { display: inline-block; width: 3mm; height: 3mm; margin-inline-end: 1.5mm; }
 .fallback::after { content: " (" attr(data-note) ")"; font-size: 8pt; }
 footer.sources { break-before: page; font-size: 9pt; }
 a { color: inherit; }
@@ -126,6 +166,25 @@ function tableHtml(t: ReportTable, lang: string, l: (typeof LABELS)['en']): stri
   return `<table id="table-${escapeHtml(t.id)}" data-chart="${t.chart}"><caption>${escapeHtml(t.title)}</caption><thead>${head}</thead><tbody>${rows}</tbody></table>`;
 }
 
+function gapsHtml(gaps: ReportGap[], l: (typeof LABELS)['en']): string {
+  if (!gaps.length) return '';
+  const rows = gaps
+    .map((g) => {
+      const what = g.kind === 'missing' ? `${l.missing}: ${g.years.join(', ')}` : l.stale;
+      const plans = g.plans.length
+        ? g.plans
+            .map(
+              (p) =>
+                `${escapeHtml(p.institution)}: ${escapeHtml(p.action)} (${escapeHtml(p.due)}, ${escapeHtml(p.status)})`,
+            )
+            .join('<br>')
+        : l.noPlan;
+      return `<tr><th scope="row">${escapeHtml(g.name)}</th><td>${what}</td><td class="num">${g.latestYear ?? '—'}</td><td>${plans}</td></tr>`;
+    })
+    .join('');
+  return `<table class="gaps"><thead><tr><th scope="col">${l.indicator}</th><th scope="col">${l.gap}</th><th scope="col">${l.latest}</th><th scope="col">${l.plan}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 /** The whole printable page. */
 export function reportHtml(m: ReportModel): string {
   const l = LABELS[m.language.split('-')[0]!] ?? LABELS.en!;
@@ -140,7 +199,7 @@ export function reportHtml(m: ReportModel): string {
             : `<p>${escapeHtml(p.text)}</p>`,
         )
         .join('');
-      return `<section id="${s.anchor}"><h2>${s.number}. ${escapeHtml(s.title)}</h2>${paragraphs}${s.tables.map((t) => tableHtml(t, m.language, l)).join('')}</section>`;
+      return `<section id="${s.anchor}"><h2>${s.number}. ${escapeHtml(s.title)}</h2>${paragraphs}${s.tables.map((t) => tableHtml(t, m.language, l) + chartSvg(t, m.language)).join('')}${s.id === 'data-gaps' ? gapsHtml(m.gaps, l) : ''}</section>`;
     })
     .join('\n');
   const notes = m.footnotes.map((f) => `<li id="fn-${f.n}">${escapeHtml(f.source)}</li>`).join('');

@@ -6,6 +6,7 @@ import { countryName } from '../document/country.ts';
 import type { ProfileBody } from '../document/schema.ts';
 import { SECTION_IDS, type SectionId, sectionTitle } from '../document/sections.ts';
 import { ProfileError } from '../errors.ts';
+import { gapMatrix } from '../gaps/matrix.ts';
 import { NO_RELIABILITY } from '../import/rows.ts';
 import { sideBySide } from '../values/side-by-side.ts';
 
@@ -42,6 +43,15 @@ export interface ReportSection {
   paragraphs: ReportParagraph[];
   tables: ReportTable[];
 }
+/** The data-gap assessment as of publication, shown in the "data gaps" section. */
+export interface ReportGap {
+  indicator: string;
+  name: string;
+  kind: 'missing' | 'stale';
+  years: number[];
+  latestYear: number | null;
+  plans: Array<{ institution: string; action: string; due: string; status: string }>;
+}
 export interface ReportModel {
   language: string;
   dir: 'ltr' | 'rtl';
@@ -50,6 +60,8 @@ export interface ReportModel {
   edition: { number: number; publishedAt?: string; publishedBy?: string; draft: boolean };
   toc: Array<{ number: number; id: SectionId; anchor: string; title: string }>;
   sections: ReportSection[];
+  /** Gaps and their plans, assessed in the year of publication (of the preview: `now`). */
+  gaps: ReportGap[];
   footnotes: Array<{ n: number; source: string }>;
 }
 
@@ -60,7 +72,7 @@ export const directionOf = (lang: string): 'ltr' | 'rtl' => (RTL.has(lang.split(
 export function reportModel(
   doc: ProfileBody,
   language: string,
-  opts: { preview?: boolean } = {},
+  opts: { preview?: boolean; now?: Date } = {},
 ): ReportModel {
   const published = doc.edition.status === 'published';
   if (!published && !opts.preview)
@@ -122,6 +134,15 @@ export function reportModel(
       tables,
     };
   });
+  const asOf = doc.edition.publishedAt ? new Date(doc.edition.publishedAt) : (opts.now ?? new Date());
+  const gaps = gapMatrix(doc, { now: asOf }).gaps.map((g): ReportGap => ({
+    indicator: g.indicator,
+    name: indicatorById(g.indicator)?.name ?? g.indicator,
+    kind: g.kind,
+    years: g.years,
+    latestYear: g.latestYear,
+    plans: g.plans.map(({ institution, action, due, status }) => ({ institution, action, due, status })),
+  }));
   return {
     language,
     dir: directionOf(language),
@@ -135,6 +156,7 @@ export function reportModel(
     },
     toc: sections.map(({ number, id, anchor, title }) => ({ number, id, anchor, title })),
     sections,
+    gaps,
     footnotes,
   };
 }

@@ -6,6 +6,7 @@ import { isProfileError } from '../errors.ts';
 import { importSdmxCsv } from '../import/sdmx-csv.ts';
 import { AT, NOW, kenyaProfile } from '../test-profile.ts';
 import { figuresCsv } from './figures-export.ts';
+import { chartSvg } from './report-chart.ts';
 import { reportHtml } from './report-html.ts';
 import { reportModel } from './report-model.ts';
 
@@ -177,5 +178,58 @@ describe('the printable page', () => {
       'Draft — not published',
     );
     expect(fr).not.toContain('class="draft"');
+  });
+});
+
+describe('charts and the gap assessment in the report', () => {
+  it('the data-gaps section carries the gaps as of publication, with their plans', () => {
+    const m = reportModel(publishedProfile(), 'en');
+    expect(m.gaps.filter((g) => g.kind === 'stale').map((g) => g.indicator)).toEqual(['foreign-born-stock']);
+    const imm = m.gaps.find((g) => g.indicator === 'immigration' && g.kind === 'missing')!;
+    expect(imm.years).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2023, 2024, 2025, 2026]);
+    const html = reportHtml(m);
+    const gapsSection = html.slice(html.indexOf('<section id="section-data-gaps"'));
+    expect(gapsSection).toContain('<table class="gaps">');
+    expect(gapsSection).toContain('latest figure too old');
+    expect(gapsSection.match(/no plan yet/g)).toHaveLength(m.gaps.length);
+  });
+
+  it('bar charts draw one bar per value; a line breaks where a source has no value', () => {
+    const html = reportHtml(reportModel(publishedProfile(), 'en'));
+    // t-stock: 7 values, t-rem: 2, t-imm: 4 (every table of the fixture is a bar chart).
+    expect(html.match(/<rect /g)).toHaveLength(13);
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    const row = {
+      indicator: 'immigration',
+      name: 'Immigration',
+      unit: 'persons',
+      source: 'S',
+      footnote: 1,
+      disagreeYears: [],
+      notes: [],
+    };
+    const table = {
+      id: 't',
+      title: 'T',
+      years: [2020, 2021, 2022, 2023],
+      rows: [{ ...row, cells: [1, null, 3, 4] }],
+    };
+    const line = chartSvg({ ...table, chart: 'line' }, 'en');
+    expect(line.match(/<polyline /g)).toHaveLength(1);
+    expect(line.match(/<circle /g)).toHaveLength(3);
+    expect(chartSvg({ ...table, chart: 'none' }, 'en')).toBe('');
+    // Rows in two units make two charts, each on its own scale.
+    const usd = {
+      ...row,
+      indicator: 'remittances',
+      unit: 'USD million (current prices)',
+      cells: [5, 6, 7, 8],
+    };
+    expect(
+      chartSvg({ ...table, chart: 'bar', rows: [{ ...row, cells: [1, 2, 3, 4] }, usd] }, 'en').match(
+        /<svg /g,
+      ),
+    ).toHaveLength(2);
+    expect(chartSvg({ ...table, title: '<b>"x"</b>', chart: 'line' }, 'en')).not.toContain('<b>');
   });
 });
