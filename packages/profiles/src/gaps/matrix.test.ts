@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { valueKey } from '../document/keys.ts';
 import type { ProfileBody } from '../document/schema.ts';
 import { importCsv } from '../import/long-table.ts';
 import { values } from '../test-arbitraries.ts';
@@ -133,7 +134,23 @@ describe('the data-gap matrix from a fixture, cell by cell', () => {
       'remittances',
     ]);
     const all = gapMatrix(fixtureProfile(), { now: NOW });
-    expect([all.years[0], all.years.at(-1)]).toEqual([2016, 2026]);
+    expect([all.years[0], all.years.at(-1)]).toEqual([2016, 2025]);
+    // A figure for the current year extends the range to it.
+    const withNow = gapMatrix(
+      {
+        ...fixtureProfile(),
+        values: [
+          ...fixtureProfile().values.slice(0, 1),
+          {
+            ...fixtureProfile().values[0]!,
+            year: 2026,
+            _id: valueKey('immigration', 2026, 'UN DESA International Migration Flows'),
+          },
+        ],
+      },
+      { now: NOW },
+    );
+    expect(withNow.years.at(-1)).toBe(2026);
   });
 
   it('refuses a range that is empty or too long', () => {

@@ -48,7 +48,10 @@ export interface MatrixOptions {
   now: Date;
   /** Indicators shown; default: those of the profile's tables and values, sorted. */
   indicators?: readonly string[];
-  /** Years shown; default: the first year with a value (or ten years back) to the current year. */
+  /**
+   * Years shown; default: the first year with a value (or ten years back) to the last complete year
+   * (the current year's figures cannot be out yet, so it is not counted as a gap unless it has values).
+   */
   years?: { from: number; to: number };
   staleAfterYears?: number;
 }
@@ -63,7 +66,7 @@ export function gapMatrix(
   const staleAfterYears = opts.staleAfterYears ?? doc.settings.staleAfterYears;
   const valueYears = doc.values.map((v) => v.year);
   const from = opts.years?.from ?? Math.min(currentYear - 10, ...valueYears);
-  const to = opts.years?.to ?? Math.max(currentYear, ...valueYears);
+  const to = opts.years?.to ?? Math.max(currentYear - 1, ...valueYears);
   if (!(Number.isInteger(from) && Number.isInteger(to) && to >= from && to - from < MAX_YEARS))
     throw new RangeError(`years ${from}–${to}: a range of 1 to ${MAX_YEARS} whole years`);
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);

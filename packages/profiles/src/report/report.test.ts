@@ -186,7 +186,7 @@ describe('charts and the gap assessment in the report', () => {
     const m = reportModel(publishedProfile(), 'en');
     expect(m.gaps.filter((g) => g.kind === 'stale').map((g) => g.indicator)).toEqual(['foreign-born-stock']);
     const imm = m.gaps.find((g) => g.indicator === 'immigration' && g.kind === 'missing')!;
-    expect(imm.years).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2023, 2024, 2025, 2026]);
+    expect(imm.years).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2023, 2024, 2025]);
     const html = reportHtml(m);
     const gapsSection = html.slice(html.indexOf('<section id="section-data-gaps"'));
     expect(gapsSection).toContain('<table class="gaps">');
