@@ -67,6 +67,11 @@ const DEMOGRAPHY_NODE = restrict(
   'node:*',
   ...builtinModules.filter((m) => !m.startsWith('_')),
 );
+const PROFILES_NODE = restrict(
+  'packages/profiles is pure and does no I/O (profiles are edited offline in the browser): no node:* modules; the caller reads files and passes text or bytes.',
+  'node:*',
+  ...builtinModules.filter((m) => !m.startsWith('_')),
+);
 const TRANSPORT = {
   regex: '(^|/)(fetch-remote)(\\.ts)?$|^(undici|node-fetch|axios|ws)$',
   message:
@@ -120,6 +125,7 @@ const dependencyRules = [
   zone(['packages/forms/**'], [...PURE, INTERNAL]),
   zone(['packages/sync/src/**'], [...PURE, NODE, TRANSPORT], SYNC_CORE_ONLY),
   zone(['packages/demography/src/**'], [...PURE, DEMOGRAPHY_NODE], { ignores: ['**/*.test.ts'] }),
+  zone(['packages/profiles/src/**'], [...PURE, PROFILES_NODE], { ignores: ['**/*.test.ts'] }),
   {
     files: ['packages/sync/src/**'],
     ...SYNC_CORE_ONLY,

@@ -165,6 +165,20 @@ const violations: Case[] = [
     says: 'packages/demography is pure and does no I/O',
   },
   {
+    rule: 'packages/profiles does no I/O (no node:* outside its tests)',
+    file: 'packages/profiles/src/probe.ts',
+    spec: 'node:fs',
+    ruleId: RESTRICTED,
+    says: 'packages/profiles is pure and does no I/O',
+  },
+  {
+    rule: 'packages/profiles imports no framework',
+    file: 'packages/profiles/src/probe.ts',
+    spec: 'react',
+    ruleId: RESTRICTED,
+    says: 'react',
+  },
+  {
     rule: 'the server never imports the research test helpers',
     file: 'apps/server/src/probe.ts',
     spec: '@tern/research/testing',
@@ -207,6 +221,16 @@ const allowed: Array<Omit<Case, 'ruleId' | 'says'>> = [
     rule: 'demography tests read their fixtures',
     file: 'packages/demography/src/probe.test.ts',
     spec: 'node:fs',
+  },
+  {
+    rule: 'profiles tests read their fixtures',
+    file: 'packages/profiles/src/probe.test.ts',
+    spec: 'node:fs',
+  },
+  {
+    rule: 'profiles builds on the indicator registry',
+    file: 'packages/profiles/src/probe.ts',
+    spec: '@tern/demography',
   },
   { rule: 'a pure package imports zod', file: 'packages/forms/src/probe.ts', spec: 'zod' },
   { rule: 'an app imports an exported sub-path', file: 'apps/web/src/probe.ts', spec: '@tern/sync/testing' },

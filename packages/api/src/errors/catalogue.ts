@@ -103,6 +103,14 @@ export const LOCAL_ERRORS = {
     raisedBy: '@tern/demography',
     title: 'An indicator value breaks its definition',
   },
+  // Migration Profiles (@tern/profiles).
+  TERN_PROFILE_INVALID: { raisedBy: '@tern/profiles', title: 'The profile document is not valid' },
+  TERN_PROFILE_IMPORT_REJECTED: { raisedBy: '@tern/profiles', title: 'The indicator file has rejected rows' },
+  TERN_PROFILE_TRANSITION_REFUSED: {
+    raisedBy: '@tern/profiles',
+    title: 'The edition workflow does not allow this step',
+  },
+  TERN_PROFILE_FROZEN: { raisedBy: '@tern/profiles', title: 'A published edition does not change' },
 } as const satisfies Record<string, { raisedBy: string; title: string }>;
 
 export type LocalErrorCode = keyof typeof LOCAL_ERRORS;

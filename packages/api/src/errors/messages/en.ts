@@ -79,5 +79,11 @@ export const en: Messages = {
     'Nothing was imported: some rows of the data are wrong. See each row number and its reason.',
   TERN_DEMOGRAPHY_INDICATOR_INVALID:
     'Some indicator values were refused: each needs a known indicator, its unit, a place, a year and a source.',
+  TERN_PROFILE_INVALID: 'The profile document is not valid; the details name each wrong field.',
+  TERN_PROFILE_IMPORT_REJECTED:
+    'Nothing was imported: some rows of the file are wrong. See each line and its reason.',
+  TERN_PROFILE_TRANSITION_REFUSED:
+    'This step of the edition workflow is not allowed now, or not for your role.',
+  TERN_PROFILE_FROZEN: 'This edition is published and can no longer change. Start the next edition to edit.',
   'HTTP_<status>': 'The server or the network refused the request ({status}). Try again later.',
 };

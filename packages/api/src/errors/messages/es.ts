@@ -87,5 +87,12 @@ export const es: Messages = {
     'No se importó nada: algunas filas de los datos son incorrectas. Vea cada número de fila y su motivo.',
   TERN_DEMOGRAPHY_INDICATOR_INVALID:
     'Se rechazaron valores de indicadores: cada uno necesita un indicador conocido, su unidad, un lugar, un año y una fuente.',
+  TERN_PROFILE_INVALID: 'El documento del perfil no es válido; los detalles nombran cada campo erróneo.',
+  TERN_PROFILE_IMPORT_REJECTED:
+    'No se importó nada: algunas filas del archivo son erróneas. Vea cada línea y su motivo.',
+  TERN_PROFILE_TRANSITION_REFUSED:
+    'Este paso del flujo de la edición no está permitido ahora, o no para su función.',
+  TERN_PROFILE_FROZEN:
+    'Esta edición está publicada y ya no puede cambiar. Inicie la siguiente edición para editar.',
   'HTTP_<status>': 'El servidor o la red rechazó la solicitud ({status}). Inténtelo más tarde.',
 };

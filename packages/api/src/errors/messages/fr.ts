@@ -95,5 +95,12 @@ export const fr: Messages = {
     "Rien n'a été importé : certaines lignes des données sont fausses. Voyez chaque numéro de ligne et sa raison.",
   TERN_DEMOGRAPHY_INDICATOR_INVALID:
     "Des valeurs d'indicateur ont été refusées : chacune doit avoir un indicateur connu, son unité, un lieu, une année et une source.",
+  TERN_PROFILE_INVALID: "Le document du profil n'est pas valide ; les détails nomment chaque champ erroné.",
+  TERN_PROFILE_IMPORT_REJECTED:
+    "Rien n'a été importé : des lignes du fichier sont erronées. Voyez chaque ligne et sa raison.",
+  TERN_PROFILE_TRANSITION_REFUSED:
+    "Cette étape du circuit de l'édition n'est pas permise maintenant, ou pas pour votre rôle.",
+  TERN_PROFILE_FROZEN:
+    "Cette édition est publiée et ne peut plus changer. Commencez l'édition suivante pour modifier.",
   'HTTP_<status>': 'Le serveur ou le réseau a refusé la demande ({status}). Réessayez plus tard.',
 };
