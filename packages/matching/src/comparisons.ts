@@ -71,19 +71,28 @@ export const nameComparison: Comparison = {
  */
 export const birthDateComparison: Comparison = {
   field: 'birthDate',
-  levels: ['far apart', 'within the estimate', 'same year', 'day and month swapped', 'same date'],
+  levels: [
+    'far apart',
+    'same year, another day',
+    'within the estimate',
+    'same year (a partial date)',
+    'day and month swapped',
+    'same date',
+  ],
   level(a, b) {
     const x = a.birth;
     const y = b.birth;
     if (!x || !y) return -1;
     const full = x.day !== undefined && y.day !== undefined;
     if (x.year === y.year) {
-      if (full && x.month === y.month && x.day === y.day) return 4;
-      if (full && x.month === y.day && x.day === y.month) return 3;
-      return 2;
+      if (!full) return 3;
+      if (x.month === y.month && x.day === y.day) return 5;
+      if (x.month === y.day && x.day === y.month) return 4;
+      // Two stated dates in one year that disagree: two people more often than one.
+      return 1;
     }
     const tolerance = Math.max(1, x.estimate, y.estimate);
-    return Math.abs(x.year - y.year) <= tolerance ? 1 : 0;
+    return Math.abs(x.year - y.year) <= tolerance ? 2 : 0;
   },
 };
 

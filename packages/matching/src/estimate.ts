@@ -36,6 +36,8 @@ export function estimateU(
 export interface EmSession {
   /** m per field and level; fields excluded from the session keep their starting m. */
   readonly m: number[][];
+  /** u of the fields freed in the session (the others are the u given). */
+  readonly u: number[][];
   /** The share of the session's pairs that are the same person. */
   readonly prior: number;
   readonly iterations: number;
@@ -51,15 +53,19 @@ export const startingM = (comparisons: readonly Comparison[] = COMPARISONS): num
  * λ over the comparison vectors of pairs chosen by one blocking rule, u fixed at its random-pair
  * value. The fields the rule blocked on are `excluded` — among pairs chosen because they agree on a
  * field, that field's agreement says nothing about m. Identical vectors are grouped first: a few
- * hundred patterns stand for millions of pairs, so each iteration is cheap.
+ * hundred patterns stand for millions of pairs, so each iteration is cheap. `freeU` names fields
+ * whose u among the session's pairs differs from random pairs (the place of birth among people with
+ * the same name): their u is re-estimated within the session and not kept.
  */
 export function emSession(
   vectors: Iterable<ArrayLike<number>>,
   u: readonly (readonly number[])[],
   excluded: ReadonlySet<number>,
-  options: { maxIterations?: number; tolerance?: number } = {},
+  options: { maxIterations?: number; tolerance?: number; freeU?: ReadonlySet<number> } = {},
   comparisons: readonly Comparison[] = COMPARISONS,
 ): EmSession {
+  const freeU = options.freeU ?? new Set<number>();
+  let uNow = u.map((row) => [...row]);
   const patterns = new Map<string, { v: Int8Array; count: number }>();
   for (const vec of vectors) {
     const v = Int8Array.from(vec, (l, f) => (excluded.has(f) ? -1 : l));
@@ -78,6 +84,7 @@ export function emSession(
   while (iterations < maxIterations && !converged) {
     iterations++;
     const counts = comparisons.map((c) => c.levels.map(() => 0));
+    const uCounts = comparisons.map((c) => c.levels.map(() => 0));
     let matchMass = 0;
     let total = 0;
     for (const g of groups) {
@@ -87,20 +94,26 @@ export function emSession(
         const l = g.v[f]!;
         if (l < 0) continue;
         pm *= m[f]![l]!;
-        pu *= u[f]![l]!;
+        pu *= uNow[f]![l]!;
       }
       const w = pm / (pm + pu);
       matchMass += w * g.count;
       total += g.count;
-      for (let f = 0; f < g.v.length; f++) if (g.v[f]! >= 0) counts[f]![g.v[f]!]! += w * g.count;
+      for (let f = 0; f < g.v.length; f++) {
+        const l = g.v[f]!;
+        if (l < 0) continue;
+        counts[f]![l]! += w * g.count;
+        uCounts[f]![l]! += (1 - w) * g.count;
+      }
     }
     const next = counts.map((row, f) => (excluded.has(f) ? m[f]! : normalised(row)));
     const nextPrior = Math.min(Math.max(matchMass / Math.max(total, 1), 1e-9), 1 - 1e-9);
     let change = Math.abs(nextPrior - prior);
     next.forEach((row, f) => row.forEach((x, l) => (change = Math.max(change, Math.abs(x - m[f]![l]!)))));
     m = next;
+    uNow = uNow.map((row, f) => (freeU.has(f) ? normalised(uCounts[f]!) : row));
     prior = nextPrior;
     converged = change < tolerance;
   }
-  return { m, prior, iterations, converged };
+  return { m, u: uNow, prior, iterations, converged };
 }

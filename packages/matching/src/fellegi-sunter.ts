@@ -11,8 +11,8 @@ export interface FieldParameters {
   readonly levels: readonly string[];
   readonly m: readonly number[];
   readonly u: readonly number[];
-  /** u among random pairs (the starting value of EM; shown to say how rare each level is overall). */
-  readonly uRandom: readonly number[];
+  /** Levels from this one up use the term frequency of the value as u (the name's exact levels). */
+  readonly tfFromLevel?: number;
 }
 
 export interface Thresholds {
@@ -22,10 +22,10 @@ export interface Thresholds {
   readonly autoCandidate: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { review: 0.9, autoCandidate: 0.99 };
+export const DEFAULT_THRESHOLDS: Thresholds = { review: 0.5, autoCandidate: 0.99 };
 
 export interface MatchModel {
-  /** λ: the share of candidate pairs (after blocking) that are the same person. */
+  /** λ: the chance that two records drawn at random are the same person. */
   readonly prior: number;
   readonly fields: readonly FieldParameters[];
   readonly thresholds: Thresholds;
@@ -64,28 +64,65 @@ export const probabilityOf = (weight: number): number => {
   return Number.isFinite(odds) ? odds / (1 + odds) : 1;
 };
 
-/** The weight of a comparison vector (no explanation: the hot path of batch scoring). */
-export function weightOf(model: MatchModel, v: ArrayLike<number>): number {
+/**
+ * Term-frequency adjustment (Splink's `term_frequency_adjustments`): agreeing on a rare name says
+ * more than agreeing on "Mohammed Ali". For the name levels from `tfFromLevel` up, u is the share of
+ * records carrying that name (its skeletons), not the level's average u. Not below `TF_MIN_U`, so
+ * one misspelt unique name cannot outweigh every other field.
+ */
+export const TF_MIN_U = 1e-5;
+
+function fieldWeight(p: FieldParameters, l: number, tf: number | undefined): { u: number; weight: number } {
+  const u = tf !== undefined && p.tfFromLevel !== undefined && l >= p.tfFromLevel ? Math.max(tf, TF_MIN_U) : p.u[l]!;
+  return { u, weight: Math.log2(p.m[l]! / u) };
+}
+
+/**
+ * The weight of a comparison vector (no explanation: the hot path of batch scoring). `tf` is the
+ * share of records with the pair's name skeletons (see `NameFrequencies`); without it no adjustment.
+ */
+export function weightOf(model: MatchModel, v: ArrayLike<number>, tf?: number): number {
   let w = Math.log2(model.prior / (1 - model.prior));
   for (let f = 0; f < model.fields.length; f++) {
     const l = v[f]!;
-    if (l < 0) continue;
-    const p = model.fields[f]!;
-    w += Math.log2(p.m[l]! / p.u[l]!);
+    if (l >= 0) w += fieldWeight(model.fields[f]!, l, tf).weight;
   }
   return w;
 }
 
 /** A pair's score with the evidence of every field, for the reviewer. */
-export function explain(model: MatchModel, v: ArrayLike<number>): PairScore {
+export function explain(model: MatchModel, v: ArrayLike<number>, tf?: number): PairScore {
   const priorWeight = Math.log2(model.prior / (1 - model.prior));
   const fields: FieldEvidence[] = model.fields.map((p, f) => {
     const l = v[f]!;
     if (l < 0) return { field: p.field, level: 'missing', weight: 0 };
-    const m = p.m[l]!;
-    const u = p.u[l]!;
-    return { field: p.field, level: p.levels[l]!, m, u, weight: Math.log2(m / u) };
+    const { u, weight } = fieldWeight(p, l, tf);
+    return { field: p.field, level: p.levels[l]!, m: p.m[l]!, u, weight };
   });
   const weight = fields.reduce((s, e) => s + e.weight, priorWeight);
   return { weight, probability: probabilityOf(weight), priorWeight, fields };
+}
+
+/** How many records carry each name (by skeletons): the term frequencies of the name field. */
+export class NameFrequencies {
+  private readonly counts = new Map<string, number>();
+  private total = 0;
+
+  add(p: PreparedPerson): void {
+    this.counts.set(p.skeletonKey, (this.counts.get(p.skeletonKey) ?? 0) + 1);
+    this.total++;
+  }
+
+  remove(p: PreparedPerson): void {
+    const c = this.counts.get(p.skeletonKey) ?? 0;
+    if (c <= 1) this.counts.delete(p.skeletonKey);
+    else this.counts.set(p.skeletonKey, c - 1);
+    this.total = Math.max(0, this.total - 1);
+  }
+
+  /** The share of records with the name of a pair (the larger of the two when they differ). */
+  of(a: PreparedPerson, b: PreparedPerson): number {
+    const n = Math.max(this.counts.get(a.skeletonKey) ?? 1, this.counts.get(b.skeletonKey) ?? 1);
+    return n / Math.max(this.total, 1);
+  }
 }

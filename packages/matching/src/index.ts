@@ -11,12 +11,15 @@ export {
   type PairScore,
   type Thresholds,
   DEFAULT_THRESHOLDS,
+  NameFrequencies,
+  TF_MIN_U,
   comparisonVector,
   explain,
   probabilityOf,
   weightOf,
 } from './fellegi-sunter.ts';
-export { type EmResult, estimateM, estimateU } from './estimate.ts';
+export { type EmSession, emSession, estimateU } from './estimate.ts';
+export { type Training, type TrainOptions, train } from './train.ts';
 export { type MatchAllOptions, type MatchAllResult, type ScoredPair, matchAll } from './match-all.ts';
 export { type Candidate, MatchIndex } from './match-index.ts';
 export { seededRandom } from './random.ts';

@@ -1,16 +1,11 @@
 import { type BlockingOptions, DEFAULT_BLOCKING, candidatePairs } from './blocking.ts';
-import { type MatchModel, type Thresholds, comparisonVector, weightOf, probabilityOf } from './fellegi-sunter.ts';
-import { estimateM, estimateU } from './estimate.ts';
+import { type MatchModel, NameFrequencies, comparisonVector, weightOf, probabilityOf } from './fellegi-sunter.ts';
+import { type Training, type TrainOptions, train } from './train.ts';
 import type { PersonRecord } from './person.ts';
 import { type PreparedPerson, prepare } from './prepare.ts';
-import { seededRandom } from './random.ts';
 
-export interface MatchAllOptions {
+export interface MatchAllOptions extends TrainOptions {
   readonly blocking?: BlockingOptions;
-  readonly thresholds?: Thresholds;
-  /** Random pairs for u (default 200,000) and their seed. */
-  readonly uSamples?: number;
-  readonly seed?: number;
   /** A model trained before: skip estimation, score only. */
   readonly model?: MatchModel;
 }
@@ -26,7 +21,8 @@ export interface MatchAllResult {
   readonly model: MatchModel;
   readonly candidatePairs: number;
   readonly oversizeBlocks: number;
-  readonly emIterations: number;
+  /** The EM sessions of training (none when a model was given). */
+  readonly sessions: Training['sessions'];
   /** Pairs at or above the review threshold, best first, as indices into `people`. */
   readonly review: readonly ScoredPair[];
 }
@@ -45,20 +41,19 @@ export function matchAll(records: readonly PersonRecord[], options: MatchAllOpti
   const vectors = new Int8Array(count * fields);
   for (let k = 0; k < count; k++)
     vectors.set(comparisonVector(people[pairs[2 * k]!]!, people[pairs[2 * k + 1]!]!), k * fields);
+  const frequencies = new NameFrequencies();
+  for (const p of people) frequencies.add(p);
+  const tf = (k: number) => frequencies.of(people[pairs[2 * k]!]!, people[pairs[2 * k + 1]!]!);
   let model = options.model;
-  let emIterations = 0;
+  let sessions: Training['sessions'] = [];
   if (!model) {
-    const u = estimateU(people, options.uSamples ?? 200_000, seededRandom(options.seed ?? 20));
-    const views = function* () {
-      for (let k = 0; k < count; k++) yield vectors.subarray(k * fields, (k + 1) * fields);
-    };
-    const em = estimateM(views(), u, options.thresholds ? { thresholds: options.thresholds } : {});
-    model = em.model;
-    emIterations = em.iterations;
+    const training = train(people, { vectors, count, tf }, options);
+    model = training.model;
+    sessions = training.sessions;
   }
   const review: ScoredPair[] = [];
   for (let k = 0; k < count; k++) {
-    const p = probabilityOf(weightOf(model, vectors.subarray(k * fields, (k + 1) * fields)));
+    const p = probabilityOf(weightOf(model, vectors.subarray(k * fields, (k + 1) * fields), tf(k)));
     if (p >= model.thresholds.review) review.push({ a: pairs[2 * k]!, b: pairs[2 * k + 1]!, probability: p });
   }
   review.sort((x, y) => y.probability - x.probability);
@@ -67,7 +62,7 @@ export function matchAll(records: readonly PersonRecord[], options: MatchAllOpti
     model,
     candidatePairs: count,
     oversizeBlocks: blocked.oversizeBlocks,
-    emIterations,
+    sessions,
     review,
   };
 }

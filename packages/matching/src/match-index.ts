@@ -1,5 +1,5 @@
 import { type BlockingOptions, DEFAULT_BLOCKING, blockingKeys } from './blocking.ts';
-import { type MatchModel, type PairScore, comparisonVector, explain } from './fellegi-sunter.ts';
+import { type MatchModel, type PairScore, NameFrequencies, comparisonVector, explain } from './fellegi-sunter.ts';
 import type { PersonRecord } from './person.ts';
 import { type PreparedPerson, prepare } from './prepare.ts';
 
@@ -21,6 +21,7 @@ export class MatchIndex {
   private readonly people: PreparedPerson[] = [];
   private readonly byKey = new Map<string, number[]>();
   private readonly byId = new Map<string, number>();
+  private readonly frequencies = new NameFrequencies();
 
   constructor(
     private readonly model: MatchModel,
@@ -38,6 +39,7 @@ export class MatchIndex {
     const index = this.people.length;
     this.people.push(p);
     this.byId.set(record.id, index);
+    this.frequencies.add(p);
     for (const k of blockingKeys(p)) {
       const list = this.byKey.get(k);
       if (list) list.push(index);
@@ -47,6 +49,7 @@ export class MatchIndex {
 
   private remove(id: string): void {
     const index = this.byId.get(id)!;
+    this.frequencies.remove(this.people[index]!);
     for (const k of blockingKeys(this.people[index]!)) {
       const list = this.byKey.get(k)!;
       list.splice(list.indexOf(index), 1);
@@ -69,7 +72,7 @@ export class MatchIndex {
       if (h < 2) continue;
       const other = this.people[i]!;
       if (other.record.id === record.id || this.byId.get(other.record.id) !== i) continue;
-      const score = explain(this.model, comparisonVector(p, other));
+      const score = explain(this.model, comparisonVector(p, other), this.frequencies.of(p, other));
       if (score.probability < this.model.thresholds.review) continue;
       out.push({ person: other.record, score, strong: score.probability >= this.model.thresholds.autoCandidate });
     }

@@ -21,7 +21,11 @@ export function prepare(record: PersonRecord): PreparedPerson {
   checkPerson(record);
   const tokens = normaliseName(record.fullName);
   const relatives = new Set<string>();
-  for (const n of record.relativesFamilyNames ?? []) for (const t of nameTokens(n)) relatives.add(skeleton(t));
+  // The person's own name tokens are left out: a father's family name is usually the person's own,
+  // and would agree whenever the names do (counting the name twice).
+  const own = new Set(tokens.map((t) => t.skeleton));
+  for (const n of record.relativesFamilyNames ?? [])
+    for (const t of nameTokens(n)) if (!own.has(skeleton(t))) relatives.add(skeleton(t));
   const place = record.placeOfBirth
     ? anyAscii(record.placeOfBirth)
         .toLowerCase()

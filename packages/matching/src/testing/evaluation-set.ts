@@ -28,6 +28,8 @@ interface Identity {
   readonly sex: 'female' | 'male';
   readonly given: readonly NameForms[];
   readonly family: NameForms;
+  /** The father's given name, written between given and family name in Arabic naming (nasab). */
+  readonly father: NameForms;
   readonly motherFamily: NameForms;
   readonly year: number;
   readonly month: number;
@@ -63,6 +65,7 @@ function newIdentity(r: Rand, id: number): Identity {
     sex,
     given: givenNames(r, origin, sex),
     family: zipf(r, origin.family),
+    father: zipf(r, origin.male),
     motherFamily: zipf(r, origin.family),
     year: 1965 + Math.floor(r() * 45),
     month: 1 + Math.floor(r() * 12),
@@ -144,6 +147,8 @@ function render(r: Rand, p: Identity, id: string, mission: string): EvaluationRe
     if (r() < 0.5) family = misspell(r, family);
     else given = given.map((g, k) => (k === 0 ? misspell(r, g) : g));
   }
+  // Arabic names are often recorded with the father's name (Omar Khalid Haddad), often not.
+  if (p.origin.id === 'arabic' && r() < 0.6) given = [...given, write(r, p.father, s)];
   const parts = r() < 0.25 ? [family, ...given] : [...given, family];
   return {
     id,

@@ -29,11 +29,11 @@ export const ORIGINS: readonly Origin[] = [
   {
     id: 'arabic',
     countries: [
-      ['SYR', ['Aleppo', 'Damascus', 'Homs', 'Idlib']],
-      ['IRQ', ['Mosul', 'Baghdad', 'Basra']],
-      ['SDN', ['Khartoum', 'Omdurman', 'Kassala']],
-      ['EGY', ['Cairo', 'Alexandria', 'Asyut']],
-      ['MAR', ['Casablanca', 'Fes', 'Tangier']],
+      ['SYR', ['Aleppo', 'Damascus', 'Homs', 'Idlib', 'Hama', 'Latakia', 'Deir ez-Zor', 'Raqqa', 'Daraa']],
+      ['IRQ', ['Mosul', 'Baghdad', 'Basra', 'Erbil', 'Kirkuk', 'Najaf', 'Karbala', 'Fallujah']],
+      ['SDN', ['Khartoum', 'Omdurman', 'Kassala', 'Port Sudan', 'El Obeid', 'Nyala', 'Wad Madani']],
+      ['EGY', ['Cairo', 'Alexandria', 'Asyut', 'Luxor', 'Tanta', 'Mansoura', 'Sohag', 'Minya']],
+      ['MAR', ['Casablanca', 'Fes', 'Tangier', 'Oujda', 'Nador', 'Beni Mellal', 'Agadir', 'Marrakesh']],
     ],
     givenCount: 1,
     male: [
@@ -100,9 +100,9 @@ export const ORIGINS: readonly Origin[] = [
   {
     id: 'east-slavic',
     countries: [
-      ['UKR', ['Kharkiv', 'Odesa', 'Dnipro', 'Lviv']],
-      ['MDA', ['Chisinau', 'Balti']],
-      ['RUS', ['Rostov', 'Krasnodar']],
+      ['UKR', ['Kharkiv', 'Odesa', 'Dnipro', 'Lviv', 'Zaporizhzhia', 'Mykolaiv', 'Kherson', 'Poltava', 'Vinnytsia']],
+      ['MDA', ['Chisinau', 'Balti', 'Cahul', 'Soroca', 'Orhei', 'Ungheni']],
+      ['RUS', ['Rostov', 'Krasnodar', 'Voronezh', 'Samara', 'Saratov', 'Volgograd']],
     ],
     givenCount: 1,
     male: [
@@ -151,10 +151,10 @@ export const ORIGINS: readonly Origin[] = [
   {
     id: 'west-african',
     countries: [
-      ['NGA', ['Benin City', 'Lagos', 'Enugu', 'Kano']],
-      ['GHA', ['Kumasi', 'Accra', 'Tamale']],
-      ['GIN', ['Conakry', 'Kankan']],
-      ['SEN', ['Dakar', 'Thies']],
+      ['NGA', ['Benin City', 'Lagos', 'Enugu', 'Kano', 'Ibadan', 'Onitsha', 'Warri', 'Owerri', 'Calabar']],
+      ['GHA', ['Kumasi', 'Accra', 'Tamale', 'Takoradi', 'Cape Coast', 'Sunyani']],
+      ['GIN', ['Conakry', 'Kankan', 'Kindia', 'Labe', 'Nzerekore']],
+      ['SEN', ['Dakar', 'Thies', 'Kaolack', 'Ziguinchor', 'Saint-Louis', 'Touba']],
     ],
     givenCount: 1,
     male: [
@@ -173,7 +173,7 @@ export const ORIGINS: readonly Origin[] = [
   },
   {
     id: 'vietnamese',
-    countries: [['VNM', ['Nghe An', 'Ha Tinh', 'Quang Binh', 'Hai Phong']]],
+    countries: [['VNM', ['Nghe An', 'Ha Tinh', 'Quang Binh', 'Hai Phong', 'Thanh Hoa', 'Nam Dinh', 'Thai Binh', 'Hai Duong']]],
     givenCount: 2,
     male: ['Văn|Van', 'Minh', 'Đức|Duc', 'Quang', 'Hữu|Huu', 'Anh', 'Tuấn|Tuan', 'Hùng|Hung', 'Nam', 'Long'].map(
       (s) => n(s),
