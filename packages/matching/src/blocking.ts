@@ -26,10 +26,12 @@ export const DEFAULT_BLOCKING: BlockingOptions = { maxBlock: 60, window: 12 };
 export function blockingKeys(p: PreparedPerson): string[] {
   const keys = new Set<string>();
   const sk = [...new Set(p.tokens.map((t) => t.skeleton).filter((s) => s.length > 1))].sort();
-  for (let i = 0; i < sk.length; i++) for (let j = i + 1; j < sk.length; j++) keys.add(`sk:${sk[i]} ${sk[j]}`);
+  for (let i = 0; i < sk.length; i++)
+    for (let j = i + 1; j < sk.length; j++) keys.add(`sk:${sk[i]} ${sk[j]}`);
   if (sk.length === 1) keys.add(`sk:${sk[0]}`);
   const year = p.birth?.year;
-  if (year !== undefined) for (const t of p.tokens) if (t.metaphone.length > 1) keys.add(`mp:${t.metaphone}:${year}`);
+  if (year !== undefined)
+    for (const t of p.tokens) if (t.metaphone.length > 1) keys.add(`mp:${t.metaphone}:${year}`);
   const b = p.birth;
   if (b?.day !== undefined && b.month !== undefined) {
     const [lo, hi] = b.day < b.month ? [b.day, b.month] : [b.month, b.day];
@@ -84,7 +86,9 @@ export function candidatePairs(
       continue;
     }
     oversize++;
-    const order = [...members].sort((a, b) => neighbourKey(people[a]!).localeCompare(neighbourKey(people[b]!)));
+    const order = [...members].sort((a, b) =>
+      neighbourKey(people[a]!).localeCompare(neighbourKey(people[b]!)),
+    );
     for (let x = 0; x < order.length; x++)
       for (let y = x + 1; y <= x + options.window && y < order.length; y++) add(order[x]!, order[y]!);
   }

@@ -52,7 +52,14 @@ function alignedTokens(a: readonly NameToken[], b: readonly NameToken[]): number
 
 export const nameComparison: Comparison = {
   field: 'name',
-  levels: ['no token agrees', 'one token agrees', 'most tokens agree', 'every token agrees (fuzzy)', 'same skeletons', 'same name'],
+  levels: [
+    'no token agrees',
+    'one token agrees',
+    'most tokens agree',
+    'every token agrees (fuzzy)',
+    'same skeletons',
+    'same name',
+  ],
   level(a, b) {
     if (a.tokens.length === 0 || b.tokens.length === 0) return -1;
     if (a.exactKey === b.exactKey) return 5;

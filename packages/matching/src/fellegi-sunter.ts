@@ -73,7 +73,8 @@ export const probabilityOf = (weight: number): number => {
 export const TF_MIN_U = 1e-5;
 
 function fieldWeight(p: FieldParameters, l: number, tf: number | undefined): { u: number; weight: number } {
-  const u = tf !== undefined && p.tfFromLevel !== undefined && l >= p.tfFromLevel ? Math.max(tf, TF_MIN_U) : p.u[l]!;
+  const u =
+    tf !== undefined && p.tfFromLevel !== undefined && l >= p.tfFromLevel ? Math.max(tf, TF_MIN_U) : p.u[l]!;
   return { u, weight: Math.log2(p.m[l]! / u) };
 }
 

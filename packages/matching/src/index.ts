@@ -3,7 +3,13 @@ export { MATCHING_ERROR_CODES, type MatchingErrorCode, MatchingError, isMatching
 export { type NameToken, normaliseName, nameTokens, skeleton } from './normalise-name.ts';
 export { type PreparedPerson, prepare } from './prepare.ts';
 export { type Comparison, COMPARISONS } from './comparisons.ts';
-export { type BlockingOptions, type CandidatePairs, DEFAULT_BLOCKING, blockingKeys, candidatePairs } from './blocking.ts';
+export {
+  type BlockingOptions,
+  type CandidatePairs,
+  DEFAULT_BLOCKING,
+  blockingKeys,
+  candidatePairs,
+} from './blocking.ts';
 export {
   type FieldEvidence,
   type FieldParameters,

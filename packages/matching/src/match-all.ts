@@ -1,5 +1,11 @@
 import { type BlockingOptions, DEFAULT_BLOCKING, candidatePairs } from './blocking.ts';
-import { type MatchModel, NameFrequencies, comparisonVector, weightOf, probabilityOf } from './fellegi-sunter.ts';
+import {
+  type MatchModel,
+  NameFrequencies,
+  comparisonVector,
+  weightOf,
+  probabilityOf,
+} from './fellegi-sunter.ts';
 import { type Training, type TrainOptions, train } from './train.ts';
 import type { PersonRecord } from './person.ts';
 import { type PreparedPerson, prepare } from './prepare.ts';

@@ -1,5 +1,11 @@
 import { type BlockingOptions, DEFAULT_BLOCKING, blockingKeys } from './blocking.ts';
-import { type MatchModel, type PairScore, NameFrequencies, comparisonVector, explain } from './fellegi-sunter.ts';
+import {
+  type MatchModel,
+  type PairScore,
+  NameFrequencies,
+  comparisonVector,
+  explain,
+} from './fellegi-sunter.ts';
 import type { PersonRecord } from './person.ts';
 import { type PreparedPerson, prepare } from './prepare.ts';
 
@@ -65,7 +71,8 @@ export class MatchIndex {
     for (const k of keys) {
       const list = this.byKey.get(k);
       if (!list) continue;
-      for (const i of list) hits.set(i, (hits.get(i) ?? 0) + (list.length > this.blocking.maxBlock ? 1 : keys.length + 1));
+      for (const i of list)
+        hits.set(i, (hits.get(i) ?? 0) + (list.length > this.blocking.maxBlock ? 1 : keys.length + 1));
     }
     const out: Candidate[] = [];
     for (const [i, h] of hits) {
@@ -74,7 +81,11 @@ export class MatchIndex {
       if (other.record.id === record.id || this.byId.get(other.record.id) !== i) continue;
       const score = explain(this.model, comparisonVector(p, other), this.frequencies.of(p, other));
       if (score.probability < this.model.thresholds.review) continue;
-      out.push({ person: other.record, score, strong: score.probability >= this.model.thresholds.autoCandidate });
+      out.push({
+        person: other.record,
+        score,
+        strong: score.probability >= this.model.thresholds.autoCandidate,
+      });
     }
     return out.sort((x, y) => y.score.probability - x.score.probability);
   }

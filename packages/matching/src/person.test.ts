@@ -29,8 +29,12 @@ describe('bad input', () => {
       field: 'fullName',
     });
     const sex = 'F' as unknown as 'female';
-    expect(refusal(() => prepare({ id: 'c', mission: 'm', fullName: 'A', sex })).message).toMatch(/female, male/);
-    expect(refusal(() => prepare({ id: 'c', mission: 'm', fullName: 'A', citizenship: 'sy' })).details).toEqual({
+    expect(refusal(() => prepare({ id: 'c', mission: 'm', fullName: 'A', sex })).message).toMatch(
+      /female, male/,
+    );
+    expect(
+      refusal(() => prepare({ id: 'c', mission: 'm', fullName: 'A', citizenship: 'sy' })).details,
+    ).toEqual({
       id: 'c',
       field: 'citizenship',
     });

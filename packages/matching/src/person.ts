@@ -53,7 +53,12 @@ export function parseBirthDate(id: string, text: string, estimateYears = 0): Bir
   }
   if (!Number.isInteger(estimateYears) || estimateYears < 0 || estimateYears > 30)
     throw bad(id, 'birthDateEstimateYears', `is ${estimateYears}; expected a whole number 0–30`);
-  return { year, ...(month !== undefined && { month }), ...(day !== undefined && { day }), estimate: estimateYears };
+  return {
+    year,
+    ...(month !== undefined && { month }),
+    ...(day !== undefined && { day }),
+    estimate: estimateYears,
+  };
 }
 
 /** The checks every record passes before it is indexed; the message names the record and field. */

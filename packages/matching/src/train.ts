@@ -22,7 +22,11 @@ export interface TrainOptions {
 
 export interface Training {
   readonly model: MatchModel;
-  readonly sessions: readonly { readonly blockedOn: string; readonly pairs: number; readonly iterations: number }[];
+  readonly sessions: readonly {
+    readonly blockedOn: string;
+    readonly pairs: number;
+    readonly iterations: number;
+  }[];
 }
 
 const NAME = 0;
@@ -99,9 +103,7 @@ export function train(
   const byName = emSession(named, u, NAME_SESSION_EXCLUDES, { freeU: ORIGIN_FIELDS });
   const dated = [...pairsSharingKey(people, fullDate, cap)];
   const byDate = emSession(dated, u, new Set([BIRTH]));
-  const m = COMPARISONS.map((_, f) =>
-    f === BIRTH ? byName.m[f]! : byDate.m[f]!,
-  );
+  const m = COMPARISONS.map((_, f) => (f === BIRTH ? byName.m[f]! : byDate.m[f]!));
   const uNamed = levelShares(named);
   const fields: FieldParameters[] = COMPARISONS.map((c, f) => ({
     field: c.field,

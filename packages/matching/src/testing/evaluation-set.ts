@@ -40,16 +40,22 @@ interface Identity {
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-/** Zipf-like: index k drawn with weight 1/(k+1), so the first names of a pool are common. */
-function zipf<T>(r: Rand, xs: readonly T[]): T {
-  const h = xs.reduce((s, _, k) => s + 1 / (k + 1), 0);
+/** Zipf-like: index k drawn with weight 1/(k+1)^s, so the first names of a pool are common. */
+function zipf<T>(r: Rand, xs: readonly T[], s = 1): T {
+  const h = xs.reduce((acc, _, k) => acc + (k + 1) ** -s, 0);
   let x = r() * h;
   for (let k = 0; k < xs.length; k++) {
-    x -= 1 / (k + 1);
+    x -= (k + 1) ** -s;
     if (x < 0) return xs[k]!;
   }
   return xs[xs.length - 1]!;
 }
+/**
+ * Family names: Arabic families are often named after an ancestor, so the pool is the family names
+ * and the men's names together; every pool is drawn with a flatter tail (s = 0.7) than given names.
+ */
+const familyPool = (o: Origin): readonly NameForms[] =>
+  o.id === 'arabic' ? [...o.family, ...o.male] : o.family;
 const ORIGIN_WEIGHTS = [0.4, 0.25, 0.2, 0.15];
 
 function newIdentity(r: Rand, id: number): Identity {
@@ -64,9 +70,9 @@ function newIdentity(r: Rand, id: number): Identity {
     origin,
     sex,
     given: givenNames(r, origin, sex),
-    family: zipf(r, origin.family),
+    family: zipf(r, familyPool(origin), 0.7),
     father: zipf(r, origin.male),
-    motherFamily: zipf(r, origin.family),
+    motherFamily: zipf(r, familyPool(origin), 0.7),
     year: 1965 + Math.floor(r() * 45),
     month: 1 + Math.floor(r() * 12),
     day: 1 + Math.floor(r() * 28),
@@ -75,11 +81,25 @@ function newIdentity(r: Rand, id: number): Identity {
   };
 }
 
-function givenNames(r: Rand, origin: Origin, sex: 'female' | 'male', not?: readonly NameForms[]): NameForms[] {
+function givenNames(
+  r: Rand,
+  origin: Origin,
+  sex: 'female' | 'male',
+  not?: readonly NameForms[],
+): NameForms[] {
   const pool = sex === 'female' ? origin.female : origin.male;
   for (let attempt = 0; attempt < 20; attempt++) {
     const first = zipf(r, pool);
-    const names = origin.givenCount === 2 ? [first, pick(r, pool.filter((f) => f !== first))] : [first];
+    const names =
+      origin.givenCount === 2
+        ? [
+            first,
+            pick(
+              r,
+              pool.filter((f) => f !== first),
+            ),
+          ]
+        : [first];
     if (!not || names[names.length - 1] !== not[not.length - 1]) return names;
   }
   return [pool[pool.length - 1]!];
@@ -129,7 +149,8 @@ const pad = (x: number) => String(x).padStart(2, '0');
 function birth(r: Rand, p: Identity): Pick<PersonRecord, 'birthDate' | 'birthDateEstimateYears'> {
   const x = r();
   if (x < 0.55) return { birthDate: `${p.year}-${pad(p.month)}-${pad(p.day)}` };
-  if (x < 0.63 && p.day <= 12 && p.day !== p.month) return { birthDate: `${p.year}-${pad(p.day)}-${pad(p.month)}` };
+  if (x < 0.63 && p.day <= 12 && p.day !== p.month)
+    return { birthDate: `${p.year}-${pad(p.day)}-${pad(p.month)}` };
   if (x < 0.75) return { birthDate: `${p.year}` };
   if (x < 0.87) {
     const off = Math.floor(r() * 5) - 2;
