@@ -165,6 +165,20 @@ const violations: Case[] = [
     says: 'packages/demography is pure and does no I/O',
   },
   {
+    rule: 'packages/matching does no I/O (no node:* outside its tests)',
+    file: 'packages/matching/src/probe.ts',
+    spec: 'node:fs',
+    ruleId: RESTRICTED,
+    says: 'packages/matching is pure and does no I/O',
+  },
+  {
+    rule: 'packages/matching imports no framework',
+    file: 'packages/matching/src/probe.ts',
+    spec: 'fastify',
+    ruleId: RESTRICTED,
+    says: 'Only apps/server (and tests) import fastify',
+  },
+  {
     rule: 'the server never imports the research test helpers',
     file: 'apps/server/src/probe.ts',
     spec: '@tern/research/testing',
@@ -207,6 +221,16 @@ const allowed: Array<Omit<Case, 'ruleId' | 'says'>> = [
     rule: 'demography tests read their fixtures',
     file: 'packages/demography/src/probe.test.ts',
     spec: 'node:fs',
+  },
+  {
+    rule: 'matching tests read docs/errors.md',
+    file: 'packages/matching/src/probe.test.ts',
+    spec: 'node:fs',
+  },
+  {
+    rule: 'matching uses its transliteration library',
+    file: 'packages/matching/src/probe.ts',
+    spec: 'any-ascii',
   },
   { rule: 'a pure package imports zod', file: 'packages/forms/src/probe.ts', spec: 'zod' },
   { rule: 'an app imports an exported sub-path', file: 'apps/web/src/probe.ts', spec: '@tern/sync/testing' },

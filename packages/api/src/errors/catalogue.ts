@@ -100,6 +100,11 @@ export const LOCAL_ERRORS = {
     raisedBy: '@tern/demography',
     title: 'An indicator value breaks its definition',
   },
+  // Matching one person across missions (@tern/matching).
+  TERN_MATCHING_BAD_INPUT: {
+    raisedBy: '@tern/matching',
+    title: 'A person record cannot be matched as it is',
+  },
 } as const satisfies Record<string, { raisedBy: string; title: string }>;
 
 export type LocalErrorCode = keyof typeof LOCAL_ERRORS;

@@ -76,5 +76,7 @@ export const en: Messages = {
     'Nothing was imported: some rows of the data are wrong. See each row number and its reason.',
   TERN_DEMOGRAPHY_INDICATOR_INVALID:
     'Some indicator values were refused: each needs a known indicator, its unit, a place, a year and a source.',
+  TERN_MATCHING_BAD_INPUT:
+    "A person's record cannot be matched: a field is not in the expected form (the details name the record and the field).",
   'HTTP_<status>': 'The server or the network refused the request ({status}). Try again later.',
 };

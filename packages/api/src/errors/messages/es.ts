@@ -83,5 +83,7 @@ export const es: Messages = {
     'No se importó nada: algunas filas de los datos son incorrectas. Vea cada número de fila y su motivo.',
   TERN_DEMOGRAPHY_INDICATOR_INVALID:
     'Se rechazaron valores de indicadores: cada uno necesita un indicador conocido, su unidad, un lugar, un año y una fuente.',
+  TERN_MATCHING_BAD_INPUT:
+    'El registro de la persona no se puede cotejar: un campo no tiene la forma esperada (el detalle indica el registro y el campo).',
   'HTTP_<status>': 'El servidor o la red rechazó la solicitud ({status}). Inténtelo más tarde.',
 };

@@ -90,5 +90,7 @@ export const fr: Messages = {
     "Rien n'a été importé : certaines lignes des données sont fausses. Voyez chaque numéro de ligne et sa raison.",
   TERN_DEMOGRAPHY_INDICATOR_INVALID:
     "Des valeurs d'indicateur ont été refusées : chacune doit avoir un indicateur connu, son unité, un lieu, une année et une source.",
+  TERN_MATCHING_BAD_INPUT:
+    "La fiche de la personne ne peut pas être rapprochée : un champ n'a pas la forme attendue (le détail nomme la fiche et le champ).",
   'HTTP_<status>': 'Le serveur ou le réseau a refusé la demande ({status}). Réessayez plus tard.',
 };
