@@ -75,6 +75,8 @@ export function candidatePairs(
     }
     codes[count++] = a < b ? a * n + b : b * n + a;
   };
+  // The sorted-neighbourhood key of each person, built once (not inside the sort's comparator).
+  const sortKeys: string[] = [];
   let oversize = 0;
   let blocks = 0;
   for (const members of byKey.values()) {
@@ -86,8 +88,9 @@ export function candidatePairs(
       continue;
     }
     oversize++;
+    for (const i of members) sortKeys[i] ??= neighbourKey(people[i]!);
     const order = [...members].sort((a, b) =>
-      neighbourKey(people[a]!).localeCompare(neighbourKey(people[b]!)),
+      sortKeys[a]! < sortKeys[b]! ? -1 : sortKeys[a]! > sortKeys[b]! ? 1 : 0,
     );
     for (let x = 0; x < order.length; x++)
       for (let y = x + 1; y <= x + options.window && y < order.length; y++) add(order[x]!, order[y]!);

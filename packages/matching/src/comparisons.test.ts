@@ -22,7 +22,7 @@ describe('name comparison', () => {
     );
   });
   it('tolerates a typing mistake in one token', () => {
-    expect(levelName(nameComparison, { fullName: 'Omar Darwish' }, { fullName: 'Omar Darwisg' })).toBe(
+    expect(levelName(nameComparison, { fullName: 'Omar Darwish' }, { fullName: 'Omar Darwisk' })).toBe(
       'every token agrees (fuzzy)',
     );
   });

@@ -1,3 +1,4 @@
+/// <reference path="./talisman.d.ts" />
 import anyAscii from 'any-ascii';
 import doubleMetaphone from 'talisman/phonetics/double-metaphone.js';
 

@@ -112,19 +112,26 @@ export function train(
     u: FOLLOW_THE_NAME.has(f) ? uNamed[f]! : u[f]!,
     ...(f === NAME && { tfFromLevel: COMPARISONS[NAME]!.levels.indexOf('same skeletons') }),
   }));
+  // The fields' weight of every candidate pair, once; each fixed-point step only adds the prior.
+  const evidence = new Float64Array(candidates.count);
+  {
+    const noPrior: MatchModel = { prior: 0.5, fields, thresholds: DEFAULT_THRESHOLDS };
+    let k = 0;
+    for (const v of views()) {
+      evidence[k] = weightOf(noPrior, v, candidates.tf?.(k));
+      k++;
+    }
+  }
   const allPairs = (people.length * (people.length - 1)) / 2;
   let prior = 1 / Math.max(people.length, 2);
-  for (let i = 0; i < 30; i++) {
-    const model: MatchModel = { prior, fields, thresholds: DEFAULT_THRESHOLDS };
+  for (let i = 0; i < 50; i++) {
+    const priorWeight = Math.log2(prior / (1 - prior));
     let expected = 0;
-    let k = 0;
-    for (const v of views()) expected += probabilityOf(weightOf(model, v, candidates.tf?.(k++)));
+    for (let k = 0; k < evidence.length; k++) expected += probabilityOf(priorWeight + evidence[k]!);
     const next = Math.min(Math.max(expected / Math.max(allPairs, 1), 1e-12), 0.5);
-    if (Math.abs(next - prior) < prior * 1e-4) {
-      prior = next;
-      break;
-    }
+    const done = Math.abs(next - prior) < prior * 1e-4;
     prior = next;
+    if (done) break;
   }
   return {
     model: { prior, fields, thresholds: options.thresholds ?? DEFAULT_THRESHOLDS },
