@@ -105,6 +105,29 @@ describe('incremental matching', () => {
     ).toEqual([]);
   });
 
+  it('still finds a person in a crowded block through a second shared key', () => {
+    const index = new MatchIndex(result.model, { maxBlock: 3, window: 1 });
+    // Other people first, so that the name's frequency is that of a population, not of six records.
+    for (const r of set.records.slice(0, 500)) index.add(r);
+    for (let y = 0; y < 6; y++)
+      index.add({
+        id: `o${y}`,
+        mission: 'm1',
+        fullName: 'Omar Haddad',
+        birthDate: `${1980 + y}-05-0${y + 1}`,
+        sex: 'male',
+      });
+    const found = index.match({
+      id: 'n',
+      mission: 'm2',
+      fullName: 'عمر حداد',
+      birthDate: '1982-05-03',
+      sex: 'male',
+    });
+    // The name key holds six people (crowded); o2 also shares the date key (day and month sorted).
+    expect(found.map((c) => c.person.id)).toEqual(['o2']);
+  });
+
   it('refuses a bad record without adding it', () => {
     const index = new MatchIndex(result.model);
     expect(() => index.add({ id: 'a', mission: 'm', fullName: 'Omar', birthDate: '1990-13-01' })).toThrow(

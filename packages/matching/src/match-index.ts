@@ -66,17 +66,18 @@ export class MatchIndex {
   /** The candidates for a person (not added), best first. */
   match(record: PersonRecord): Candidate[] {
     const p = prepare(record);
-    const hits = new Map<number, number>();
-    const keys = blockingKeys(p);
-    for (const k of keys) {
+    // Everyone in an uncrowded block is a candidate; from crowded blocks, only people met twice.
+    const candidates = new Set<number>();
+    const crowded = new Map<number, number>();
+    for (const k of blockingKeys(p)) {
       const list = this.byKey.get(k);
       if (!list) continue;
-      for (const i of list)
-        hits.set(i, (hits.get(i) ?? 0) + (list.length > this.blocking.maxBlock ? 1 : keys.length + 1));
+      if (list.length <= this.blocking.maxBlock) for (const i of list) candidates.add(i);
+      else for (const i of list) crowded.set(i, (crowded.get(i) ?? 0) + 1);
     }
+    for (const [i, times] of crowded) if (times >= 2) candidates.add(i);
     const out: Candidate[] = [];
-    for (const [i, h] of hits) {
-      if (h < 2) continue;
+    for (const i of candidates) {
       const other = this.people[i]!;
       if (other.record.id === record.id || this.byId.get(other.record.id) !== i) continue;
       const score = explain(this.model, comparisonVector(p, other), this.frequencies.of(p, other));
