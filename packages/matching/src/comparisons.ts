@@ -1,5 +1,4 @@
-/// <reference path="./talisman.d.ts" />
-import jaroWinkler from 'talisman/metrics/jaro-winkler.js';
+import { jaroWinkler } from './talisman.ts';
 import type { NameToken } from './normalise-name.ts';
 import type { PreparedPerson } from './prepare.ts';
 

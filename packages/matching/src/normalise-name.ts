@@ -1,6 +1,5 @@
-/// <reference path="./talisman.d.ts" />
 import anyAscii from 'any-ascii';
-import doubleMetaphone from 'talisman/phonetics/double-metaphone.js';
+import { doubleMetaphone } from './talisman.ts';
 
 /**
  * Names across scripts. any-ascii romanises Arabic, Cyrillic, Ge'ez, Vietnamese… into ASCII; Arabic
