@@ -2,6 +2,7 @@ export { type PersonRecord, type BirthDate, parseBirthDate, checkPerson } from '
 export { MATCHING_ERROR_CODES, type MatchingErrorCode, MatchingError, isMatchingError } from './errors.ts';
 export { type NameToken, normaliseName, nameTokens, skeleton } from './normalise-name.ts';
 export { type PreparedPerson, prepare } from './prepare.ts';
+export { personFromCase } from './from-case.ts';
 export { type Comparison, COMPARISONS } from './comparisons.ts';
 export {
   type BlockingOptions,
