@@ -40,6 +40,26 @@ describe('bad input', () => {
     });
   });
 
+  it('refuses relatives, places and dates that are not text (a hostile or broken caller)', () => {
+    const base = { id: 'c', mission: 'm', fullName: 'Omar Haddad' };
+    const notText = [42] as unknown as string[];
+    expect(refusal(() => prepare({ ...base, relativesFamilyNames: notText })).details).toEqual({
+      id: 'c',
+      field: 'relativesFamilyNames',
+    });
+    const many = Array.from({ length: 21 }, () => 'Haddad');
+    expect(refusal(() => prepare({ ...base, relativesFamilyNames: many })).message).toMatch(/at most 20/);
+    const date = 19900403 as unknown as string;
+    expect(refusal(() => prepare({ ...base, birthDate: date })).details).toEqual({
+      id: 'c',
+      field: 'birthDate',
+    });
+    expect(refusal(() => prepare({ ...base, placeOfBirth: 'x'.repeat(201) })).details).toEqual({
+      id: 'c',
+      field: 'placeOfBirth',
+    });
+  });
+
   it('reads year-only and year-month dates', () => {
     expect(parseBirthDate('c', '1990')).toEqual({ year: 1990, estimate: 0 });
     expect(parseBirthDate('c', '1990-07', 2)).toEqual({ year: 1990, month: 7, estimate: 2 });

@@ -72,6 +72,15 @@ export function checkPerson(p: PersonRecord): void {
     throw bad(p.id, 'sex', `is ${JSON.stringify(p.sex)}; expected female, male or other`);
   if (p.citizenship !== undefined && !/^[A-Z]{3}$/.test(p.citizenship))
     throw bad(p.id, 'citizenship', `is ${JSON.stringify(p.citizenship)}; expected ISO 3166 alpha-3`);
-  if (p.relativesFamilyNames !== undefined && p.relativesFamilyNames.length > 20)
-    throw bad(p.id, 'relativesFamilyNames', 'has more than 20 names');
+  if (p.birthDate !== undefined && typeof p.birthDate !== 'string')
+    throw bad(p.id, 'birthDate', 'is not text');
+  if (p.placeOfBirth !== undefined && (typeof p.placeOfBirth !== 'string' || p.placeOfBirth.length > 200))
+    throw bad(p.id, 'placeOfBirth', 'is not text of at most 200 characters');
+  const relatives = p.relativesFamilyNames;
+  if (relatives !== undefined) {
+    if (!Array.isArray(relatives) || relatives.length > 20)
+      throw bad(p.id, 'relativesFamilyNames', 'is not a list of at most 20 names');
+    if (relatives.some((r) => typeof r !== 'string' || r.length > 300))
+      throw bad(p.id, 'relativesFamilyNames', 'holds something that is not a name of at most 300 characters');
+  }
 }
