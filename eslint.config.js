@@ -72,6 +72,11 @@ const PROFILES_NODE = restrict(
   'node:*',
   ...builtinModules.filter((m) => !m.startsWith('_')),
 );
+const MATCHING_NODE = restrict(
+  'packages/matching is pure and does no I/O (it may run on the server, in a worker or on a device): no node:* modules; the caller reads the cases and passes records.',
+  'node:*',
+  ...builtinModules.filter((m) => !m.startsWith('_')),
+);
 const TRANSPORT = {
   regex: '(^|/)(fetch-remote)(\\.ts)?$|^(undici|node-fetch|axios|ws)$',
   message:
@@ -126,6 +131,7 @@ const dependencyRules = [
   zone(['packages/sync/src/**'], [...PURE, NODE, TRANSPORT], SYNC_CORE_ONLY),
   zone(['packages/demography/src/**'], [...PURE, DEMOGRAPHY_NODE], { ignores: ['**/*.test.ts'] }),
   zone(['packages/profiles/src/**'], [...PURE, PROFILES_NODE], { ignores: ['**/*.test.ts'] }),
+  zone(['packages/matching/src/**'], [...PURE, MATCHING_NODE], { ignores: ['**/*.test.ts'] }),
   {
     files: ['packages/sync/src/**'],
     ...SYNC_CORE_ONLY,

@@ -179,6 +179,20 @@ const violations: Case[] = [
     says: 'react',
   },
   {
+    rule: 'packages/matching does no I/O (no node:* outside its tests)',
+    file: 'packages/matching/src/probe.ts',
+    spec: 'node:fs',
+    ruleId: RESTRICTED,
+    says: 'packages/matching is pure and does no I/O',
+  },
+  {
+    rule: 'packages/matching imports no framework',
+    file: 'packages/matching/src/probe.ts',
+    spec: 'fastify',
+    ruleId: RESTRICTED,
+    says: 'Only apps/server (and tests) import fastify',
+  },
+  {
     rule: 'the server never imports the research test helpers',
     file: 'apps/server/src/probe.ts',
     spec: '@tern/research/testing',
@@ -231,6 +245,16 @@ const allowed: Array<Omit<Case, 'ruleId' | 'says'>> = [
     rule: 'profiles builds on the indicator registry',
     file: 'packages/profiles/src/probe.ts',
     spec: '@tern/demography',
+  },
+  {
+    rule: 'matching tests read docs/errors.md',
+    file: 'packages/matching/src/probe.test.ts',
+    spec: 'node:fs',
+  },
+  {
+    rule: 'matching uses its transliteration library',
+    file: 'packages/matching/src/probe.ts',
+    spec: 'any-ascii',
   },
   { rule: 'a pure package imports zod', file: 'packages/forms/src/probe.ts', spec: 'zod' },
   { rule: 'an app imports an exported sub-path', file: 'apps/web/src/probe.ts', spec: '@tern/sync/testing' },

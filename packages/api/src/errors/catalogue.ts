@@ -111,6 +111,11 @@ export const LOCAL_ERRORS = {
     title: 'The edition workflow does not allow this step',
   },
   TERN_PROFILE_FROZEN: { raisedBy: '@tern/profiles', title: 'A published edition does not change' },
+  // Matching one person across missions (@tern/matching).
+  TERN_MATCHING_BAD_INPUT: {
+    raisedBy: '@tern/matching',
+    title: 'A person record cannot be matched as it is',
+  },
 } as const satisfies Record<string, { raisedBy: string; title: string }>;
 
 export type LocalErrorCode = keyof typeof LOCAL_ERRORS;

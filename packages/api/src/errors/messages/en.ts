@@ -85,5 +85,7 @@ export const en: Messages = {
   TERN_PROFILE_TRANSITION_REFUSED:
     'This step of the edition workflow is not allowed now, or not for your role.',
   TERN_PROFILE_FROZEN: 'This edition is published and can no longer change. Start the next edition to edit.',
+  TERN_MATCHING_BAD_INPUT:
+    "A person's record cannot be matched: a field is not in the expected form (the details name the record and the field).",
   'HTTP_<status>': 'The server or the network refused the request ({status}). Try again later.',
 };

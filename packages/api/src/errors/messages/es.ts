@@ -94,5 +94,7 @@ export const es: Messages = {
     'Este paso del flujo de la edición no está permitido ahora, o no para su función.',
   TERN_PROFILE_FROZEN:
     'Esta edición está publicada y ya no puede cambiar. Inicie la siguiente edición para editar.',
+  TERN_MATCHING_BAD_INPUT:
+    'El registro de la persona no se puede cotejar: un campo no tiene la forma esperada (el detalle indica el registro y el campo).',
   'HTTP_<status>': 'El servidor o la red rechazó la solicitud ({status}). Inténtelo más tarde.',
 };

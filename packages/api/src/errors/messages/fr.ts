@@ -102,5 +102,7 @@ export const fr: Messages = {
     "Cette étape du circuit de l'édition n'est pas permise maintenant, ou pas pour votre rôle.",
   TERN_PROFILE_FROZEN:
     "Cette édition est publiée et ne peut plus changer. Commencez l'édition suivante pour modifier.",
+  TERN_MATCHING_BAD_INPUT:
+    "La fiche de la personne ne peut pas être rapprochée : un champ n'a pas la forme attendue (le détail nomme la fiche et le champ).",
   'HTTP_<status>': 'Le serveur ou le réseau a refusé la demande ({status}). Réessayez plus tard.',
 };

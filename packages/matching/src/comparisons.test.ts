@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { birthDateComparison, nameComparison, relativesComparison } from './comparisons.ts';
+import type { PersonRecord } from './person.ts';
+import { prepare } from './prepare.ts';
+
+const person = (fields: Partial<PersonRecord>) =>
+  prepare({ id: 'x', mission: 'm', fullName: 'Omar Haddad', ...fields });
+const levelName = (c: typeof nameComparison, a: Partial<PersonRecord>, b: Partial<PersonRecord>) => {
+  const l = c.level(person(a), person(b));
+  return l < 0 ? 'missing' : c.levels[l];
+};
+
+describe('name comparison', () => {
+  it('sees the same name in swapped order', () => {
+    expect(levelName(nameComparison, { fullName: 'Omar Haddad' }, { fullName: 'Haddad Omar' })).toBe(
+      'same name',
+    );
+  });
+  it('sees the same skeletons across scripts and spellings', () => {
+    expect(levelName(nameComparison, { fullName: 'Umar Haddad' }, { fullName: 'حداد عمر' })).toBe(
+      'same skeletons',
+    );
+  });
+  it('tolerates a typing mistake in one token', () => {
+    expect(levelName(nameComparison, { fullName: 'Omar Darwish' }, { fullName: 'Omar Darwisk' })).toBe(
+      'every token agrees (fuzzy)',
+    );
+  });
+  it('tells siblings apart: same family name, another given name', () => {
+    expect(levelName(nameComparison, { fullName: 'Omar Haddad' }, { fullName: 'Layla Haddad' })).toBe(
+      'one token agrees',
+    );
+  });
+});
+
+describe('date of birth comparison', () => {
+  const level = (a: Partial<PersonRecord>, b: Partial<PersonRecord>) => levelName(birthDateComparison, a, b);
+  it('recognises a day/month swap', () => {
+    expect(level({ birthDate: '1990-03-04' }, { birthDate: '1990-04-03' })).toBe('day and month swapped');
+  });
+  it('puts a year-only date in the same year above two stated dates that disagree', () => {
+    const partial = birthDateComparison.levels.indexOf(
+      level({ birthDate: '1990' }, { birthDate: '1990-06-01' })!,
+    );
+    const disagree = birthDateComparison.levels.indexOf(
+      level({ birthDate: '1990-02-01' }, { birthDate: '1990-06-01' })!,
+    );
+    expect(partial).toBeGreaterThan(disagree);
+  });
+  it('widens the tolerance to the stated estimate', () => {
+    expect(level({ birthDate: '1990', birthDateEstimateYears: 5 }, { birthDate: '1994-01-01' })).toBe(
+      'within the estimate',
+    );
+    expect(level({ birthDate: '1990' }, { birthDate: '1994-01-01' })).toBe('far apart');
+  });
+  it('treats a missing date as missing, not as a disagreement', () => {
+    expect(level({}, { birthDate: '1990' })).toBe('missing');
+  });
+});
+
+describe('relatives', () => {
+  it('does not count the person’s own family name among the relatives', () => {
+    expect(
+      levelName(
+        relativesComparison,
+        { relativesFamilyNames: ['Haddad'] },
+        { relativesFamilyNames: ['Haddad'] },
+      ),
+    ).toBe('missing');
+    expect(
+      levelName(
+        relativesComparison,
+        { relativesFamilyNames: ['Haddad', 'Saleh'] },
+        { relativesFamilyNames: ['صالح'] },
+      ),
+    ).toBe('a family name shared');
+  });
+});

@@ -1,0 +1,148 @@
+import { jaroWinkler } from './talisman.ts';
+import type { NameToken } from './normalise-name.ts';
+import type { PreparedPerson } from './prepare.ts';
+
+/**
+ * The comparison of one field of a pair: its levels from disagreement (0) to the strongest agreement,
+ * and a function giving the level of a pair, or -1 when either side lacks the field (a missing field
+ * is neither evidence for nor against: its weight is 0, as in Splink's "null level").
+ */
+export interface Comparison {
+  readonly field: string;
+  readonly levels: readonly string[];
+  readonly level: (a: PreparedPerson, b: PreparedPerson) => number;
+}
+
+/** Two tokens name the same thing: same skeleton, same Double Metaphone, or Jaro–Winkler ≥ 0.88. */
+function tokenScore(a: NameToken, b: NameToken): number {
+  if (a.text === b.text) return 3;
+  if (a.skeleton === b.skeleton && a.skeleton.length > 1) return 2;
+  if (a.metaphone === b.metaphone && a.metaphone.length > 1) return 2;
+  if (jaroWinkler(a.text, b.text) >= 0.88) return 1;
+  return 0;
+}
+
+/**
+ * How many tokens of the shorter name find a partner in the other, in any order (given and family
+ * names swap between forms and missions), each partner used once, best partners first.
+ */
+function alignedTokens(a: readonly NameToken[], b: readonly NameToken[]): number {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  const used = new Uint8Array(l.length);
+  let matched = 0;
+  for (const t of s) {
+    let best = -1;
+    let bestScore = 0;
+    for (let j = 0; j < l.length; j++) {
+      if (used[j]) continue;
+      const sc = tokenScore(t, l[j]!);
+      if (sc > bestScore) {
+        bestScore = sc;
+        best = j;
+        if (sc === 3) break;
+      }
+    }
+    if (best >= 0) {
+      used[best] = 1;
+      matched++;
+    }
+  }
+  return matched;
+}
+
+export const nameComparison: Comparison = {
+  field: 'name',
+  levels: [
+    'no token agrees',
+    'one token agrees',
+    'most tokens agree',
+    'every token agrees (fuzzy)',
+    'same skeletons',
+    'same name',
+  ],
+  level(a, b) {
+    if (a.tokens.length === 0 || b.tokens.length === 0) return -1;
+    if (a.exactKey === b.exactKey) return 5;
+    if (a.skeletonKey === b.skeletonKey) return 4;
+    const shorter = Math.min(a.tokens.length, b.tokens.length);
+    const n = alignedTokens(a.tokens, b.tokens);
+    if (n === shorter && Math.abs(a.tokens.length - b.tokens.length) <= 1) return 3;
+    if (n >= 2 || (n === 1 && shorter === 1)) return 2;
+    return n === 1 ? 1 : 0;
+  },
+};
+
+/**
+ * Dates of birth: estimates (± years), year-only dates and day/month swaps (03/04 read as 4 March by
+ * one mission and 3 April by another) each have their own level, so EM learns how much each is worth.
+ */
+export const birthDateComparison: Comparison = {
+  field: 'birthDate',
+  levels: [
+    'far apart',
+    'same year, another day',
+    'within the estimate',
+    'same year (a partial date)',
+    'day and month swapped',
+    'same date',
+  ],
+  level(a, b) {
+    const x = a.birth;
+    const y = b.birth;
+    if (!x || !y) return -1;
+    const full = x.day !== undefined && y.day !== undefined;
+    if (x.year === y.year) {
+      if (!full) return 3;
+      if (x.month === y.month && x.day === y.day) return 5;
+      if (x.month === y.day && x.day === y.month) return 4;
+      // Two stated dates in one year that disagree: two people more often than one.
+      return 1;
+    }
+    const tolerance = Math.max(1, x.estimate, y.estimate);
+    return Math.abs(x.year - y.year) <= tolerance ? 2 : 0;
+  },
+};
+
+const equalField = (field: string, read: (p: PreparedPerson) => string | undefined): Comparison => ({
+  field,
+  levels: ['different', 'same'],
+  level(a, b) {
+    const x = read(a);
+    const y = read(b);
+    if (x === undefined || y === undefined) return -1;
+    return x === y ? 1 : 0;
+  },
+});
+
+export const sexComparison = equalField('sex', (p) => p.record.sex);
+export const citizenshipComparison = equalField('citizenship', (p) => p.record.citizenship);
+
+export const placeComparison: Comparison = {
+  field: 'placeOfBirth',
+  levels: ['different', 'similar', 'same'],
+  level(a, b) {
+    if (a.place === undefined || b.place === undefined) return -1;
+    if (a.place === b.place) return 2;
+    return jaroWinkler(a.place, b.place) >= 0.85 ? 1 : 0;
+  },
+};
+
+export const relativesComparison: Comparison = {
+  field: 'relatives',
+  levels: ['no family name shared', 'a family name shared'],
+  level(a, b) {
+    if (a.relatives.size === 0 || b.relatives.size === 0) return -1;
+    for (const r of a.relatives) if (b.relatives.has(r)) return 1;
+    return 0;
+  },
+};
+
+/** The comparison vector of the model, in this order. */
+export const COMPARISONS: readonly Comparison[] = [
+  nameComparison,
+  birthDateComparison,
+  sexComparison,
+  citizenshipComparison,
+  placeComparison,
+  relativesComparison,
+];

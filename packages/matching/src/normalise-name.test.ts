@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { nameTokens, normaliseName, skeleton } from './normalise-name.ts';
+
+const skeletons = (name: string) => normaliseName(name).map((t) => t.skeleton);
+
+describe('names across scripts', () => {
+  it('gives Muhammad, Mohamed, Мухаммед and محمد one skeleton', () => {
+    const keys = ['Muhammad', 'Mohamed', 'Mohammed', 'Мухаммед', 'محمد'].map((n) => skeletons(n)[0]);
+    expect(new Set(keys)).toEqual(new Set(['mhmd']));
+  });
+
+  it('folds the transliteration digraphs of Khadija in Latin, Cyrillic and Arabic', () => {
+    expect(skeletons('Khadija')).toEqual(skeletons('Хадиджа'));
+    expect(skeletons('Khadija')).toEqual(skeletons('خديجة'));
+  });
+
+  it('drops the Arabic article written joined to its noun and the Latin "al-"', () => {
+    expect(skeletons('فاطمة الحسن')).toEqual(skeletons('Fatima Al-Hassan'));
+  });
+
+  it('joins "Abd al-X" into one token in every script', () => {
+    expect(skeletons('عبد الله')).toEqual(skeletons('Abdullah'));
+    expect(nameTokens('Abd al-Rahman')).toEqual(['abdrahman']);
+  });
+
+  it('removes diacritics (Vietnamese, French) and punctuation', () => {
+    expect(nameTokens('Nguyễn Thị Lan')).toEqual(['nguyen', 'thi', 'lan']);
+    expect(nameTokens("  Cissé, N'Golo ")).toEqual(['cisse', 'ngolo']);
+  });
+
+  it('keeps names apart that differ in their consonants', () => {
+    expect(skeleton('karim')).not.toBe(skeleton('kamal'));
+    expect(skeletons('Hassan')).not.toEqual(skeletons('Hussein Ali'));
+    expect(skeletons('Olena')).not.toEqual(skeletons('Oksana'));
+  });
+
+  it('gives no tokens for a name without letters, rather than inventing one', () => {
+    expect(nameTokens('— 123 —')).toEqual([]);
+  });
+});

@@ -1,0 +1,8 @@
+export {
+  type EvaluationRecord,
+  type EvaluationSet,
+  type EvaluationOptions,
+  evaluationSet,
+} from './evaluation-set.ts';
+export { type PrecisionRecall, precisionRecall, exactMatchPairs } from './evaluate.ts';
+export { type NameForms, type Origin, ORIGINS } from './names.ts';

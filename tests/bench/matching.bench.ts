@@ -1,0 +1,141 @@
+/**
+ * Matching benchmark and evaluation (issue 20): one command, the baselines in the same run.
+ *
+ *   npm run bench:matching              evaluation on 20,000 records, then 100,000 for time and memory
+ *   npm run bench:matching -- --quick   5,000 and 20,000
+ *   npm run bench:matching -- --eval-only   precision and recall only
+ *
+ * Evaluation: precision and recall at the review threshold on the seeded evaluation set, against
+ * exact-match dedup (same full name, case and spaces folded, and same birth date) in the same run.
+ * Scale: blocking + comparison vectors + training + scoring of N people (CPU time and wall-clock, RSS),
+ * against full pairwise comparison timed on a 2,000-person subset and extrapolated to N(N−1)/2 pairs.
+ * Incremental: one new person against an index of N (the trained model), p50 / p95 over 300 people.
+ */
+import { cpus, loadavg } from 'node:os';
+import {
+  DEFAULT_THRESHOLDS,
+  MatchIndex,
+  comparisonVector,
+  matchAll,
+  prepare,
+  weightOf,
+} from '@tern/matching';
+import { evaluationSet, exactMatchPairs, precisionRecall } from '@tern/matching/testing';
+
+const quick = process.argv.includes('--quick');
+const evalOnly = process.argv.includes('--eval-only');
+const EVAL = quick ? 5_000 : 20_000;
+const SCALE = quick ? 20_000 : 100_000;
+const SEED = 20;
+const f3 = (x: number) => x.toFixed(3);
+const mb = () => (process.memoryUsage().rss / 2 ** 20).toFixed(0);
+
+console.log(`# Matching benchmark — ${new Date().toISOString()}`);
+console.log(
+  `machine: ${cpus().length} cores, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} (shared)\n`,
+);
+
+// ── Evaluation ───────────────────────────────────────────────────────────────────────────────────
+{
+  const set = evaluationSet({ seed: SEED, records: EVAL });
+  // Scored down to p ≥ 0.01 so the same run shows the trade-off at other thresholds.
+  const res = matchAll(set.records, { seed: SEED, thresholds: { review: 0.01, autoCandidate: 0.99 } });
+  const t = { review: DEFAULT_THRESHOLDS.review, autoCandidate: DEFAULT_THRESHOLDS.autoCandidate };
+  const at = (th: number) =>
+    precisionRecall(
+      set.records,
+      res.review.filter((p) => p.probability >= th).map((p) => [p.a, p.b] as const),
+    );
+  const tern = at(t.review);
+  const strong = at(t.autoCandidate);
+  const exact = precisionRecall(set.records, exactMatchPairs(set.records));
+  console.log(`## Evaluation: ${set.records.length} records, ${set.identities} people, seed ${SEED}`);
+  console.log(
+    `planted: ${set.duplicated} people met by 2–3 missions, ${set.siblings} siblings; ${exact.truePairs} true pairs`,
+  );
+  console.log(
+    `candidate pairs after blocking: ${res.candidatePairs}; λ = ${res.model.prior.toExponential(2)}\n`,
+  );
+  console.log('| method | pairs | precision | recall |');
+  console.log('| --- | --- | --- | --- |');
+  console.log(
+    `| Tern, p ≥ ${t.review} (review) | ${tern.predicted} | ${f3(tern.precision)} | ${f3(tern.recall)} |`,
+  );
+  console.log(
+    `| Tern, p ≥ ${t.autoCandidate} (strong) | ${strong.predicted} | ${f3(strong.precision)} | ${f3(strong.recall)} |`,
+  );
+  console.log(`| exact-match dedup | ${exact.predicted} | ${f3(exact.precision)} | ${f3(exact.recall)} |`);
+  console.log(
+    `\nother thresholds (same run): ${[0.05, 0.1, 0.2, 0.3, 0.7, 0.9]
+      .map((th) => {
+        const r = at(th);
+        return `p ≥ ${th}: P ${f3(r.precision)} R ${f3(r.recall)}`;
+      })
+      .join('; ')}`,
+  );
+  console.log(
+    `\ngoals (issue 20): precision ≥ 0.95 ${tern.precision >= 0.95 ? 'met' : 'NOT met'}; recall ≥ 0.90 ${tern.recall >= 0.9 ? 'met' : 'NOT met'}\n`,
+  );
+}
+
+if (evalOnly) process.exit(0);
+
+// ── Scale ────────────────────────────────────────────────────────────────────────────────────────
+{
+  const set = evaluationSet({ seed: SEED + 1, records: SCALE });
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const res = matchAll(set.records, { seed: SEED });
+  const wall = (performance.now() - t0) / 1000;
+  const cu = process.cpuUsage(c0);
+  const cpu = (cu.user + cu.system) / 1e6;
+  const rssAfter = mb();
+
+  // Baseline: every pair of a 2,000-person subset, same comparisons and model, extrapolated.
+  const sub = res.people.slice(0, 2000);
+  const b0 = performance.now();
+  let kept = 0;
+  for (let i = 0; i < sub.length; i++)
+    for (let j = i + 1; j < sub.length; j++)
+      if (weightOf(res.model, comparisonVector(sub[i]!, sub[j]!)) > 0) kept++;
+  const perPair = (performance.now() - b0) / 1000 / ((sub.length * (sub.length - 1)) / 2);
+  const fullPairs = (SCALE * (SCALE - 1)) / 2;
+  const baseline = perPair * fullPairs;
+  console.log(`## Scale: ${SCALE} people`);
+  console.log(
+    `candidate pairs ${res.candidatePairs} (of ${fullPairs.toExponential(2)}), oversize blocks ${res.oversizeBlocks}`,
+  );
+  console.log(
+    `blocking + training + scoring: ${wall.toFixed(1)} s wall-clock, ${cpu.toFixed(1)} s CPU; RSS ${rssAfter} MB`,
+  );
+  console.log(
+    `baseline full pairwise: ${(perPair * 1e6).toFixed(2)} µs a pair on 2,000 people (${kept} positive), ${fullPairs.toExponential(2)} pairs → ${(baseline / 3600).toFixed(1)} h extrapolated`,
+  );
+  console.log(
+    `ratio baseline / Tern (wall-clock): ${(baseline / wall).toFixed(0)}×; goal ≤ 60 s: wall-clock ${wall <= 60 ? 'met' : 'NOT met'}, CPU time ${cpu <= 60 ? 'met' : 'NOT met'} (load average now ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)\n`,
+  );
+
+  // Incremental: an index of everyone but the last 300, then each of those matched alone.
+  const index = new MatchIndex(res.model);
+  const t1 = performance.now();
+  for (const r of set.records.slice(0, SCALE - 300)) index.add(r);
+  const build = (performance.now() - t1) / 1000;
+  const times: number[] = [];
+  for (const r of set.records.slice(SCALE - 300)) {
+    const s = performance.now();
+    index.match(r);
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  const prepOnly = performance.now();
+  for (const r of set.records.slice(SCALE - 300)) prepare(r);
+  const prepMs = (performance.now() - prepOnly) / 300;
+  console.log(`## Incremental: one person against ${index.size}`);
+  console.log(
+    `index built in ${build.toFixed(1)} s; match p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${p(1).toFixed(1)} ms (preparing the record alone: ${prepMs.toFixed(2)} ms)`,
+  );
+  console.log(`goal p95 ≤ 200 ms ${p(0.95) <= 200 ? 'met' : 'NOT met'}; RSS ${mb()} MB`);
+}
