@@ -9,9 +9,10 @@ import type { Assignment, CaseBody } from './case-doc.ts';
  *   nobody was ever assigned to (cases made before assignment existed); the records of a case
  *   (submissions with its `caseId`) follow the case; a submission tied to no case is seen by the
  *   interviewer who made or last edited it, or who works on the device that made it.
- * - Researchers see no records (they read aggregates only; the doors refuse them before this rule).
+ * - Researchers and statisticians see no records (they read aggregates and projections only; the doors
+ *   refuse them before this rule).
  */
-export type ViewerRole = 'interviewer' | 'data_officer' | 'admin' | 'researcher';
+export type ViewerRole = 'interviewer' | 'data_officer' | 'admin' | 'researcher' | 'statistician';
 
 export interface Viewer {
   username: string;

@@ -30,6 +30,8 @@ function securityBytes(res: LightMyRequestResponse): number {
     'connection',
     'transfer-encoding',
     'vary',
+    // Refusals and failures name their request id for the operator (app.ts): not a page header.
+    'x-request-id',
   ]);
   return Object.entries(res.headers)
     .filter(([k]) => !transport.has(k))
