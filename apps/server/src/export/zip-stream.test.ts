@@ -20,8 +20,8 @@ describe('zipStream', () => {
     // Nobody reads yet: the zip stops once its buffer is full instead of reading all 4 MB.
     await sleep(200);
     expect(fetched).toBeLessThanOrEqual(3);
-    const chunks: Buffer[] = [];
-    for await (const c of stream) chunks.push(c as Buffer);
+    const chunks: Uint8Array[] = [];
+    for await (const c of stream) chunks.push(new Uint8Array(c as Buffer));
     expect(fetched).toBe(16);
     const zip = unzipSync(new Uint8Array(Buffer.concat(chunks)));
     expect(Object.keys(zip)).toHaveLength(16);
@@ -34,8 +34,8 @@ describe('zipStream', () => {
       { path: 'gone.jpg', bytes: async () => undefined },
       { path: 'list.csv', bytes: async () => text, deflate: true },
     ]);
-    const chunks: Buffer[] = [];
-    for await (const c of ok) chunks.push(c as Buffer);
+    const chunks: Uint8Array[] = [];
+    for await (const c of ok) chunks.push(new Uint8Array(c as Buffer));
     const all = Buffer.concat(chunks);
     expect(all.length).toBeLessThan(text.length / 4);
     expect(unzipSync(new Uint8Array(all))).toEqual({ 'list.csv': text });
