@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { CORPUS, toXlsx } from '@tern/forms/test-corpus';
+import type { CorpusForm } from '@tern/forms/test-corpus';
 import { TernStore } from '@tern/store';
 import { nextRevision } from '@tern/sync';
 import { buildApp } from '../src/app.ts';
@@ -19,6 +20,19 @@ afterAll(async () => {
   await store.close();
 });
 
+/** The workbook alone, or with its attached files as one multipart upload (decision 140). */
+async function upload(f: CorpusForm): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+  if (!f.files) return { payload: Buffer.from(toXlsx(f)), headers: { 'content-type': XLSX_TYPE } };
+  const fd = new FormData();
+  fd.append('form', new Blob([toXlsx(f) as Uint8Array<ArrayBuffer>]), `${f.name}.xlsx`);
+  for (const [name, text] of Object.entries(f.files)) fd.append('files', new Blob([text]), name);
+  const r = new Response(fd);
+  return {
+    payload: Buffer.from(await r.arrayBuffer()),
+    headers: { 'content-type': r.headers.get('content-type')! },
+  };
+}
+
 /**
  * The corpus through the real server: each form published as an admin would (its warnings
  * acknowledged by number), then its filled record pushed by a device and admitted by the same check
@@ -30,8 +44,7 @@ describe('XLSForm compatibility corpus on the server (issue 17)', () => {
     const res = await app.inject({
       method: 'POST',
       url: `/api/admin/forms?acknowledgeWarnings=${warnings}`,
-      payload: Buffer.from(toXlsx(f)),
-      headers: { 'content-type': XLSX_TYPE },
+      ...(await upload(f)),
     });
     if (f.filled === null) {
       expect(res.statusCode).toBe(422);

@@ -15,6 +15,8 @@ export interface CorpusForm {
   /** The rows of the issue 17 list this form covers. */
   covers: readonly string[];
   sheets: Record<string, Cell[][]>;
+  /** The form's attached files (CSV text by file name), uploaded beside the workbook. */
+  files?: Record<string, string>;
   /** `warning survey!12 appearance`: every problem of the import, in order. */
   problems: readonly string[];
   /** A record as a device would save it (null for a form that must be refused). */
@@ -31,3 +33,8 @@ export function toXlsx(form: CorpusForm): Uint8Array {
 
 /** An Excel date cell (midnight UTC of that day). */
 export const day = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
+
+/** The corpus form's attached files as bytes by file name, as `importXlsForm` takes them. */
+export function attachedFiles(form: CorpusForm): Map<string, Uint8Array> {
+  return new Map(Object.entries(form.files ?? {}).map(([n, t]) => [n, new TextEncoder().encode(t)]));
+}

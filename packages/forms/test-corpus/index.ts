@@ -5,9 +5,10 @@ import { multilingualEastAfrica } from './forms/multilingual-east-africa.ts';
 import { odkFunctions } from './forms/odk-functions.ts';
 import { odkTypesTour } from './forms/odk-types-tour.ts';
 import { refusedForms } from './forms/refused.ts';
+import { selectFromFile } from './forms/select-from-file.ts';
 import { traffickingScreening } from './forms/trafficking-screening.ts';
 
-export { toXlsx } from './corpus-form.ts';
+export { attachedFiles, toXlsx } from './corpus-form.ts';
 export type { Cell, CorpusForm } from './corpus-form.ts';
 
 /**
@@ -22,5 +23,6 @@ export const CORPUS: readonly CorpusForm[] = [
   multilingualEastAfrica,
   traffickingScreening,
   mediaFieldVisit,
+  selectFromFile,
   ...refusedForms,
 ];

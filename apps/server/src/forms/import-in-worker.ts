@@ -37,7 +37,7 @@ export class XlsformImporter {
     this.limits = { ...DEFAULT_XLSFORM_LIMITS, ...limits };
   }
 
-  async import(bytes: Uint8Array): Promise<ImportResult> {
+  async import(bytes: Uint8Array, files: ReadonlyMap<string, Uint8Array> = new Map()): Promise<ImportResult> {
     if (this.running >= this.limits.concurrent) {
       if (this.waiting.length >= this.limits.queue)
         throw new ImportBusyError('Too many form uploads at once');
@@ -45,14 +45,14 @@ export class XlsformImporter {
     }
     this.running++;
     try {
-      return await this.run(bytes);
+      return await this.run(bytes, files);
     } finally {
       this.running--;
       this.waiting.shift()?.();
     }
   }
 
-  private run(bytes: Uint8Array): Promise<ImportResult> {
+  private run(bytes: Uint8Array, files: ReadonlyMap<string, Uint8Array>): Promise<ImportResult> {
     const { timeMs, heapMb } = this.limits;
     return new Promise((resolve) => {
       const worker = new Worker(BOOT, {
@@ -72,8 +72,16 @@ export class XlsformImporter {
         finish({ form: null, problems: [{ severity: 'error', sheet: '', row: 0, message }] });
       worker.on('message', (m: unknown) => {
         if (m === 'ready') {
-          const copy = bytes.slice();
-          worker.postMessage(copy, [copy.buffer]);
+          // Copies into fresh ArrayBuffers, handed over to the worker rather than cloned again.
+          const workbook = new Uint8Array(bytes);
+          const copies = [...files].map(([name, b]): [string, Uint8Array<ArrayBuffer>] => [
+            name,
+            new Uint8Array(b),
+          ]);
+          worker.postMessage({ workbook, files: copies }, [
+            workbook.buffer,
+            ...copies.map(([, b]) => b.buffer),
+          ]);
           timer = setTimeout(
             () =>
               refuse(

@@ -7,6 +7,11 @@ import { toCsv } from '../export/csv.ts';
 import { formSheets } from '../export/export-table.ts';
 import type { Sheet } from '../export/export-table.ts';
 import { toXlsx } from '../export/xlsx.ts';
+import { exportFiles } from '../export/export-files.ts';
+import type { ExportFile } from '../export/export-files.ts';
+import { zipStream } from '../export/zip-stream.ts';
+import type { ZipEntry } from '../export/zip-stream.ts';
+import type { AttachmentStore } from '@tern/store';
 
 /** A data officer's export of the mission's submissions, labelled in the chosen language. */
 export async function exportRoute(app: FastifyInstance, deps: ServerDeps): Promise<void> {
@@ -16,6 +21,8 @@ export async function exportRoute(app: FastifyInstance, deps: ServerDeps): Promi
     if (!deps.missionExists(mission))
       throw new TernError('TERN_MISSION_NOT_FOUND', `Mission ${JSON.stringify(mission)} does not exist`);
     const parsed = ExportQuery.safeParse(req.query);
+    // The files of media answers are the most sensitive data Tern holds: a zip needs both rights.
+    if (parsed.success && parsed.data.format === 'zip') await deps.authorize(req, 'attachment.read', mission);
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
       throw new TernError('TERN_BAD_REQUEST', `Export: ${i.path.join('.')}: ${i.message}`);
@@ -23,9 +30,8 @@ export async function exportRoute(app: FastifyInstance, deps: ServerDeps): Promi
     const q = parsed.data;
     if (q.format === 'csv' && !q.form)
       throw new TernError('TERN_BAD_REQUEST', 'Export: a CSV holds one form; give form=<id>@<version>');
-    const docs = (await deps.store.mission(mission).allDocs()).filter(
-      (d) => !d._deleted && d._id.startsWith('sub:'),
-    );
+    const all = await deps.store.mission(mission).allDocs();
+    const docs = all.filter((d) => !d._deleted && d._id.startsWith('sub:'));
     const byForm = new Map<string, WireDoc[]>();
     for (const d of docs) {
       const key = String(d.form);
@@ -47,12 +53,41 @@ export async function exportRoute(app: FastifyInstance, deps: ServerDeps): Promi
     const stamp = new Date().toISOString().slice(0, 10);
     const base = `tern-${mission}-${q.form?.replace('@', '-v') ?? 'all'}-${stamp}`;
     req.log.info({ mission, format: q.format, form: q.form ?? 'all', records: docs.length }, 'export');
+    const files =
+      q.format === 'zip'
+        ? exportFiles(
+            [...byForm.values()].flat(),
+            new Map(all.filter((d) => d._id.startsWith('case:')).map((d) => [d._id, String(d.code)])),
+          )
+        : [];
     await deps.audit.append(req, {
       action: 'export',
       mission,
       outcome: 'ok',
-      details: { format: q.format, form: q.form ?? 'all', lang: q.lang, count: docs.length },
+      details: {
+        format: q.format,
+        form: q.form ?? 'all',
+        lang: q.lang,
+        count: docs.length,
+        files: files.length,
+      },
     });
+    if (q.format === 'zip') {
+      if (files.length > 0)
+        await deps.audit.append(req, {
+          action: 'attachment.read',
+          mission,
+          outcome: 'ok',
+          details: { export: base, files: files.length },
+        });
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', `attachment; filename="${base}.zip"`)
+        .header('cache-control', 'private, no-store')
+        .send(
+          zipStream(zipEntries(base, sheets, files, deps.store.attachments(mission), q.form !== undefined)),
+        );
+    }
     if (q.format === 'csv') {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
@@ -64,4 +99,43 @@ export async function exportRoute(app: FastifyInstance, deps: ServerDeps): Promi
       .header('content-disposition', `attachment; filename="${base}.xlsx"`)
       .send(toXlsx(sheets));
   });
+}
+
+/**
+ * The zip's entries in order: the workbook, the CSV for one form, every file read from the store
+ * only when the zip reaches it, and last `files-missing.csv` listing the files not (fully) uploaded
+ * yet, so an export made before every device synced says what it lacks.
+ */
+async function* zipEntries(
+  base: string,
+  sheets: Sheet[],
+  files: readonly ExportFile[],
+  store: AttachmentStore,
+  oneForm: boolean,
+): AsyncGenerator<ZipEntry> {
+  yield { path: `${base}.xlsx`, bytes: async () => new Uint8Array(toXlsx(sheets)) };
+  if (oneForm)
+    yield {
+      path: `${base}.csv`,
+      bytes: async () => new TextEncoder().encode(toCsv(sheets[0]!)),
+      deflate: true,
+    };
+  const missing: ExportFile[] = [];
+  for (const f of files)
+    yield {
+      path: f.path,
+      bytes: async () => {
+        const file = await store.read(f.digest);
+        if (!file) missing.push(f);
+        return file?.bytes;
+      },
+    };
+  if (missing.length > 0) {
+    const lines = ['path,sha256,record', ...missing.map((m) => `${m.path},${m.digest},${m.record}`)];
+    yield {
+      path: 'files-missing.csv',
+      bytes: async () => new TextEncoder().encode(lines.join('\r\n') + '\r\n'),
+      deflate: true,
+    };
+  }
 }

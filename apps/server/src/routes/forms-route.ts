@@ -1,8 +1,10 @@
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ImportProblem, ImportResult } from '@tern/forms/xlsform';
 import type { ServerDeps } from '../deps.ts';
 import { TernError } from '../errors.ts';
 import { FormPublishError } from '../forms/form-registry.ts';
+import { readFormUpload } from '../forms/form-upload-parts.ts';
 import { ImportBusyError, XlsformImporter } from '../forms/import-in-worker.ts';
 import type { XlsformWorkerLimits } from '../forms/import-in-worker.ts';
 import type { FormRegistry } from '../forms/form-registry.ts';
@@ -21,6 +23,8 @@ export async function formsRoute(
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) =>
     done(null, body),
   );
+  // An XLSForm with its attached files (select_one_from_file CSVs) comes as multipart/form-data.
+  await app.register(fastifyMultipart);
 
   app.get('/api/forms', async (req) => {
     await deps.authorize(req, 'forms.read', null);
@@ -39,10 +43,15 @@ export async function formsRoute(
     const by = req.principal?.username ?? 'admin';
     let definition: unknown = req.body;
     let warnings: ImportProblem[] = [];
-    if (Buffer.isBuffer(req.body)) {
+    const upload = req.isMultipart()
+      ? await readFormUpload(req)
+      : Buffer.isBuffer(req.body)
+        ? { workbook: new Uint8Array(req.body), files: new Map<string, Uint8Array>() }
+        : null;
+    if (upload) {
       let imported: ImportResult;
       try {
-        imported = await importer.import(new Uint8Array(req.body));
+        imported = await importer.import(upload.workbook, upload.files);
       } catch (e) {
         if (e instanceof ImportBusyError)
           throw new TernError(
@@ -79,7 +88,11 @@ export async function formsRoute(
         action: 'form.publish',
         mission: null,
         outcome: 'ok',
-        details: { form: `${form.id}@${form.version}`, warnings: warnings.length },
+        details: {
+          form: `${form.id}@${form.version}`,
+          warnings: warnings.length,
+          files: upload ? [...upload.files.keys()] : [],
+        },
       });
       return reply.status(201).send({ key: `${form.id}@${form.version}`, warnings });
     } catch (e) {

@@ -135,6 +135,7 @@ export function App(props: {
             record={editing}
             device={device}
             username={user.username}
+            readsServerFiles={OFFICER_ROLES.has(user.role)}
             onDone={() => {
               void refresh();
               setEditing(null);

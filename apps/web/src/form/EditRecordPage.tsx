@@ -11,6 +11,7 @@ import { ReviewNote } from '../conflicts/ReviewNote.tsx';
 import { holdOpenWork } from '../safety/open-work.ts';
 import { AnswerStore } from './answer-store.ts';
 import { FormBody } from './FormBody.tsx';
+import { serverFiles } from './server-files.ts';
 import type { FormLayout } from './FormBody.tsx';
 import './form.css';
 
@@ -28,6 +29,8 @@ export function EditRecordPage(props: {
   record: OpenRow;
   device: string | null;
   username: string;
+  /** Data officers and admins see files other devices took, read from the server. */
+  readsServerFiles?: boolean;
   onDone: () => void;
 }) {
   const { record } = props;
@@ -41,6 +44,7 @@ export function EditRecordPage(props: {
   );
   const [error, setError] = useState('');
   const [attachments] = useState(() => new DeviceAttachments(props.db, record.mission, props.dataKey));
+  const [fromServer] = useState(() => (props.readsServerFiles ? serverFiles(record.mission) : undefined));
   useEffect(() => () => store?.dispose(), [store]);
   // Not autosaved (see above): an app update must not reload over unsaved edits. Holding open work
   // that cannot be stored makes "Update now" stop and ask to save or close first (decision 070).
@@ -101,6 +105,7 @@ export function EditRecordPage(props: {
         layout={layout}
         onSave={onSave}
         attachments={attachments}
+        serverFiles={fromServer}
         actions={
           <button type="button" onClick={props.onDone}>
             {t('cancel')}

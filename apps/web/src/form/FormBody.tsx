@@ -3,6 +3,7 @@ import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
 import { localize, textDirection } from '@tern/forms';
 import type { Answers } from '@tern/forms';
 import type { DeviceAttachments } from '../device/attachments.ts';
+import type { ServerFiles } from './server-files.ts';
 import type { AnswerStore } from './answer-store.ts';
 import { FormContext } from './form-context.ts';
 import type { FormContextValue } from './form-context.ts';
@@ -27,15 +28,17 @@ export const FormBody = memo(function FormBody(props: {
   actions?: ReactNode;
   /** The mission's file store on this device, for media questions. */
   attachments?: DeviceAttachments | undefined;
+  /** Where files of media answers this device did not take are read (officers and admins). */
+  serverFiles?: ServerFiles | undefined;
 }) {
   const { store, lang, layout } = props;
   const { t } = useTranslation('form');
   const form = store.form;
   const fallback = form.defaultLanguage;
-  const attachments = props.attachments;
+  const { attachments, serverFiles } = props;
   const ctx = useMemo<FormContextValue>(
-    () => ({ store, lang, fallback, attachments }),
-    [store, lang, fallback, attachments],
+    () => ({ store, lang, fallback, attachments, serverFiles }),
+    [store, lang, fallback, attachments, serverFiles],
   );
   const pages = useMemo(() => pagesOf(form.children), [form]);
   const [page, setPage] = useState(0);

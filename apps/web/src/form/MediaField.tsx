@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentRef, MediaQuestion } from '@tern/forms';
 import { AttachmentTooLargeError } from '../device/attachments.ts';
 import type { FieldHandle } from './answer-store.ts';
 import { fitImage, renamedFor } from './fit-image.ts';
 import { useFormContext } from './form-context.ts';
+import { MediaView } from './MediaView.tsx';
 
 const ACCEPT: Record<MediaQuestion['accept'], string | undefined> = {
   image: 'image/*',
@@ -39,7 +40,6 @@ export function MediaField(props: {
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const ref = isRef(value) ? value : null;
-  const preview = usePreview(ref);
   const appearance = new Set((node.appearance ?? '').split(/\s+/));
   const capture =
     appearance.has('selfie') || appearance.has('new-front')
@@ -78,14 +78,7 @@ export function MediaField(props: {
   const describedBy = [props.describedBy, problemId].filter(Boolean).join(' ') || undefined;
   return (
     <div className="media-field">
-      {ref && preview && node.accept === 'image' ? (
-        <img className="media-preview" src={preview} alt={t('media.preview', { name: ref.name })} />
-      ) : null}
-      {ref ? (
-        <p className="media-file" data-digest={ref.digest}>
-          {t('media.attached', { name: ref.name, size: Math.max(1, Math.round(ref.size / 1024)) })}
-        </p>
-      ) : null}
+      {ref ? <MediaView value={ref} id={id} /> : null}
       {/* The native control is kept for the file chooser and tests; people use the large button. */}
       <input
         ref={input}
@@ -124,27 +117,4 @@ export function MediaField(props: {
       ) : null}
     </div>
   );
-}
-
-/** An object URL for an attached image, read from the device's sealed store; revoked when it changes. */
-function usePreview(ref: AttachmentRef | null): string | null {
-  const { attachments } = useFormContext();
-  const [url, setUrl] = useState<string | null>(null);
-  const digest = ref?.mediaType.startsWith('image/') ? ref.digest : null;
-  const mediaType = ref?.mediaType;
-  useEffect(() => {
-    if (!digest || !attachments) return setUrl(null);
-    let made: string | null = null;
-    let live = true;
-    void attachments.bytes(digest).then((bytes) => {
-      if (!live || !bytes) return;
-      made = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
-      setUrl(made);
-    });
-    return () => {
-      live = false;
-      if (made) URL.revokeObjectURL(made);
-    };
-  }, [digest, mediaType, attachments]);
-  return url;
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { DeviceAttachments } from '../device/attachments.ts';
 import type { AnswerStore } from './answer-store.ts';
+import type { ServerFiles } from './server-files.ts';
 
 export interface FormContextValue {
   store: AnswerStore;
@@ -9,6 +10,8 @@ export interface FormContextValue {
   fallback: string;
   /** Where media answers keep their files (sealed on the device); absent where files cannot be taken. */
   attachments?: DeviceAttachments | undefined;
+  /** Files this device did not take, read from the server; only for those who may read them. */
+  serverFiles?: ServerFiles | undefined;
 }
 
 export const FormContext = createContext<FormContextValue | null>(null);

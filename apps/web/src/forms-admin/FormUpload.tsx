@@ -15,6 +15,7 @@ type Status = 'idle' | 'sending' | 'done' | 'failed' | 'warnings';
  * it with the same engine devices run; every problem comes back with its sheet, row and column.
  * Errors block publishing. Warnings (what Tern leaves out or does differently) are shown first and the
  * admin publishes with them by a deliberate click, which sends the number of warnings acknowledged.
+ * The CSV files a form's select_one_from_file rows name are chosen beside it and sent with it.
  */
 export function FormUpload() {
   const { t } = useTranslation('publish');
@@ -23,16 +24,20 @@ export function FormUpload() {
   const [message, setMessage] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
   const [file, setFile] = useState<File | null>(null);
+  const [mediaFiles, setMediaFiles] = useState<File[]>([]);
 
-  const upload = async (f: File, acknowledge?: number) => {
+  const upload = async (f: File, media: readonly File[], acknowledge?: number) => {
     setStatus('sending');
     setProblems([]);
     const isJson = f.name.toLowerCase().endsWith('.json');
     const query = acknowledge === undefined ? '' : `?acknowledgeWarnings=${acknowledge}`;
     try {
       const { key, warnings } = await fetchJson(`/api/admin/forms${query}`, {
-        body: isJson ? await f.text() : await f.arrayBuffer(),
-        contentType: isJson ? 'application/json' : XLSX_TYPE,
+        ...(isJson
+          ? { body: await f.text(), contentType: 'application/json' }
+          : media.length > 0
+            ? { body: withFiles(f, media) }
+            : { body: await f.arrayBuffer(), contentType: XLSX_TYPE }),
         schema: PublishFormResponse,
       });
       setStatus('done');
@@ -71,20 +76,43 @@ export function FormUpload() {
           const f = e.target.files?.[0];
           if (!f) return;
           setFile(f);
-          void upload(f);
+          void upload(f, mediaFiles);
         }}
       />
+      <p className="form-media-files">
+        <label htmlFor={`${id}-media`}>{t('mediaFiles')}</label>{' '}
+        <input
+          id={`${id}-media`}
+          type="file"
+          multiple
+          accept=".csv,text/csv"
+          disabled={status === 'sending'}
+          onChange={(e) => {
+            const chosen = [...(e.target.files ?? [])];
+            setMediaFiles(chosen);
+            if (file) void upload(file, chosen);
+          }}
+        />
+      </p>
       <p role="status" data-state={status}>
         {status === 'sending' ? t('sending') : message}
       </p>
       {status === 'warnings' && file && (
-        <button type="button" onClick={() => void upload(file, problems.length)}>
+        <button type="button" onClick={() => void upload(file, mediaFiles, problems.length)}>
           {t('publishWithWarnings', { count: problems.length })}
         </button>
       )}
       <ProblemTable problems={problems} />
     </section>
   );
+}
+
+/** The workbook with the files its select_one_from_file rows name, as one multipart upload. */
+function withFiles(form: File, media: readonly File[]): FormData {
+  const body = new FormData();
+  body.append('form', form, form.name);
+  for (const m of media) body.append('files', m, m.name);
+  return body;
 }
 
 function asProblems(details: readonly FormImportProblem[]): Problem[] {

@@ -18,7 +18,7 @@ export function ExportPanel(props: { mission: string }) {
   const { t, i18n } = useTranslation('officer');
   const ids = useId();
   const [forms, setForms] = useState<FormInfo[]>([]);
-  const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
+  const [format, setFormat] = useState<'xlsx' | 'csv' | 'zip'>('xlsx');
   const [form, setForm] = useState('');
   const [lang, setLang] = useState<string>(i18n.language);
   const [state, setState] = useState<'idle' | 'running' | 'done' | 'failed'>('idle');
@@ -59,10 +59,11 @@ export function ExportPanel(props: { mission: string }) {
         <select
           id={`${ids}-format`}
           value={format}
-          onChange={(e) => setFormat(e.target.value as 'xlsx' | 'csv')}
+          onChange={(e) => setFormat(e.target.value as 'xlsx' | 'csv' | 'zip')}
         >
           <option value="xlsx">{t('export.xlsx')}</option>
           <option value="csv">{t('export.csv')}</option>
+          <option value="zip">{t('export.zip')}</option>
         </select>
         {format === 'csv' && (
           <>

@@ -166,9 +166,9 @@ describe('ODK and Kobo types and columns (issue 17)', () => {
     );
     expect(refused.form).toBeNull();
     expect(lines(refused)).toEqual([
-      'error survey!3 type: Choices from an attached file (villages.csv) are not supported yet: copy them into the choices sheet and use select_one',
       'error survey!4 type: "begin loop" (a group repeated over a choice list) is not supported',
       'error survey!5 type: "begin loop" (a group repeated over a choice list) is not supported',
+      'error survey!3 type: The choices come from villages.csv, which was not uploaded with the form. Add villages.csv beside the XLSForm',
     ]);
   });
 

@@ -181,12 +181,12 @@ describe('importXlsForm', () => {
     expect(rows).toEqual([
       'warning survey!1 guidance_hint: Column guidance_hint is not shown by Tern; its values are ignored',
       'error survey!3 type: Question type "frobnicate" is not an XLSForm type Tern knows',
-      'error survey!4 type: Choices from an attached file (places.csv) are not supported yet: copy them into the choices sheet and use select_one',
       'error survey!5 name: Name "1bad" must start with a letter or _ and hold only letters, digits, _, - and . (no spaces)',
       'error survey!6 type: Row with name "orphan" has no type',
       'error survey!7 type: end group without a matching begin group',
       'warning survey!9 required: required "${ok} != """: only yes or no is supported; taken as no',
       'error survey!8 type: begin repeat "r" has no end repeat',
+      'error survey!4 type: The choices come from places.csv, which was not uploaded with the form. Add places.csv beside the XLSForm',
     ]);
     // Any error: no form.
     expect(form).toBeNull();

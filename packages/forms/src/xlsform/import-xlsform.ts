@@ -4,6 +4,7 @@ import type { Choice } from '../definition.ts';
 import { Problems } from './problem.ts';
 import type { ImportProblem } from './problem.ts';
 import { readChoices } from './read-choices.ts';
+import { FILE_LIMITS, fileListName, readFileChoices } from './read-file-choices.ts';
 import { readSettings } from './read-settings.ts';
 import { readSurvey } from './read-survey.ts';
 import { readWorkbook } from './read-workbook.ts';
@@ -15,6 +16,14 @@ export interface ImportResult {
   form: FormDefinition | null;
   /** Errors and warnings, each with sheet, row and column. */
   problems: ImportProblem[];
+}
+
+export interface ImportOptions {
+  /**
+   * The form's attached files by file name (the media files of ODK and Kobo): the CSVs that
+   * `select_one_from_file` rows name. Their choices become choice lists of the definition (decision 140).
+   */
+  files?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** Where a definition property sits in the survey sheet. */
@@ -37,13 +46,17 @@ const COLUMN_OF: Record<string, string> = {
  * not taken over as written is in `problems` with its sheet, row and column. With any error `form` is
  * null; with warnings only, the form is usable and the publishing UI asks the admin to acknowledge them.
  */
-export function importXlsForm(buffer: Uint8Array): ImportResult {
+export function importXlsForm(buffer: Uint8Array, options: ImportOptions = {}): ImportResult {
   const problems = new Problems();
-  const form = build(buffer, problems);
+  const form = build(buffer, options.files ?? new Map(), problems);
   return { form: problems.errors === 0 ? form : null, problems: problems.list };
 }
 
-function build(buffer: Uint8Array, problems: Problems): FormDefinition | null {
+function build(
+  buffer: Uint8Array,
+  files: ReadonlyMap<string, Uint8Array>,
+  problems: Problems,
+): FormDefinition | null {
   const sheets = readWorkbook(buffer, problems);
   if (!sheets) return null;
   const survey = sheets.get('survey');
@@ -62,7 +75,20 @@ function build(buffer: Uint8Array, problems: Problems): FormDefinition | null {
   const lists = sheets.has('choices')
     ? readChoices(sheets.get('choices')!, defaultLang, problems)
     : new Map<string, Choice[]>();
-  const { children, rowOf, languages, orOther } = readSurvey(survey, defaultLang, problems);
+  const fileLists = new Map<string, string>();
+  const listOfFile = (file: string): string => {
+    let name = fileLists.get(file);
+    if (name === undefined) {
+      name = fileListName(file, new Set([...lists.keys(), ...fileLists.values()]));
+      fileLists.set(file, name);
+    }
+    return name;
+  };
+  const survey_ = readSurvey(survey, defaultLang, problems, listOfFile);
+  const { children, rowOf, languages, orOther } = survey_;
+  readAttachedFiles(survey.name, survey_.files, files, fileLists, defaultLang, lists, problems);
+  // A file refused above already has its own problems: its list is not "missing" as well.
+  const unread = new Set([...fileLists.values()].filter((l) => !lists.has(l)));
   for (const name of orOther) {
     const list = lists.get(name);
     if (list && !list.some((c) => c.value === 'other'))
@@ -94,6 +120,7 @@ function build(buffer: Uint8Array, problems: Problems): FormDefinition | null {
     return null;
   }
   const defProblems = checkForm(parsed.data)
+    .filter((p) => ![...unread].some((l) => p.message === `No choice list named ${l}`))
     .map((p): ImportProblem => {
       const at = p.position === undefined ? '' : ` (at character ${p.position + 1})`;
       return {
@@ -126,4 +153,45 @@ function locate(
     nodes = node.children;
   }
   return { sheet: 'survey', row: rowOf.get(names.join('/')) ?? 0 };
+}
+
+/** The CSVs the survey names, read into choice lists; a missing, unused or unreadable file is a problem. */
+function readAttachedFiles(
+  sheet: string,
+  named: ReadonlyMap<string, number>,
+  files: ReadonlyMap<string, Uint8Array>,
+  fileLists: ReadonlyMap<string, string>,
+  defaultLang: string,
+  lists: Map<string, Choice[]>,
+  problems: Problems,
+): void {
+  if (files.size > FILE_LIMITS.maxFiles) {
+    problems.error(
+      '',
+      0,
+      `${files.size} files came with the form; at most ${FILE_LIMITS.maxFiles} are taken`,
+    );
+    return;
+  }
+  for (const [file, row] of named) {
+    const bytes = files.get(file);
+    if (!bytes) {
+      problems.error(
+        sheet,
+        row,
+        `The choices come from ${file}, which was not uploaded with the form. Add ${file} beside the XLSForm`,
+        'type',
+      );
+      continue;
+    }
+    const choices = readFileChoices(file, bytes, defaultLang, problems);
+    if (choices) lists.set(fileLists.get(file)!, choices);
+  }
+  for (const file of files.keys())
+    if (!named.has(file))
+      problems.warning(
+        file,
+        0,
+        `No select_one_from_file or select_multiple_from_file row names ${file}; the file is not kept`,
+      );
 }

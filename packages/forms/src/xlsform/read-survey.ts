@@ -17,6 +17,8 @@ export interface SurveyResult {
   languages: Set<string>;
   /** Choice lists used with `or_other`: the importer adds their `other` choice. */
   orOther: Set<string>;
+  /** Attached files named by select_one_from_file rows, with the first row naming each. */
+  files: Map<string, number>;
 }
 
 interface Open {
@@ -30,13 +32,19 @@ interface Open {
  * number and the reason; rows are never dropped silently, and a refused row that opens a group or a
  * repeat is an error (skipping it would move its questions).
  */
-export function readSurvey(sheet: Sheet, plainLang: string, problems: Problems): SurveyResult {
+export function readSurvey(
+  sheet: Sheet,
+  plainLang: string,
+  problems: Problems,
+  listOfFile: (file: string) => string = (f) => f,
+): SurveyResult {
   const [header = [], ...rows] = sheet.rows;
   const cols = parseHeader(sheet.name, header, problems, 'survey');
   const languages = new Set<string>(cols.filter((c) => c.lang !== null).map((c) => c.lang!));
   const rowOf = new Map<string, number>();
   const orOther = new Set<string>();
-  const out: SurveyResult = { children: [], rowOf, languages, orOther };
+  const files = new Map<string, number>();
+  const out: SurveyResult = { children: [], rowOf, languages, orOther, files };
   const error = (row: number, message: string, column?: string): void =>
     problems.error(sheet.name, row, message, column);
   if (!cols.some((c) => c.base === 'type')) {
@@ -131,10 +139,15 @@ export function readSurvey(sheet: Sheet, plainLang: string, problems: Problems):
       const label = text(c, 'label');
       if (label) q.label = label;
     } else if (t.kind === 'select') {
-      const select = { type: t.type, name, label: text(c, 'label') ?? {}, choiceList: t.list } as
-        SelectQuestion | Extract<Question, { type: 'rank' }>;
+      const select = {
+        type: t.type,
+        name,
+        label: text(c, 'label') ?? {},
+        choiceList: t.file ? listOfFile(t.file) : t.list,
+      } as SelectQuestion | Extract<Question, { type: 'rank' }>;
       const filter = value(c, 'choice_filter');
       if (filter) select.choiceFilter = filter;
+      if (t.file && !files.has(t.file)) files.set(t.file, r);
       answerable(c, select);
       q = select;
     } else if (t.kind === 'media') {

@@ -105,10 +105,11 @@ export function cellText(cell: unknown): string {
 }
 
 /** Rows up to the last one holding a value, each cut after its last value; limits as problems. */
-function readRows(
+export function readRows(
   sheet: string,
   data: ReadonlyArray<ReadonlyArray<XLSX.CellObject | undefined> | undefined>,
   problems: Problems,
+  maxRows: number = LIMITS.maxRows,
 ): string[][] {
   const text = (c: XLSX.CellObject | undefined): string =>
     c === undefined || c.t === 'z' || c.t === 'e' ? '' : cellText(c.v);
@@ -124,11 +125,11 @@ function readRows(
         break;
       }
   }
-  if (last + 1 > LIMITS.maxRows) {
+  if (last + 1 > maxRows) {
     problems.error(
       sheet,
       last + 1,
-      `The sheet has content on row ${last + 1}; at most ${LIMITS.maxRows} rows are read. Delete what is below the form (or move it to another sheet)`,
+      `The sheet has content on row ${last + 1}; at most ${maxRows} rows are read. Delete what is below the form (or move it to another sheet)`,
     );
     return [];
   }

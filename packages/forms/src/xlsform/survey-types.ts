@@ -29,7 +29,14 @@ export type RowType =
   | { kind: 'begin'; what: 'group' | 'repeat' }
   | { kind: 'end'; what: 'group' | 'repeat' }
   | { kind: 'question'; type: SimpleType; warning?: string }
-  | { kind: 'select'; type: 'select_one' | 'select_multiple' | 'rank'; list: string; orOther: boolean }
+  | {
+      kind: 'select';
+      type: 'select_one' | 'select_multiple' | 'rank';
+      list: string;
+      orOther: boolean;
+      /** The attached CSV the choices come from (select_one_from_file); `list` is then its file name. */
+      file?: string;
+    }
   | { kind: 'metadata'; meta: MetadataKind }
   | { kind: 'media'; accept: MediaKind; signature: boolean }
   | { kind: 'ignored'; message: string }
@@ -114,11 +121,17 @@ export function parseType(raw: string): RowType {
     return { kind: struct[1] as 'begin' | 'end', what: struct[2] === 'group' ? 'group' : 'repeat' };
   }
   const file = FROM_FILE.exec(type);
-  if (file)
-    return {
-      kind: 'refused',
-      message: `Choices from an attached file (${file[2]}) are not supported yet: copy them into the choices sheet and use ${file[1]!.toLowerCase().includes('one') ? 'select_one' : 'select_multiple'}`,
-    };
+  if (file) {
+    const name = file[2]!;
+    const kw = file[1]!.toLowerCase();
+    if (!/\.csv$/i.test(name))
+      return {
+        kind: 'refused',
+        message: `Choices from ${name}: Tern reads choices from an attached .csv file only (not XML or GeoJSON). Save the list as CSV with name and label columns`,
+      };
+    const t = kw.includes('one') ? 'select_one' : 'select_multiple';
+    return { kind: 'select', type: t, list: name, orOther: false, file: name };
+  }
   const sel = SELECT.exec(type);
   if (sel) {
     const kw = sel[1]!.toLowerCase();
