@@ -110,6 +110,33 @@ describe('tern backup, verify and restore on the embedded LevelDB store', () => 
   });
 });
 
+describe('the epoch of a mission database', () => {
+  it('stays across a restart, is new after a restore, and is not reachable as a _local document', async () => {
+    await fill(store);
+    const epoch = await store.mission('m1').epoch();
+    expect(epoch).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    await store.close();
+    store = open(join(dir, 'data'));
+    expect(await store.mission('m1').epoch()).toBe(epoch);
+    await expect(store.mission('m1').getLocal('tern-server:epoch')).rejects.toMatchObject({
+      code: 'TERN_STORE_INVALID',
+    });
+    await expect(store.mission('m1').putLocal('tern-server:epoch', { epoch: 'mine' })).rejects.toMatchObject({
+      code: 'TERN_STORE_INVALID',
+    });
+    await writeBackup(store, join(dir, 'bk'));
+    await restoreBackup(join(dir, 'bk'), join(dir, 'restored'), open);
+    const restored = open(join(dir, 'restored'));
+    try {
+      const again = await restored.mission('m1').epoch();
+      expect(again).toMatch(/^[A-Za-z0-9_-]{16}$/);
+      expect(again).not.toBe(epoch);
+    } finally {
+      await restored.close();
+    }
+  });
+});
+
 describe('a damaged backup is refused with the file and line', () => {
   let bk: string;
   beforeEach(async () => {

@@ -101,6 +101,10 @@ export class MemorySyncStorage implements SyncStorage {
     this.cp = checkpoint;
   }
 
+  async requeueAll(): Promise<void> {
+    for (const d of this.docs.values()) if (d.state === 'synced') d.state = 'pending';
+  }
+
   async checkpoint(): Promise<string | null> {
     return this.cp;
   }

@@ -25,6 +25,13 @@ export interface SyncStorage {
    */
   applyPulled(docs: WireDoc[], checkpoint: string): Promise<void>;
   checkpoint(): Promise<string | null>;
+  /**
+   * Mark every synced document pending again (rejected ones stay rejected), so the next batches push
+   * everything the device holds. Called when the server refuses the checkpoint (TERN_BAD_CHECKPOINT):
+   * it may have been restored from an older backup and lost what it accepted since; pushes are
+   * idempotent, so what it still has costs only the upload (decision 152).
+   */
+  requeueAll(): Promise<void>;
   /** How many documents wait to be pushed, for progress (optional). */
   pendingCount?(): Promise<number>;
 }
@@ -95,7 +102,8 @@ export async function syncOnce(
     rejections: [],
   };
   // Set when the server did not recognise the stored checkpoint (a restored server, a corrupted
-  // value): pull again from the start, once; what is already on the device is kept by the pull rules.
+  // value): pull again from the start, once, and push again everything held, so what a restored
+  // server lost comes back; what is already on the device is kept by the pull rules.
   let restartPull = false;
   for (;;) {
     const candidates = await storage.pending(batchDocs + 1);
@@ -125,6 +133,7 @@ export async function syncOnce(
     } catch (e) {
       if (since !== null && (e as { code?: unknown }).code === 'TERN_BAD_CHECKPOINT') {
         restartPull = true;
+        await storage.requeueAll();
         summary.requests += 1;
         continue;
       }
