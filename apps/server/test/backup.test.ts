@@ -17,6 +17,7 @@ import { MemorySyncStorage } from '@tern/sync';
 import { writeBackup } from '../src/backup/write-backup.ts';
 import { describe as say, verifyBackup } from '../src/backup/verify-backup.ts';
 import { restoreBackup } from '../src/backup/restore-backup.ts';
+import { backupOnSignal } from '../src/backup/on-signal.ts';
 
 let dir: string;
 let store: TernStore;
@@ -107,6 +108,37 @@ describe('tern backup, verify and restore on the embedded LevelDB store', () => 
     const entry = m.databases.find((d) => d.name === 'mission-m1')!;
     expect(entry.docs).toBeGreaterThanOrEqual(300);
     expect(await verifyBackup(join(dir, 'bk'))).toMatchObject({ ok: true });
+  });
+});
+
+describe('the online backup on SIGUSR2', () => {
+  const logger = () => {
+    const lines: string[] = [];
+    const log = (level: string) => (o: object, msg: string) =>
+      void lines.push(`${level} ${msg} ${JSON.stringify(o)}`);
+    return { lines, log: { info: log('info'), warn: log('warn'), error: log('error') } };
+  };
+
+  it('writes a sound, dated backup under TERN_BACKUP_DIR, one at a time, and says so in the log', async () => {
+    await fill(store);
+    const { lines, log } = logger();
+    const run = backupOnSignal(store, join(dir, 'backups'), log);
+    await Promise.all([run(), run()]);
+    expect(lines.filter((l) => l.startsWith('warn'))).toEqual([
+      'warn backup asked for (SIGUSR2) while one is running: ignored {}',
+    ]);
+    const [made] = readdirSync(join(dir, 'backups'));
+    expect(made).toMatch(/^tern-backup-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/);
+    expect(lines.some((l) => l.startsWith('info backup written') && l.includes(made!))).toBe(true);
+    expect(await verifyBackup(join(dir, 'backups', made!))).toMatchObject({ ok: true });
+  });
+
+  it('makes no backup and warns when TERN_BACKUP_DIR is not set', async () => {
+    const { lines, log } = logger();
+    await backupOnSignal(store, null, log)();
+    expect(lines).toEqual([
+      'warn backup asked for (SIGUSR2) but TERN_BACKUP_DIR is not set: no backup made {}',
+    ]);
   });
 });
 
