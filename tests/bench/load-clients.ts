@@ -141,12 +141,15 @@ async function compactDevice(
   });
   if (!reg.ok) throw new Error(`register ${d.name}: ${reg.status} ${await reg.text()}`);
   const remote = fetchRemote(`${p.url}/api/sync/${p.mission}`, { headers, fetch: timedFetch });
+  // The mission database's epoch, from the checkpoint of the push (`<epoch>@<seq>`, decision 152).
+  let epoch = '';
   return {
     name: d.name,
-    push: () => pushRoundTrip(storage, remote, d.name),
+    push: () =>
+      pushRoundTrip(storage, remote, d.name, (checkpoint) => (epoch = checkpoint.split('@')[0] ?? '')),
     async pull(since) {
       // As a device that last synced `since`: the checkpoint its last pull would have stored.
-      await storage.applyPulled([], String(since));
+      await storage.applyPulled([], `${epoch}@${since}`);
       const s = await syncOnce(storage, remote, { device: d.name, retry: { retries: 0 } });
       if (s.pushedDocs !== 0) throw new Error(`${d.name} pushed ${s.pushedDocs} again in the pull phase`);
       return s.pulledDocs;
@@ -158,7 +161,12 @@ async function compactDevice(
  * The device's push as one round trip of the compact door with `pullLimit: 0`: its records go up and
  * are acknowledged exactly as `syncOnce` does, and no page of changes comes down (the pull phase pulls).
  */
-async function pushRoundTrip(storage: MemorySyncStorage, remote: SyncRemote, device: string) {
+async function pushRoundTrip(
+  storage: MemorySyncStorage,
+  remote: SyncRemote,
+  device: string,
+  onCheckpoint: (checkpoint: string) => void,
+) {
   const docs = await storage.pending(1_000_000);
   const res = await remote.exchange({
     protocol: 1,
@@ -169,6 +177,7 @@ async function pushRoundTrip(storage: MemorySyncStorage, remote: SyncRemote, dev
     waiting: 0,
   });
   await storage.acknowledge(res.results);
+  onCheckpoint(res.checkpoint);
   const refused = res.results.filter((r) => !r.ok);
   if (refused.length > 0)
     throw new Error(`${device}: ${refused.length} refused: ${JSON.stringify(refused[0])}`);

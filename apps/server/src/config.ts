@@ -29,6 +29,8 @@ export interface ServerConfig {
   maxAttachmentBytes: number;
   /** Below this free space on the data folder's disk `GET /api/ready` answers 503 (health/readiness.ts). */
   minFreeBytes: number;
+  /** `TERN_BACKUP_DIR`: where SIGUSR2 writes an online backup (decision 150); null when unset. */
+  backupDir: string | null;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -65,6 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     // The largest media file (a photo, a recording) a record may carry, in bytes (decision 125).
     maxAttachmentBytes: Math.floor(positive(env, 'TERN_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024)),
     minFreeBytes: Math.floor(positive(env, 'TERN_MIN_FREE_MB', 200) * 1024 * 1024),
+    backupDir: env.TERN_BACKUP_DIR ? resolve(env.TERN_BACKUP_DIR) : null,
     allowedOrigins: (env.TERN_ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -3,6 +3,7 @@ import { TernStore } from '@tern/store';
 import { LOG_REDACT, buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { checkReadiness } from './health/readiness.ts';
+import { backupOnSignal } from './backup/on-signal.ts';
 import { researchSecret } from './research/research-secret.ts';
 
 const config = readConfig();
@@ -71,6 +72,9 @@ process.on('uncaughtException', (err) => {
   process.exit(1);
 });
 process.on('SIGINT', () => void shutdown('SIGINT'));
+// The online backup (docs/operator-guide.md, "Backups"): SIGUSR2 writes one under TERN_BACKUP_DIR.
+const backup = backupOnSignal(store, config.backupDir, app.log);
+process.on('SIGUSR2', () => void backup());
 
 await app.listen({ host: config.host, port: config.port });
 app.log.info(

@@ -65,6 +65,18 @@ describe('CouchDB door: server and database', () => {
     expect(create.json()).toMatchObject({ error: 'forbidden' });
   });
 
+  it("refuses the server's own _local documents (the mission epoch), read or written (decision 152)", async () => {
+    const epoch = await store.mission('demo').epoch();
+    const url = `/couch/demo/_local/${encodeURIComponent('tern-server:epoch')}`;
+    const read = await app.inject({ method: 'GET', url });
+    expect(read.statusCode).toBe(400);
+    expect(read.json()).toMatchObject({ error: 'bad_request' });
+    expect(JSON.stringify(read.json())).not.toContain(epoch);
+    const write = await app.inject({ method: 'PUT', url, payload: { epoch: 'mine' } });
+    expect(write.statusCode).toBe(400);
+    expect(await store.mission('demo').epoch()).toBe(epoch);
+  });
+
   it('answers unsupported endpoints with a CouchDB-shaped 404', async () => {
     for (const url of ['/couch/demo/_all_docs', '/couch/demo/_design/x', '/couch/demo/_security']) {
       const res = await app.inject({ method: 'GET', url });

@@ -58,6 +58,9 @@ function busyStore(real: TernStore, during: () => WireDoc[]): ServerStore {
     attachments: (m: string) => real.attachments(m),
     forms: () => real.forms(),
     system: () => real.system(),
+    databases: () => real.databases(),
+    exportDatabase: (name, each, skip) => real.exportDatabase(name, each, skip),
+    importDatabase: (name, docs) => real.importDatabase(name, docs),
     close: () => real.close(),
   };
 }

@@ -46,6 +46,7 @@ async function page(
     ops: store.ops('demo'),
     results: [],
     since,
+    epoch: 'ep',
     pushedNow: new Set(),
     onComplete: async () => {},
     ...o,
@@ -62,7 +63,8 @@ async function allPages(o: { pullLimit: number; chunk?: number; pageBytes?: numb
     const p = await page(since, o);
     pages.push({ ids: p.changes.map((d) => d._id), checkpoint: p.checkpoint, more: p.more });
     if (!p.more) return pages;
-    since = p.checkpoint;
+    expect(p.checkpoint).toMatch(/^ep@[0-9]+$/);
+    since = p.checkpoint.slice('ep@'.length);
   }
   throw new Error('no end of pages after 100 pulls');
 }

@@ -42,6 +42,9 @@ function heldStore(real: TernStore) {
     attachments: (m) => real.attachments(m),
     forms: () => real.forms(),
     system: () => real.system(),
+    databases: () => real.databases(),
+    exportDatabase: (name, each, skip) => real.exportDatabase(name, each, skip),
+    importDatabase: (name, docs) => real.importDatabase(name, docs),
     close: () => real.close(),
   };
   const openAll = () => {

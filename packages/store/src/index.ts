@@ -14,3 +14,4 @@ export { bodyAt, conflictedIds, liveBranches } from './branches.ts';
 export type { CouchChange, CouchChangesOptions, DocReadOptions } from './couch-reads.ts';
 export type { EditCheck, EditDoc, EditResult } from './couch-writes.ts';
 export type { AttachmentStatus, AttachmentStore, StoredFile } from './attachment-store.ts';
+export type { DocLeaves, ExportSummary } from './backup-io.ts';

@@ -103,4 +103,10 @@ export interface MissionDb {
   /** Write a `_local` document; `_rev` must be the current one (TERN_STORE_CONFLICT otherwise). */
   putLocal(id: string, doc: Record<string, unknown>): Promise<{ ok: true; id: string; rev: string }>;
   info(): Promise<{ docCount: number; updateSeq: number | string }>;
+  /**
+   * This database's epoch: a random id made when it is first asked for, kept in a `_local` document
+   * (never replicated, never in a backup), so a database restored from a backup has a new one and
+   * checkpoints handed out before the restore are recognised as another epoch's (decision 152).
+   */
+  epoch(): Promise<string>;
 }

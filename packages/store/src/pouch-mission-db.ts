@@ -8,7 +8,8 @@ import type { EditCheck, EditDoc, EditResult } from './couch-writes.ts';
 import type { ChangeList, ChangesPage, MissionDb, StoredResult } from './mission-db.ts';
 import type { Pouch } from './pouch.ts';
 import { leafCount, revisionTrees } from './rev-trees.ts';
-import { isStoreError } from './errors.ts';
+import { randomBytes } from 'node:crypto';
+import { StoreError, isStoreError } from './errors.ts';
 import { translated } from './pouch-errors.ts';
 import { depthRefusal } from './storable.ts';
 
@@ -233,10 +234,23 @@ export class PouchMissionDb implements MissionDb {
     return run;
   }
   getLocal(id: string) {
-    return translated(this.what(`read _local/${id}`), () => getLocal(this.db, id));
+    return translated(this.what(`read _local/${id}`), () => getLocal(this.db, notServers(id)));
   }
   putLocal(id: string, doc: Record<string, unknown>) {
-    return translated(this.what(`write _local/${id}`), () => putLocal(this.db, id, doc));
+    return translated(this.what(`write _local/${id}`), () => putLocal(this.db, notServers(id), doc));
+  }
+  private epochMade: Promise<string> | undefined;
+  epoch(): Promise<string> {
+    this.epochMade ??= translated(this.what('epoch'), async () => {
+      const doc = await getLocal(this.db, EPOCH_ID);
+      if (typeof doc?.epoch === 'string') return doc.epoch;
+      const epoch = randomBytes(12).toString('base64url');
+      await putLocal(this.db, EPOCH_ID, { epoch, made: new Date().toISOString() });
+      return epoch;
+    });
+    // A failed read is not remembered: the next call tries again.
+    this.epochMade.catch(() => (this.epochMade = undefined));
+    return this.epochMade;
   }
   info(): Promise<{ docCount: number; updateSeq: number | string }> {
     return translated(this.what('info'), async () => {
@@ -244,6 +258,19 @@ export class PouchMissionDb implements MissionDb {
       return { docCount: i.doc_count, updateSeq: i.update_seq };
     });
   }
+}
+
+/** The server's own `_local` documents: not readable nor writable through the CouchDB door. */
+const SERVER_LOCAL = 'tern-server:';
+const EPOCH_ID = `${SERVER_LOCAL}epoch`;
+
+function notServers(id: string): string {
+  if (id.startsWith(SERVER_LOCAL))
+    throw new StoreError(
+      'TERN_STORE_INVALID',
+      `_local/${id}: ids starting ${SERVER_LOCAL} are the server's own`,
+    );
+  return id;
 }
 
 /** TERN_STORE_NOT_FOUND as undefined: absence is an answer, not a failure. */

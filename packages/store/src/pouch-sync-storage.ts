@@ -151,6 +151,17 @@ export class PouchSyncStorage implements SyncStorage {
     await this.saveState(s);
   }
 
+  /** Every document's winner (tombstones too: a deletion the server lost must come back) is pending. */
+  async requeueAll(): Promise<void> {
+    const s = await this.state();
+    const all = await this.db.changes({ since: 0, return_docs: true });
+    for (const c of all.results) {
+      const rev = c.changes[0]?.rev;
+      if (rev && !s.pending[c.id] && !s.rejected[c.id]) s.pending[c.id] = rev;
+    }
+    await this.saveState(s);
+  }
+
   async checkpoint(): Promise<string | null> {
     return (await this.state()).checkpoint;
   }

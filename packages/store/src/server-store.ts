@@ -1,6 +1,7 @@
 import type { DocStore, SystemDb } from './doc-store.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import type { MissionDb } from './mission-db.ts';
+import type { DocLeaves, ExportSummary } from './backup-io.ts';
 
 /**
  * The server's store, behind Tern interfaces only: no engine type crosses it, and it throws StoreErrors
@@ -19,5 +20,21 @@ export interface ServerStore {
   forms(): DocStore;
   /** The server's own database: accounts, missions, sessions, audit. */
   system(): SystemDb;
+  /**
+   * Backup and restore (docs/decisions/150-backup-format.md). The names of every database the store
+   * holds: `mission-<id>`, `ops-<id>`, `files-<id>`, `forms`, `system`.
+   */
+  databases(): Promise<string[]>;
+  /**
+   * Every document of one database with all its leaves and their histories (conflicts and tombstones
+   * kept, file bytes inlined), read while the server runs; ids for which `skip` answers true are left out.
+   */
+  exportDatabase(
+    name: string,
+    each: (doc: DocLeaves) => Promise<void> | void,
+    skip?: (id: string) => boolean,
+  ): Promise<ExportSummary>;
+  /** Store documents read from a backup as replicated revisions; the ids refused, with why. */
+  importDatabase(name: string, docs: DocLeaves[]): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -1,14 +1,19 @@
 import { mkdirSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DocStore, SystemDb } from './doc-store.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import type { MissionDb } from './mission-db.ts';
-import { assertMissionId } from './mission-id.ts';
+import { MISSION_ID, assertMissionId } from './mission-id.ts';
+import { exportLeaves, importLeaves } from './backup-io.ts';
+import type { DocLeaves, ExportSummary } from './backup-io.ts';
+import { StoreError } from './errors.ts';
 import { PouchDB } from './pouch.ts';
 import type { Pouch } from './pouch.ts';
 import { PouchAttachmentStore } from './pouch-attachment-store.ts';
 import { PouchDocStore } from './pouch-doc-store.ts';
 import { PouchMissionDb } from './pouch-mission-db.ts';
+import { translated } from './pouch-errors.ts';
 import type { ServerStore } from './server-store.ts';
 
 export type StoreOptions =
@@ -86,6 +91,29 @@ export class TernStore implements ServerStore {
     return this.docStore('system');
   }
 
+  async databases(): Promise<string[]> {
+    const o = this.options;
+    const names =
+      o.kind === 'leveldb'
+        ? (await readdir(resolve(o.dataDir), { withFileTypes: true }))
+            .filter((e) => e.isDirectory())
+            .map((e) => e.name)
+        : [...this.pouches.keys()];
+    return names.filter(isDatabaseName).sort();
+  }
+
+  exportDatabase(
+    name: string,
+    each: (doc: DocLeaves) => Promise<void> | void,
+    skip?: (id: string) => boolean,
+  ): Promise<ExportSummary> {
+    return translated(`${name}: backup`, () => exportLeaves(this.pouch(databaseName(name)), each, skip));
+  }
+
+  importDatabase(name: string, docs: DocLeaves[]): Promise<string[]> {
+    return translated(`${name}: restore`, () => importLeaves(this.pouch(databaseName(name)), docs));
+  }
+
   async close(): Promise<void> {
     const dbs = [...this.pouches.values()];
     this.open.clear();
@@ -94,4 +122,17 @@ export class TernStore implements ServerStore {
     this.pouches.clear();
     await Promise.all(dbs.map((d) => d.close()));
   }
+}
+
+/** `forms`, `system`, or `mission-`, `ops-`, `files-` followed by a mission id. */
+function isDatabaseName(name: string): boolean {
+  if (name === 'forms' || name === 'system') return true;
+  const m = /^(mission|ops|files)-(.*)$/.exec(name);
+  return m !== null && MISSION_ID.test(m[2]!);
+}
+
+function databaseName(name: string): string {
+  if (!isDatabaseName(name))
+    throw new StoreError('TERN_STORE_INVALID', `${JSON.stringify(name)} is not a Tern database name`);
+  return name;
 }

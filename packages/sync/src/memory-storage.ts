@@ -126,6 +126,10 @@ export class MemorySyncStorage implements SyncStorage {
     return dropped;
   }
 
+  async requeueAll(): Promise<void> {
+    for (const d of this.docs.values()) if (d.state === 'synced') d.state = 'pending';
+  }
+
   async checkpoint(): Promise<string | null> {
     return this.cp;
   }

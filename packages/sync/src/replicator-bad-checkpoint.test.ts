@@ -40,6 +40,25 @@ describe('a checkpoint the server does not recognise', () => {
     expect(await device.checkpoint()).toMatch(/^[0-9]+$/);
   });
 
+  it('pushes again everything it holds, so a server restored from an older backup gets it back', async () => {
+    const server = new StrictServer();
+    const device = new MemorySyncStorage();
+    await device.save('sub:1', { n: 1 });
+    await device.save('sub:2', { n: 2 });
+    await syncOnce(device, server, { device: 'dev' });
+    expect(await device.pendingCount()).toBe(0);
+    // The server is "restored" to before these pushes: empty, and the device's checkpoint is not its own.
+    const restored = new StrictServer();
+    await device.applyPulled([], 'from-before-the-restore');
+    const summary = await syncOnce(device, restored, { device: 'dev', retry: { retries: 0 } });
+    expect(restored.sinces[0]).toBe('from-before-the-restore');
+    expect(summary.pushedDocs).toBe(2);
+    const other = new MemorySyncStorage();
+    await syncOnce(other, restored.inner, { device: 'other' });
+    expect([...other.docs.keys()].sort()).toEqual(['sub:1', 'sub:2']);
+    expect(await device.pendingCount()).toBe(0);
+  });
+
   it('does not loop when even the start is refused', async () => {
     const remote: SyncRemote = {
       exchange: async () => {

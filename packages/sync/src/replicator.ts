@@ -35,6 +35,13 @@ export interface SyncStorage {
    */
   purgeLeft?(): Promise<string[]>;
   checkpoint(): Promise<string | null>;
+  /**
+   * Mark every synced document pending again (rejected ones stay rejected), so the next batches push
+   * everything the device holds. Called when the server refuses the checkpoint (TERN_BAD_CHECKPOINT):
+   * it may have been restored from an older backup and lost what it accepted since; pushes are
+   * idempotent, so what it still has costs only the upload (decision 152).
+   */
+  requeueAll(): Promise<void>;
   /** How many documents wait to be pushed, for progress (optional). */
   pendingCount?(): Promise<number>;
 }
@@ -130,7 +137,8 @@ export async function syncOnce(
     purged: [],
   };
   // Set when the server did not recognise the stored checkpoint (a restored server, a corrupted
-  // value): pull again from the start, once; what is already on the device is kept by the pull rules.
+  // value): pull again from the start, once, and push again everything held, so what a restored
+  // server lost comes back; what is already on the device is kept by the pull rules.
   let restartPull = false;
   // One extra pull from the start per run when a case transferred to this user arrived (see above).
   let refetch: 'no' | 'wanted' | 'done' = 'no';
@@ -162,6 +170,7 @@ export async function syncOnce(
     } catch (e) {
       if (since !== null && (e as { code?: unknown }).code === 'TERN_BAD_CHECKPOINT') {
         restartPull = true;
+        await storage.requeueAll();
         summary.requests += 1;
         continue;
       }

@@ -28,7 +28,8 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     const request = parsed.data;
 
     const db = deps.store.mission(mission);
-    await checkSince(db, request.since);
+    const epoch = await db.epoch();
+    const since = await checkSince(db, epoch, request.since);
 
     // Every document through the one intake path (src/ingest): admission, write, merge, audit.
     const pushed = await intakeRevisions(
@@ -79,7 +80,8 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
       db,
       ops: deps.store.ops(mission),
       results,
-      since: request.since,
+      since,
+      epoch,
       pullLimit: request.pullLimit,
       view: RecordView.of(req.principal, db, deps.store.ops(mission)),
       pushedNow: new Set(request.docs.map((d) => `${d._id} ${d._rev}`)),
@@ -96,19 +98,37 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
 }
 
 /**
- * A checkpoint is a sequence this server handed out: a number not beyond its update sequence (or a
- * CouchDB cluster's opaque `N-…` string). Anything else used to be echoed back as the next
- * checkpoint, and the device silently stopped pulling; now the device is told to start again from
- * null (pulls are idempotent, so that costs only a re-download).
+ * A checkpoint is `<epoch>@<seq>` (decision 152): the mission database's epoch, made anew when it is
+ * restored from a backup, and a sequence this server handed out (a number not beyond its update
+ * sequence, or a CouchDB cluster's opaque `N-…` string). A checkpoint of another epoch (handed out
+ * before a restore, or before checkpoints carried the epoch) or anything else is refused, and the
+ * device starts again from null and pushes everything it holds again (packages/sync/src/replicator.ts).
+ * Returns the sequence to pull from.
  */
-async function checkSince(db: { updateSeq(): Promise<string> }, since: string | null): Promise<void> {
-  if (since === null) return;
+async function checkSince(
+  db: { updateSeq(): Promise<string> },
+  epoch: string,
+  since: string | null,
+): Promise<string | null> {
+  if (since === null) return null;
   const bad = (why: string) =>
     new TernError(
       'TERN_BAD_CHECKPOINT',
-      `since ${JSON.stringify(since.slice(0, 40))} ${why}; sync again from since: null`,
+      `since ${JSON.stringify(since.slice(0, 60))} ${why}; sync again from since: null`,
     );
-  if (/^[0-9]+-[A-Za-z0-9_-]+$/.test(since)) return;
-  if (!/^(0|[1-9][0-9]{0,15})$/.test(since)) throw bad('is not a checkpoint of this server');
-  if (Number(since) > Number(await db.updateSeq())) throw bad('is beyond what this server holds');
+  const m = /^([A-Za-z0-9_-]{1,64})@(.*)$/.exec(since);
+  if (!m) {
+    if (/^(0|[1-9][0-9]{0,15})$/.test(since))
+      throw bad('has no database epoch: it was handed out before an upgrade or a restore of this server');
+    throw bad('is not a checkpoint of this server');
+  }
+  if (m[1] !== epoch)
+    throw bad(
+      'belongs to another copy of this mission database (it was restored from a backup or made anew since)',
+    );
+  const seq = m[2]!;
+  if (/^[0-9]+-[A-Za-z0-9_-]+$/.test(seq)) return seq;
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(seq)) throw bad('is not a checkpoint of this server');
+  if (Number(seq) > Number(await db.updateSeq())) throw bad('is beyond what this server holds');
+  return seq;
 }

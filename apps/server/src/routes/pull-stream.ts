@@ -14,7 +14,10 @@ export interface PullStreamArgs {
   db: MissionDb;
   ops: DocStore;
   results: PushResult[];
+  /** The sequence to pull after (the checkpoint's, without its epoch). */
   since: string | null;
+  /** The mission database's epoch, carried in the checkpoint as `<epoch>@<seq>` (decision 152). */
+  epoch: string;
   pullLimit: number;
   /** `id rev` of the revisions pushed in this request (not echoed back unless under review). */
   pushedNow: Set<string>;
@@ -92,5 +95,5 @@ async function* body(a: PullStreamArgs): AsyncGenerator<string> {
   }
   await a.onComplete(pulled);
   const goneField = gone.length > 0 ? `,"gone":${JSON.stringify(gone)}` : '';
-  yield `]${goneField},"checkpoint":${JSON.stringify(lastSeq)},"more":${more}}`;
+  yield `]${goneField},"checkpoint":${JSON.stringify(`${a.epoch}@${lastSeq}`)},"more":${more}}`;
 }

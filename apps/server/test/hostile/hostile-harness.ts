@@ -12,7 +12,8 @@ const ACCOUNT_ROUTES = /^(POST \/api\/auth\/(logout|password)|PATCH \/api\/users
 /** The only `_` fields a Tern document may carry (docs/errors.md, TERN_DOC_RESERVED_FIELD). */
 const ALLOWED_SPECIAL = new Set(['_id', '_rev', '_revisions', '_deleted']);
 /** A checkpoint this server can have given (memory and LevelDB update sequences are integers). */
-const SERVER_SEQ = /^[0-9]+$/;
+/** `<epoch>@<seq>`: the mission database's epoch and one of its update sequences (decision 152). */
+const SERVER_SEQ = /^[A-Za-z0-9_-]{16}@[0-9]+$/;
 
 const timeout = (ms: number) =>
   new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref());

@@ -44,6 +44,9 @@ export const sinceArb: fc.Arbitrary<string | null> = fc.oneof(
   fc.nat({ max: 40 }).map(String),
   fc.constantFrom(
     'abc',
+    // Another epoch's checkpoint (from before a restore, decision 152) and a torn one.
+    'AAAAAAAAAAAAAAAA@1',
+    '@1',
     'NaN',
     '{"a":1}',
     '-1',

@@ -26,6 +26,24 @@ describe('checkpoints the server never gave (issue 11, item 6)', () => {
     });
   }
 
+  it('a plain sequence, as handed out before checkpoints carried the epoch → 400, saying why', async () => {
+    const r = await pushRaw(h, h.interviewer, syncBody([], '1'));
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ code: 'TERN_BAD_CHECKPOINT' });
+    expect(String(r.json.message)).toMatch(/has no database epoch.*since: null/);
+  });
+
+  it("a checkpoint of another epoch (a restored database) → 400, saying why; this one's is accepted", async () => {
+    const first = await pushRaw(h, h.interviewer, syncBody([], null));
+    const [epoch, seq] = String(first.json.checkpoint).split('@');
+    expect(epoch).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    const other = await pushRaw(h, h.interviewer, syncBody([], `AAAAAAAAAAAAAAAA@${seq}`));
+    expect(other.status).toBe(400);
+    expect(String(other.json.message)).toMatch(/another copy of this mission database \(it was restored/);
+    const beyond = await pushRaw(h, h.interviewer, syncBody([], `${epoch}@99999999`));
+    expect(String(beyond.json.message)).toMatch(/beyond what this server holds/);
+  });
+
   it('a checkpoint the server gave is accepted', async () => {
     const first = await pushRaw(h, h.interviewer, syncBody([], null));
     expect(first.status).toBe(200);

@@ -201,6 +201,17 @@ export class DexieSyncStorage implements SyncStorage {
     }
   }
 
+  /** Synced rows become pending again (tombstones too); rejected ones stay as they are. */
+  async requeueAll(): Promise<void> {
+    const synced = await this.docs.find({ mission: this.mission, state: 'synced' });
+    await this.docs.commit(
+      synced.map((r) => ({
+        id: r.id,
+        decide: (row) => (row && row.syncState === 'synced' ? { ...row, syncState: 'pending' } : null),
+      })),
+    );
+  }
+
   async checkpoint(): Promise<string | null> {
     return (await this.db.meta.get(checkpointKey(this.mission)))?.value ?? null;
   }

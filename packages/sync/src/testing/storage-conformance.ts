@@ -125,6 +125,24 @@ export const storageConformance: Record<string, (make: DeviceFactory) => Promise
     eq((await d.read(ID(1)))?.rev, local, 'rev');
   },
 
+  'makes every synced document pending again on requeueAll, rejected ones excepted': async (make) => {
+    const d = await make('m1');
+    const pulled = remoteDoc(ID(1), body('pulled'));
+    await d.storage.applyPulled([pulled], '1');
+    const mine = await d.save(ID(2), body('mine'));
+    const refused = await d.save(ID(3), body('refused'));
+    await d.storage.acknowledge([
+      { id: ID(2), rev: mine, ok: true },
+      { id: ID(3), rev: refused, ok: false, code: 'TERN_RESPONSE_INVALID', reason: 'age: too old' },
+    ]);
+    eq(await d.storage.pending(10), [], 'nothing pending before');
+    await d.storage.requeueAll();
+    const again = (await d.storage.pending(10)).map((x) => `${x._id} ${x._rev}`).sort();
+    eq(again, [`${ID(1)} ${pulled._rev}`, `${ID(2)} ${mine}`].sort(), 'pending after requeueAll');
+    eq((await d.read(ID(3)))?.state, 'rejected', 'a rejected document stays rejected');
+    eq(await d.storage.checkpoint(), '1', 'checkpoint untouched');
+  },
+
   'applies nothing from a page with a malformed document': async (make) => {
     const d = await make('m1');
     const good = remoteDoc(ID(1), body('good'));
