@@ -301,8 +301,27 @@ describe('the statistician', () => {
       await page.getByRole('button', { name: 'Log in' }).click();
       await page.getByRole('button', { name: 'Log out' }).first().waitFor();
       expect(await page.getByRole('heading', { name: en('title') }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Projections' }).count()).toBe(0);
       const status = await page.evaluate(async () => (await fetch('/api/demography/datasets')).status);
       expect(status).toBe(403);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('an admin', () => {
+  it('reaches the workspace from the header link', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/`);
+      await page.getByLabel('Username').fill(DEMO.admin.username);
+      await page.getByLabel('Password').fill(DEMO.admin.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('link', { name: 'Projections' }).click();
+      await page.getByRole('heading', { name: en('title') }).waitFor();
+      expect(page.url()).toMatch(/#\/demography$/);
     } finally {
       await context.close();
     }

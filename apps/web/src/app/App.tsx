@@ -6,6 +6,7 @@ import { FormPage } from '../form/FormPage.tsx';
 import { EditRecordPage } from '../form/EditRecordPage.tsx';
 import { ADMIN_CONFLICTS_HASH, ADMIN_FORMS_HASH } from '../admin/admin-route.ts';
 import { RESEARCH_HASH, mayResearch } from '../research/research-route.ts';
+import { DEMOGRAPHY_HASH, mayProject } from '../demography/demography-route.ts';
 import { loadDeviceForms } from '../forms-admin/device-forms.ts';
 import { RecordList } from '../records/RecordList.tsx';
 import { SyncPanel } from '../sync/SyncPanel.tsx';
@@ -108,6 +109,12 @@ export function App(props: {
         {mayResearch(user.role) && (
           <a className="admin-link" href={RESEARCH_HASH}>
             {t('research-link:label')}
+          </a>
+        )}
+        {/* Statisticians land on the workspace itself (main.tsx); an admin reaches it from here. */}
+        {mayProject(user.role) && (
+          <a className="admin-link" href={DEMOGRAPHY_HASH}>
+            {t('research-link:projectionsLabel')}
           </a>
         )}
         <button type="button" onClick={props.onLock}>
