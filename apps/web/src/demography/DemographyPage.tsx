@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetResponse, DatasetSummary, RunResults, RunSpec, RunSummary } from '@tern/api';
-import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
+import { PageHeader } from '../app/PageHeader.tsx';
 import { DatasetPanel } from './DatasetPanel.tsx';
 import { ProblemView } from './ProblemView.tsx';
 import { ResultsView } from './ResultsView.tsx';
@@ -37,7 +37,6 @@ export default function DemographyPage(props: {
   onLogout: () => Promise<void>;
 }) {
   const { t } = useTranslation('demography');
-  const { t: tc } = useTranslation();
   const [datasets, setDatasets] = useState<DatasetSummary[]>([]);
   const [runs, setRuns] = useState<RunSummary[]>([]);
   const [dataset, setDataset] = useState<DatasetResponse | null>(null);
@@ -149,24 +148,15 @@ export default function DemographyPage(props: {
 
   return (
     <div className="app demography">
-      <header>
-        <h1>{t('title')}</h1>
-        <span className="user">
-          {tc('user', { username: props.username, role: tc(`roles.${props.role}`) })}
-        </span>
-        <LanguagePicker />
-        {props.onClose && (
-          <button type="button" onClick={props.onClose}>
-            {t('back')}
-          </button>
-        )}
-        <button type="button" onClick={props.onLock}>
-          {tc('lock')}
-        </button>
-        <button type="button" onClick={() => void props.onLogout()}>
-          {tc('logout')}
-        </button>
-      </header>
+      <PageHeader
+        title={t('title')}
+        backLabel={t('back')}
+        username={props.username}
+        role={props.role}
+        onClose={props.onClose}
+        onLock={props.onLock}
+        onLogout={props.onLogout}
+      />
       <main>
         <p className="hint">{t('intro')}</p>
         {error !== null && <ProblemView error={error} />}

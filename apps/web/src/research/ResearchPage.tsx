@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResearchMetaResponse, ResearchTableResponse } from '@tern/api';
-import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
+import { PageHeader } from '../app/PageHeader.tsx';
 import { Charts } from './Charts.tsx';
 import { Downloads } from './Downloads.tsx';
 import { FlowsView } from './FlowsView.tsx';
@@ -40,7 +40,6 @@ export default function ResearchPage(props: {
   onLogout: () => Promise<void>;
 }) {
   const { t } = useTranslation('research');
-  const { t: tc } = useTranslation();
   const [meta, setMeta] = useState<ResearchMetaResponse | null>(null);
   const [query, setQuery] = useState<ResearchQuery>({ dims: [], filters: {}, source: 'missions' });
   const [answers, setAnswers] = useState<Answers | null>(null);
@@ -100,24 +99,15 @@ export default function ResearchPage(props: {
 
   return (
     <div className="app research">
-      <header>
-        <h1>{t('title')}</h1>
-        <span className="user">
-          {tc('user', { username: props.username, role: tc(`roles.${props.role}`) })}
-        </span>
-        <LanguagePicker />
-        {props.onClose && (
-          <button type="button" onClick={props.onClose}>
-            {t('back')}
-          </button>
-        )}
-        <button type="button" onClick={props.onLock}>
-          {tc('lock')}
-        </button>
-        <button type="button" onClick={() => void props.onLogout()}>
-          {tc('logout')}
-        </button>
-      </header>
+      <PageHeader
+        title={t('title')}
+        backLabel={t('back')}
+        username={props.username}
+        role={props.role}
+        onClose={props.onClose}
+        onLock={props.onLock}
+        onLogout={props.onLogout}
+      />
       <main>
         <p className="privacy-note">{t('privacy', { k: meta?.k ?? 11 })}</p>
         {fresh && <Freshness fresh={fresh} />}
