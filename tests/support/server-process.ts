@@ -28,7 +28,7 @@ export const DEMO = {
 } as const;
 
 /** Run the demo seed into a data folder (before the server opens it: LevelDB allows one process). */
-export function seedDemo(dataDir: string, cases = false, research = false): void {
+export function seedDemo(dataDir: string, cases: boolean | number = false, research = false): void {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/server/src/seed/demo.ts')], {
     cwd: ROOT,
     // The ~200 demo cases only when a test asks for them: most tests count the mission's records.
@@ -36,7 +36,7 @@ export function seedDemo(dataDir: string, cases = false, research = false): void
     env: {
       ...process.env,
       TERN_DATA_DIR: dataDir,
-      TERN_DEMO_CASES: cases ? '1' : '0',
+      TERN_DEMO_CASES: typeof cases === 'number' ? String(cases) : cases ? '1' : '0',
       TERN_DEMO_RESEARCH: research ? '1' : '0',
     },
     encoding: 'utf8',
@@ -64,7 +64,8 @@ export async function startServer(
     port?: number;
     env?: Record<string, string>;
     seed?: boolean;
-    demoCases?: boolean;
+    /** The ~200 demo cases, or a number of batches of them (25 → 5,000). */
+    demoCases?: boolean | number;
     /** Seed the research demo too (three missions, 30,000 cases, the source ctdc:demo). */
     demoResearch?: boolean;
     /** Extra arguments for node itself (`--cpu-prof`, which NODE_OPTIONS does not allow). */

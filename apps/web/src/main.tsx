@@ -22,7 +22,7 @@ import {
   mayProject,
   useDemographyRoute,
 } from './demography/demography-route.ts';
-import './i18n/i18n.ts';
+import { i18nReady } from './i18n/i18n.ts';
 import './app/styles.css';
 
 const db = openDb();
@@ -145,6 +145,8 @@ function Root() {
   );
 }
 
+// The remembered language's words first (one small chunk, cached offline), then the first render.
+await i18nReady;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Root />

@@ -35,3 +35,5 @@ export { fillText, outputValues, textRefsOf } from './text-refs.ts';
 export { assistance, builtinForms, quickScreening, screening } from './builtin/index.ts';
 export * as expr from './expr/index.ts';
 export { compileExpression, ExpressionError, parseExpression } from './expr/index.ts';
+export { loadRegexEngine } from '#regex-engine';
+export { usesRegex } from './expr/regex-engine.ts';

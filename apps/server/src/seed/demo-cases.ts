@@ -128,9 +128,12 @@ export function wire(id: string, body: Record<string, unknown>): WireDoc {
   return { _id: id, _rev: rev, _revisions: revisions, ...body };
 }
 
-/** The demo cases and their forms as wire documents (the same on every call). */
-export function demoCaseDocs(mission: string, deviceNumber: number): WireDoc[] {
-  const rand = prng(20261126);
+/**
+ * The demo cases and their forms as wire documents (the same on every call). Another `batch` gives
+ * another 200 cases with other ids and case codes (the warm-start benchmark fills a mission with 5,000).
+ */
+export function demoCaseDocs(mission: string, deviceNumber: number, batch = 0): WireDoc[] {
+  const rand = prng(20261126 + batch);
   const statuses = CASE_STATUSES.flatMap((s) => Array<CaseStatus>(SPREAD[s]).fill(s));
   const docs: WireDoc[] = [];
   statuses.forEach((target, i) => {
@@ -200,7 +203,7 @@ export function demoCaseDocs(mission: string, deviceNumber: number): WireDoc[] {
           .replace(/[^A-Z0-9]/g, '')
           .slice(0, 8),
         deviceNumber,
-        i + 1,
+        batch * statuses.length + i + 1,
       ),
       status: target,
       ...(target === 'screening'
@@ -295,11 +298,16 @@ export function demoCaseDocs(mission: string, deviceNumber: number): WireDoc[] {
 }
 
 /** Write the demo cases into `mission` (idempotent: the same revisions are written as no-ops). */
-export async function seedDemoCases(store: ServerStore, mission: string): Promise<number> {
+export async function seedDemoCases(store: ServerStore, mission: string, batches = 1): Promise<number> {
   const device = await registerDevice(store.ops(mission), SEED_DEVICE, 'demo-seed');
-  const docs = demoCaseDocs(mission, device.number);
-  const results = await store.mission(mission).writeReplicated(docs);
-  const failed = results.filter((r) => !r.ok);
-  if (failed.length) throw new Error(`demo cases: ${failed.length} not stored, first: ${failed[0]!.reason}`);
-  return docs.length;
+  let written = 0;
+  for (let b = 0; b < batches; b++) {
+    const docs = demoCaseDocs(mission, device.number, b);
+    const results = await store.mission(mission).writeReplicated(docs);
+    const failed = results.filter((r) => !r.ok);
+    if (failed.length)
+      throw new Error(`demo cases: ${failed.length} not stored, first: ${failed[0]!.reason}`);
+    written += docs.length;
+  }
+  return written;
 }

@@ -26,7 +26,8 @@ export const DEMO_MISSION = 'demo';
 export async function seedDemo(
   store: TernStore,
   now: () => number = Date.now,
-  opts: { cases?: boolean } = {},
+  /** `cases`: true for the ~200 demo cases, or a number of such batches (25 → 5,000 cases). */
+  opts: { cases?: boolean | number } = {},
 ): Promise<string[]> {
   const sys = store.system();
   const missions = new Missions(sys, now);
@@ -50,7 +51,7 @@ export async function seedDemo(
   // A data set for the statistician's projection workspace (issue 14).
   await seedDemoDemography(sys, now);
   // About 200 synthetic cases with their forms; the same documents every time (demo-cases.ts).
-  if (opts.cases) await seedDemoCases(store, DEMO_MISSION);
+  if (opts.cases) await seedDemoCases(store, DEMO_MISSION, opts.cases === true ? 1 : opts.cases);
   return created;
 }
 
@@ -61,8 +62,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const config = readConfig();
   const store = new TernStore({ kind: 'leveldb', dataDir: config.dataDir });
   try {
-    // `npm start` seeds the demo cases; tests that need an empty mission set TERN_DEMO_CASES=0.
-    const created = await seedDemo(store, Date.now, { cases: process.env.TERN_DEMO_CASES !== '0' });
+    // `npm start` seeds the demo cases; tests that need an empty mission set TERN_DEMO_CASES=0, and
+    // TERN_DEMO_CASES=25 seeds 25 batches of 200 (the warm-start benchmark's 5,000 cases).
+    const batches = Number(process.env.TERN_DEMO_CASES ?? '1');
+    const created = await seedDemo(store, Date.now, {
+      cases: Number.isInteger(batches) && batches > 0 ? batches : false,
+    });
     console.log(
       created.length
         ? `demo seed: mission "${DEMO_MISSION}", accounts ${created.join(', ')} (passwords in the README)`

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '@tern/forms';
-import { deviceForms } from '../forms-admin/device-forms.ts';
+import { deviceForms, useDeviceForms } from '../forms-admin/device-forms.ts';
 import type { Answers, FormDefinition } from '@tern/forms';
 import type { TernDb } from '../device/db.ts';
 import { DeviceAttachments } from '../device/attachments.ts';
@@ -78,6 +78,7 @@ export function FormPage(props: {
 }) {
   const { db, mission, dataKey } = props;
   const attachments = useMemo(() => new DeviceAttachments(db, mission, dataKey), [db, mission, dataKey]);
+  useDeviceForms(); // the form list grows when published forms are read from the device
   // The page's own words follow the UI language; the form's labels follow `lang`, chosen here.
   const { t, i18n } = useTranslation('form');
   const [lang, setLang] = useState<string>(() =>

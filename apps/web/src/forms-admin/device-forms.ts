@@ -1,4 +1,5 @@
-import { builtinForms } from '@tern/forms';
+import { useSyncExternalStore } from 'react';
+import { builtinForms, loadRegexEngine, usesRegex } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
 import type { TernDb } from '../device/db.ts';
 import { availableForms, refreshPublishedForms } from './published-forms.ts';
@@ -10,8 +11,25 @@ import { availableForms, refreshPublishedForms } from './published-forms.ts';
  */
 export const deviceForms: Map<string, FormDefinition> = new Map(builtinForms);
 
+let version = 0;
+const listeners = new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+/**
+ * Re-render when forms arrive (a screen drawn before the kept forms were read, or before a form's
+ * regex() engine was fetched, shows them as soon as they are there). Returns a number that changes.
+ */
+export const useDeviceForms = (): number => useSyncExternalStore(subscribe, () => version);
+
 /** Load the kept published forms; when online, fetch new ones first. Failures leave what is there. */
 export async function loadDeviceForms(db: TernDb, online: boolean): Promise<void> {
   if (online) await refreshPublishedForms(db).catch(() => undefined);
-  for (const [key, def] of await availableForms(db)) deviceForms.set(key, def);
+  const forms = await availableForms(db);
+  // The regex() engine is fetched only when a form on this device needs it (packages/forms).
+  if ([...forms.values()].some(usesRegex)) await loadRegexEngine();
+  for (const [key, def] of forms) deviceForms.set(key, def);
+  version += 1;
+  for (const l of listeners) l();
 }

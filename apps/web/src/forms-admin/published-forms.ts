@@ -1,4 +1,4 @@
-import { builtinForms, parseFormDefinition } from '@tern/forms';
+import { builtinForms, loadRegexEngine, parseFormDefinition, usesRegex } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
 import { ApiError, fetchJson } from '@tern/api';
 import type { FormListResponse } from '@tern/api';
@@ -26,6 +26,8 @@ export async function refreshPublishedForms(db: TernDb, fetchImpl: typeof fetch 
       throw e;
     }
     // Validate before keeping: a definition the engine cannot run must not reach the form page.
+    // (Checking a regex() needs its engine, fetched only for forms that use it.)
+    if (usesRegex(json)) await loadRegexEngine();
     const def = parseFormDefinition(json);
     await db.meta.put({ key: KEY(f.key), value: JSON.stringify(def) });
     added.push(f.key);

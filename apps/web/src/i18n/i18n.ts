@@ -17,10 +17,21 @@ export const LANGUAGES = [
 export type Language = (typeof LANGUAGES)[number]['code'];
 
 const STORAGE_KEY = 'tern.lang';
-const modules = import.meta.glob<Record<string, unknown>>(
-  ['./locales/*/*.json', '!./locales/*/research.json', '!./locales/*/demography.json'],
+/**
+ * English is in the first download (every other language falls back to it); each other language is
+ * one chunk per language, fetched when it is chosen (precached by the service worker, so offline too).
+ * The interviewer's first download carries one language's words, not five (issue 16).
+ */
+const english = import.meta.glob<Record<string, unknown>>(
+  ['./locales/en/*.json', '!./locales/en/research.json', '!./locales/en/demography.json'],
   { eager: true, import: 'default' },
 );
+const otherLanguages: Record<string, () => Promise<{ default: Record<string, Record<string, unknown>> }>> = {
+  fr: () => import('./languages/fr.ts'),
+  es: () => import('./languages/es.ts'),
+  ar: () => import('./languages/ar.ts'),
+  ru: () => import('./languages/ru.ts'),
+};
 /**
  * Namespaces of screens few users open, fetched with the screen (loadLazyNamespaces): the research
  * dashboard's and the projection workspace's words stay out of the interviewer's first download, like its code.
@@ -31,8 +42,9 @@ const lazyModules = import.meta.glob<Record<string, unknown>>(
 );
 const pathParts = (path: string) => /\.\/locales\/([a-z]{2})\/([\w-]+)\.json$/.exec(path);
 
+/** The words loaded so far, by language and namespace (English always; others once chosen). */
 export const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-for (const [path, json] of Object.entries(modules)) {
+for (const [path, json] of Object.entries(english)) {
   const m = pathParts(path);
   if (!m) continue;
   (resources[m[1]!] ??= {})[m[2]!] = json;
@@ -53,30 +65,65 @@ function applyToDocument(lang: string) {
   document.documentElement.dir = dirOf(lang);
 }
 
+const loaded = new Map<string, Promise<void>>([['en', Promise.resolve()]]);
+/** Fetch a language's words (once) and give them to i18next. */
+export function loadLanguage(lang: string): Promise<void> {
+  let p = loaded.get(lang);
+  if (!p) {
+    const load = otherLanguages[lang];
+    p = load
+      ? load().then(({ default: bundles }) => {
+          for (const [ns, json] of Object.entries(bundles)) {
+            (resources[lang] ??= {})[ns] = json;
+            i18next.addResourceBundle(lang, ns, json, true, true);
+          }
+        })
+      : Promise.resolve();
+    // A failed fetch (offline before the service worker cached the chunk) may be tried again later.
+    p.catch(() => loaded.delete(lang));
+    loaded.set(lang, p);
+  }
+  return p;
+}
+
+const first = storedLanguage();
 void i18next.use(initReactI18next).init({
   resources,
-  lng: storedLanguage(),
+  lng: first,
   fallbackLng: 'en',
   ns: NAMESPACES,
   defaultNS: 'common',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });
-applyToDocument(i18next.language);
+applyToDocument(first);
 // Error messages (@tern/api's catalogue) come one language at a time; English is always there.
-void loadErrorMessages(i18next.language);
+void loadErrorMessages(first);
+/**
+ * Resolves when the remembered language's words are there (main.tsx waits for it before the first
+ * render, so a French user never sees English flash by). If the chunk cannot be fetched the app
+ * starts in English rather than not at all.
+ */
+export const i18nReady: Promise<void> = loadLanguage(first).then(
+  () => undefined,
+  () => undefined,
+);
 
-/** Fetch the lazy namespaces (every language, so a language switch needs no network) and add them. */
+/**
+ * Fetch the lazy namespaces, and every language's words, and add them: the research dashboard and
+ * the projection workspace switch language without the network, and tests see every language.
+ */
 export async function loadLazyNamespaces(): Promise<void> {
-  await Promise.all(
-    Object.entries(lazyModules).map(async ([path, load]) => {
+  await Promise.all([
+    ...Object.keys(otherLanguages).map(loadLanguage),
+    ...Object.entries(lazyModules).map(async ([path, load]) => {
       const m = pathParts(path);
       if (!m) return;
       const json = await load();
       (resources[m[1]!] ??= {})[m[2]!] = json;
       i18next.addResourceBundle(m[1]!, m[2]!, json, true, true);
     }),
-  );
+  ]);
 }
 
 /** Change the UI language and remember the choice on this device. */
@@ -85,6 +132,7 @@ export async function setLanguage(lang: Language): Promise<void> {
   // The page turns at once (direction, labels); the error messages' chunk may arrive a moment later
   // (until then an error reads in English, never blank).
   const messages = loadErrorMessages(lang);
+  await loadLanguage(lang).catch(() => undefined);
   await i18next.changeLanguage(lang);
   applyToDocument(lang);
   await messages;

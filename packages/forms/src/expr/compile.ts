@@ -1,4 +1,5 @@
-import { RE2JS } from 're2js';
+import { regexEngine } from '#regex-engine';
+import type { RegexEngine } from './regex-engine.ts';
 import type { BinaryOp, Expr } from './ast.ts';
 import { compare } from './compare.ts';
 import { ExpressionError } from './expression-error.ts';
@@ -199,9 +200,15 @@ function regex(
   arity(2, 2);
   const s = compileAst(e.args[0]!, env);
   const p = e.args[1]!;
-  const make = (src: string, pos: number): RE2JS => {
+  const RE2 = regexEngine();
+  if (!RE2)
+    throw new ExpressionError(
+      'regex() needs the regular-expression engine, which is not loaded yet (loadRegexEngine())',
+      e.pos,
+    );
+  const make = (src: string, pos: number): ReturnType<RegexEngine['compile']> => {
     try {
-      return RE2JS.compile(src);
+      return RE2.compile(src);
     } catch (err) {
       throw new ExpressionError(`Invalid regular expression: ${(err as Error).message}`, pos);
     }
@@ -214,7 +221,7 @@ function regex(
   const pe = compileAst(p, env);
   return (ctx) => {
     try {
-      return RE2JS.compile(toStr(pe(ctx)))
+      return RE2.compile(toStr(pe(ctx)))
         .matcher(toStr(s(ctx)))
         .find();
     } catch {

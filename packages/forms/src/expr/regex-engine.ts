@@ -1,0 +1,13 @@
+/**
+ * What `regex()` needs of RE2 (re2js): compile a pattern, find it in a text. Matching takes time
+ * linear in the text whatever the pattern. Which module provides it depends on where the package runs
+ * (package.json `imports` → `#regex-engine`): eagerly in Node, on demand in the browser.
+ */
+export interface RegexEngine {
+  compile(pattern: string): { matcher(input: string): { find(): boolean } };
+}
+
+/** True when a form's definition (any expression in it) calls `regex()`. */
+export function usesRegex(definition: unknown): boolean {
+  return /\bregex\s*\(/.test(JSON.stringify(definition));
+}
