@@ -51,6 +51,19 @@ describe('demo cases', () => {
     }
   });
 
+  it('another batch is another 200 cases: no id or case code repeats (the warm-start bench seeds 25)', () => {
+    const two = [...demoCaseDocs('demo', 1, 0), ...demoCaseDocs('demo', 1, 1)];
+    const ids = two.map((d) => d._id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const codes = two.filter((d) => d._id.startsWith('case:')).map((d) => d.code);
+    expect(codes).toHaveLength(2 * DEMO_CASE_COUNT);
+    expect(new Set(codes).size).toBe(codes.length);
+    const refused = demoCaseDocs('demo', 1, 1).filter(
+      (d) => checkDoc(d, 'demo', builtinLookup, { verifyRevs: true }) !== null,
+    );
+    expect(refused).toEqual([]);
+  });
+
   it('a case body with a bad field is refused naming the path, never the value', () => {
     const bad = { ...cases[0]!, pii: { fullName: '' } };
     const r = checkDoc(bad, 'demo', builtinLookup, { verifyRevs: false });
