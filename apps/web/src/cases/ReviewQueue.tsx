@@ -23,6 +23,7 @@ function FormRows(props: {
           <th>{t('columns.code')}</th>
           <th>{t('columns.name')}</th>
           <th>{t('filters.form')}</th>
+          <th>{t('columns.interviewer')}</th>
           <th>{t('columns.updated')}</th>
           <th>{t('columns.sync')}</th>
           <th />
@@ -41,9 +42,14 @@ function FormRows(props: {
                   </button>
                 )}
               </td>
-              <td>{c?.body.pii.fullName ?? ''}</td>
+              <td>
+                <bdi>{c?.body.pii.fullName ?? ''}</bdi>
+              </td>
               <td>{formTitle(f.form, i18n.language)}</td>
-              <td>{formatDate(f.createdAt, { dateStyle: 'medium' })}</td>
+              <td>
+                <bdi>{f.filledBy ?? c?.body.assignedTo ?? ''}</bdi>
+              </td>
+              <td>{formatDate(f.filledAt, { dateStyle: 'medium' })}</td>
               <td>
                 {t(`sync.${shownState(f)}`)}
                 <ReviewBadge form={f} />
