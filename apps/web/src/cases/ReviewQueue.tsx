@@ -3,7 +3,7 @@ import type { TernDb } from '../device/db.ts';
 import { formatDate, formatNumber } from '../i18n/i18n.ts';
 import type { CaseIndex, FormEntry } from './case-index.ts';
 import { formTitle, shownState } from './case-labels.ts';
-import { ReviewActions, ReviewBadge } from './ReviewActions.tsx';
+import { ReviewBadge } from './ReviewActions.tsx';
 
 type User = { username: string; role: string };
 
@@ -14,6 +14,7 @@ function FormRows(props: {
   user: User;
   forms: FormEntry[];
   onOpenCase: (id: string) => void;
+  onOpenRecord: (id: string) => void;
 }) {
   const { t, i18n } = useTranslation('cases');
   return (
@@ -26,13 +27,11 @@ function FormRows(props: {
           <th>{t('columns.interviewer')}</th>
           <th>{t('columns.updated')}</th>
           <th>{t('columns.sync')}</th>
-          <th />
         </tr>
       </thead>
       <tbody>
         {props.forms.map((f) => {
           const c = f.caseId ? props.index.get(f.caseId) : undefined;
-          const title = `${formTitle(f.form, i18n.language)} — ${c?.body.code ?? ''}`;
           return (
             <tr key={f.id} data-id={f.id} data-form={f.form} data-case={f.caseId}>
               <td className="case-code">
@@ -45,7 +44,11 @@ function FormRows(props: {
               <td>
                 <bdi>{c?.body.pii.fullName ?? ''}</bdi>
               </td>
-              <td>{formTitle(f.form, i18n.language)}</td>
+              <td>
+                <button type="button" className="link" onClick={() => props.onOpenRecord(f.id)}>
+                  {formTitle(f.form, i18n.language)}
+                </button>
+              </td>
               <td>
                 <bdi>{f.filledBy ?? c?.body.assignedTo ?? ''}</bdi>
               </td>
@@ -53,16 +56,6 @@ function FormRows(props: {
               <td>
                 {t(`sync.${shownState(f)}`)}
                 <ReviewBadge form={f} />
-              </td>
-              <td>
-                <ReviewActions
-                  db={props.db}
-                  dataKey={props.dataKey}
-                  index={props.index}
-                  form={f}
-                  user={props.user}
-                  label={title}
-                />
               </td>
             </tr>
           );
@@ -79,6 +72,7 @@ export function ReviewQueue(props: {
   index: CaseIndex;
   user: User;
   onOpenCase: (id: string) => void;
+  onOpenRecord: (id: string) => void;
 }) {
   const { t } = useTranslation('cases');
   const forms = props.index.reviewQueue();
@@ -98,6 +92,7 @@ export function ReturnedForms(props: {
   index: CaseIndex;
   user: User;
   onOpenCase: (id: string) => void;
+  onOpenRecord: (id: string) => void;
 }) {
   const { t } = useTranslation('cases');
   const forms = props.index.returned(props.user.username);
