@@ -1,12 +1,13 @@
 // The case search benchmark of issue 6: 5,000 cases sealed in IndexedDB (made through the app's own
 // createCase and saveSubmission), time from a keystroke in the search box to the results rendered
-// (the frame after the list shows the typed query), median and p95, target ≤ 100 ms. Baseline in the
-// same run: the naive search that decrypts every case row on each keystroke.
+// (the frame after the list shows the typed query), median and p95, target ≤ 100 ms (issue 6) and, at
+// 4× CPU throttling (a phone), ≤ 50 ms (issue 16). Baseline in the same run: the naive search that
+// decrypts every case row on each keystroke. Also counts the rows a first letter puts on screen.
 // Run with `npm run bench:cases` (scripts/bench-cases.mjs builds apps/web/dist-bench/cases and runs this).
 import { createReadStream, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
@@ -55,6 +56,8 @@ interface Run {
   generateMs: number;
   buildMs: number;
   lat: number[];
+  /** Rows in the list after each query's first letter (index mode). */
+  firstRows: number[];
 }
 
 async function open(context: BrowserContext, url: string, mode: string, rate: number) {
@@ -67,7 +70,7 @@ async function open(context: BrowserContext, url: string, mode: string, rate: nu
 }
 
 /** Type each query key by key; each keystroke waits until its results are on screen, then pauses. */
-async function typeQueries(page: Page): Promise<number[]> {
+async function typeQueries(page: Page): Promise<{ lat: number[]; firstRows: number[] }> {
   await page.evaluate(() => {
     const w = window as unknown as { __lat: Array<[string, number]>; __start: number };
     w.__lat = [];
@@ -84,6 +87,7 @@ async function typeQueries(page: Page): Promise<number[]> {
       requestAnimationFrame(() => w.__lat.push([shown, performance.now() - start]));
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
+  const firstRows: number[] = [];
   for (const q of QUERIES) {
     await page.fill('input[type=search]', '');
     await page.waitForFunction(
@@ -99,6 +103,7 @@ async function typeQueries(page: Page): Promise<number[]> {
         q.slice(0, i),
         { timeout: 120_000 },
       );
+      if (i === 1) firstRows.push(await page.locator('table.cases tbody tr').count());
       await page.waitForTimeout(50);
     }
   }
@@ -108,15 +113,23 @@ async function typeQueries(page: Page): Promise<number[]> {
   ).filter((l) => l[0] !== '');
   const keystrokes = QUERIES.join('').length;
   if (lat.length !== keystrokes) throw new Error(`${keystrokes} keystrokes but ${lat.length} measurements`);
-  return lat.map((l) => l[1]);
+  return { lat: lat.map((l) => l[1]), firstRows };
 }
 
 async function measure(context: BrowserContext, url: string, mode: string, rate: number): Promise<Run> {
   const page = await open(context, url, mode, rate);
   const info = await page.evaluate(() => window.__casesBench!);
-  const lat = await typeQueries(page);
+  const { lat, firstRows } = await typeQueries(page);
   await page.close();
-  return { mode, rate, cases: info.cases, generateMs: info.generateMs, buildMs: info.buildMs, lat };
+  return {
+    mode,
+    rate,
+    cases: info.cases,
+    generateMs: info.generateMs,
+    buildMs: info.buildMs,
+    lat,
+    firstRows,
+  };
 }
 
 declare global {
@@ -129,6 +142,7 @@ const fmt = (n: number) => n.toFixed(1);
 
 async function main() {
   if (!existsSync(join(DIST, 'cases.html'))) throw new Error(`${DIST} missing: run npm run bench:cases`);
+  const loadStart = loadavg()[0]!;
   const served = await serveDist();
   const browser = await launchChromium();
   const runs: Run[] = [];
@@ -163,10 +177,15 @@ async function main() {
   for (const rate of [1, 4]) {
     const a = runs.find((r) => r.rate === rate && r.mode === 'index')!;
     const b = runs.find((r) => r.rate === rate && r.mode === 'naive')!;
+    const target = rate === 4 ? 50 : 100;
     console.log(
-      `${rate}× CPU: baseline / index = ${fmt(median(b.lat) / median(a.lat))}× at the median, ${fmt(quantile(b.lat, 0.95) / quantile(a.lat, 0.95))}× at p95; index p95 ${quantile(a.lat, 0.95) <= 100 ? 'meets' : 'MISSES'} the 100 ms target`,
+      `${rate}× CPU: baseline / index = ${fmt(median(b.lat) / median(a.lat))}× at the median, ${fmt(quantile(b.lat, 0.95) / quantile(a.lat, 0.95))}× at p95; index p95 ${fmt(quantile(a.lat, 0.95))} ms ${quantile(a.lat, 0.95) <= target ? 'meets' : 'MISSES'} the ${target} ms target; rows on screen after a first letter: at most ${Math.max(...a.firstRows)}`,
     );
   }
+  const load = loadavg().map((x) => x.toFixed(1));
+  console.log(
+    `load average: ${loadStart.toFixed(1)} at the start; ${load.join(', ')} (1, 5, 15 min) at the end; ${cpus().length} cores`,
+  );
 }
 
 async function chromiumVersion(): Promise<string> {

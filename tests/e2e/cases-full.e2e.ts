@@ -202,7 +202,13 @@ async function officerApprovesAndExports(
     const row = page.locator(`.review-queue tr[data-id="${id}"]`);
     await row.waitFor();
     if (id === run.formIds[0]) await shot(page, lang, 'review-queue');
-    await row.getByRole('button', { name: tr('review.approve') }).click();
+    // The row opens the form: its answers, then approve, then confirm (decision 160).
+    await row.getByRole('button').nth(1).click();
+    await page.locator(`.record-view[data-id="${id}"] dl.answers div`).first().waitFor();
+    await page.getByRole('button', { name: tr('review.approve'), exact: true }).click();
+    await page.getByRole('button', { name: tr('review.yesApprove'), exact: true }).click();
+    await page.locator('.record-view [data-review=approved]').waitFor();
+    await page.getByRole('button', { name: tr('record.back'), exact: true }).click();
     await row.waitFor({ state: 'detached' });
   }
   expect(await sync(page)).toMatch(/2/);

@@ -4,7 +4,8 @@ import { TernStore } from '@tern/store';
 import type { SyncResponse, WireDoc } from '@tern/sync';
 import { buildApp } from '../src/app.ts';
 import { allowAll } from '../src/auth/authorize.ts';
-import { edit, submission, validAnswers, winnerOf } from './fixtures.ts';
+import { edit, submission, testUlid, validAnswers, winnerOf } from './fixtures.ts';
+import { caseDoc } from './case-fixtures.ts';
 
 let store: TernStore;
 let app: FastifyInstance;
@@ -45,6 +46,61 @@ async function makeConflict() {
 }
 
 describe('admin conflicts API', () => {
+  it('names the case by its code, the person (in the audited detail only) and devices by their number', async () => {
+    const kase = caseDoc('interviewer', 'Layla Haddad');
+    await push([kase]);
+    const devA = `dev-${testUlid()}`;
+    const devB = `dev-${testUlid()}`;
+    const numbers: Record<string, number> = {};
+    for (const d of [devA, devB]) {
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/missions/demo/devices',
+        payload: { deviceId: d },
+      });
+      expect(r.statusCode).toBe(200);
+      numbers[d] = (r.json() as { number: number }).number;
+    }
+    const base = { ...submission('demo', { ...validAnswers('Layla'), age: 30 }), caseId: kase._id };
+    const first = edit(base, {});
+    await push([first]);
+    const a = edit(first, {
+      answers: { ...(first.answers as object), age: 31 },
+      device: devA,
+      updatedBy: 'alice',
+      updatedAt: '2026-11-25T10:00:00.000Z',
+    });
+    const b = edit(first, {
+      answers: { ...(first.answers as object), age: 32 },
+      device: devB,
+      updatedBy: 'bob',
+      updatedAt: '2026-11-25T10:00:00.000Z',
+    });
+    await push([a]);
+    await push([b]);
+    const list = (await app.inject({ method: 'GET', url: '/api/admin/conflicts' })).json().conflicts;
+    expect(list).toEqual([expect.objectContaining({ docId: first._id, caseCode: kase.code })]);
+    expect(JSON.stringify(list)).not.toContain('Layla Haddad');
+    const view = (await app.inject({ method: 'GET', url: `/api/admin/conflicts/demo/${first._id}` })).json();
+    expect(view).toMatchObject({ caseCode: kase.code, person: 'Layla Haddad' });
+    const byDevice = Object.fromEntries(
+      view.branches.map((br: { device: string; deviceNumber: number | null }) => [
+        br.device,
+        br.deviceNumber,
+      ]),
+    );
+    expect(byDevice).toEqual({ [devA]: numbers[devA], [devB]: numbers[devB] });
+    expect(numbers[devA]).not.toBe(numbers[devB]);
+
+    // A record tied to no case, from a device that never registered: no code, no name, no number.
+    const { base: loose } = await makeConflict();
+    const looseView = (
+      await app.inject({ method: 'GET', url: `/api/admin/conflicts/demo/${loose._id}` })
+    ).json();
+    expect(looseView).toMatchObject({ caseCode: null, person: null });
+    expect(looseView.branches.map((br: { deviceNumber: unknown }) => br.deviceNumber)).toEqual([null, null]);
+  });
+
   it('lists open conflicts across missions with their disputed fields, filterable', async () => {
     const { base } = await makeConflict();
     const res = await app.inject({ method: 'GET', url: '/api/admin/conflicts' });

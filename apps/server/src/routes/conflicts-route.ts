@@ -9,6 +9,7 @@ import { autoMerge } from '../merge/auto-merge.ts';
 import { conflictPair, conflictView } from '../merge/conflict-view.ts';
 import { openConflicts, recordResolution } from '../merge/merge-records.ts';
 import { checkDoc } from '../ingest/check-doc.ts';
+import { conflictPeople, deviceNumbers } from '../merge/conflict-people.ts';
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
@@ -52,6 +53,8 @@ export async function conflictsRoute(app: FastifyInstance, deps: ServerDeps): Pr
           mission,
           docId: c.docId,
           form,
+          // The case code, never the name: the list is not an audited read (the detail is).
+          caseCode: (await conflictPeople(deps, mission, doc)).caseCode,
           fields: c.fields,
           leaves: c.leaves,
           openedAt: c.openedAt,
@@ -80,7 +83,16 @@ export async function conflictsRoute(app: FastifyInstance, deps: ServerDeps): Pr
       });
       if (!view)
         throw new TernError('TERN_NOT_FOUND', `Document ${docId} has no open conflict in mission ${mission}`);
-      return view;
+      const people = await conflictPeople(deps, mission, { _id: docId, ...view.branches[0]!.body });
+      const numbers = await deviceNumbers(deps, mission);
+      return {
+        ...view,
+        ...people,
+        branches: view.branches.map((b) => ({
+          ...b,
+          deviceNumber: (b.device && numbers.get(b.device)) ?? null,
+        })),
+      };
     },
   );
 

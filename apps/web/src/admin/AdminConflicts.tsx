@@ -70,7 +70,12 @@ export default function AdminConflicts(props: { onClose: () => void }) {
       </header>
       <main>
         {open ? (
-          <ConflictDetail mission={open.mission} docId={open.docId} onClose={() => setOpen(null)} />
+          <ConflictDetail
+            mission={open.mission}
+            docId={open.docId}
+            formTitle={formTitle(open.form)}
+            onClose={() => setOpen(null)}
+          />
         ) : (
           <>
             <h2>{t('title')}</h2>
@@ -118,7 +123,7 @@ export default function AdminConflicts(props: { onClose: () => void }) {
                 <thead>
                   <tr>
                     <th>{t('mission')}</th>
-                    <th>{t('record')}</th>
+                    <th>{t('caseColumn')}</th>
                     <th>{t('form')}</th>
                     <th>{t('fields')}</th>
                     <th>{t('opened')}</th>
@@ -130,7 +135,7 @@ export default function AdminConflicts(props: { onClose: () => void }) {
                   {list.map((c) => (
                     <tr key={`${c.mission} ${c.docId}`} data-id={c.docId} data-mission={c.mission}>
                       <td>{c.mission}</td>
-                      <td className="doc-id">{c.docId}</td>
+                      <td className="case-code">{c.caseCode ?? t('noCase')}</td>
                       <td>{formTitle(c.form)}</td>
                       <td>{c.fields.map((p) => fieldLabel(c.form, p, lang)).join(', ')}</td>
                       <td>{formatDate(c.openedAt)}</td>

@@ -15,7 +15,13 @@ type Decision = { kind: 'pick'; side: 0 | 1 } | { kind: 'typed'; text: string };
  * resolves after a confirmation. The leaf revisions shown are sent back, so a sync that happened in
  * between is refused (TERN_CONFLICT_CHANGED) instead of being overwritten.
  */
-export function ConflictDetail(props: { mission: string; docId: string; onClose: () => void }) {
+export function ConflictDetail(props: {
+  mission: string;
+  docId: string;
+  /** The record's form title in the UI language (the list knows it before the detail loads). */
+  formTitle: string;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation('conflicts');
   const lang = i18n.language;
   const [detail, setDetail] = useState<Detail | null>(null);
@@ -72,18 +78,24 @@ export function ConflictDetail(props: { mission: string; docId: string; onClose:
   };
 
   const answers = (detail?.merged.answers ?? {}) as Record<string, unknown>;
+  // People, not ids (issue 16): the case code and name the server found, else the name in the form.
+  const person = detail?.person ?? (typeof answers.full_name === 'string' ? answers.full_name : null);
+  const heading = [
+    props.formTitle,
+    detail?.caseCode ? t('caseCode', { code: detail.caseCode }) : t('noCase'),
+    person,
+  ]
+    .filter(Boolean)
+    .join(' — ');
   return (
-    <section
-      className="conflict-detail"
-      aria-label={t('detailTitle', { id: props.docId, mission: props.mission })}
-    >
+    <section className="conflict-detail" aria-label={heading} data-id={props.docId}>
       <button type="button" onClick={props.onClose}>
         {t('backToList')}
       </button>
       <h2>
-        {typeof answers.full_name === 'string' ? `${answers.full_name} — ` : ''}
-        {t('detailTitle', { id: props.docId, mission: props.mission })}
+        <bdi>{heading}</bdi>
       </h2>
+      <p>{t('inMission', { mission: props.mission })}</p>
       {error && (
         <p className="error" role="alert">
           {error.text}{' '}
@@ -118,7 +130,9 @@ export function ConflictDetail(props: { mission: string; docId: string; onClose:
                     <div className="meta">
                       {t('by', { author: b.author ?? t('unknown') })}
                       <br />
-                      {t('onDevice', { device: b.device ?? t('unknown') })}
+                      {typeof b.deviceNumber === 'number'
+                        ? t('onDevice', { device: b.deviceNumber })
+                        : t('unregisteredDevice')}
                       <br />
                       {b.time ? formatDate(b.time) : t('unknown')}
                     </div>

@@ -13,7 +13,7 @@ import type { Decision, OpenCase } from './case-store.ts';
 import { openRecord } from './open-form.ts';
 import { AssignCase, mayAssign } from './AssignCase.tsx';
 import { DeleteForm } from './DeleteForm.tsx';
-import { ReviewActions, ReviewBadge } from './ReviewActions.tsx';
+import { ReviewBadge } from './ReviewActions.tsx';
 
 type User = { username: string; role: string };
 
@@ -34,6 +34,9 @@ export function CasePage(props: {
   caseId: string;
   onBack: () => void;
   onAddForm: (formKey: string) => void;
+  /** Open a saved form (its read view) or resume a draft in the form. */
+  onOpenRecord: (id: string) => void;
+  onResumeDraft: (form: FormEntry) => void;
 }) {
   const { t } = useTranslation('cases');
   const c = props.index.get(props.caseId);
@@ -276,6 +279,8 @@ function Timeline(props: {
   index: CaseIndex;
   entry: CaseEntry;
   forms: FormEntry[];
+  onOpenRecord: (id: string) => void;
+  onResumeDraft: (form: FormEntry) => void;
 }) {
   const { t, i18n } = useTranslation('cases');
   const [reasons, setReasons] = useState<Record<string, string>>({});
@@ -338,8 +343,16 @@ function Timeline(props: {
               data-form={it.form.form}
               data-state={shownState(it.form)}
             >
-              <time dateTime={it.at}>{formatDate(it.at)}</time>
-              <strong>{formTitle(it.form.form, i18n.language)}</strong>
+              <time dateTime={it.at}>{formatDate(it.form.filledAt)}</time>
+              {it.form.syncState === 'draft' ? (
+                <button type="button" className="link" onClick={() => props.onResumeDraft(it.form)}>
+                  {t('timeline.resume', { form: formTitle(it.form.form, i18n.language) })}
+                </button>
+              ) : (
+                <button type="button" className="link" onClick={() => props.onOpenRecord(it.form.id)}>
+                  {formTitle(it.form.form, i18n.language)}
+                </button>
+              )}
               <span className="badge" data-state={shownState(it.form)}>
                 {t(`sync.${shownState(it.form)}`)}
               </span>
@@ -348,14 +361,6 @@ function Timeline(props: {
               {it.form.rejected && reasons[it.form.id] && (
                 <div className="case-error">{t('timeline.rejected', { reason: reasons[it.form.id] })}</div>
               )}
-              <ReviewActions
-                db={props.db}
-                dataKey={props.dataKey}
-                index={props.index}
-                form={it.form}
-                user={props.user}
-                label={formTitle(it.form.form, i18n.language)}
-              />
               <DeleteForm
                 db={props.db}
                 dataKey={props.dataKey}

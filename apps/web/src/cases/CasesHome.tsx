@@ -2,6 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TernDb } from '../device/db.ts';
 import { FormPage } from '../form/FormPage.tsx';
+import { EditRecordPage } from '../form/EditRecordPage.tsx';
+import type { OpenRow } from '../device/doc-repository.ts';
+import type { FormEntry } from './case-index.ts';
+import { openRecord as openRecordRow } from './open-form.ts';
+import { RecordView } from './RecordView.tsx';
 import { localToday, screeningPrefill } from './screening-prefill.ts';
 import { SyncPanel } from '../sync/SyncPanel.tsx';
 import { formatNumber } from '../i18n/i18n.ts';
@@ -17,8 +22,13 @@ type View =
   | { name: 'list' }
   | { name: 'new' }
   | { name: 'case'; id: string }
-  | { name: 'form'; caseId: string; formKey: string; answers?: Record<string, string> }
-  | { name: 'review' };
+  | { name: 'form'; caseId: string; formKey: string; answers?: Record<string, unknown>; draftId?: string }
+  | { name: 'review' }
+  /** A saved form read (answers, review), opened from `back`: the case, the review queue or the list. */
+  | { name: 'record'; id: string; back: Back }
+  /** A returned (or any saved) form opened for correction; back to its read view when saved. */
+  | { name: 'edit'; row: OpenRow; back: Back };
+type Back = { name: 'list' } | { name: 'case'; id: string } | { name: 'review' };
 
 /** The cases screens: list and search, a new case, one case, a form for a case, the review queue. */
 export function CasesHome(props: {
@@ -33,6 +43,36 @@ export function CasesHome(props: {
   const { index, ready } = useCaseIndex(db, dataKey, mission);
   const [view, setView] = useState<View>({ name: 'list' });
   const openCase = (id: string) => setView({ name: 'case', id });
+  const here: Back = view.name === 'case' || view.name === 'review' ? view : { name: 'list' };
+  const openRecord = (id: string) => setView({ name: 'record', id, back: here });
+  const resumeDraft = async (f: FormEntry) => {
+    const draft = await openRecordRow(db, dataKey, f.id);
+    if (!draft || !f.caseId) return;
+    setView({
+      name: 'form',
+      caseId: f.caseId,
+      formKey: f.form,
+      answers: (draft.body.answers ?? {}) as Record<string, unknown>,
+      draftId: f.id,
+    });
+  };
+
+  if (view.name === 'edit')
+    return (
+      <EditRecordPage
+        key={`${view.row.id} ${view.row.rev}`}
+        db={db}
+        dataKey={dataKey}
+        record={view.row}
+        device={device}
+        username={user.username}
+        readsServerFiles={canReview(user.role)}
+        onDone={() => {
+          void index.refresh();
+          setView({ name: 'record', id: view.row.id, back: view.back });
+        }}
+      />
+    );
 
   if (view.name === 'form')
     return (
@@ -46,6 +86,7 @@ export function CasesHome(props: {
           caseId: view.caseId,
           formKey: view.formKey,
           ...(view.answers ? { answers: view.answers } : {}),
+          ...(view.draftId ? { draftId: view.draftId } : {}),
           onSaved: () => index.refresh(),
         }}
         onDone={() => {
@@ -113,12 +154,39 @@ export function CasesHome(props: {
           caseId={view.id}
           onBack={() => setView({ name: 'list' })}
           onAddForm={(formKey) => setView({ name: 'form', caseId: view.id, formKey })}
+          onOpenRecord={openRecord}
+          onResumeDraft={(f) => void resumeDraft(f)}
+        />
+      ) : view.name === 'record' ? (
+        <RecordView
+          db={db}
+          dataKey={dataKey}
+          index={index}
+          user={user}
+          formId={view.id}
+          onBack={() => setView(view.back)}
+          onEdit={(row) => setView({ name: 'edit', row, back: view.back })}
+          onOpenCase={openCase}
         />
       ) : view.name === 'review' ? (
-        <ReviewQueue db={db} dataKey={dataKey} index={index} user={user} onOpenCase={openCase} />
+        <ReviewQueue
+          db={db}
+          dataKey={dataKey}
+          index={index}
+          user={user}
+          onOpenCase={openCase}
+          onOpenRecord={openRecord}
+        />
       ) : (
         <>
-          <ReturnedForms db={db} dataKey={dataKey} index={index} user={user} onOpenCase={openCase} />
+          <ReturnedForms
+            db={db}
+            dataKey={dataKey}
+            index={index}
+            user={user}
+            onOpenCase={openCase}
+            onOpenRecord={openRecord}
+          />
           <CaseList index={index} onOpen={openCase} />
         </>
       )}

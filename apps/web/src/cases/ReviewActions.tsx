@@ -32,19 +32,41 @@ export function ReviewBadge(props: { form: FormEntry }) {
 }
 
 /**
- * A data officer approves or returns a form with a comment; an interviewer sends a returned form back
- * for review once corrected. Each is a new revision of the record, pushed at the next sync.
+ * Whether a returned form was corrected since it was returned: saved with other answers after the
+ * officer's return (an unchanged save is refused by the edit page, EditRecordPage). Only then can it
+ * be sent for review again.
+ */
+export function corrected(body: { review?: { state?: string; at?: string }; updatedAt?: unknown }): boolean {
+  const r = body.review;
+  return (
+    r?.state === 'returned' &&
+    typeof r.at === 'string' &&
+    typeof body.updatedAt === 'string' &&
+    body.updatedAt > r.at
+  );
+}
+
+type Step = 'idle' | 'approve' | 'return';
+
+/**
+ * On a record's page (RecordView): a data officer approves (after confirming) or returns it with a
+ * reason; an interviewer sends a returned form back for review once it was corrected. Each is a new
+ * revision of the record, pushed at the next sync.
  */
 export function ReviewActions(props: {
   db: TernDb;
   dataKey: CryptoKey;
   index: CaseIndex;
   form: FormEntry;
+  /** The record's body as opened (to tell whether a returned form was corrected). */
+  body: Record<string, unknown>;
   user: { username: string; role: string };
   label: string;
+  onDone?: () => void;
 }) {
   const { t } = useTranslation('cases');
   const ids = useId();
+  const [step, setStep] = useState<Step>('idle');
   const [comment, setComment] = useState('');
   const [error, setError] = useState('');
   const { form, user } = props;
@@ -66,6 +88,8 @@ export function ReviewActions(props: {
       });
       props.index.put(row, body);
       setComment('');
+      setStep('idle');
+      props.onDone?.();
     } catch (e) {
       setError(t('error', { message: (e as Error).message }));
     }
@@ -73,35 +97,78 @@ export function ReviewActions(props: {
 
   const officer = canReview(user.role);
   const waiting = form.review?.state !== 'approved' && form.review?.state !== 'returned';
+  const returned = form.review?.state === 'returned';
+  const fixed = corrected(props.body);
   return (
     <div className="review-actions" role="group" aria-label={props.label}>
-      {officer && waiting && (
+      {officer && waiting && step === 'idle' && (
         <>
-          <button type="button" onClick={() => void apply('approved')}>
+          <button type="button" onClick={() => setStep('approve')}>
             {t('review.approve')}
           </button>{' '}
-          <label htmlFor={`${ids}-c`}>{t('review.comment')}</label>{' '}
-          <input
-            id={`${ids}-c`}
-            value={comment}
-            maxLength={2000}
-            onChange={(e) => setComment(e.target.value)}
-          />{' '}
-          <button type="button" onClick={() => void apply('returned')}>
+          <button type="button" onClick={() => setStep('return')}>
             {t('review.return')}
           </button>
         </>
       )}
-      {form.review?.state === 'returned' && (
-        <button type="button" onClick={() => void apply('submitted')}>
-          {t('review.resubmit')}
-        </button>
+      {step === 'approve' && (
+        <div className="confirm" role="alertdialog" aria-labelledby={`${ids}-a`}>
+          <p id={`${ids}-a`}>{t('review.confirmApprove', { form: props.label })}</p>
+          <button type="button" onClick={() => void apply('approved')}>
+            {t('review.yesApprove')}
+          </button>{' '}
+          <button type="button" onClick={() => setStep('idle')}>
+            {t('review.cancel')}
+          </button>
+        </div>
+      )}
+      {step === 'return' && (
+        <div className="confirm">
+          <div className="field">
+            <label htmlFor={`${ids}-c`}>{t('review.comment')}</label>
+            <textarea
+              id={`${ids}-c`}
+              value={comment}
+              maxLength={2000}
+              rows={3}
+              onChange={(e) => setComment(e.target.value)}
+            />
+          </div>
+          <button type="button" onClick={() => void apply('returned')}>
+            {t('review.sendBack')}
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setStep('idle');
+              setError('');
+            }}
+          >
+            {t('review.cancel')}
+          </button>
+        </div>
+      )}
+      {returned && (
+        <>
+          <button
+            type="button"
+            disabled={!fixed}
+            aria-describedby={fixed ? undefined : `${ids}-fix`}
+            onClick={() => void apply('submitted')}
+          >
+            {t('review.resubmit')}
+          </button>
+          {!fixed && (
+            <p id={`${ids}-fix`} className="hint">
+              {t('review.correctFirst')}
+            </p>
+          )}
+        </>
       )}
       {error && (
-        <span role="alert" className="case-error">
-          {' '}
+        <p role="alert" className="case-error">
           {error}
-        </span>
+        </p>
       )}
     </div>
   );

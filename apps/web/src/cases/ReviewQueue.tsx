@@ -3,7 +3,7 @@ import type { TernDb } from '../device/db.ts';
 import { formatDate, formatNumber } from '../i18n/i18n.ts';
 import type { CaseIndex, FormEntry } from './case-index.ts';
 import { formTitle, shownState } from './case-labels.ts';
-import { ReviewActions, ReviewBadge } from './ReviewActions.tsx';
+import { ReviewBadge } from './ReviewActions.tsx';
 
 type User = { username: string; role: string };
 
@@ -14,6 +14,7 @@ function FormRows(props: {
   user: User;
   forms: FormEntry[];
   onOpenCase: (id: string) => void;
+  onOpenRecord: (id: string) => void;
 }) {
   const { t, i18n } = useTranslation('cases');
   return (
@@ -23,15 +24,14 @@ function FormRows(props: {
           <th>{t('columns.code')}</th>
           <th>{t('columns.name')}</th>
           <th>{t('filters.form')}</th>
+          <th>{t('columns.interviewer')}</th>
           <th>{t('columns.updated')}</th>
           <th>{t('columns.sync')}</th>
-          <th />
         </tr>
       </thead>
       <tbody>
         {props.forms.map((f) => {
           const c = f.caseId ? props.index.get(f.caseId) : undefined;
-          const title = `${formTitle(f.form, i18n.language)} — ${c?.body.code ?? ''}`;
           return (
             <tr key={f.id} data-id={f.id} data-form={f.form} data-case={f.caseId}>
               <td className="case-code">
@@ -41,22 +41,21 @@ function FormRows(props: {
                   </button>
                 )}
               </td>
-              <td>{c?.body.pii.fullName ?? ''}</td>
-              <td>{formTitle(f.form, i18n.language)}</td>
-              <td>{formatDate(f.createdAt, { dateStyle: 'medium' })}</td>
+              <td>
+                <bdi>{c?.body.pii.fullName ?? ''}</bdi>
+              </td>
+              <td>
+                <button type="button" className="link" onClick={() => props.onOpenRecord(f.id)}>
+                  {formTitle(f.form, i18n.language)}
+                </button>
+              </td>
+              <td>
+                <bdi>{f.filledBy ?? c?.body.assignedTo ?? ''}</bdi>
+              </td>
+              <td>{formatDate(f.filledAt, { dateStyle: 'medium' })}</td>
               <td>
                 {t(`sync.${shownState(f)}`)}
                 <ReviewBadge form={f} />
-              </td>
-              <td>
-                <ReviewActions
-                  db={props.db}
-                  dataKey={props.dataKey}
-                  index={props.index}
-                  form={f}
-                  user={props.user}
-                  label={title}
-                />
               </td>
             </tr>
           );
@@ -73,6 +72,7 @@ export function ReviewQueue(props: {
   index: CaseIndex;
   user: User;
   onOpenCase: (id: string) => void;
+  onOpenRecord: (id: string) => void;
 }) {
   const { t } = useTranslation('cases');
   const forms = props.index.reviewQueue();
@@ -92,6 +92,7 @@ export function ReturnedForms(props: {
   index: CaseIndex;
   user: User;
   onOpenCase: (id: string) => void;
+  onOpenRecord: (id: string) => void;
 }) {
   const { t } = useTranslation('cases');
   const forms = props.index.returned(props.user.username);

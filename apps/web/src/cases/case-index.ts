@@ -25,6 +25,11 @@ export interface CaseEntry {
   syncState: DocRow['syncState'];
   conflict: boolean;
   updatedAt: string;
+  /**
+   * When the case or one of its forms was last filled or changed by a person (the bodies' own times),
+   * not when a row arrived on this device: what "Last change" shows and the list is sorted by.
+   */
+  lastChange: string;
   body: CaseBody;
   /** Lower-case code and names without diacritics: what the search box matches. */
   haystack: string;
@@ -39,6 +44,10 @@ export interface FormEntry {
   rejected: boolean;
   createdAt: string;
   updatedAt: string;
+  /** When a person last filled it in: the body's edit time, else its creation (not the row's arrival). */
+  filledAt: string;
+  /** Who last filled it in (the editor, else the maker); absent on records from before names were kept. */
+  filledBy?: string;
   form: string;
   caseId?: string;
   review?: Review;
@@ -61,6 +70,35 @@ export function fold(s: string): string {
 
 function haystackOf(body: CaseBody): string {
   return fold([body.code, body.pii.fullName, body.pii.otherNames ?? ''].join(' '));
+}
+
+const later = (a: string, b: string) => (a < b ? b : a);
+
+/** The case body's own last change: its edit time, its last status change or assignment. */
+function bodyChange(body: CaseBody): string {
+  let at = body.updatedAt ?? body.createdAt;
+  for (const h of body.history) at = later(at, h.at);
+  for (const a of body.assignments ?? []) at = later(at, a.at);
+  return at;
+}
+
+/**
+ * How well a case matches the typed words: 0 when the code starts with the query, 1 when every word
+ * starts a word of the code or names ("mal" finds Malik before Kamala), 2 when every word is only
+ * inside one; -1 when a word is missing. `haystack` is folded, words too.
+ */
+export function matchRank(haystack: string, query: string, words: readonly string[]): number {
+  if (words.length === 0) return 0;
+  if (haystack.startsWith(query)) return 0;
+  let rank = 1;
+  for (const w of words) {
+    const at = haystack.indexOf(w);
+    if (at < 0) return -1;
+    if (at === 0 || haystack.charCodeAt(at - 1) === 32) continue;
+    // The first hit is inside a word: look for one at a word start before settling for 2.
+    if (!haystack.includes(` ${w}`)) rank = 2;
+  }
+  return rank;
 }
 
 /** The freshness of a row: a change of any of these needs a new decryption. */
@@ -157,34 +195,61 @@ export class CaseIndex {
         syncState: row.syncState,
         conflict: inConflict(row),
         updatedAt: row.updatedAt,
+        lastChange: bodyChange(parsed.data),
         body: parsed.data,
         haystack: haystackOf(parsed.data),
         // A bulk refresh links forms to cases at its end (relinkForms).
         forms: previous?.forms ?? (bulk ? new Set() : this.formsOfCase(row.id)),
       });
+      if (!bulk) this.touchCase(row.id);
       return;
     }
     const caseId = typeof body.caseId === 'string' ? body.caseId : undefined;
+    const createdAt = typeof body.createdAt === 'string' ? body.createdAt : row.createdAt;
+    const filledBy = [body.updatedBy, body.createdBy].find((x): x is string => typeof x === 'string' && !!x);
     const entry: FormEntry = {
       id: row.id,
       rev: row.rev,
       syncState: row.syncState,
       conflict: inConflict(row),
       rejected: row.syncState === 'rejected',
-      createdAt: typeof body.createdAt === 'string' ? body.createdAt : row.createdAt,
+      createdAt,
       updatedAt: row.updatedAt,
+      filledAt: typeof body.updatedAt === 'string' ? later(createdAt, body.updatedAt) : createdAt,
+      ...(filledBy ? { filledBy } : {}),
       form: String(body.form ?? ''),
       ...(caseId ? { caseId } : {}),
       ...(body.review && typeof body.review === 'object' ? { review: body.review as Review } : {}),
     };
     this.forms.set(row.id, entry);
-    if (caseId) this.cases.get(caseId)?.forms.add(entry.form);
+    const c = caseId ? this.cases.get(caseId) : undefined;
+    if (c) {
+      c.forms.add(entry.form);
+      if (entry.syncState !== 'draft') c.lastChange = later(c.lastChange, entry.filledAt);
+    }
   }
 
-  /** Rebuild every case's set of forms in one pass (a form may arrive before its case). */
+  /** Rebuild every case's set of forms and last change in one pass (a form may arrive before its case). */
   private relinkForms() {
-    for (const c of this.cases.values()) c.forms = new Set();
-    for (const f of this.forms.values()) if (f.caseId) this.cases.get(f.caseId)?.forms.add(f.form);
+    for (const c of this.cases.values()) {
+      c.forms = new Set();
+      c.lastChange = bodyChange(c.body);
+    }
+    for (const f of this.forms.values()) {
+      const c = f.caseId ? this.cases.get(f.caseId) : undefined;
+      if (!c) continue;
+      c.forms.add(f.form);
+      if (f.syncState !== 'draft') c.lastChange = later(c.lastChange, f.filledAt);
+    }
+  }
+
+  /** One case's last change again, from its body and its saved forms. */
+  private touchCase(id: string) {
+    const c = this.cases.get(id);
+    if (!c) return;
+    c.lastChange = bodyChange(c.body);
+    for (const f of this.forms.values())
+      if (f.caseId === id && f.syncState !== 'draft') c.lastChange = later(c.lastChange, f.filledAt);
   }
 
   private formsOfCase(caseId: string): Set<string> {
@@ -204,20 +269,21 @@ export class CaseIndex {
   /** Cases, most recently changed first (kept sorted between changes). */
   all(): CaseEntry[] {
     this.sorted ??= [...this.cases.values()].sort((a, b) =>
-      a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0,
+      a.lastChange < b.lastChange ? 1 : a.lastChange > b.lastChange ? -1 : 0,
     );
     return this.sorted;
   }
 
   /**
-   * Cases matching every word of `text` (in the code or the names) and every filter, most recent first.
-   * Returns the total and at most `limit` entries: a screen shows a page, not 5,000 rows.
+   * Cases matching every word of `text` (in the code or the names) and every filter. Ranked: a code
+   * that starts with the query first, then names where every word starts a word, then the rest (see
+   * `matchRank`); most recent first within a rank. Returns the total and at most `limit` entries: a
+   * screen shows a page, not 5,000 rows. One pass, no sort: the recency order is kept by `all()`.
    */
   search(filter: CaseFilter, limit = 50): { total: number; rows: CaseEntry[] } {
-    const words = fold(filter.text ?? '')
-      .split(' ')
-      .filter(Boolean);
-    const rows: CaseEntry[] = [];
+    const query = fold(filter.text ?? '');
+    const words = query.split(' ').filter(Boolean);
+    const ranks: CaseEntry[][] = [[], [], []];
     let total = 0;
     for (const c of this.all()) {
       if (filter.status && c.body.status !== filter.status) continue;
@@ -225,11 +291,12 @@ export class CaseIndex {
       if (filter.form && !c.forms.has(filter.form)) continue;
       if (filter.from && c.body.createdAt.slice(0, 10) < filter.from) continue;
       if (filter.to && c.body.createdAt.slice(0, 10) > filter.to) continue;
-      if (words.length && !words.every((w) => c.haystack.includes(w))) continue;
+      const rank = matchRank(c.haystack, query, words);
+      if (rank < 0) continue;
       total += 1;
-      if (rows.length < limit) rows.push(c);
+      if (ranks[rank]!.length < limit) ranks[rank]!.push(c);
     }
-    return { total, rows };
+    return { total, rows: ranks.flat().slice(0, limit) };
   }
 
   /** People cases are assigned to, for the filter. */

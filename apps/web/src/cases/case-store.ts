@@ -3,6 +3,7 @@ import { CaseBody, assignCase, changeStatus } from '@tern/cases';
 import type { CaseStatus } from '@tern/cases';
 import type { Body } from '@tern/sync';
 import type { Review, ReviewState } from '@tern/api';
+import { rememberReviewed } from './review-baseline.ts';
 import type { DocRow, TernDb } from '../device/db.ts';
 import { saveDoc } from '../device/save-doc.ts';
 import type { OpenRow } from '../device/doc-repository.ts';
@@ -136,16 +137,19 @@ export async function reviewSubmission(
   const comment = review.comment?.trim();
   if (review.state === 'returned' && !comment)
     throw new Error('Say what needs to change: a returned record needs a comment');
+  const at = review.at ?? new Date().toISOString();
   const body: Body = {
     ...sub.body,
-    review: {
-      state: review.state,
-      by: review.by,
-      at: review.at ?? new Date().toISOString(),
-      ...(comment ? { comment } : {}),
-    } satisfies Review,
+    review: { state: review.state, by: review.by, at, ...(comment ? { comment } : {}) } satisfies Review,
   };
-  return { row: await saveDoc(db, key, { mission: sub.mission, id: sub.id, body }), body };
+  const row = await saveDoc(db, key, { mission: sub.mission, id: sub.id, body });
+  // The reviewer's device keeps the answers it judged, to show the next version's differences.
+  if (review.state !== 'submitted')
+    await rememberReviewed(db, key, sub.id, {
+      answers: (sub.body.answers ?? {}) as Record<string, unknown>,
+      at,
+    });
+  return { row, body };
 }
 
 /**

@@ -9,6 +9,7 @@ import { saveSubmission } from '../records/submissions.ts';
 import { RecordChangedError } from '../device/record-changed-error.ts';
 import { ReviewNote } from '../conflicts/ReviewNote.tsx';
 import { holdOpenWork } from '../safety/open-work.ts';
+import { sameAnswers } from '../records/answers-view.ts';
 import { AnswerStore } from './answer-store.ts';
 import { FormBody } from './FormBody.tsx';
 import { serverFiles } from './server-files.ts';
@@ -64,9 +65,16 @@ export function EditRecordPage(props: {
   }, [store]);
 
   if (!form || !store) return <p role="alert">{formKey}</p>;
+  const review = record.body.review as { state?: string; by?: string; comment?: string } | undefined;
+  const returned = review?.state === 'returned';
 
   const onSave = async (answers: Answers) => {
     if (!props.device) return;
+    // A returned form is corrected, not saved again as it was: "send for review again" follows a change.
+    if (returned && sameAnswers(answers, (record.body.answers ?? {}) as Answers)) {
+      setError(t('nothingCorrected'));
+      return;
+    }
     try {
       await saveSubmission(props.db, props.dataKey, {
         mission: record.mission,
@@ -88,7 +96,15 @@ export function EditRecordPage(props: {
 
   return (
     <div className="form-page edit-record" data-id={record.id} data-rev={record.rev}>
-      <h2 className="edit-title">{t('editTitle')}</h2>
+      <h2 className="edit-title">{returned ? t('correctTitle') : t('editTitle')}</h2>
+      {returned && (
+        <div className="returned-reason" role="note">
+          <p>{t('returnedBy', { name: review.by ?? '' })}</p>
+          <p>
+            <bdi>{review.comment ?? ''}</bdi>
+          </p>
+        </div>
+      )}
       {record.review && (
         <p className="review-banner">
           <ReviewNote review={record.review} form={formKey} detail />

@@ -73,6 +73,8 @@ export function FormPage(props: {
     formKey: string;
     /** Answers the form starts with (the Screening of a new case: name, date of birth, today). */
     answers?: Answers;
+    /** A draft of this form for the case, resumed from the case page (its answers in `answers`). */
+    draftId?: string;
     onSaved: (row: OpenRow) => Promise<void>;
   };
 }) {
@@ -95,7 +97,14 @@ export function FormPage(props: {
   const facts: DeviceFacts = { deviceid: props.device ?? undefined, username: props.username };
   const [session, setSession] = useState<Session>(() =>
     props.forCase
-      ? newSession(props.forCase.formKey, lang, facts, props.forCase.answers, null, props.forCase.caseId)
+      ? newSession(
+          props.forCase.formKey,
+          lang,
+          facts,
+          props.forCase.answers,
+          props.forCase.draftId ?? null,
+          props.forCase.caseId,
+        )
       : newSession(localStorage.getItem('tern.form') ?? DEFAULT_FORM, lang, facts),
   );
   const [dirty, setDirty] = useState(false);

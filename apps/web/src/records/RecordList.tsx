@@ -47,6 +47,7 @@ export function RecordList(props: { rows: OpenRow[]; onOpen?: (row: OpenRow) => 
             <th>{t('name')}</th>
             <th>{t('form')}</th>
             <th>{t('filled')}</th>
+            <th>{t('interviewer')}</th>
             <th>{t('state')}</th>
           </tr>
         </thead>
@@ -63,7 +64,11 @@ export function RecordList(props: { rows: OpenRow[]; onOpen?: (row: OpenRow) => 
               typeof answers.full_name === 'string' && answers.full_name
                 ? answers.full_name
                 : person?.name || t('unnamed');
-            const filled = typeof r.body.createdAt === 'string' ? r.body.createdAt : r.createdAt;
+            // When a person filled it (an edit's time, else its creation), not when the row arrived.
+            const filled =
+              [r.body.updatedAt, r.body.createdAt].find((x): x is string => typeof x === 'string') ??
+              r.createdAt;
+            const by = [r.body.updatedBy, r.body.createdBy].find((x): x is string => typeof x === 'string');
             return (
               <tr
                 key={r.id}
@@ -84,6 +89,9 @@ export function RecordList(props: { rows: OpenRow[]; onOpen?: (row: OpenRow) => 
                 </td>
                 <td>{isCase ? t('case') : formTitle(String(r.body.form ?? r.type), i18n.language)}</td>
                 <td>{formatDate(filled)}</td>
+                <td>
+                  <bdi>{by ?? ''}</bdi>
+                </td>
                 <td>
                   {t(`states.${r.syncState}`)}
                   {r.rejection && (

@@ -13,6 +13,8 @@ export const ConflictSummary = z.object({
   mission: z.string(),
   docId: z.string(),
   form: z.string().nullable(),
+  /** The case the record belongs to, by its code (issue 16: people, not ids). */
+  caseCode: z.string().nullable().optional(),
   fields: z.array(z.string()),
   leaves: z.array(z.string()),
   openedAt: z.string(),
@@ -29,6 +31,9 @@ export const ConflictDetail = z.object({
   mission: z.string(),
   docId: z.string(),
   form: z.string().nullable(),
+  /** The case code and the person's name (the detail is an audited read of the record). */
+  caseCode: z.string().nullable().optional(),
+  person: z.string().nullable().optional(),
   base: z.object({ rev: z.string(), body: Body }).nullable(),
   branches: z.array(
     z.object({
@@ -36,6 +41,8 @@ export const ConflictDetail = z.object({
       body: Body,
       author: z.string().nullable(),
       device: z.string().nullable(),
+      /** The device's number in the mission (what case codes carry), when it registered. */
+      deviceNumber: z.number().nullable().optional(),
       time: z.string().nullable(),
     }),
   ),
