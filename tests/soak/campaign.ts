@@ -91,7 +91,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignFigures> 
         f.failed.push({ run, scenario: what, problems });
         log(`run ${run} FAILED (${what})\n  ${problems.slice(0, 10).join('\n  ')}`);
         log(`  replay: npm run soak -- --seed ${o.seed} --runs ${run} --only ${run}`);
-        if (f.failed.length >= (o.maxFailures ?? 5)) break;
+        if (f.failed.length >= (o.maxFailures ?? 20)) break;
       } else log(`run ${run} ok (${what})`);
       if (run % 50 === 0) log(summary({ ...f, seconds: Math.round((performance.now() - t0) / 1000) }));
     }

@@ -2,18 +2,12 @@ import { MemorySyncStorage, canonicalJson, fetchRemote, syncOnce } from '@tern/s
 import type { Body } from '@tern/sync';
 import { deviceTriples, digestOf } from '../support/sync-fixtures.ts';
 import type { RunLedger } from './fault-remote.ts';
-import { offlineEdit } from './run-scenario.ts';
+import { offlineEdit } from './scenario.ts';
 import type { Scenario } from './scenario.ts';
 import type { SoakStack } from './soak-stack.ts';
 
 interface Leaf {
-  ok?: {
-    _id: string;
-    _rev: string;
-    _revisions: Revisions;
-    _deleted?: boolean;
-    answers?: Record<string, unknown>;
-  };
+  ok?: { _id: string; _rev: string; _deleted?: boolean };
 }
 
 /**

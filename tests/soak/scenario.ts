@@ -1,3 +1,4 @@
+import type { Body } from '@tern/sync';
 import type { Direction } from '../support/link-shaper.ts';
 
 /**
@@ -67,4 +68,14 @@ export function describeScenario(s: Scenario): string {
   if (s.diskFullAfter !== null) parts.push(`disk full after ${s.diskFullAfter} docs`);
   parts.push(`skew ${s.skewDays.join('/')}d`);
   return parts.join(', ');
+}
+
+const GENDERS = ['woman', 'man', 'unknown'];
+/** Device k's offline edit of a shared record: its own field, or (`same`) everybody's notes. */
+export function offlineEdit(body: Body, k: number, mode: Scenario['edits']): Body {
+  const answers = { ...(body.answers as Record<string, unknown>) };
+  if (mode === 'same' || k === 0) answers.notes = `edited offline on device ${'ABC'[k]}`;
+  else if (k === 1) answers.age = Number(answers.age) === 99 ? 98 : 99;
+  else answers.gender = GENDERS[(GENDERS.indexOf(String(answers.gender)) + 1) % 3];
+  return { ...body, answers };
 }
