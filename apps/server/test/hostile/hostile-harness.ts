@@ -1,4 +1,5 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type { TernStore } from '@tern/store';
 import { CrashWatch } from './crash-watch.ts';
 import { FuzzWorld, MISSIONS } from './fuzz-world.ts';
 import { acknowledged, recordViolations, snapshot } from './oracles.ts';
@@ -26,12 +27,14 @@ const timeout = (ms: number) =>
  */
 export class HostileHarness {
   private current: FuzzWorld | null = null;
+  /** The store each world is built on (memory unless given). */
+  constructor(private readonly makeStore?: () => TernStore) {}
   private readonly crashes = new CrashWatch();
   requests = 0;
 
   async start(): Promise<void> {
     this.crashes.start();
-    this.current = await FuzzWorld.create();
+    this.current = await FuzzWorld.create(this.makeStore);
   }
 
   async stop(): Promise<void> {
@@ -40,7 +43,7 @@ export class HostileHarness {
   }
 
   private async world(): Promise<FuzzWorld> {
-    if (!this.current) this.current = await FuzzWorld.create();
+    if (!this.current) this.current = await FuzzWorld.create(this.makeStore);
     return this.current;
   }
 
