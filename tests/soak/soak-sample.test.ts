@@ -4,12 +4,15 @@ import { runCampaign, summary } from './campaign.ts';
 import { drawScenario } from './scenario.ts';
 
 /**
- * The fault campaign's CI sample (issue 19): 30 runs from a fixed seed against the real server process
+ * The fault campaign's CI sample (issue 19): 10 runs from a fixed seed against the real server process
  * on LevelDB. The full campaign (`npm run soak`, ≥ 1,000 runs) and its figures: docs/reliability.md.
- * Replay: `npm run soak -- --seed <SEED> --runs 30`.
+ * Replay: `npm run soak -- --seed <SEED> --runs 10`.
  */
 const SEED = Number(process.env.TERN_SOAK_SEED ?? 20261202);
-const RUNS = 30;
+// 10, not the 30 first planned: on the shared 2-core machine a run takes 4 s when it is quiet and
+// 20–30 s when it is loaded, and the sample must stay near two minutes. The first 10 runs of this seed
+// hold every kind of fault (checked below).
+const RUNS = 10;
 
 describe('the fault campaign', () => {
   it('draws the same scenarios from the same seed (a run is replayable from the seed it prints)', () => {
