@@ -27,8 +27,14 @@ const timeout = (ms: number) =>
  */
 export class HostileHarness {
   private current: FuzzWorld | null = null;
-  /** The store each world is built on (memory unless given). */
-  constructor(private readonly makeStore?: () => TernStore) {}
+  /**
+   * `makeStore`: the store each world is built on (memory unless given). `answerMs`: how long a request
+   * may take before it counts as never answered (the volume run on a loaded machine gives more).
+   */
+  constructor(
+    private readonly makeStore?: () => TernStore,
+    private readonly answerMs = ANSWER_MS,
+  ) {}
   private readonly crashes = new CrashWatch();
   requests = 0;
 
@@ -69,13 +75,13 @@ export class HostileHarness {
         headers: req.headers,
         ...(req.payload !== undefined ? { payload: req.payload } : {}),
       }),
-      timeout(ANSWER_MS),
+      timeout(this.answerMs),
     ]);
     const crashed = this.crashes.since(mark);
     if (res === 'timeout' || crashed.length) {
       await this.dead();
       throw new Error(
-        `${what}\n  → ${res === 'timeout' ? `no answer in ${ANSWER_MS} ms` : `answered ${res.statusCode}`}` +
+        `${what}\n  → ${res === 'timeout' ? `no answer in ${this.answerMs} ms` : `answered ${res.statusCode}`}` +
           (crashed.length ? `; uncaught: ${crashed.join(' | ').slice(0, 300)}` : ''),
       );
     }
@@ -87,7 +93,7 @@ export class HostileHarness {
 
     const health = await Promise.race([
       w.app.inject({ method: 'GET', url: '/api/health' }),
-      timeout(ANSWER_MS),
+      timeout(this.answerMs),
     ]);
     if (health === 'timeout' || health.statusCode !== 200) {
       await this.dead();
