@@ -16,6 +16,21 @@ const ALLOWED_SPECIAL = new Set(['_id', '_rev', '_revisions', '_deleted']);
 /** `<epoch>@<seq>`: the mission database's epoch and one of its update sequences (decision 152). */
 const SERVER_SEQ = /^[A-Za-z0-9_-]{16}@[0-9]+$/;
 
+/**
+ * The one explained 5xx: the readiness probe's 503 naming what is wrong (decision 153). A store that
+ * takes over 2 s to answer is "not ready", which a starved volume run on a loaded machine sees.
+ */
+function notReady(route: string, status: number, body: string): boolean {
+  if (status !== 503 || !/^(GET|HEAD) \/api\/ready$/.test(route)) return false;
+  if (route.startsWith('HEAD')) return true;
+  try {
+    const b = JSON.parse(body) as { status?: unknown; problems?: unknown };
+    return b.status === 'not ready' && Array.isArray(b.problems) && b.problems.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 const timeout = (ms: number) =>
   new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
 
@@ -86,7 +101,7 @@ export class HostileHarness {
       );
     }
     const excerpt = res.body.slice(0, 300);
-    if (res.statusCode >= 500) {
+    if (res.statusCode >= 500 && !notReady(r.route, res.statusCode, res.body)) {
       await this.dead();
       throw new Error(`${what}\n  → ${res.statusCode} ${excerpt}`);
     }
