@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 // Interop tests: real PouchDB 9 on LevelDB against real Tern servers on loopback ports. One file at a time.
 export default defineConfig({
   test: {
-    include: ['tests/interop/**/*.test.ts'],
+    // The CI samples of the fault campaign (tests/soak) and of the volume fuzzing (tests/fuzz) run here
+    // too: real LevelDB, a real server process for the campaign.
+    include: ['tests/interop/**/*.test.ts', 'tests/soak/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 30_000,

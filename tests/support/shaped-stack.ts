@@ -25,14 +25,16 @@ export interface ShapedStack {
 
 export async function startShapedStack(
   profile: LinkProfile,
-  opts: { missions?: string[]; dataDir?: string } = {},
+  opts: { missions?: string[]; dataDir?: string; nodeArgs?: string[]; env?: Record<string, string> } = {},
 ): Promise<ShapedStack> {
   const env = {
     TERN_MISSIONS: (opts.missions ?? ['demo']).join(','),
     TERN_LOG_LEVEL: 'warn',
     TERN_WEB_DIST: '/nonexistent-web-dist',
+    ...opts.env,
   };
-  let server = await startServer({ env, ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
+  const nodeArgs = opts.nodeArgs ?? [];
+  let server = await startServer({ env, nodeArgs, ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
   const shaper = await startShaper(server.port, profile);
   // Sessions live in the server's own database, so the token survives a SIGKILL and restart.
   const token = await bearerToken(server.url, DEMO.admin.username, DEMO.admin.password);
@@ -49,7 +51,7 @@ export async function startShapedStack(
       await server.stop('SIGKILL');
     },
     async restart() {
-      server = await startServer({ env, dataDir: server.dataDir, port: server.port });
+      server = await startServer({ env, nodeArgs, dataDir: server.dataDir, port: server.port });
     },
     async close() {
       await shaper.close();

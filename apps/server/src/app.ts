@@ -10,7 +10,7 @@ import { StoreError } from '@tern/store';
 import type { ServerStore } from '@tern/store';
 import { ERRORS, TernError } from './errors.ts';
 import { installRequestGate } from './request-gate.ts';
-import { ternErrorOfStore } from './store-errors.ts';
+import { ternErrorOfDisk, ternErrorOfStore } from './store-errors.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { Accounts } from './auth/accounts.ts';
 import { authorizeWith } from './auth/authorize.ts';
@@ -148,7 +148,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // One place turns every error into an HTTP response with a stable code and a readable message.
   app.setErrorHandler((thrown, req, reply) => {
-    const err = thrown instanceof StoreError ? ternErrorOfStore(thrown) : thrown;
+    const err = thrown instanceof StoreError ? ternErrorOfStore(thrown) : (ternErrorOfDisk(thrown) ?? thrown);
     if (err instanceof TernError) {
       req.log.warn({ code: err.code }, err.message);
       return reply.status(err.status).send(errorBody(err.code, err.message, err.details));

@@ -1,3 +1,4 @@
+import { bodyOf } from './body.ts';
 import { assertPulledPage, decidePull } from './pull-rules.ts';
 import { nextRevision } from './rev-id.ts';
 import type { PullApplied, SyncStorage } from './replicator.ts';
@@ -13,6 +14,22 @@ export interface DeviceDoc {
   body: Body;
   state: DeviceState;
   rejection?: { code: string; reason: string; field?: string };
+  /**
+   * Set while headquarters holds other live branches an admin must reconcile: the last pull of this
+   * record carried `_conflicts` (the other leaves) and `_disputed` (the clashing field paths); cleared by
+   * a pull without them (docs/protocol.md). Server annotations, never part of the body (the web
+   * device's `review` row field, apps/web/src/device/local-store.ts).
+   */
+  underReview?: { leaves: string[]; disputed: string[] };
+}
+
+/** What a pulled document says about a review at headquarters, or undefined when it says nothing. */
+function reviewOf(doc: WireDoc): DeviceDoc['underReview'] {
+  const strings = (v: unknown) =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  const leaves = strings(doc._conflicts);
+  const disputed = strings(doc._disputed);
+  return leaves.length > 0 || disputed.length > 0 ? { leaves, disputed } : undefined;
 }
 
 /**
@@ -35,7 +52,16 @@ export class MemorySyncStorage implements SyncStorage {
       body,
       opts,
     );
-    this.docs.set(id, { id, rev, revisions, deleted: opts.deleted ?? false, body, state: 'pending' });
+    this.docs.set(id, {
+      id,
+      rev,
+      revisions,
+      deleted: opts.deleted ?? false,
+      body,
+      state: 'pending',
+      // A local edit does not settle a review at headquarters: only a pull without the marks does.
+      ...(cur?.underReview ? { underReview: cur.underReview } : {}),
+    });
     this.order.set(id, ++this.seq);
     return rev;
   }
@@ -89,19 +115,25 @@ export class MemorySyncStorage implements SyncStorage {
         doc,
       );
       if (decision === 'insert') inserted.push(doc._id);
+      const review = reviewOf(doc);
       if (decision === 'insert' || decision === 'fast-forward' || decision === 'take-remote-conflict') {
-        const { _id, _rev, _revisions, _deleted, ...body } = structuredClone(doc);
+        const { _id, _rev, _revisions, _deleted } = doc;
         this.docs.set(_id, {
           id: _id,
           rev: _rev,
-          revisions: _revisions,
+          revisions: structuredClone(_revisions),
           deleted: _deleted === true,
-          body,
+          body: structuredClone(bodyOf(doc)),
           state: 'synced',
+          ...(review ? { underReview: review } : {}),
         });
         if (!this.order.has(_id)) this.order.set(_id, ++this.seq);
+      } else if (cur) {
+        // keep-local, keep-local-conflict, same: the local revision stays as it is (pending ones get
+        // pushed), but the server's word on a review holds for the record whichever revision it shows.
+        if (review) cur.underReview = review;
+        else delete cur.underReview;
       }
-      // keep-local, keep-local-conflict, same: the local revision stays as it is (pending ones get pushed).
     }
     for (const id of gone) this.leaving.add(id);
     this.cp = checkpoint;

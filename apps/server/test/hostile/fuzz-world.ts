@@ -83,8 +83,9 @@ export class FuzzWorld implements World {
     this.digest = new RecordDigest(store);
   }
 
-  static async create(): Promise<FuzzWorld> {
-    const store = new TernStore({ kind: 'memory', prefix: `hostile-${testUlid()}` });
+  /** `makeStore`: memory by default; the volume run (tests/fuzz) gives LevelDB in a temp folder. */
+  static async create(makeStore?: () => TernStore): Promise<FuzzWorld> {
+    const store = makeStore?.() ?? new TernStore({ kind: 'memory', prefix: `hostile-${testUlid()}` });
     const app = await buildApp({
       store,
       missions: MISSIONS,

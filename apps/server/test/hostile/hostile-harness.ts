@@ -1,4 +1,5 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type { TernStore } from '@tern/store';
 import { CrashWatch } from './crash-watch.ts';
 import { FuzzWorld, MISSIONS } from './fuzz-world.ts';
 import { acknowledged, recordViolations, snapshot } from './oracles.ts';
@@ -15,6 +16,21 @@ const ALLOWED_SPECIAL = new Set(['_id', '_rev', '_revisions', '_deleted']);
 /** `<epoch>@<seq>`: the mission database's epoch and one of its update sequences (decision 152). */
 const SERVER_SEQ = /^[A-Za-z0-9_-]{16}@[0-9]+$/;
 
+/**
+ * The one explained 5xx: the readiness probe's 503 naming what is wrong (decision 153). A store that
+ * takes over 2 s to answer is "not ready", which a starved volume run on a loaded machine sees.
+ */
+function notReady(route: string, status: number, body: string): boolean {
+  if (status !== 503 || !/^(GET|HEAD) \/api\/ready$/.test(route)) return false;
+  if (route.startsWith('HEAD')) return true;
+  try {
+    const b = JSON.parse(body) as { status?: unknown; problems?: unknown };
+    return b.status === 'not ready' && Array.isArray(b.problems) && b.problems.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 const timeout = (ms: number) =>
   new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
 
@@ -26,12 +42,20 @@ const timeout = (ms: number) =>
  */
 export class HostileHarness {
   private current: FuzzWorld | null = null;
+  /**
+   * `makeStore`: the store each world is built on (memory unless given). `answerMs`: how long a request
+   * may take before it counts as never answered (the volume run on a loaded machine gives more).
+   */
+  constructor(
+    private readonly makeStore?: () => TernStore,
+    private readonly answerMs = ANSWER_MS,
+  ) {}
   private readonly crashes = new CrashWatch();
   requests = 0;
 
   async start(): Promise<void> {
     this.crashes.start();
-    this.current = await FuzzWorld.create();
+    this.current = await FuzzWorld.create(this.makeStore);
   }
 
   async stop(): Promise<void> {
@@ -40,7 +64,7 @@ export class HostileHarness {
   }
 
   private async world(): Promise<FuzzWorld> {
-    if (!this.current) this.current = await FuzzWorld.create();
+    if (!this.current) this.current = await FuzzWorld.create(this.makeStore);
     return this.current;
   }
 
@@ -66,25 +90,25 @@ export class HostileHarness {
         headers: req.headers,
         ...(req.payload !== undefined ? { payload: req.payload } : {}),
       }),
-      timeout(ANSWER_MS),
+      timeout(this.answerMs),
     ]);
     const crashed = this.crashes.since(mark);
     if (res === 'timeout' || crashed.length) {
       await this.dead();
       throw new Error(
-        `${what}\n  → ${res === 'timeout' ? `no answer in ${ANSWER_MS} ms` : `answered ${res.statusCode}`}` +
+        `${what}\n  → ${res === 'timeout' ? `no answer in ${this.answerMs} ms` : `answered ${res.statusCode}`}` +
           (crashed.length ? `; uncaught: ${crashed.join(' | ').slice(0, 300)}` : ''),
       );
     }
     const excerpt = res.body.slice(0, 300);
-    if (res.statusCode >= 500) {
+    if (res.statusCode >= 500 && !notReady(r.route, res.statusCode, res.body)) {
       await this.dead();
       throw new Error(`${what}\n  → ${res.statusCode} ${excerpt}`);
     }
 
     const health = await Promise.race([
       w.app.inject({ method: 'GET', url: '/api/health' }),
-      timeout(ANSWER_MS),
+      timeout(this.answerMs),
     ]);
     if (health === 'timeout' || health.statusCode !== 200) {
       await this.dead();

@@ -7,3 +7,5 @@ export { DEVICE, DocRef, deviceOf, describe, materializeRequest } from './reques
 export type { Caller, RequestRecipe } from './request-recipe.ts';
 export { generatorFor } from './route-generators.ts';
 export { listRoutes } from './route-table.ts';
+export { HostileHarness } from './hostile-harness.ts';
+export { FuzzWorld } from './fuzz-world.ts';

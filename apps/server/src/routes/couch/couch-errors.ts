@@ -1,6 +1,7 @@
 import { StoreError } from '@tern/store';
 import type { StoreErrorCode } from '@tern/store';
 import { TernError } from '../../errors.ts';
+import { ternErrorOfDisk } from '../../store-errors.ts';
 
 /**
  * The CouchDB door answers errors the way CouchDB does, `{error, reason}`, because replicators read
@@ -78,6 +79,8 @@ export function toCouchError(err: unknown): CouchError | null {
   if (err instanceof CouchError) return err;
   if (err instanceof TernError) return new CouchError(BY_STATUS[err.status] ?? 'unknown_error', err.message);
   if (err instanceof StoreError) return fromStore(err);
+  const disk = ternErrorOfDisk(err);
+  if (disk) return new CouchError('service_unavailable', disk.message);
   const e = err as { statusCode?: number; message?: string };
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return new CouchError(BY_STATUS[e.statusCode] ?? 'bad_request', e.message ?? 'Bad request');

@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { FAMILIES } from './families.ts';
+import type { Family } from './families.ts';
+import { runVolume } from './fuzz-volume.ts';
+
+/**
+ * `npm run fuzz -- [--seed N] [--per-family N] [--family NAME]… [--max-minutes-per-family M]`: hostile
+ * requests at volume. A family stopped by the time limit reports how many requests it got.
+ */
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string' },
+    'per-family': { type: 'string' },
+    family: { type: 'string', multiple: true },
+    'max-minutes-per-family': { type: 'string' },
+  },
+});
+const seed = values.seed ? Number(values.seed) : Date.now() % 2 ** 31;
+const perFamily = values['per-family'] ? Number(values['per-family']) : 100_000;
+const families = values.family as Family[] | undefined;
+const minutes = values['max-minutes-per-family'] ? Number(values['max-minutes-per-family']) : undefined;
+const unknown = (families ?? []).filter((f) => !(f in FAMILIES));
+if (
+  !Number.isInteger(seed) ||
+  !(perFamily >= 1) ||
+  unknown.length ||
+  (minutes !== undefined && !(minutes > 0))
+) {
+  console.error(
+    `usage: npm run fuzz -- [--seed <integer>] [--per-family <n>] [--family <${Object.keys(FAMILIES).join(' | ')}>]… [--max-minutes-per-family <m>]`,
+  );
+  process.exit(2);
+}
+console.log(
+  `fuzz: seed ${seed}, ${perFamily} requests per family, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`,
+);
+const figures = await runVolume({
+  seed,
+  perFamily,
+  ...(families ? { families } : {}),
+  ...(minutes ? { maxMsPerFamily: minutes * 60_000 } : {}),
+});
+const failed = figures.filter((f) => f.failure);
+const total = figures.reduce((n, f) => n + f.requests, 0);
+console.log(
+  `fuzz: seed ${seed}: ${total} requests in ${figures.length} families, ${failed.length} families failed`,
+);
+process.exit(failed.length ? 1 : 0);
