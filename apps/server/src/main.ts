@@ -1,13 +1,13 @@
 import { openCtdcSources } from '@tern/research';
-import { TernStore } from '@tern/store';
 import { LOG_REDACT, buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { checkReadiness } from './health/readiness.ts';
 import { backupOnSignal } from './backup/on-signal.ts';
 import { researchSecret } from './research/research-secret.ts';
+import { openStore } from './open-store.ts';
 
 const config = readConfig();
-const store = new TernStore({ kind: 'leveldb', dataDir: config.dataDir });
+const store = openStore(config);
 // Imported CTDC datasets (apps/server/src/cli/research-import-ctdc.ts): read-only research sources,
 // listed afresh on every request, so an import made while the server runs is seen at once.
 const ctdc = await openCtdcSources(config.research.sourcesDir);
@@ -38,7 +38,9 @@ const app = await buildApp({
 });
 // The startup check of every store (crash-only: a store that cannot be read now will not heal by
 // serving; exit and let the supervisor retry). A nearly full disk is only a warning: reads still work.
-const missionIds = (await store.system().list<{ _id: string; id: string }>('mission:')).map((m) => m.id);
+// Behind TERN_STORE_URL the store may not answer at all (down, wrong address, a firewall that drops):
+// the first read is bounded, so the process says so and exits instead of hanging (decision 171).
+const missionIds = await startupMissions(30_000);
 const startup = await checkReadiness(store, missionIds, {
   dataDir: config.dataDir,
   minFreeBytes: config.minFreeBytes,
@@ -52,6 +54,28 @@ if (startup.checks.some((c) => !c.ok && c.name !== 'disk')) {
 }
 if ((await store.system().list('user:', { limit: 1 })).length === 0) {
   app.log.warn('No accounts yet: create the first admin with apps/server/src/cli/create-admin.ts');
+}
+
+async function startupMissions(ms: number): Promise<string[]> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const list = await Promise.race([
+      store.system().list<{ _id: string; id: string }>('mission:'),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+      }),
+    ]);
+    return list.map((m) => m.id);
+  } catch (e) {
+    app.log.fatal(
+      { store: store.where() },
+      `the store (${store.where()}) cannot be read: ${(e as Error).message}: not starting`,
+    );
+    await store.close().catch(() => undefined);
+    process.exit(1);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const shutdown = async (signal: string) => {
@@ -80,6 +104,7 @@ await app.listen({ host: config.host, port: config.port });
 app.log.info(
   {
     dataDir: config.dataDir,
+    store: store.where(),
     missions: missionIds,
     webDist: config.webDist,
   },

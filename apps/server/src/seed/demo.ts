@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { TernStore } from '@tern/store';
+import type { TernStore } from '@tern/store';
 import { Accounts } from '../auth/accounts.ts';
 import { Missions } from '../auth/missions.ts';
 import type { Role } from '../auth/roles.ts';
@@ -59,7 +59,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { readConfig } = await import('../config.ts');
   const { seedDemoResearch } = await import('./demo-research.ts');
   const config = readConfig();
-  const store = new TernStore({ kind: 'leveldb', dataDir: config.dataDir });
+  const { openStore } = await import('../open-store.ts');
+  const store = openStore(config);
   try {
     // `npm start` seeds the demo cases; tests that need an empty mission set TERN_DEMO_CASES=0.
     const created = await seedDemo(store, Date.now, { cases: process.env.TERN_DEMO_CASES !== '0' });
