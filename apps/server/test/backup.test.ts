@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TernStore } from '@tern/store';
-import type { DocLeaves, ServerStore } from '@tern/store';
 import { MemorySyncStorage } from '@tern/sync';
 import { writeBackup } from '../src/backup/write-backup.ts';
 import { describe as say, verifyBackup } from '../src/backup/verify-backup.ts';
