@@ -28,7 +28,13 @@ export const DEMO = {
 } as const;
 
 /** Run the demo seed into a data folder (before the server opens it: LevelDB allows one process). */
-export function seedDemo(dataDir: string, cases = false, research = false): void {
+export function seedDemo(
+  dataDir: string,
+  cases = false,
+  research = false,
+  /** More environment: `TERN_STORE_URL` seeds a store behind a URL. */
+  env: Record<string, string> = {},
+): void {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/server/src/seed/demo.ts')], {
     cwd: ROOT,
     // The ~200 demo cases only when a test asks for them: most tests count the mission's records.
@@ -38,6 +44,7 @@ export function seedDemo(dataDir: string, cases = false, research = false): void
       TERN_DATA_DIR: dataDir,
       TERN_DEMO_CASES: cases ? '1' : '0',
       TERN_DEMO_RESEARCH: research ? '1' : '0',
+      ...env,
     },
     encoding: 'utf8',
   });
