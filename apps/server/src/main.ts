@@ -8,6 +8,9 @@ import { openStore } from './open-store.ts';
 
 const config = readConfig();
 const store = openStore(config);
+// Behind TERN_STORE_URL the store may not answer at all (down, wrong address, a firewall that drops):
+// the first read is bounded, and the process says so and exits instead of hanging (decision 171).
+await storeAnswers(30_000);
 // Imported CTDC datasets (apps/server/src/cli/research-import-ctdc.ts): read-only research sources,
 // listed afresh on every request, so an import made while the server runs is seen at once.
 const ctdc = await openCtdcSources(config.research.sourcesDir);
@@ -38,9 +41,7 @@ const app = await buildApp({
 });
 // The startup check of every store (crash-only: a store that cannot be read now will not heal by
 // serving; exit and let the supervisor retry). A nearly full disk is only a warning: reads still work.
-// Behind TERN_STORE_URL the store may not answer at all (down, wrong address, a firewall that drops):
-// the first read is bounded, so the process says so and exits instead of hanging (decision 171).
-const missionIds = await startupMissions(30_000);
+const missionIds = (await store.system().list<{ _id: string; id: string }>('mission:')).map((m) => m.id);
 const startup = await checkReadiness(store, missionIds, {
   dataDir: config.dataDir,
   minFreeBytes: config.minFreeBytes,
@@ -56,21 +57,18 @@ if ((await store.system().list('user:', { limit: 1 })).length === 0) {
   app.log.warn('No accounts yet: create the first admin with apps/server/src/cli/create-admin.ts');
 }
 
-async function startupMissions(ms: number): Promise<string[]> {
+async function storeAnswers(ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    const list = await Promise.race([
-      store.system().list<{ _id: string; id: string }>('mission:'),
+    await Promise.race([
+      store.system().list('mission:', { limit: 1 }),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
       }),
     ]);
-    return list.map((m) => m.id);
   } catch (e) {
-    app.log.fatal(
-      { store: store.where() },
-      `the store (${store.where()}) cannot be read: ${(e as Error).message}: not starting`,
-    );
+    // The logger is the app's, not made yet: one line on stderr for the supervisor's journal.
+    console.error(`Tern: the store (${store.where()}) cannot be read: ${(e as Error).message}: not starting`);
     await store.close().catch(() => undefined);
     process.exit(1);
   } finally {
