@@ -1,22 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => ok(port));
-    });
-  });
-}
+// One free-port finder for every test helper (pouchdb-server's starter needs it too).
+export { freePort } from '@tern/store/testing';
+import { freePort } from '@tern/store/testing';
 
 /** The demo accounts of apps/server/src/seed/demo.ts (and the README). */
 export const DEMO = {

@@ -15,13 +15,15 @@ export interface CouchServer {
   /** `http://127.0.0.1:<port>/`, without credentials. */
   url: string;
   port: number;
+  pid: number;
   /** Stop it (SIGTERM to its group) and remove its folder. */
   stop(): Promise<void>;
   /** What it printed, for a failing test's message. */
   logs(): string;
 }
 
-async function freePort(): Promise<number> {
+/** A port free on loopback now (another process may take it before it is bound: retry then). */
+export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const srv = createServer();
     srv.once('error', fail);
@@ -75,5 +77,5 @@ export async function startCouchServer(opts: { onDisk?: boolean } = {}): Promise
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, port, stop, logs: () => out.join('') };
+  return { url, port, pid: proc.pid!, stop, logs: () => out.join('') };
 }
