@@ -6,6 +6,8 @@
  *   pnpm bench:load -- --devices 50 --only compact
  *   pnpm bench:load -- --workers 2 --json out.json
  *   pnpm bench:load -- --cpu-prof /tmp/prof      the Tern server writes a V8 CPU profile per run there
+ *   pnpm bench:load -- --processes 2 --devices 50   compact door, the store behind a URL (pouchdb-server):
+ *                                                one Tern process, then 2 on the same store; prints the ratio
  *
  * Each step is N devices and one target, on a fresh server process (its peak RSS is VmHWM from
  * /proc/<pid>/status): every device registers (Tern) and holds 100 new records of about 1 KB; then
@@ -17,10 +19,12 @@
  */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { DEMO, startServer } from '../support/server-process.ts';
+import { startCouchServer } from '@tern/store/testing';
+import { DEMO, seedDemo, startServer } from '../support/server-process.ts';
+import type { ServerHandle } from '../support/server-process.ts';
 import { bearerToken } from '../support/pouch-client.ts';
 import { ulidFor } from '../support/sync-fixtures.ts';
 import { startPouchDbServer } from './baseline-server.ts';
@@ -40,13 +44,19 @@ const RECORDS = Number(arg('records') ?? 100);
 const JSON_OUT = arg('json');
 const CPU_PROF = arg('cpu-prof');
 const MISSION = 'load';
+/** With `--processes N`: Tern processes on one store behind a URL (decision 173); 0: LevelDB, one process. */
+const PROCESSES = Number(arg('processes') ?? 0);
 
 type Target = 'compact' | 'couch' | 'pouchdb';
 
 interface Server {
   pid: number;
+  /** Every process of the target: CPU and memory are summed over them. */
+  pids?: number[];
   /** Compact door: base URL; the CouchDB-protocol targets: the database URL. */
   url: string;
+  /** With several processes, each one's URL: devices are dealt to them in turn. */
+  urls?: string[];
   token?: string;
   head(): Promise<number>;
   /** What the server printed (warnings and errors: the log level is `warn`). */
@@ -58,9 +68,9 @@ interface Server {
  * Start a target, and again if it died right after answering: the port chosen free may be taken by
  * another process before the server binds it, and then the health check was answered by that one.
  */
-async function startTarget(target: Target): Promise<Server> {
+async function startTarget(target: Target, processes = 0): Promise<Server> {
   for (let attempt = 1; ; attempt++) {
-    const server = await startOnce(target);
+    const server = processes > 0 ? await startOnStore(processes) : await startOnce(target);
     await new Promise((r) => setTimeout(r, 500));
     if (processAlive(server.pid)) return server;
     await server.stop();
@@ -83,7 +93,7 @@ async function startOnce(target: Target): Promise<Server> {
     const url = `${s.url}/${MISSION}`;
     const res = await fetch(url, { method: 'PUT' });
     if (!res.ok) throw new Error(`PUT ${url}: ${res.status}`);
-    return { pid: s.proc.pid!, url, head: () => updateSeq(url), logs: () => '', stop: () => s.stop() };
+    return { pid: s.pid, url, head: () => updateSeq(url), logs: () => '', stop: () => s.stop() };
   }
   const env: Record<string, string> = {
     TERN_MISSIONS: MISSION,
@@ -111,6 +121,44 @@ async function startOnce(target: Target): Promise<Server> {
   };
 }
 
+/** `processes` Tern processes (compact door) on one store behind a URL: pouchdb-server on loopback. */
+async function startOnStore(processes: number): Promise<Server> {
+  const couch = await startCouchServer({ onDisk: true });
+  const env: Record<string, string> = {
+    TERN_STORE_URL: couch.url,
+    TERN_MISSIONS: MISSION,
+    TERN_LOG_LEVEL: 'warn',
+    TERN_WEB_DIST: '/nonexistent',
+    TERN_RESEARCH_SECRET: 'load-bench-research-secret-0123456789abcdef',
+  };
+  const servers: ServerHandle[] = [];
+  const seedDir = mkdtempSync(join(tmpdir(), 'tern-bench-seed-'));
+  try {
+    seedDemo(seedDir, false, false, env);
+    for (let i = 0; i < processes; i++) servers.push(await startServer({ env, seed: false }));
+  } catch (e) {
+    await Promise.all(servers.map((s) => s.stop()));
+    await couch.stop();
+    throw e;
+  }
+  const token = await bearerToken(servers[0]!.url, DEMO.admin.username, DEMO.admin.password);
+  return {
+    pid: servers[0]!.proc.pid!,
+    pids: servers.map((s) => s.proc.pid!),
+    url: servers[0]!.url,
+    urls: servers.map((s) => s.url),
+    token,
+    head: () => updateSeq(`${servers[0]!.url}/couch/${MISSION}`, token),
+    logs: () => servers.map((s) => s.logs.join('')).join('\n'),
+    async stop() {
+      await Promise.all(servers.map((s) => s.stop()));
+      await couch.stop();
+      for (const dir of [seedDir, ...servers.map((s) => s.dataDir)])
+        rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function updateSeq(dbUrl: string, token?: string): Promise<number> {
   const res = await fetch(dbUrl, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!res.ok) throw new Error(`GET ${dbUrl}: ${res.status}`);
@@ -118,7 +166,11 @@ async function updateSeq(dbUrl: string, token?: string): Promise<number> {
 }
 
 /** Peak resident set (VmHWM) and CPU seconds (utime + stime) of a process, from /proc. */
-function procStats(pid: number): { peakMb: number; cpuS: number } {
+function procStats(pid: number | number[]): { peakMb: number; cpuS: number } {
+  if (Array.isArray(pid)) {
+    const all = pid.map((p) => procStats(p));
+    return { peakMb: all.reduce((n, s) => n + s.peakMb, 0), cpuS: all.reduce((n, s) => n + s.cpuS, 0) };
+  }
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -191,9 +243,10 @@ class Clients {
 
 let runNumber = 100;
 
-async function step(target: Target, devices: number): Promise<Step> {
-  const server = await startTarget(target);
-  const clients = new Clients(Math.min(WORKERS, devices));
+async function step(target: Target, devices: number, processes = 0): Promise<Step> {
+  const server = await startTarget(target, processes);
+  const pids = server.pids ?? server.pid;
+  const clients = new Clients(Math.min(Math.max(WORKERS, processes), devices));
   try {
     const door: Door = target === 'compact' ? 'compact' : 'couch';
     const share = Array.from({ length: clients.size }, () => ({
@@ -210,6 +263,8 @@ async function step(target: Target, devices: number): Promise<Step> {
       const run = runNumber++;
       share[i % clients.size]!.devices.push({ name: `dev-${ulidFor(run, 0)}`, run });
     }
+    // Several processes: each client process talks to one of them, in turn.
+    share.forEach((m, i) => (m.url = server.urls?.[i % server.urls.length] ?? m.url));
     const warm = runNumber++;
     share[0]!.warmup = { name: `dev-${ulidFor(warm, 0)}`, run: warm };
     await clients.all(share);
@@ -217,7 +272,7 @@ async function step(target: Target, devices: number): Promise<Step> {
     await clients.one(0, { type: 'warmup' });
 
     const phase = async (msg: ToClients) => {
-      const cpu0 = procStats(server.pid).cpuS;
+      const cpu0 = procStats(pids).cpuS;
       const t0 = performance.now();
       const answers = (await clients.all(clients.size ? Array(clients.size).fill(msg) : [])) as Array<
         Extract<FromClients, { type: 'done' }>
@@ -225,7 +280,7 @@ async function step(target: Target, devices: number): Promise<Step> {
       const seconds = (performance.now() - t0) / 1000;
       return {
         seconds,
-        serverCpuS: procStats(server.pid).cpuS - cpu0,
+        serverCpuS: procStats(pids).cpuS - cpu0,
         docs: answers.reduce((n, a) => n + a.docs, 0),
         requests: answers.flatMap((a) => a.requests),
         devicesMs: answers.flatMap((a) => a.deviceMs),
@@ -236,7 +291,7 @@ async function step(target: Target, devices: number): Promise<Step> {
     const push = await phase({ type: 'push' });
     const head = await server.head();
     const pull = await phase({ type: 'pull', since: Math.max(0, head - RECORDS) });
-    const { peakMb } = procStats(server.pid);
+    const { peakMb } = procStats(pids);
     return { target, devices, push, pull, peakMb, head };
   } catch (e) {
     console.error(`${target} at ${devices} devices failed; the server said:\n${server.logs().slice(-4000)}`);
@@ -255,6 +310,28 @@ function share(p: Step['push']): string {
   return ((100 * (p.serverCpuS + p.clientCpuS)) / (p.seconds * cpus().length)).toFixed(0);
 }
 
+/** `--processes N`: one process, then N, on the same kind of store behind a URL; the ratio of rates. */
+async function processesRun(): Promise<void> {
+  for (const n of DEVICES) {
+    const one = await step('compact', n, 1);
+    const many = await step('compact', n, PROCESSES);
+    const rate = (s: Step) => ({
+      docs: s.push.docs / s.push.seconds,
+      devices: s.devices / s.push.seconds,
+      pull: s.pull.docs / s.pull.seconds,
+    });
+    const [a, b] = [rate(one), rate(many)];
+    const fails = [...one.push.failures, ...many.push.failures, ...one.pull.failures, ...many.pull.failures];
+    console.log(
+      `  ${n} devices, store behind a URL: push 1 process ${a.docs.toFixed(0)} docs/s ` +
+        `(${a.devices.toFixed(1)} devices/s), ${PROCESSES} processes ${b.docs.toFixed(0)} docs/s ` +
+        `(${b.devices.toFixed(1)} devices/s): ratio ${(b.docs / a.docs).toFixed(2)}; pull ` +
+        `${a.pull.toFixed(0)} vs ${b.pull.toFixed(0)} docs/s: ratio ${(b.pull / a.pull).toFixed(2)}` +
+        (fails.length > 0 ? `; FAILURES: ${fails.slice(0, 3).join(' | ')}` : ''),
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(
@@ -262,6 +339,11 @@ async function main(): Promise<void> {
       `${Math.round(totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${RECORDS} records of ~1 KB per ` +
       `device · ${WORKERS} client processes`,
   );
+  if (PROCESSES > 0) {
+    await processesRun();
+    console.log(`\nload bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    return;
+  }
   const steps: Step[] = [];
   for (const n of DEVICES) {
     for (const target of ONLY) {

@@ -1,22 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => ok(port));
-    });
-  });
-}
+// One free-port finder for every test helper (pouchdb-server's starter needs it too).
+export { freePort } from '@tern/store/testing';
+import { freePort } from '@tern/store/testing';
 
 /** The demo accounts of apps/server/src/seed/demo.ts (and the README). */
 export const DEMO = {
@@ -28,7 +20,13 @@ export const DEMO = {
 } as const;
 
 /** Run the demo seed into a data folder (before the server opens it: LevelDB allows one process). */
-export function seedDemo(dataDir: string, cases: boolean | number = false, research = false): void {
+export function seedDemo(
+  dataDir: string,
+  cases: boolean | number = false,
+  research = false,
+  /** More environment: `TERN_STORE_URL` seeds a store behind a URL. */
+  env: Record<string, string> = {},
+): void {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/server/src/seed/demo.ts')], {
     cwd: ROOT,
     // The ~200 demo cases only when a test asks for them: most tests count the mission's records.
@@ -38,6 +36,7 @@ export function seedDemo(dataDir: string, cases: boolean | number = false, resea
       TERN_DATA_DIR: dataDir,
       TERN_DEMO_CASES: typeof cases === 'number' ? String(cases) : cases ? '1' : '0',
       TERN_DEMO_RESEARCH: research ? '1' : '0',
+      ...env,
     },
     encoding: 'utf8',
   });

@@ -49,6 +49,7 @@ import type { ResearchOptions } from './research/research-service.ts';
 import { signalWrites } from './research/write-signal.ts';
 import type { ServerDeps } from './deps.ts';
 import type { FormLookup } from './ingest/check-doc.ts';
+import { sharedKey, throttledRefresh } from './shared-state.ts';
 
 export interface AppOptions {
   store: ServerStore;
@@ -74,6 +75,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** Per-account slowing of logins after failed attempts (auth/login-throttle.ts). */
   loginThrottle?: Partial<LoginThrottleOptions>;
+  /** How often the cached missions and forms are read again for other processes' additions; 1 s. */
+  sharedRefreshMs?: number;
   /** Caps on held change feeds (longpolls), per account and in total (feeds/feed-gate.ts). */
   feeds?: Partial<FeedLimits>;
   /** The largest media file accepted (decision 125); 10 MB by default. */
@@ -204,6 +207,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   const registry = new FormRegistry(opts.store.forms());
   await registry.load();
+  // Another process on the same store may add missions and form versions (decision 173): read them
+  // again at most once a second, before the request that comes after.
+  const refresh = throttledRefresh(
+    async () => {
+      await missions.load();
+      await registry.load();
+    },
+    opts.sharedRefreshMs ?? 1000,
+    now,
+  );
+  app.addHook('onRequest', async (req) => {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/couch/')) await refresh();
+  });
   // The analytics store follows every mission's writes, whichever route made them (decision 104).
   const research = await openResearch(opts.research ?? {}, {
     store: opts.store,
@@ -225,7 +241,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     now,
     cookieSecure: opts.cookieSecure ?? false,
     login: opts.login ?? { max: 10, timeWindowMs: 60_000 },
-    loginThrottle: new LoginThrottle({ ...DEFAULT_LOGIN_THROTTLE, ...opts.loginThrottle }, now),
+    loginThrottle: new LoginThrottle(
+      { ...DEFAULT_LOGIN_THROTTLE, ...opts.loginThrottle },
+      now,
+      await sharedKey(sys, 'known-device'),
+    ),
     feeds,
     jsonMaxDepth,
   };

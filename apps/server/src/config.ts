@@ -31,6 +31,11 @@ export interface ServerConfig {
   minFreeBytes: number;
   /** `TERN_BACKUP_DIR`: where SIGUSR2 writes an online backup (decision 150); null when unset. */
   backupDir: string | null;
+  /**
+   * `TERN_STORE_URL` (decision 171): the store behind a CouchDB-protocol URL instead of LevelDB in the
+   * data folder; credentials from the URL or `TERN_STORE_USER`/`TERN_STORE_PASSWORD`. Null: LevelDB.
+   */
+  storeUrl: { url: string; user?: string; password?: string; prefix?: string } | null;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -68,6 +73,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxAttachmentBytes: Math.floor(positive(env, 'TERN_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024)),
     minFreeBytes: Math.floor(positive(env, 'TERN_MIN_FREE_MB', 200) * 1024 * 1024),
     backupDir: env.TERN_BACKUP_DIR ? resolve(env.TERN_BACKUP_DIR) : null,
+    storeUrl: env.TERN_STORE_URL
+      ? {
+          url: env.TERN_STORE_URL,
+          ...(env.TERN_STORE_USER !== undefined ? { user: env.TERN_STORE_USER } : {}),
+          ...(env.TERN_STORE_PASSWORD !== undefined ? { password: env.TERN_STORE_PASSWORD } : {}),
+          ...(env.TERN_STORE_PREFIX !== undefined ? { prefix: env.TERN_STORE_PREFIX } : {}),
+        }
+      : null,
     allowedOrigins: (env.TERN_ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

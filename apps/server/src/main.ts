@@ -1,13 +1,16 @@
 import { openCtdcSources } from '@tern/research';
-import { TernStore } from '@tern/store';
 import { LOG_REDACT, buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { checkReadiness } from './health/readiness.ts';
 import { backupOnSignal } from './backup/on-signal.ts';
 import { researchSecret } from './research/research-secret.ts';
+import { openStore } from './open-store.ts';
 
 const config = readConfig();
-const store = new TernStore({ kind: 'leveldb', dataDir: config.dataDir });
+const store = openStore(config);
+// Behind TERN_STORE_URL the store may not answer at all (down, wrong address, a firewall that drops):
+// the first read is bounded, and the process says so and exits instead of hanging (decision 171).
+await storeAnswers(30_000);
 // Imported CTDC datasets (apps/server/src/cli/research-import-ctdc.ts): read-only research sources,
 // listed afresh on every request, so an import made while the server runs is seen at once.
 const ctdc = await openCtdcSources(config.research.sourcesDir);
@@ -54,6 +57,25 @@ if ((await store.system().list('user:', { limit: 1 })).length === 0) {
   app.log.warn('No accounts yet: create the first admin with apps/server/src/cli/create-admin.ts');
 }
 
+async function storeAnswers(ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      store.system().list('mission:', { limit: 1 }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+      }),
+    ]);
+  } catch (e) {
+    // The logger is the app's, not made yet: one line on stderr for the supervisor's journal.
+    console.error(`Tern: the store (${store.where()}) cannot be read: ${(e as Error).message}: not starting`);
+    await store.close().catch(() => undefined);
+    process.exit(1);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');
   await app.close();
@@ -80,6 +102,7 @@ await app.listen({ host: config.host, port: config.port });
 app.log.info(
   {
     dataDir: config.dataDir,
+    store: store.where(),
     missions: missionIds,
     webDist: config.webDist,
   },

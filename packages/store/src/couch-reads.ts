@@ -50,7 +50,11 @@ export async function readDoc(db: Pouch, id: string, o: DocReadOptions): Promise
   }
   if (rev !== undefined) opts.rev = rev;
   if (openRevs !== undefined) opts.open_revs = openRevs;
-  return (await db.get(id, opts as PouchDB.Core.GetOptions)) as unknown as Json | Json[];
+  const got = (await db.get(id, opts as PouchDB.Core.GetOptions)) as unknown as Json | Json[];
+  // PouchDB's HTTP adapter turns CouchDB's `{missing: rev}` into an error object: back to CouchDB's shape.
+  return Array.isArray(got)
+    ? got.map((r) => (typeof r.missing === 'string' ? { missing: r.missing } : r))
+    : got;
 }
 
 /**

@@ -8,7 +8,19 @@ import { StoreError } from './errors.ts';
  */
 export function storeErrorOf(e: unknown, what: string): unknown {
   if (e instanceof StoreError) return e;
-  const p = e as { status?: unknown; name?: unknown; message?: unknown; reason?: unknown };
+  const p = e as { status?: unknown; name?: unknown; message?: unknown; reason?: unknown; code?: unknown };
+  // PouchDB's HTTP adapter (a store behind TERN_STORE_URL) lets node-fetch's network errors through.
+  if (p.name === 'FetchError' && typeof p.message === 'string') {
+    const said = p.message.replace(/\/\/[^/@\s]*@/g, '//'); // never a password, should one be in a URL
+    return new StoreError(
+      'TERN_STORE_UNAVAILABLE',
+      `${what}: the store cannot be reached (${said})`,
+      'unreachable',
+      {
+        cause: e,
+      },
+    );
+  }
   if (typeof p.status !== 'number') return e;
   const reason = typeof p.message === 'string' && p.message !== '' ? p.message : String(p.name);
   switch (p.status) {

@@ -34,6 +34,8 @@ export async function revisionTrees(db: Pouch, ids: string[]): Promise<Array<Rev
   }
   await open;
   const reader = db as unknown as TreeReader;
+  if (typeof reader._getRevisionTree !== 'function')
+    return Promise.all(ids.map((id) => treeOverHttp(db, id)));
   return Promise.all(
     ids.map(
       (id) =>
@@ -45,6 +47,71 @@ export async function revisionTrees(db: Pouch, ids: string[]): Promise<Array<Rev
         ),
     ),
   );
+}
+
+/**
+ * PouchDB's HTTP adapter (a store behind TERN_STORE_URL) has no metadata read: the tree is made from
+ * every leaf with its history (`open_revs=all&revs=true`), and which revisions still have their bodies
+ * from each leaf's `revs_info` (one more request per leaf). A CouchDB 3 cluster compacts ancestor
+ * bodies away on its own (docs/decisions/172-couchdb-in-tests.md): they are then missing, as CouchDB's
+ * own `_revs_diff` says.
+ */
+interface RevInfo {
+  rev: string;
+  status: string;
+}
+
+async function treeOverHttp(db: Pouch, id: string): Promise<RevTree | undefined> {
+  let leaves: Array<{
+    ok?: { _rev?: string; _deleted?: boolean; _revisions?: { start: number; ids: string[] } };
+  }>;
+  try {
+    leaves = (await db.get(id, { open_revs: 'all', revs: true })) as unknown as typeof leaves;
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return undefined;
+    throw e;
+  }
+  const roots: RevTree = [];
+  for (const { ok } of leaves) {
+    if (!ok?._revisions) continue;
+    const { start, ids } = ok._revisions;
+    const pos = start - ids.length + 1;
+    // Oldest first: walk down from the root, adding the nodes this leaf's path lacks.
+    const oldest = ids[ids.length - 1]!;
+    let root = roots.find((r) => r.pos === pos && r.ids[0] === oldest)?.ids;
+    if (!root) {
+      root = [oldest, { status: 'missing' }, []];
+      roots.push({ pos, ids: root });
+    }
+    let node: RevNode = root;
+    for (let i = ids.length - 2; i >= 0; i--) {
+      let child: RevNode | undefined = node[2].find((c) => c[0] === ids[i]);
+      if (!child) {
+        child = [ids[i]!, { status: 'missing' }, []];
+        node[2].push(child);
+      }
+      node = child;
+    }
+    node[1] = { status: 'available', ...(ok._deleted ? { deleted: true } : {}) };
+  }
+  const status = new Map<string, string>();
+  await Promise.all(
+    leaves.map(async ({ ok }) => {
+      if (!ok?._rev) return;
+      const info = (await db.get(id, { rev: ok._rev, revs_info: true })) as { _revs_info?: RevInfo[] };
+      for (const r of info._revs_info ?? []) if (r.status === 'available') status.set(r.rev, r.status);
+    }),
+  );
+  const mark = (node: RevNode, pos: number) => {
+    const stack: Array<[RevNode, number]> = [[node, pos]];
+    while (stack.length > 0) {
+      const [n, p] = stack.pop()!;
+      if (status.has(`${p}-${n[0]}`)) n[1] = { ...n[1], status: 'available' };
+      for (const c of n[2]) stack.push([c, p + 1]);
+    }
+  };
+  for (const root of roots) mark(root.ids, root.pos);
+  return roots.length > 0 ? roots : undefined;
 }
 
 /** How many leaves (live or deleted) a tree has; iterative, as trees may be 1000 revisions deep. */

@@ -14,13 +14,20 @@ import { PouchAttachmentStore } from './pouch-attachment-store.ts';
 import { PouchDocStore } from './pouch-doc-store.ts';
 import { PouchMissionDb } from './pouch-mission-db.ts';
 import { translated } from './pouch-errors.ts';
+import { allDbs, couchLocation, databaseUrl, ternNames } from './couch-url.ts';
+import type { CouchLocation } from './couch-url.ts';
 import type { ServerStore } from './server-store.ts';
 
 export type StoreOptions =
   /** Embedded PouchDB on LevelDB, one folder per mission under `dataDir`. The default. */
   | { kind: 'leveldb'; dataDir: string }
   /** In-memory PouchDB: unit tests only; everything is lost when the process ends. */
-  | { kind: 'memory'; prefix?: string };
+  | { kind: 'memory'; prefix?: string }
+  /**
+   * A CouchDB-protocol server (a CouchDB 3 cluster; pouchdb-server in tests) through PouchDB's HTTP
+   * adapter: `TERN_STORE_URL` (docs/decisions/171-store-behind-a-url.md). Databases are made on first use.
+   */
+  | { kind: 'url'; url: string; user?: string; password?: string; prefix?: string };
 
 /** The server store on PouchDB: one database per mission, opened on first use and kept open. */
 export class TernStore implements ServerStore {
@@ -29,8 +36,18 @@ export class TernStore implements ServerStore {
   private readonly pouches = new Map<string, Pouch>();
   private readonly files = new Map<string, AttachmentStore>();
 
+  private readonly couch: CouchLocation | undefined;
+
   constructor(readonly options: StoreOptions) {
     if (options.kind === 'leveldb') mkdirSync(resolve(options.dataDir), { recursive: true });
+    this.couch = options.kind === 'url' ? couchLocation(options.url, options) : undefined;
+  }
+
+  /** Where the store is, for logs and messages: never a credential. */
+  where(): string {
+    const o = this.options;
+    if (this.couch) return `CouchDB at ${this.couch.root} (databases ${this.couch.prefix}*)`;
+    return o.kind === 'leveldb' ? `LevelDB in ${resolve(o.dataDir)}` : 'memory';
   }
 
   /** Open (once) a PouchDB database by name: a LevelDB folder under dataDir, or in memory. */
@@ -38,10 +55,18 @@ export class TernStore implements ServerStore {
     let db = this.pouches.get(name);
     if (!db) {
       const o = this.options;
-      db =
-        o.kind === 'leveldb'
+      db = this.couch
+        ? new PouchDB<Record<string, unknown>>(databaseUrl(this.couch, name), {
+            ...(this.couch.auth ? { auth: this.couch.auth } : {}),
+          })
+        : o.kind === 'leveldb'
           ? new PouchDB<Record<string, unknown>>(join(resolve(o.dataDir), name), { auto_compaction: false })
-          : new PouchDB<Record<string, unknown>>(`${o.prefix ?? 'mem'}-${name}`, { adapter: 'memory' });
+          : new PouchDB<Record<string, unknown>>(
+              `${o.kind === 'memory' ? (o.prefix ?? 'mem') : ''}-${name}`,
+              {
+                adapter: 'memory',
+              },
+            );
       this.pouches.set(name, db);
     }
     return db;
@@ -93,13 +118,26 @@ export class TernStore implements ServerStore {
 
   async databases(): Promise<string[]> {
     const o = this.options;
-    const names =
-      o.kind === 'leveldb'
+    const names = this.couch
+      ? await this.couchDatabases(this.couch)
+      : o.kind === 'leveldb'
         ? (await readdir(resolve(o.dataDir), { withFileTypes: true }))
             .filter((e) => e.isDirectory())
             .map((e) => e.name)
         : [...this.pouches.keys()];
-    return names.filter(isDatabaseName).sort();
+    return [...new Set(names.filter(isDatabaseName))].sort();
+  }
+
+  /**
+   * `_all_dbs` when the account may read it; otherwise (CouchDB 3 keeps it to server admins by
+   * default) what the system database names: forms, system and each mission's three databases.
+   */
+  private async couchDatabases(loc: CouchLocation): Promise<string[]> {
+    const all = await allDbs(loc);
+    if (all) return ternNames(loc, all);
+    const missions = await this.system().list<{ _id: string; id?: unknown }>('mission:');
+    const ids = missions.map((m) => (typeof m.id === 'string' ? m.id : m._id.slice('mission:'.length)));
+    return ['forms', 'system', ...ids.flatMap((id) => [`mission-${id}`, `ops-${id}`, `files-${id}`])];
   }
 
   exportDatabase(

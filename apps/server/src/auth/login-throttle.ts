@@ -15,6 +15,9 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
  *   Device Cookies). docs/decisions/093-server-hardening.md.
  *
  * Unknown names are counted exactly like real ones, so the answer does not reveal which exist.
+ *
+ * The counts are per process (decision 173): behind a load balancer with N processes a guesser gets at
+ * most N times the attempts before each wait, i.e. log2(N) fewer doublings; the waits still double.
  */
 export interface LoginThrottleOptions {
   free: number;
@@ -41,12 +44,19 @@ export type ThrottleDecision = { ok: true } | { ok: false; retryAfterMs: number 
 
 export class LoginThrottle {
   private readonly entries = new Map<string, Entry>();
-  private readonly key = new Uint8Array(randomBytes(32));
+  /**
+   * The known-device cookie's key. Several processes on one store share one (shared-state.ts), so a
+   * cookie set by one is honoured by all; alone, a process may keep a key of its own.
+   */
+  private readonly key: Uint8Array;
 
   constructor(
     private readonly opts: LoginThrottleOptions,
     private readonly now: () => number,
-  ) {}
+    key?: Uint8Array,
+  ) {
+    this.key = key ?? new Uint8Array(randomBytes(32));
+  }
 
   /** Reserve an attempt at `username`, or say how long to wait. Synchronous: check and count are one step. */
   attempt(username: string): ThrottleDecision {

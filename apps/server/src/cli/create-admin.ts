@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
-import { TernStore } from '@tern/store';
+import type { TernStore } from '@tern/store';
 import { Accounts } from '../auth/accounts.ts';
 import { PasswordShape, UsernameShape } from '../auth/roles.ts';
 
@@ -39,7 +39,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     rl.close();
   }
   const { readConfig } = await import('../config.ts');
-  const store = new TernStore({ kind: 'leveldb', dataDir: readConfig().dataDir });
+  const { openStore } = await import('../open-store.ts');
+  const store = openStore(readConfig());
   try {
     await createAdmin(store, username, password ?? '');
     console.log(`admin ${username} created`);

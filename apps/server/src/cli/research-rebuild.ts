@@ -4,7 +4,6 @@ import { pathToFileURL } from 'node:url';
 import { openDuckDbStore, rebuildAnalytics, researchKeys } from '@tern/research';
 import type { CatchUpResult } from '@tern/research';
 import type { ServerStore } from '@tern/store';
-import { TernStore } from '@tern/store';
 import { Missions } from '../auth/missions.ts';
 import { researchSecret } from '../research/research-secret.ts';
 
@@ -38,7 +37,8 @@ export async function researchRebuild(
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { readConfig } = await import('../config.ts');
   const config = readConfig();
-  const store = new TernStore({ kind: 'leveldb', dataDir: config.dataDir });
+  const { openStore } = await import('../open-store.ts');
+  const store = openStore(config);
   const started = Date.now();
   try {
     const secret = researchSecret(

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { TernStore } from '@tern/store';
-import { restoreBackup } from '../backup/restore-backup.ts';
+import { restoreBackup, restoreIntoStore } from '../backup/restore-backup.ts';
+import { openStore } from '../open-store.ts';
 
 // Usage (server stopped): TERN_DATA_DIR=<new or empty folder> npm run restore -- <backup folder>
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -10,10 +11,26 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(2);
   }
   const { readConfig } = await import('../config.ts');
-  const dataDir = readConfig().dataDir;
+  const config = readConfig();
+  const dataDir = config.dataDir;
   try {
-    const r = await restoreBackup(folder, dataDir, (dir) => new TernStore({ kind: 'leveldb', dataDir: dir }));
-    console.log(`restore: ${r.databases} databases, ${r.docs} documents restored into ${dataDir}`);
+    if (config.storeUrl) {
+      // Behind TERN_STORE_URL (decision 171): into a store that holds no Tern database yet.
+      const store = openStore(config);
+      try {
+        const r = await restoreIntoStore(folder, store, store.where());
+        console.log(`restore: ${r.databases} databases, ${r.docs} documents restored into ${store.where()}`);
+      } finally {
+        await store.close();
+      }
+    } else {
+      const r = await restoreBackup(
+        folder,
+        dataDir,
+        (dir) => new TernStore({ kind: 'leveldb', dataDir: dir }),
+      );
+      console.log(`restore: ${r.databases} databases, ${r.docs} documents restored into ${dataDir}`);
+    }
   } catch (e) {
     console.error(`restore: ${(e as Error).message}`);
     process.exitCode = 1;

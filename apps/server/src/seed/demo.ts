@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { TernStore } from '@tern/store';
+import type { TernStore } from '@tern/store';
 import { Accounts } from '../auth/accounts.ts';
 import { Missions } from '../auth/missions.ts';
 import type { Role } from '../auth/roles.ts';
@@ -60,7 +60,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { readConfig } = await import('../config.ts');
   const { seedDemoResearch } = await import('./demo-research.ts');
   const config = readConfig();
-  const store = new TernStore({ kind: 'leveldb', dataDir: config.dataDir });
+  const { openStore } = await import('../open-store.ts');
+  const store = openStore(config);
   try {
     // `npm start` seeds the demo cases; tests that need an empty mission set TERN_DEMO_CASES=0, and
     // TERN_DEMO_CASES=25 seeds 25 batches of 200 (the warm-start benchmark's 5,000 cases).
