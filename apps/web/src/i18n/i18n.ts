@@ -18,7 +18,12 @@ export type Language = (typeof LANGUAGES)[number]['code'];
 
 const STORAGE_KEY = 'tern.lang';
 const modules = import.meta.glob<Record<string, unknown>>(
-  ['./locales/*/*.json', '!./locales/*/research.json', '!./locales/*/demography.json'],
+  [
+    './locales/*/*.json',
+    '!./locales/*/research.json',
+    '!./locales/*/demography.json',
+    '!./locales/*/admin.json',
+  ],
   { eager: true, import: 'default' },
 );
 /**
@@ -26,7 +31,7 @@ const modules = import.meta.glob<Record<string, unknown>>(
  * dashboard's and the projection workspace's words stay out of the interviewer's first download, like its code.
  */
 const lazyModules = import.meta.glob<Record<string, unknown>>(
-  ['./locales/*/research.json', './locales/*/demography.json'],
+  ['./locales/*/research.json', './locales/*/demography.json', './locales/*/admin.json'],
   { import: 'default' },
 );
 const pathParts = (path: string) => /\.\/locales\/([a-z]{2})\/([\w-]+)\.json$/.exec(path);
