@@ -1,9 +1,12 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seriousA11yProblems } from '../support/axe.ts';
 import { openApp } from '../support/app.ts';
 import { launchChromium } from '../support/browser.ts';
-import { DEMO, startServer } from '../support/server-process.ts';
+import { DEMO, ROOT, startServer } from '../support/server-process.ts';
 import type { ServerHandle } from '../support/server-process.ts';
 import { syncNow } from '../support/tern-page.ts';
 
@@ -13,6 +16,14 @@ import { syncNow } from '../support/tern-page.ts';
  * device (its next sync is refused), and finds those acts in the audit log; then the same screens at
  * 360 px in Arabic scroll no sideways and pass axe-core.
  */
+// The admin guide's screenshots: refreshed with TERN_GUIDE_SHOTS=1, otherwise taken into a temp folder.
+const SHOTS = process.env.TERN_GUIDE_SHOTS
+  ? join(ROOT, 'docs/guide/img')
+  : mkdtempSync(join(tmpdir(), 'tern-shots-'));
+mkdirSync(SHOTS, { recursive: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
 let server: ServerHandle;
 let browser: Browser;
 beforeAll(async () => {
@@ -58,9 +69,10 @@ describe('the admin screens', () => {
     await tab(ap, 'Accounts');
     await ap.getByLabel('User name').fill('amina');
     await ap.getByLabel('Password (at least 10 characters)').fill('amina-field-pass');
-    await ap.getByLabel('north').check();
+    await ap.getByRole('checkbox', { name: 'north' }).check();
     await ap.getByRole('button', { name: 'Create account' }).click();
     await ap.locator('[data-account=amina]').getByText('north').waitFor();
+    await shot(ap, 'admin-accounts');
 
     // An interviewer's device syncs once: it is named with a default and offered every form.
     const deviceCtx = await browser.newContext();
@@ -78,12 +90,13 @@ describe('the admin screens', () => {
     await preview.getByText('Preview of assistance@1').waitFor();
     await preview.locator('select').selectOption('fr');
     await preview.getByText("Entretien d'assistance").first().waitFor();
+    await shot(ap, 'admin-form-preview');
     expect(
       await preview.locator('fieldset.preview-body').evaluate((f) => (f as HTMLFieldSetElement).disabled),
     ).toBe(true);
     await row.getByRole('button', { name: 'Retire' }).click();
     await row.getByRole('button', { name: 'Retire assistance@1' }).click();
-    await row.getByText(/retired/).waitFor();
+    await row.locator('.badge', { hasText: 'retired' }).waitFor();
 
     // The device stops offering it after its next sync.
     await dp.reload();
@@ -100,8 +113,9 @@ describe('the admin screens', () => {
     await ap.locator('.admin-cards > li strong', { hasText: 'Field tablet 1' }).waitFor();
     const renamed = ap.locator('.admin-cards > li').filter({ hasText: 'Field tablet 1' });
     await renamed.getByRole('button', { name: 'Retire', exact: true }).click();
+    await shot(ap, 'admin-devices');
     await renamed.getByRole('button', { name: 'Retire Field tablet 1' }).click();
-    await renamed.getByText('retired', { exact: true }).waitFor();
+    await renamed.locator('.badge', { hasText: 'retired' }).waitFor();
 
     // Its next sync is refused, with words that say what to do.
     const refused = await syncNow(dp);
@@ -117,6 +131,7 @@ describe('the admin screens', () => {
     const entries = ap.getByRole('list', { name: 'Audit entries, newest first' });
     await entries.getByText('retired a device').waitFor();
     expect(await entries.textContent()).toMatch(/Field tablet 1/);
+    await shot(ap, 'admin-audit');
     for (const [action, words] of [
       ['mission.create', 'created a mission'],
       ['user.create', 'created an account'],
@@ -151,7 +166,7 @@ describe('the admin screens', () => {
       }
       if (name === 'الاستمارات المنشورة') {
         await page.locator('[data-form="screening@1"]').getByRole('button', { name: 'معاينة' }).click();
-        await page.locator('.form-preview fieldset').waitFor();
+        await page.locator('.form-preview fieldset.preview-body').waitFor();
       }
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, `${name}: page width`).toBeLessThanOrEqual(360);
