@@ -32,6 +32,8 @@ export interface Row {
 
 /** Record ids seeded in each mission, so a read that is allowed finds something. */
 export const seeded: Record<string, string> = {};
+/** A device registered in each mission, for the routes that change one. */
+export const SEEDED_DEVICE = 'dev-01J0000000000000000000SEED';
 const syncBody = { protocol: 1, device: 'dev-matrix', docs: [], since: null, pullLimit: 10 };
 
 export const ROUTES: Row[] = [
@@ -119,6 +121,32 @@ export const ROUTES: Row[] = [
       url: `/api/missions/${_m}/devices`,
       payload: { deviceId: `dev-01J0000000000000000000${String(n).padStart(4, '0')}` },
     }),
+    ok: [200],
+  },
+  {
+    name: 'PATCH /api/missions/:mission/devices/:device',
+    actions: ['user.manage'],
+    scoped: true,
+    request: (m, n) => ({
+      method: 'PATCH',
+      url: `/api/missions/${m}/devices/${SEEDED_DEVICE}`,
+      payload: { name: `Tablet ${n}` },
+    }),
+    ok: [200],
+  },
+  {
+    name: 'PATCH /api/missions/:mission',
+    actions: ['mission.manage'],
+    scoped: false,
+    request: (m, n) => ({ method: 'PATCH', url: `/api/missions/${m}`, payload: { name: `Mission ${n}` } }),
+    ok: [200],
+  },
+  {
+    name: 'POST /api/admin/forms/:key/retire',
+    actions: ['admin'],
+    scoped: false,
+    // A version nobody fills in these tests: retiring it changes no other row's answer.
+    request: () => ({ method: 'POST', url: '/api/admin/forms/assistance@1/retire' }),
     ok: [200],
   },
   {

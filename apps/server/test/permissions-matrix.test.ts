@@ -6,7 +6,8 @@ import { ROLES } from '../src/auth/roles.ts';
 import type { Role } from '../src/auth/roles.ts';
 import { PASSWORD, bearer, submission, testApp, validAnswers } from './fixtures.ts';
 import type { TestApp } from './fixtures.ts';
-import { ROUTES, seeded } from './permissions-matrix-routes.ts';
+import { registerDevice } from '../src/devices/device-registry.ts';
+import { ROUTES, SEEDED_DEVICE, seeded } from './permissions-matrix-routes.ts';
 import type { Row } from './permissions-matrix-routes.ts';
 
 /**
@@ -56,6 +57,7 @@ beforeAll(async () => {
     const doc = submission(m, validAnswers(`Person of ${m}`));
     await t.store.mission(m).writeReplicated([doc]);
     seeded[m] = doc._id;
+    await registerDevice(t.store.ops(m), SEEDED_DEVICE, 'test');
     await t.accounts.create(
       { username: `iv-${m}`, password: PASSWORD, role: 'interviewer', missions: [m] },
       'test',

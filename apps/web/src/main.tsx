@@ -9,6 +9,7 @@ import type { Unlocked } from './session/keyring.ts';
 import { logOutServer } from './session/login.ts';
 import { registerServiceWorker } from './app/sw-update.ts';
 import { leaveAdminRoute, useAdminFormsRoute, useAdminRoute } from './admin/admin-route.ts';
+import { AdminScreens, mayManage, useAdminScreensRoute } from './admin-screens/admin-screens-route.ts';
 import {
   ResearchPage,
   ResearchRefused,
@@ -57,6 +58,7 @@ function Root() {
   useIdleLock(user !== null, lock);
   const adminRoute = useAdminRoute();
   const adminFormsRoute = useAdminFormsRoute();
+  const adminTab = useAdminScreensRoute();
   const researchRoute = useResearchRoute();
   const demographyRoute = useDemographyRoute();
   const logout = async () => {
@@ -75,6 +77,20 @@ function Root() {
           setUser(r.unlocked);
         }}
       />
+    );
+  if (adminTab && mayManage(user.role))
+    return (
+      <Suspense fallback={<p className="app">…</p>}>
+        <AdminScreens
+          tab={adminTab}
+          username={user.username}
+          role={user.role}
+          missions={user.missions}
+          onClose={leaveAdminRoute}
+          onLock={lock}
+          onLogout={logout}
+        />
+      </Suspense>
     );
   if (user.role === 'admin' && adminFormsRoute)
     return (

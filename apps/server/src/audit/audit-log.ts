@@ -63,6 +63,10 @@ export class AuditLog {
     actor?: string;
     mission?: string;
     action?: string;
+    /** ISO instant or bare date (from its first moment). */
+    from?: string;
+    /** ISO instant (exclusive) or bare date (to the end of that day, UTC). */
+    to?: string;
   }): Promise<{ entries: AuditEntry[]; cursor: string | null }> {
     const entries: AuditEntry[] = [];
     let cursor = q.cursor;
@@ -71,7 +75,10 @@ export class AuditLog {
       if (page.length === 0) return { entries, cursor: null };
       for (const e of page) {
         scanned += 1;
+        // Newest first: once past `from`, nothing older can match, and there is no next page.
+        if (q.from !== undefined && e.at < q.from) return { entries, cursor: null };
         cursor = e._id;
+        if (q.to !== undefined && (q.to.length === 10 ? e.at.slice(0, 10) > q.to : e.at >= q.to)) continue;
         if (q.actor !== undefined && e.actor !== q.actor) continue;
         if (q.mission !== undefined && e.mission !== q.mission) continue;
         if (q.action !== undefined && e.action !== q.action) continue;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MISSION_ID } from '@tern/store';
+import { MISSION_ID, isStoreError } from '@tern/store';
 import type { SystemDb, SystemDoc } from '@tern/store';
 import { TernError } from '../errors.ts';
 
@@ -75,5 +75,21 @@ export class Missions {
     await this.sys.create(doc);
     this.ids.add(doc.id);
     return doc;
+  }
+
+  /** A new name; the id stays (it is in every record and case code). Undefined: no such mission. */
+  async rename(id: string, name: string): Promise<MissionDoc | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const doc = await this.get(id);
+      if (!doc) return undefined;
+      const next = { ...doc, name };
+      try {
+        await this.sys.put(next);
+        return next;
+      } catch (e) {
+        if (!isStoreError(e, 'TERN_STORE_CONFLICT')) throw e;
+      }
+    }
+    throw new TernError('TERN_CONFLICT', `Mission ${JSON.stringify(id)} is being changed by someone else`);
   }
 }

@@ -13,6 +13,11 @@ export interface DeviceRecord {
   number: number;
   registeredAt: string;
   registeredBy: string;
+  /** The name its user chose at first sync (decision 165); absent on records made before names. */
+  name?: string;
+  /** Set once, never unset: the device's syncs are refused from then on (TERN_DEVICE_RETIRED). */
+  retiredAt?: string;
+  retiredBy?: string;
   /**
    * Accounts bound to the device: the one that registered it and those that joined on it with the
    * device's secret (a shared field tablet). Absent on records made before binding: [registeredBy].
@@ -69,6 +74,7 @@ async function createOrGet(
   ops: Ops,
   deviceId: string,
   by: string,
+  name?: string,
 ): Promise<{ record: DeviceRecord; secret?: string }> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const existing = await getOr<DeviceRecord>(ops, idOf(deviceId));
@@ -92,6 +98,7 @@ async function createOrGet(
       number,
       registeredAt: new Date().toISOString(),
       registeredBy: by,
+      ...(name !== undefined ? { name } : {}),
       accounts: [by],
       secretHash: hashOf(secret),
     };
@@ -120,24 +127,29 @@ export async function claimDevice(
   deviceId: string,
   by: string,
   secret?: string,
+  name?: string,
 ): Promise<Registration> {
   for (let attempt = 0; attempt < 10; attempt++) {
-    const made = await createOrGet(ops, deviceId, by);
+    const made = await createOrGet(ops, deviceId, by, name);
     if (made.secret) return { outcome: 'registered', record: made.record, secret: made.secret };
     const rec = made.record;
     const bound = accountsOf(rec).includes(by);
-    if (bound && rec.secretHash) return { outcome: 'known', record: rec };
+    // A bound account names its own device (first sync, or a new name its user chose); nobody else does.
+    const naming = bound && name !== undefined && name !== rec.name;
+    if (bound && rec.secretHash && !naming) return { outcome: 'known', record: rec };
     if (!bound && !secretMatches(rec, secret)) return { outcome: 'not-yours', record: rec };
     // A bound account of a record older than binding gets a secret now; a proven account joins.
-    const fresh = bound ? randomBytes(32).toString('base64url') : undefined;
+    const fresh = bound && !rec.secretHash ? randomBytes(32).toString('base64url') : undefined;
     const next: DeviceRecord = {
       ...rec,
+      ...(naming ? { name } : {}),
       accounts: bound ? accountsOf(rec) : [...accountsOf(rec), by],
       ...(fresh ? { secretHash: hashOf(fresh) } : {}),
     };
     try {
       await ops.put({ ...next });
-      return fresh ? { outcome: 'known', record: next, secret: fresh } : { outcome: 'joined', record: next };
+      if (fresh) return { outcome: 'known', record: next, secret: fresh };
+      return bound ? { outcome: 'known', record: next } : { outcome: 'joined', record: next };
     } catch (e) {
       if (!stale(e)) throw e;
     }
@@ -181,4 +193,36 @@ export async function noteSync(
 export async function listDevices(ops: Ops): Promise<DeviceRecord[]> {
   const list = await ops.list<DeviceRecord & StoredDoc>('device:');
   return list.sort((a, b) => a.number - b.number);
+}
+
+export function getDevice(ops: Ops, deviceId: string): Promise<DeviceRecord | undefined> {
+  return getOr<DeviceRecord>(ops, idOf(deviceId));
+}
+
+/**
+ * Rename or retire a device (decision 165). Retiring is for good: a lost or handed-back tablet must
+ * not come back by a later edit. Returns undefined when the mission has no such device.
+ */
+export async function changeDevice(
+  ops: Ops,
+  deviceId: string,
+  change: { name?: string; retired?: true },
+  by: string,
+): Promise<DeviceRecord | undefined> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const rec = await getOr<DeviceRecord>(ops, idOf(deviceId));
+    if (!rec) return undefined;
+    const next: DeviceRecord = {
+      ...rec,
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.retired && !rec.retiredAt ? { retiredAt: new Date().toISOString(), retiredBy: by } : {}),
+    };
+    try {
+      await ops.put({ ...next });
+      return next;
+    } catch (e) {
+      if (!stale(e)) throw e;
+    }
+  }
+  throw new Error(`Could not change device ${deviceId}: too much contention`);
 }

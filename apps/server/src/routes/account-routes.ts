@@ -97,6 +97,16 @@ export async function accountRoutes(app: FastifyInstance, deps: ServerDeps): Pro
           `No account named ${JSON.stringify(username)} among the accounts you manage`,
         );
       }
+      // Nobody locks themselves out: the last admin disabling or demoting their own account would leave
+      // no one to undo it.
+      if (
+        username === who.username &&
+        (change.disabled === true || (change.role && change.role !== who.role))
+      )
+        throw new TernError(
+          'TERN_BAD_REQUEST',
+          'Account change: you cannot disable your own account or change your own role; ask another admin',
+        );
       // The actor must be allowed to manage the account as it is and as it will be.
       await requireManage(req, principalOf(current));
       const next = { role: change.role ?? current.role, missions: change.missions ?? current.missions };

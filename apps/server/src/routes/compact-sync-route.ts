@@ -4,7 +4,8 @@ import type { PushResult, WireDoc } from '@tern/sync';
 import { TernError } from '../errors.ts';
 import { intakeRevisions } from '../ingest/intake.ts';
 import type { ServerDeps } from '../deps.ts';
-import { noteSync } from '../devices/device-registry.ts';
+import { getDevice, noteSync } from '../devices/device-registry.ts';
+import { retiredError } from './devices-route.ts';
 import { pullStream } from './pull-stream.ts';
 import { RecordView } from './record-view.ts';
 
@@ -26,6 +27,17 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
       throw new TernError('TERN_BAD_REQUEST', `Sync request: ${i.path.join('.') || 'body'}: ${i.message}`);
     }
     const request = parsed.data;
+    // A retired device (lost, handed back) stores and pulls nothing more; its user signs in elsewhere.
+    const known = await getDevice(deps.store.ops(mission), request.device);
+    if (known?.retiredAt !== undefined) {
+      await deps.audit.append(req, {
+        action: 'sync.push',
+        mission,
+        outcome: 'denied',
+        details: { device: request.device, reason: 'device retired' },
+      });
+      throw retiredError(request.device, mission);
+    }
 
     const db = deps.store.mission(mission);
     const epoch = await db.epoch();

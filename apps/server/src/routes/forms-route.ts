@@ -38,6 +38,22 @@ export async function formsRoute(
     return form;
   });
 
+  app.post<{ Params: { key: string } }>('/api/admin/forms/:key/retire', async (req) => {
+    await deps.authorize(req, 'admin', null);
+    const { key } = req.params;
+    if (!deps.registry.get(key)) throw new TernError('TERN_NOT_FOUND', `Form ${key} is not published`);
+    const now = await deps.registry.retire(key, req.principal?.username ?? 'admin');
+    // Retiring twice is once: only the act that retired it is in the audit log.
+    if (now)
+      await deps.audit.append(req, {
+        action: 'form.retire',
+        mission: null,
+        outcome: 'ok',
+        details: { form: key },
+      });
+    return { form: deps.registry.entry(key) };
+  });
+
   app.post<{ Querystring: { acknowledgeWarnings?: string } }>('/api/admin/forms', async (req, reply) => {
     await deps.authorize(req, 'admin', null);
     const by = req.principal?.username ?? 'admin';

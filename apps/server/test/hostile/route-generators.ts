@@ -226,6 +226,22 @@ const GENERATORS: Record<string, fc.Arbitrary<Part>> = {
     schemaBody(S.DeviceRegister),
   ),
   'GET /api/missions/:mission/devices': withParams({ mission: missionArb }),
+  'PATCH /api/missions/:mission/devices/:device': withParams(
+    { mission: missionArb, device: fc.oneof(fc.constant(DEVICE), fc.string({ maxLength: 40 })) },
+    queryFrom(),
+    schemaBody(S.DeviceUpdateShape),
+  ),
+  'PATCH /api/missions/:mission': withParams(
+    { mission: missionArb },
+    queryFrom(),
+    schemaBody(S.MissionUpdateShape),
+  ),
+  'POST /api/admin/forms/:key/retire': withParams({
+    key: fc.oneof(
+      fc.constantFrom('quick-screening@1', 'assistance@1', '__proto__', 'constructor', 'nope@1'),
+      fc.string({ maxLength: 50 }),
+    ),
+  }),
   'GET /api/missions/:mission/export': withParams({ mission: missionArb }, queryFrom(S.ExportQuery)),
   'POST /api/sync/:mission': withParams({ mission: missionArb }, queryFrom(), syncBody()),
   'GET /api/forms': p(),

@@ -18,6 +18,8 @@ export {
   LoginRequest as LoginShape,
   PasswordChangeRequest as PasswordChangeShape,
   RegisterDeviceRequest as DeviceRegister,
+  UpdateDeviceRequest as DeviceUpdateShape,
+  UpdateMissionRequest as MissionUpdateShape,
   RunCreateRequest,
   ResearchExportQuery,
   ResearchFlowsRequest,

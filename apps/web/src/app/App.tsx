@@ -6,6 +6,7 @@ import { FormPage } from '../form/FormPage.tsx';
 import { EditRecordPage } from '../form/EditRecordPage.tsx';
 import { ADMIN_CONFLICTS_HASH, ADMIN_FORMS_HASH } from '../admin/admin-route.ts';
 import { RESEARCH_HASH, mayResearch } from '../research/research-route.ts';
+import { ADMIN_SCREENS_HASH, mayManage } from '../admin-screens/admin-screens-route.ts';
 import { DEMOGRAPHY_HASH, mayProject } from '../demography/demography-route.ts';
 import { loadDeviceForms } from '../forms-admin/device-forms.ts';
 import { RecordList } from '../records/RecordList.tsx';
@@ -96,6 +97,11 @@ export function App(props: {
           {online ? t('online') : t('offline')}
         </span>
         <LanguagePicker />
+        {mayManage(user.role) && (
+          <a className="admin-link" href={ADMIN_SCREENS_HASH}>
+            {t('adminScreensLink')}
+          </a>
+        )}
         {user.role === 'admin' && (
           <a className="admin-link" href={ADMIN_CONFLICTS_HASH}>
             {t('conflicts:adminLink')}

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '@tern/forms';
-import { deviceForms, useDeviceForms } from '../forms-admin/device-forms.ts';
+import { deviceForms, newRecordForm, offeredForms, useDeviceForms } from '../forms-admin/device-forms.ts';
 import type { Answers, FormDefinition } from '@tern/forms';
 import type { TernDb } from '../device/db.ts';
 import { DeviceAttachments } from '../device/attachments.ts';
@@ -105,7 +105,7 @@ export function FormPage(props: {
           props.forCase.draftId ?? null,
           props.forCase.caseId,
         )
-      : newSession(localStorage.getItem('tern.form') ?? DEFAULT_FORM, lang, facts),
+      : newSession(newRecordForm(localStorage.getItem('tern.form') ?? DEFAULT_FORM), lang, facts),
   );
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
@@ -246,7 +246,7 @@ export function FormPage(props: {
           disabled={dirty || props.forCase !== undefined}
           onChange={(e) => start(e.target.value)}
         >
-          {[...deviceForms].map(([key, f]) => (
+          {offeredForms(session.formKey).map(([key, f]) => (
             <option key={key} value={key}>
               {localize(f.title, lang, f.defaultLanguage)}
             </option>

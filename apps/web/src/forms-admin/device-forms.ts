@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { builtinForms, loadRegexEngine, usesRegex } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
 import type { TernDb } from '../device/db.ts';
-import { availableForms, refreshPublishedForms } from './published-forms.ts';
+import { availableForms, refreshPublishedForms, retiredForms } from './published-forms.ts';
 
 /**
  * Every form this device can fill, by `id@version`: the built-ins, plus the published forms it has
@@ -23,6 +23,22 @@ const subscribe = (listener: () => void) => {
  */
 export const useDeviceForms = (): number => useSyncExternalStore(subscribe, () => version);
 
+/** Versions an admin retired: still in `deviceForms` (their records open), not offered for new ones. */
+export const retiredDeviceForms: Set<string> = new Set();
+
+/**
+ * The forms to offer for a new record: every form on the device except the retired versions, and
+ * `current` (a draft begun before its version was retired stays open and savable).
+ */
+export const offeredForms = (current?: string): Array<[string, FormDefinition]> =>
+  [...deviceForms].filter(([key]) => key === current || !retiredDeviceForms.has(key));
+
+/** The form a new record starts with: `wanted` unless retired or unknown, else the first offered one. */
+export function newRecordForm(wanted: string): string {
+  if (deviceForms.has(wanted) && !retiredDeviceForms.has(wanted)) return wanted;
+  return offeredForms()[0]?.[0] ?? wanted;
+}
+
 /** Load the kept published forms; when online, fetch new ones first. Failures leave what is there. */
 export async function loadDeviceForms(db: TernDb, online: boolean): Promise<void> {
   if (online) await refreshPublishedForms(db).catch(() => undefined);
@@ -30,6 +46,9 @@ export async function loadDeviceForms(db: TernDb, online: boolean): Promise<void
   // The regex() engine is fetched only when a form on this device needs it (packages/forms).
   if ([...forms.values()].some(usesRegex)) await loadRegexEngine();
   for (const [key, def] of forms) deviceForms.set(key, def);
+  const retired = await retiredForms(db);
+  retiredDeviceForms.clear();
+  for (const key of retired) retiredDeviceForms.add(key);
   version += 1;
   for (const l of listeners) l();
 }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb } from '../device/db.ts';
 import type { TernDb } from '../device/db.ts';
-import { availableForms, refreshPublishedForms } from './published-forms.ts';
+import { availableForms, refreshPublishedForms, retiredForms } from './published-forms.ts';
 
 let db: TernDb;
 let n = 0;
@@ -57,5 +57,23 @@ describe('published forms on the device', () => {
     });
     await expect(refreshPublishedForms(db, s.f)).rejects.toThrow();
     expect((await availableForms(db)).has('bad@1')).toBe(false);
+  });
+
+  it('keeps a retired version readable but remembers it is retired, and forgets when the server does', async () => {
+    const list = (retired: boolean) => ({
+      '/api/forms': {
+        forms: [
+          { key: 'screening@1', builtin: true, retired },
+          { key: 'followup@3', builtin: false, retired },
+        ],
+      },
+      '/api/forms/followup%403': followup,
+    });
+    await refreshPublishedForms(db, server(list(true)).f);
+    expect(await retiredForms(db)).toEqual(new Set(['screening@1', 'followup@3']));
+    // Its records still open: the definition is on the device.
+    expect((await availableForms(db)).get('followup@3')?.title.en).toBe('Follow-up');
+    await refreshPublishedForms(db, server(list(false)).f);
+    expect(await retiredForms(db)).toEqual(new Set());
   });
 });

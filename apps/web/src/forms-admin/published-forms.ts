@@ -10,11 +10,18 @@ import type { TernDb } from '../device/db.ts';
  * Published versions never change (a change is a new version), so a cached one is never refetched.
  */
 const KEY = (formKey: string) => `form:${formKey}`;
+/** The keys the server says are retired (decision 164), as a JSON array; replaced at every refresh. */
+const RETIRED = 'formsRetired';
 
 export async function refreshPublishedForms(db: TernDb, fetchImpl: typeof fetch = fetch): Promise<string[]> {
   // Only `key` and `builtin` are read here, so the list is not checked against its full schema.
   const { forms } = await fetchJson<FormListResponse>('/api/forms', { fetch: fetchImpl });
   const added: string[] = [];
+  // Retired versions are still fetched and kept: records made with them must stay readable here.
+  await db.meta.put({
+    key: RETIRED,
+    value: JSON.stringify(forms.filter((f) => f.retired).map((f) => f.key)),
+  });
   for (const f of forms) {
     if (f.builtin || (await db.meta.get(KEY(f.key)))) continue;
     let json: unknown;
@@ -44,4 +51,10 @@ export async function availableForms(db: TernDb): Promise<Map<string, FormDefini
     out.set(`${def.id}@${def.version}`, def);
   }
   return out;
+}
+
+/** The form versions an admin retired, as last heard from the server: not offered for new records. */
+export async function retiredForms(db: TernDb): Promise<Set<string>> {
+  const row = await db.meta.get(RETIRED);
+  return new Set(row ? (JSON.parse(row.value) as string[]) : []);
 }

@@ -23,7 +23,12 @@ const STORAGE_KEY = 'tern.lang';
  * The interviewer's first download carries one language's words, not five (issue 16).
  */
 const english = import.meta.glob<Record<string, unknown>>(
-  ['./locales/en/*.json', '!./locales/en/research.json', '!./locales/en/demography.json'],
+  [
+    './locales/en/*.json',
+    '!./locales/en/research.json',
+    '!./locales/en/demography.json',
+    '!./locales/en/admin.json',
+  ],
   { eager: true, import: 'default' },
 );
 const otherLanguages: Record<string, () => Promise<{ default: Record<string, Record<string, unknown>> }>> = {
@@ -37,7 +42,7 @@ const otherLanguages: Record<string, () => Promise<{ default: Record<string, Rec
  * dashboard's and the projection workspace's words stay out of the interviewer's first download, like its code.
  */
 const lazyModules = import.meta.glob<Record<string, unknown>>(
-  ['./locales/*/research.json', './locales/*/demography.json'],
+  ['./locales/*/research.json', './locales/*/demography.json', './locales/*/admin.json'],
   { import: 'default' },
 );
 const pathParts = (path: string) => /\.\/locales\/([a-z]{2})\/([\w-]+)\.json$/.exec(path);

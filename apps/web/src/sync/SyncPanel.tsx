@@ -9,6 +9,8 @@ import { plainSyncError } from './plain-error.ts';
 import { registerDevice } from '../cases/device-number.ts';
 import { estimateSync } from './sync-estimate.ts';
 import { uploadAttachments } from './upload-attachments.ts';
+import { defaultDeviceName, isNamed, sendDeviceName } from './device-name.ts';
+import { NameDevice } from './NameDevice.tsx';
 
 /** "Sync now" with progress. Each batch is committed as it arrives, so a failure loses no finished batch. */
 export function SyncPanel(props: {
@@ -25,6 +27,8 @@ export function SyncPanel(props: {
   const [status, setStatus] = useState<'idle' | 'running' | 'done' | 'failed'>('idle');
   const [message, setMessage] = useState('');
   const started = useRef(0);
+  // The name given at the first sync, offered for a change once (decision 165).
+  const [named, setNamed] = useState<string | null>(null);
 
   const run = async () => {
     setStatus('running');
@@ -35,6 +39,16 @@ export function SyncPanel(props: {
     setProgress({ pushedDocs: 0, pushedBytes: 0, pulledDocs: 0, rejected: 0, requests: 0, toPush: total });
     try {
       await registerDevice(props.db, props.mission, props.device, fetch, props.account);
+      // The first sync names the device with a sensible default, then offers to change it: the sync
+      // itself never waits for an answer. A refused name (a retired device) is told by the sync next.
+      if (!(await isNamed(props.db, props.mission))) {
+        const name = defaultDeviceName();
+        const sent = await sendDeviceName(props.db, props.mission, props.device, name).then(
+          () => true,
+          () => false,
+        );
+        if (sent) setNamed(name);
+      }
       const summary = await syncOnce(storage, fetchRemote(`/api/sync/${encodeURIComponent(props.mission)}`), {
         device: props.device,
         onProgress: setProgress,
@@ -93,6 +107,13 @@ export function SyncPanel(props: {
       <span role="status" data-state={status}>
         {message}
       </span>
+      {named !== null && status !== 'running' && (
+        <NameDevice
+          current={named}
+          onName={(n) => sendDeviceName(props.db, props.mission, props.device, n)}
+          onClose={() => setNamed(null)}
+        />
+      )}
     </section>
   );
 }

@@ -12,6 +12,12 @@ import { i18next } from '../i18n/i18n.ts';
 export function plainSyncError(e: unknown, t: TFunction<'sync'>, lang: string = i18next.language): string {
   if (e instanceof SyncHttpError) {
     if (e.status === 401) return t('error.session');
+    // A retired device: the catalogue's words say to sign in on a registered device.
+    if (e.code === 'TERN_DEVICE_RETIRED')
+      return t('error.refused', {
+        reason: (errorMessage(e.code, lang) ?? e.message).replace(/\.$/, ''),
+        code: e.code,
+      });
     if (e.status === 403) return t('error.forbidden');
     if (e.status === 413) return t('error.tooLarge');
     if (e.status === 429) return t('error.busy');

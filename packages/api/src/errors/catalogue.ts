@@ -28,6 +28,7 @@ export const SERVER_ERRORS = {
   TERN_ORIGIN_REFUSED: { status: 403, title: 'The request comes from another site' },
   TERN_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The body must be JSON' },
   TERN_DEVICE_NOT_YOURS: { status: 403, title: 'The device is registered to another account' },
+  TERN_DEVICE_RETIRED: { status: 403, title: 'The device was retired' },
   // Per-document rejections inside a sync response (HTTP 200 overall).
   TERN_DOC_INVALID: { status: 422, title: 'The document is not a valid Tern document' },
   TERN_DOC_WRONG_MISSION: { status: 422, title: 'The document belongs to another mission' },

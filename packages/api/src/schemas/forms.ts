@@ -12,6 +12,11 @@ export const FormListItem = z.object({
   version: z.string(),
   title: z.record(z.string(), z.string()),
   builtin: z.boolean(),
+  /** Retired: devices no longer offer it for new records; its records stay readable (decision 164). */
+  retired: z.boolean().default(false),
+  retiredAt: z.string().nullable().default(null),
+  publishedAt: z.string().nullable().default(null),
+  publishedBy: z.string().nullable().default(null),
 });
 export type FormListItem = z.infer<typeof FormListItem>;
 export const FormListResponse = z.object({ forms: z.array(FormListItem) });
@@ -42,3 +47,6 @@ export const PublishFormResponse = z.object({
   key: z.string(),
   warnings: z.array(FormImportProblem).default([]),
 });
+
+/** `POST /api/admin/forms/:key/retire`. */
+export const RetireFormResponse = z.object({ form: FormListItem });

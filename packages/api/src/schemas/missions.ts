@@ -14,6 +14,9 @@ export const CreateMissionRequest = z
   .object({ id: MissionId, name: z.string().min(1).max(200).optional() })
   .strict();
 
+/** `PATCH /api/missions/:mission`: a new name (the id never changes: it is in every record). */
+export const UpdateMissionRequest = z.object({ name: z.string().trim().min(1).max(200) }).strict();
+
 export const MissionResponse = z.object({ mission: Mission });
 export const MissionListResponse = z.object({ missions: z.array(Mission) });
 export type MissionListResponse = z.infer<typeof MissionListResponse>;

@@ -3,7 +3,12 @@ import { bundlesOf } from './bundles.ts';
 
 export default bundlesOf(
   import.meta.glob<Record<string, unknown>>(
-    ['../locales/ar/*.json', '!../locales/ar/research.json', '!../locales/ar/demography.json'],
+    [
+      '../locales/ar/*.json',
+      '!../locales/ar/research.json',
+      '!../locales/ar/demography.json',
+      '!../locales/ar/admin.json',
+    ],
     { eager: true, import: 'default' },
   ),
 );

@@ -3,7 +3,12 @@ import { bundlesOf } from './bundles.ts';
 
 export default bundlesOf(
   import.meta.glob<Record<string, unknown>>(
-    ['../locales/es/*.json', '!../locales/es/research.json', '!../locales/es/demography.json'],
+    [
+      '../locales/es/*.json',
+      '!../locales/es/research.json',
+      '!../locales/es/demography.json',
+      '!../locales/es/admin.json',
+    ],
     { eager: true, import: 'default' },
   ),
 );

@@ -3,7 +3,12 @@ import { bundlesOf } from './bundles.ts';
 
 export default bundlesOf(
   import.meta.glob<Record<string, unknown>>(
-    ['../locales/fr/*.json', '!../locales/fr/research.json', '!../locales/fr/demography.json'],
+    [
+      '../locales/fr/*.json',
+      '!../locales/fr/research.json',
+      '!../locales/fr/demography.json',
+      '!../locales/fr/admin.json',
+    ],
     { eager: true, import: 'default' },
   ),
 );

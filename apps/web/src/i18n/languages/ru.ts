@@ -3,7 +3,12 @@ import { bundlesOf } from './bundles.ts';
 
 export default bundlesOf(
   import.meta.glob<Record<string, unknown>>(
-    ['../locales/ru/*.json', '!../locales/ru/research.json', '!../locales/ru/demography.json'],
+    [
+      '../locales/ru/*.json',
+      '!../locales/ru/research.json',
+      '!../locales/ru/demography.json',
+      '!../locales/ru/admin.json',
+    ],
     { eager: true, import: 'default' },
   ),
 );

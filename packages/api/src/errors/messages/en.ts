@@ -24,6 +24,8 @@ export const en: Messages = {
   TERN_ORIGIN_REFUSED: 'The request came from another website and was refused.',
   TERN_UNSUPPORTED_MEDIA_TYPE: 'The server expected data in another format. Update the app.',
   TERN_DEVICE_NOT_YOURS: 'This device is registered to another account of the mission.',
+  TERN_DEVICE_RETIRED:
+    'This device was retired by the mission: it can no longer sync. Nothing on it was deleted. Sign in on a registered device, or ask your data officer.',
   TERN_DOC_INVALID: 'A record is damaged or incomplete and was not accepted.',
   TERN_DOC_WRONG_MISSION: 'A record belongs to another mission and was not accepted.',
   TERN_REV_MISMATCH: 'A record does not match its own revision (damaged or altered) and was not accepted.',

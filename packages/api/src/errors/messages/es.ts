@@ -26,6 +26,8 @@ export const es: Messages = {
   TERN_ORIGIN_REFUSED: 'La solicitud venía de otro sitio web y fue rechazada.',
   TERN_UNSUPPORTED_MEDIA_TYPE: 'El servidor esperaba los datos en otro formato. Actualice la aplicación.',
   TERN_DEVICE_NOT_YOURS: 'Este dispositivo está registrado a nombre de otra cuenta de la misión.',
+  TERN_DEVICE_RETIRED:
+    'La misión retiró este dispositivo: ya no puede sincronizar. No se borró nada en él. Inicie sesión en un dispositivo registrado o consulte a su responsable de datos.',
   TERN_DOC_INVALID: 'Un registro está dañado o incompleto y no fue aceptado.',
   TERN_DOC_WRONG_MISSION: 'Un registro pertenece a otra misión y no fue aceptado.',
   TERN_REV_MISMATCH: 'Un registro no coincide con su propia revisión (dañado o alterado) y no fue aceptado.',

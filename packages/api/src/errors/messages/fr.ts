@@ -29,6 +29,8 @@ export const fr: Messages = {
   TERN_UNSUPPORTED_MEDIA_TYPE:
     'Le serveur attendait des données dans un autre format. Mettez l’application à jour.',
   TERN_DEVICE_NOT_YOURS: 'Cet appareil est enregistré au nom d’un autre compte de la mission.',
+  TERN_DEVICE_RETIRED:
+    'Cet appareil a été retiré par la mission : il ne peut plus se synchroniser. Rien n’y a été effacé. Connectez-vous sur un appareil enregistré, ou demandez à votre responsable des données.',
   TERN_DOC_INVALID: "Une fiche est endommagée ou incomplète et n'a pas été acceptée.",
   TERN_DOC_WRONG_MISSION: "Une fiche appartient à une autre mission et n'a pas été acceptée.",
   TERN_REV_MISMATCH:
