@@ -6,7 +6,6 @@ import {
   type Thresholds,
   DEFAULT_THRESHOLDS,
   comparisonVector,
-  probabilityOf,
   weightOf,
 } from './fellegi-sunter.ts';
 import type { PreparedPerson } from './prepare.ts';

@@ -18,6 +18,7 @@ describe('recall broken down by what the evaluation set planted', () => {
     const all = rows.find((r) => r.kind === 'all true pairs')!;
     expect(all.truePairs).toBe(precisionRecall(set.records, []).truePairs);
     for (const r of rows) expect(r.recall).toBe(1);
+    expect(rows.slice(0, 2).map((r) => r.kind)).toEqual(['all true pairs', 'with distinguishing evidence']);
   });
 
   it('splits the pairs into those with distinguishing evidence and those a namesake fits', () => {

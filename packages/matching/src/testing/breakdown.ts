@@ -110,9 +110,9 @@ export function recallBreakdown(set: EvaluationSet, found: ReadonlySet<number>):
           rows.set(k, row);
         }
       }
-  return [...rows].map(([kind, r]) => ({
-    kind,
-    ...r,
-    recall: r.truePairs === 0 ? 1 : r.found / r.truePairs,
-  }));
+  // Kinds in ORDER; one that is not listed (none today) goes last.
+  const order = (k: string) => (ORDER.includes(k) ? ORDER.indexOf(k) : ORDER.length);
+  return [...rows]
+    .sort(([x], [y]) => order(x) - order(y))
+    .map(([kind, r]) => ({ kind, ...r, recall: r.truePairs === 0 ? 1 : r.found / r.truePairs }));
 }
