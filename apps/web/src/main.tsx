@@ -9,6 +9,7 @@ import type { Unlocked } from './session/keyring.ts';
 import { logOutServer } from './session/login.ts';
 import { registerServiceWorker } from './app/sw-update.ts';
 import { leaveAdminRoute, useAdminFormsRoute, useAdminRoute } from './admin/admin-route.ts';
+import { useMatchingRoute } from './matching/matching-route.ts';
 import {
   ResearchPage,
   ResearchRefused,
@@ -29,6 +30,7 @@ const db = openDb();
 // Admins only: a separate chunk, never part of the interviewer's first download.
 const AdminConflicts = lazy(() => import('./admin/AdminConflicts.tsx'));
 const AdminForms = lazy(() => import('./forms-admin/AdminForms.tsx'));
+const MatchQueue = lazy(() => import('./matching/MatchQueue.tsx'));
 const wanted = new URLSearchParams(location.search).get('mission') ?? localStorage.getItem('tern.mission');
 
 // A version already waiting at start is announced before React mounts: keep it until Root listens.
@@ -57,6 +59,7 @@ function Root() {
   useIdleLock(user !== null, lock);
   const adminRoute = useAdminRoute();
   const adminFormsRoute = useAdminFormsRoute();
+  const matchingRoute = useMatchingRoute();
   const researchRoute = useResearchRoute();
   const demographyRoute = useDemographyRoute();
   const logout = async () => {
@@ -80,6 +83,12 @@ function Root() {
     return (
       <Suspense fallback={<p className="app">…</p>}>
         <AdminForms onClose={leaveAdminRoute} />
+      </Suspense>
+    );
+  if (user.role === 'admin' && matchingRoute)
+    return (
+      <Suspense fallback={<p className="app">…</p>}>
+        <MatchQueue onClose={leaveAdminRoute} />
       </Suspense>
     );
   if (user.role === 'admin' && adminRoute)
