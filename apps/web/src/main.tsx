@@ -88,7 +88,13 @@ function Root() {
   if (user.role === 'admin' && matchingRoute)
     return (
       <Suspense fallback={<p className="app">…</p>}>
-        <MatchQueue onClose={leaveAdminRoute} />
+        <MatchQueue
+          onClose={leaveAdminRoute}
+          username={user.username}
+          role={user.role}
+          onLock={lock}
+          onLogout={logout}
+        />
       </Suspense>
     );
   if (user.role === 'admin' && adminRoute)

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
+import { PageHeader } from '../app/PageHeader.tsx';
 import { formatDate } from '../i18n/i18n.ts';
 import { plainError } from '../i18n/plain-error.ts';
 import { type Decision, type MatchPair, decidePair, listPairs, unlinkPair } from './matching-api.ts';
@@ -98,7 +98,13 @@ function PairCard(props: { pair: MatchPair; onDone: () => void; onError: (messag
 }
 
 /** The admin's review queue of matching across missions (issue 20): loaded only when opened. */
-export default function MatchQueue(props: { onClose: () => void }) {
+export default function MatchQueue(props: {
+  username: string;
+  role: string;
+  onClose: () => void;
+  onLock: () => void;
+  onLogout: () => Promise<void>;
+}) {
   const { t } = useTranslation('matching');
   const [all, setAll] = useState(false);
   const [pairs, setPairs] = useState<MatchPair[] | null>(null);
@@ -110,16 +116,8 @@ export default function MatchQueue(props: { onClose: () => void }) {
   useEffect(load, [load]);
   return (
     <div className="app match-queue">
-      <header>
-        <h1>Tern</h1>
-        <span className="screen">{t('title')}</span>
-        <LanguagePicker />
-        <button type="button" onClick={props.onClose}>
-          {t('back')}
-        </button>
-      </header>
+      <PageHeader {...props} title={t('title')} backLabel={t('back')} />
       <main>
-        <h2>{t('title')}</h2>
         <p>{t('explain')}</p>
         <label className="match-filter">
           <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
