@@ -89,7 +89,8 @@ beforeAll(async () => {
   expect((await api('/api/missions', admin, { id: 'east', name: 'East' })).status).toBe(201);
   const made = await api('/api/users', admin, { ...EAST, role: 'data_officer', missions: ['east'] });
   expect(made.status).toBe(201);
-});
+  // Starting the server and Chromium on a loaded 2-core machine can take over a minute.
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
