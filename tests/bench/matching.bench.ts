@@ -15,12 +15,13 @@ import { cpus, loadavg } from 'node:os';
 import {
   DEFAULT_THRESHOLDS,
   MatchIndex,
+  candidatePairs,
   comparisonVector,
   matchAll,
   prepare,
   weightOf,
 } from '@tern/matching';
-import { evaluationSet, exactMatchPairs, precisionRecall } from '@tern/matching/testing';
+import { evaluationSet, exactMatchPairs, precisionRecall, recallBreakdown } from '@tern/matching/testing';
 
 const quick = process.argv.includes('--quick');
 const evalOnly = process.argv.includes('--eval-only');
@@ -75,8 +76,24 @@ console.log(
       })
       .join('; ')}`,
   );
+  // Which true pairs are lost, by what was planted on them: in blocking, or in scoring.
+  const n = set.records.length;
+  const blockedPairs = candidatePairs(res.people).pairs;
+  const blocked = new Set<number>();
+  for (let k = 0; k < blockedPairs.length; k += 2) blocked.add(blockedPairs[k]! * n + blockedPairs[k + 1]!);
+  const found = new Set(res.review.filter((p) => p.probability >= t.review).map((p) => p.a * n + p.b));
+  const atReview = recallBreakdown(set, found);
+  const atBlocking = new Map(recallBreakdown(set, blocked).map((r) => [r.kind, r.recall]));
+  console.log(`\n### Recall by what was planted (p ≥ ${t.review})\n`);
+  console.log('| true pairs of this kind | count | kept by blocking | recall |');
+  console.log('| --- | --- | --- | --- |');
+  for (const r of atReview)
+    console.log(`| ${r.kind} | ${r.truePairs} | ${f3(atBlocking.get(r.kind) ?? 0)} | ${f3(r.recall)} |`);
+  const evidence = atReview.find((r) => r.kind === 'with distinguishing evidence');
+  // Precision is unchanged by leaving out true pairs that cannot be told apart from namesakes.
+  const recallEvidence = evidence?.recall ?? 0;
   console.log(
-    `\ngoals (issue 20): precision ≥ 0.95 ${tern.precision >= 0.95 ? 'met' : 'NOT met'}; recall ≥ 0.90 ${tern.recall >= 0.9 ? 'met' : 'NOT met'}\n`,
+    `\ngoals (issue 20): precision ≥ 0.95 ${tern.precision >= 0.95 ? 'met' : 'NOT met'}; recall ≥ 0.90 over all true pairs ${tern.recall >= 0.9 ? 'met' : 'NOT met'} (${f3(tern.recall)}), over pairs with distinguishing evidence ${recallEvidence >= 0.9 ? 'met' : 'NOT met'} (${f3(recallEvidence)})\n`,
   );
 }
 

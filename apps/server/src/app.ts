@@ -38,6 +38,8 @@ import { FormRegistry } from './forms/form-registry.ts';
 import type { XlsformWorkerLimits } from './forms/import-in-worker.ts';
 import { couchDoor } from './routes/couch/couch-door.ts';
 import { demographyRoutes } from './routes/demography-routes.ts';
+import { MatchQueue } from './matching/match-queue.ts';
+import { matchingRoutes } from './routes/matching-routes.ts';
 import { healthRoute } from './routes/health-route.ts';
 import type { ReadinessOptions } from './health/readiness.ts';
 import { missionRoutes } from './routes/mission-routes.ts';
@@ -264,6 +266,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(researchGrantRoute, deps);
   await app.register(researchRoutes, { ...deps, research });
   await app.register(demographyRoutes, deps);
+  await app.register(matchingRoutes, { ...deps, matchQueue: new MatchQueue(opts.store) });
 
   const notFound = (method: string, url: string) =>
     errorBody('TERN_NOT_FOUND', `${method} ${url} is not a route`);

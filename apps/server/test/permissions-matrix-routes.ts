@@ -327,6 +327,43 @@ export const ROUTES: Row[] = [
   },
   ...demographyRows(),
   {
+    name: 'GET /api/admin/matching/pairs',
+    actions: ['match.review'],
+    scoped: false,
+    request: () => ({ method: 'GET', url: '/api/admin/matching/pairs' }),
+    ok: [200],
+  },
+  {
+    name: 'POST /api/admin/matching/decisions',
+    actions: ['match.review'],
+    scoped: true,
+    // The seeded records are submissions, not cases: an allowed request is served a 404.
+    request: (m) => ({
+      method: 'POST',
+      url: '/api/admin/matching/decisions',
+      payload: {
+        a: { mission: m, caseId: 'case:01MATRIXA' },
+        b: { mission: m === 'demo' ? 'other' : 'demo', caseId: 'case:01MATRIXB' },
+        decision: 'unsure',
+      },
+    }),
+    ok: [404],
+  },
+  {
+    name: 'POST /api/admin/matching/links/:id/unlink',
+    actions: ['match.review'],
+    scoped: false,
+    request: () => ({ method: 'POST', url: `/api/admin/matching/links/${'0'.repeat(32)}/unlink` }),
+    ok: [404],
+  },
+  {
+    name: 'GET /api/missions/:mission/cases/:caseId/links',
+    actions: ['case.read'],
+    scoped: true,
+    request: (m) => ({ method: 'GET', url: `/api/missions/${m}/cases/case:01MATRIXA/links` }),
+    ok: [404],
+  },
+  {
     name: 'GET /api/admin/audit',
     actions: ['audit.read'],
     scoped: false,

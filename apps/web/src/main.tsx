@@ -10,6 +10,7 @@ import { logOutServer } from './session/login.ts';
 import { registerServiceWorker } from './app/sw-update.ts';
 import { leaveAdminRoute, useAdminFormsRoute, useAdminRoute } from './admin/admin-route.ts';
 import { AdminScreens, mayManage, useAdminScreensRoute } from './admin-screens/admin-screens-route.ts';
+import { useMatchingRoute } from './matching/matching-route.ts';
 import {
   ResearchPage,
   ResearchRefused,
@@ -30,6 +31,7 @@ const db = openDb();
 // Admins only: a separate chunk, never part of the interviewer's first download.
 const AdminConflicts = lazy(() => import('./admin/AdminConflicts.tsx'));
 const AdminForms = lazy(() => import('./forms-admin/AdminForms.tsx'));
+const MatchQueue = lazy(() => import('./matching/MatchQueue.tsx'));
 const wanted = new URLSearchParams(location.search).get('mission') ?? localStorage.getItem('tern.mission');
 
 // A version already waiting at start is announced before React mounts: keep it until Root listens.
@@ -59,6 +61,7 @@ function Root() {
   const adminRoute = useAdminRoute();
   const adminFormsRoute = useAdminFormsRoute();
   const adminTab = useAdminScreensRoute();
+  const matchingRoute = useMatchingRoute();
   const researchRoute = useResearchRoute();
   const demographyRoute = useDemographyRoute();
   const logout = async () => {
@@ -96,6 +99,18 @@ function Root() {
     return (
       <Suspense fallback={<p className="app">…</p>}>
         <AdminForms onClose={leaveAdminRoute} />
+      </Suspense>
+    );
+  if (user.role === 'admin' && matchingRoute)
+    return (
+      <Suspense fallback={<p className="app">…</p>}>
+        <MatchQueue
+          onClose={leaveAdminRoute}
+          username={user.username}
+          role={user.role}
+          onLock={lock}
+          onLogout={logout}
+        />
       </Suspense>
     );
   if (user.role === 'admin' && adminRoute)

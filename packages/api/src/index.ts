@@ -32,6 +32,7 @@ export * from './schemas/forms.ts';
 export * from './schemas/conflicts.ts';
 export * from './schemas/export.ts';
 export * from './schemas/audit.ts';
+export * from './schemas/matching.ts';
 export * from './schemas/sync.ts';
 export * from './schemas/submission.ts';
 export * from './schemas/deletion.ts';

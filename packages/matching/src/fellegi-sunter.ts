@@ -121,9 +121,16 @@ export class NameFrequencies {
     this.total = Math.max(0, this.total - 1);
   }
 
-  /** The share of records with the name of a pair (the larger of the two when they differ). */
-  of(a: PreparedPerson, b: PreparedPerson): number {
-    const n = Math.max(this.counts.get(a.skeletonKey) ?? 1, this.counts.get(b.skeletonKey) ?? 1);
-    return n / Math.max(this.total, 1);
+  /**
+   * The share of the *other* records with the name of a pair (the larger of the two when they
+   * differ): leave-one-out, as u asks how common the name is among people other than `a`. `a` is
+   * counted when both records of the pair are in the counts (batch), not when `a` is a new person
+   * matched against an index (incremental). Counting `a` too would make a name met twice look twice
+   * as common as it is (decision 180).
+   */
+  of(a: PreparedPerson, b: PreparedPerson, aCounted = true): number {
+    const self = aCounted ? 1 : 0;
+    const n = Math.max(this.counts.get(a.skeletonKey) ?? 1, this.counts.get(b.skeletonKey) ?? 1) - self;
+    return Math.max(n, 1) / Math.max(this.total - self, 1);
   }
 }

@@ -38,6 +38,25 @@ export class MatchIndex {
     return this.people.length;
   }
 
+  /**
+   * Counts these people's names in the name frequencies without indexing them: a small index (a new
+   * deployment) would otherwise find every name rare, or every name common. The server seeds it with
+   * the population its model was trained on (decision 181).
+   */
+  seedFrequencies(records: readonly PersonRecord[]): void {
+    for (const r of records) this.frequencies.add(prepare(r));
+  }
+
+  /** Whether a person with this id is indexed. */
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Removes a person by id (a deleted case); absent: nothing happens. */
+  delete(id: string): void {
+    if (this.byId.has(id)) this.remove(id);
+  }
+
   /** Adds (or replaces, by id) a person; a bad record throws TERN_MATCHING_BAD_INPUT and adds nothing. */
   add(record: PersonRecord): void {
     const p = prepare(record);
@@ -80,7 +99,7 @@ export class MatchIndex {
     for (const i of candidates) {
       const other = this.people[i]!;
       if (other.record.id === record.id || this.byId.get(other.record.id) !== i) continue;
-      const score = explain(this.model, comparisonVector(p, other), this.frequencies.of(p, other));
+      const score = explain(this.model, comparisonVector(p, other), this.frequencies.of(p, other, false));
       if (score.probability < this.model.thresholds.review) continue;
       out.push({
         person: other.record,

@@ -6,7 +6,6 @@ import {
   type Thresholds,
   DEFAULT_THRESHOLDS,
   comparisonVector,
-  probabilityOf,
   weightOf,
 } from './fellegi-sunter.ts';
 import type { PreparedPerson } from './prepare.ts';
@@ -122,17 +121,15 @@ export function train(
       k++;
     }
   }
+  // λ as Splink's `estimate_probability_two_random_records_match`: the matches among the pairs with
+  // the same full date (the date session's share of matches) are the share m(same date) of all
+  // matches; so all matches ≈ that count / m(same date), over n(n−1)/2 pairs (decision 180). Not a
+  // fixed point of the model's own probabilities: a model that is unsure of itself would find a
+  // smaller λ, and be less sure still.
   const allPairs = (people.length * (people.length - 1)) / 2;
-  let prior = 1 / Math.max(people.length, 2);
-  for (let i = 0; i < 50; i++) {
-    const priorWeight = Math.log2(prior / (1 - prior));
-    let expected = 0;
-    for (let k = 0; k < evidence.length; k++) expected += probabilityOf(priorWeight + evidence[k]!);
-    const next = Math.min(Math.max(expected / Math.max(allPairs, 1), 1e-12), 0.5);
-    const done = Math.abs(next - prior) < prior * 1e-4;
-    prior = next;
-    if (done) break;
-  }
+  const sameDate = COMPARISONS[BIRTH]!.levels.indexOf('same date');
+  const matches = (byDate.prior * dated.length) / Math.max(m[BIRTH]![sameDate]!, 1e-6);
+  const prior = Math.min(Math.max(matches / Math.max(allPairs, 1), 1e-12), 0.5);
   return {
     model: { prior, fields, thresholds: options.thresholds ?? DEFAULT_THRESHOLDS },
     sessions: [

@@ -30,7 +30,8 @@ export type Action =
   | 'attachment.write'
   | 'attachment.read'
   | 'demography.read'
-  | 'demography.write';
+  | 'demography.write'
+  | 'match.review';
 
 /** Throws a TernError (401 or 403) when `req` may not do `action` in `mission`; returns when it may. */
 export type Authorize = (req: FastifyRequest, action: Action, mission: string | null) => void | Promise<void>;

@@ -53,6 +53,9 @@ export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
   // data, so no field role and no researcher (docs/decisions/126-statistician-role.md).
   'demography.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'all' },
   'demography.write': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'all' },
+  // Matching across missions (issue 20): the review queue shows names from every mission and a link
+  // joins two missions' cases, so only a role that covers every mission (decision 181).
+  'match.review': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
 };
 
 /**

@@ -209,6 +209,12 @@ const GENERATORS: Record<string, fc.Arbitrary<Part>> = {
     queryFrom(),
     schemaBody(S.ResolveBody),
   ),
+  'GET /api/admin/matching/pairs': p({}, queryFrom(S.MatchPairsQuery)),
+  'POST /api/admin/matching/decisions': p({}, queryFrom(), schemaBody(S.MatchDecisionRequest)),
+  'POST /api/admin/matching/links/:id/unlink': withParams({
+    id: fc.oneof(fc.constantFrom('0'.repeat(32), 'f'.repeat(32), '_design'), fc.string({ maxLength: 70 })),
+  }),
+  'GET /api/missions/:mission/cases/:caseId/links': withParams({ mission: missionArb, caseId: idParamArb }),
   'GET /api/users': p({}, queryFrom(S.UserListQuery)),
   'POST /api/users': p({}, queryFrom(), schemaBody(S.UserCreateShape)),
   'PATCH /api/users/:username': withParams(

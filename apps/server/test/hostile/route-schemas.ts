@@ -16,6 +16,8 @@ export {
   DatasetCreateRequest,
   ExportQuery,
   LoginRequest as LoginShape,
+  MatchDecisionRequest,
+  MatchPairsQuery,
   PasswordChangeRequest as PasswordChangeShape,
   RegisterDeviceRequest as DeviceRegister,
   UpdateDeviceRequest as DeviceUpdateShape,

@@ -8,6 +8,7 @@ import { ADMIN_CONFLICTS_HASH, ADMIN_FORMS_HASH } from '../admin/admin-route.ts'
 import { RESEARCH_HASH, mayResearch } from '../research/research-route.ts';
 import { ADMIN_SCREENS_HASH, mayManage } from '../admin-screens/admin-screens-route.ts';
 import { DEMOGRAPHY_HASH, mayProject } from '../demography/demography-route.ts';
+import { MATCHING_HASH } from '../matching/matching-route.ts';
 import { loadDeviceForms } from '../forms-admin/device-forms.ts';
 import { RecordList } from '../records/RecordList.tsx';
 import { SyncPanel } from '../sync/SyncPanel.tsx';
@@ -110,6 +111,11 @@ export function App(props: {
         {user.role === 'admin' && (
           <a className="admin-link" href={ADMIN_FORMS_HASH}>
             {t('publish:adminLink')}
+          </a>
+        )}
+        {user.role === 'admin' && (
+          <a className="admin-link" href={MATCHING_HASH}>
+            {t('matching:adminLink')}
           </a>
         )}
         {mayResearch(user.role) && (

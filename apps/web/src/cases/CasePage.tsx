@@ -14,6 +14,7 @@ import { openRecord } from './open-form.ts';
 import { AssignCase, mayAssign } from './AssignCase.tsx';
 import { DeleteForm } from './DeleteForm.tsx';
 import { ReviewBadge } from './ReviewActions.tsx';
+import { LinkedCases } from '../matching/LinkedCases.tsx';
 
 type User = { username: string; role: string };
 
@@ -73,6 +74,7 @@ export function CasePage(props: {
           </span>
         </p>
       </section>
+      <LinkedCases mission={c.body.mission} caseId={c.id} />
       {mayAssign(props.user.role) && <AssignCase {...props} entry={c} />}
       <DecisionPanel {...props} entry={c} />
       <StatusPanel {...props} entry={c} />

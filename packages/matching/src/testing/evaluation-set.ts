@@ -2,9 +2,19 @@ import type { PersonRecord } from '../person.ts';
 import { seededRandom } from '../random.ts';
 import { type NameForms, type Origin, ORIGINS } from './names.ts';
 
-/** A record of the evaluation set: `identity` is the truth the matcher never reads. */
+/** How a record was written: what the generator planted (the matcher never reads it). */
+export interface Planted {
+  readonly script: 'latin' | 'arabic' | 'cyrillic';
+  readonly misspelt: boolean;
+  /** Family name first. */
+  readonly swapped: boolean;
+  readonly dob: 'full' | 'day-month-swapped' | 'year-only' | 'estimate' | 'year-month' | 'missing';
+}
+
+/** A record of the evaluation set: `identity` and `planted` are the truth the matcher never reads. */
 export interface EvaluationRecord extends PersonRecord {
   readonly identity: number;
+  readonly planted: Planted;
 }
 
 export interface EvaluationSet {
@@ -14,6 +24,19 @@ export interface EvaluationSet {
   readonly duplicated: number;
   /** Identities planted as a sibling of another (a near miss: same family, parents and place). */
   readonly siblings: number;
+  /** The truth about each identity (by `identity`), for the evaluation's breakdown only. */
+  readonly truth: readonly IdentityTruth[];
+}
+
+export interface IdentityTruth {
+  /** Given and family names in their commonest Latin spelling. */
+  readonly name: string;
+  readonly sex: 'female' | 'male';
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly place: string;
+  readonly motherFamily: string;
 }
 
 export interface EvaluationOptions {
@@ -146,37 +169,42 @@ function misspell(r: Rand, word: string): string {
 
 const pad = (x: number) => String(x).padStart(2, '0');
 
-function birth(r: Rand, p: Identity): Pick<PersonRecord, 'birthDate' | 'birthDateEstimateYears'> {
+type Birth = Pick<PersonRecord, 'birthDate' | 'birthDateEstimateYears'> & { dob: Planted['dob'] };
+function birth(r: Rand, p: Identity): Birth {
   const x = r();
-  if (x < 0.55) return { birthDate: `${p.year}-${pad(p.month)}-${pad(p.day)}` };
+  if (x < 0.55) return { birthDate: `${p.year}-${pad(p.month)}-${pad(p.day)}`, dob: 'full' };
   if (x < 0.63 && p.day <= 12 && p.day !== p.month)
-    return { birthDate: `${p.year}-${pad(p.day)}-${pad(p.month)}` };
-  if (x < 0.75) return { birthDate: `${p.year}` };
+    return { birthDate: `${p.year}-${pad(p.day)}-${pad(p.month)}`, dob: 'day-month-swapped' };
+  if (x < 0.75) return { birthDate: `${p.year}`, dob: 'year-only' };
   if (x < 0.87) {
     const off = Math.floor(r() * 5) - 2;
-    return { birthDate: `${p.year + off}`, birthDateEstimateYears: 2 };
+    return { birthDate: `${p.year + off}`, birthDateEstimateYears: 2, dob: 'estimate' };
   }
-  if (x < 0.9) return { birthDate: `${p.year}-${pad(p.month)}` };
-  return {};
+  if (x < 0.9) return { birthDate: `${p.year}-${pad(p.month)}`, dob: 'year-month' };
+  return { dob: 'missing' };
 }
 
 function render(r: Rand, p: Identity, id: string, mission: string): EvaluationRecord {
   const s = script(r, p.origin);
   let given = p.given.map((g) => write(r, g, s));
   let family = write(r, p.family, s);
-  if (s === 'latin' && r() < 0.15) {
+  const misspelt = s === 'latin' && r() < 0.15;
+  if (misspelt) {
     if (r() < 0.5) family = misspell(r, family);
     else given = given.map((g, k) => (k === 0 ? misspell(r, g) : g));
   }
   // Arabic names are often recorded with the father's name (Omar Khalid Haddad), often not.
   if (p.origin.id === 'arabic' && r() < 0.6) given = [...given, write(r, p.father, s)];
-  const parts = r() < 0.25 ? [family, ...given] : [...given, family];
+  const swapped = r() < 0.25;
+  const parts = swapped ? [family, ...given] : [...given, family];
+  const { dob, ...date } = birth(r, p);
   return {
     id,
     mission,
     identity: p.id,
+    planted: { script: s, misspelt, swapped, dob },
     fullName: parts.join(' '),
-    ...birth(r, p),
+    ...date,
     ...(r() >= 0.05 && { sex: p.sex }),
     ...(r() >= 0.1 && { citizenship: p.country }),
     ...(r() < 0.55 && { placeOfBirth: r() < 0.1 ? misspell(r, p.place) : p.place }),
@@ -197,7 +225,17 @@ export function evaluationSet(options: EvaluationOptions): EvaluationSet {
   let identities = 0;
   let duplicated = 0;
   let siblings = 0;
+  const truth: IdentityTruth[] = [];
   const emit = (p: Identity) => {
+    truth[p.id] = {
+      name: [...p.given, p.family].map((f) => f.latin[0]).join(' '),
+      sex: p.sex,
+      year: p.year,
+      month: p.month,
+      day: p.day,
+      place: p.place,
+      motherFamily: p.motherFamily.latin[0]!,
+    };
     const copies = r() < 0.2 ? (r() < 0.25 ? 3 : 2) : 1;
     if (copies > 1) duplicated++;
     const order = [...missions].sort(() => r() - 0.5);
@@ -212,5 +250,5 @@ export function evaluationSet(options: EvaluationOptions): EvaluationSet {
       emit(sibling(r, p, identities++));
     }
   }
-  return { records, identities, duplicated, siblings };
+  return { records, identities, duplicated, siblings, truth };
 }

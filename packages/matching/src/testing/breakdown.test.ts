@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { NameFrequencies } from '../fellegi-sunter.ts';
+import { prepare } from '../prepare.ts';
+import { evaluationSet } from './evaluation-set.ts';
+import { precisionRecall } from './evaluate.ts';
+import { recallBreakdown } from './breakdown.ts';
+
+const set = evaluationSet({ seed: 11, records: 2000 });
+const n = set.records.length;
+const truePairs: number[] = [];
+set.records.forEach((a, i) =>
+  set.records.forEach((b, j) => j > i && a.identity === b.identity && truePairs.push(i * n + j)),
+);
+
+describe('recall broken down by what the evaluation set planted', () => {
+  it('counts every true pair once overall, and finds all of them when all are found', () => {
+    const rows = recallBreakdown(set, new Set(truePairs));
+    const all = rows.find((r) => r.kind === 'all true pairs')!;
+    expect(all.truePairs).toBe(precisionRecall(set.records, []).truePairs);
+    for (const r of rows) expect(r.recall).toBe(1);
+    expect(rows.slice(0, 2).map((r) => r.kind)).toEqual(['all true pairs', 'with distinguishing evidence']);
+  });
+
+  it('splits the pairs into those with distinguishing evidence and those a namesake fits', () => {
+    const rows = new Map(recallBreakdown(set, new Set()).map((r) => [r.kind, r]));
+    const with_ = rows.get('with distinguishing evidence')!.truePairs;
+    const without = rows.get('a namesake fits (no distinguishing evidence)')?.truePairs ?? 0;
+    expect(with_ + without).toBe(rows.get('all true pairs')!.truePairs);
+    expect(without).toBeGreaterThan(0);
+    for (const r of rows.values()) expect(r.found).toBe(0);
+  });
+
+  it('records what was planted on each record', () => {
+    const dobs = new Set(set.records.map((r) => r.planted.dob));
+    expect(dobs).toEqual(
+      new Set(['full', 'day-month-swapped', 'year-only', 'estimate', 'year-month', 'missing']),
+    );
+    for (const r of set.records) expect(r.birthDate === undefined).toBe(r.planted.dob === 'missing');
+    expect(set.records.some((r) => r.planted.script === 'arabic')).toBe(true);
+  });
+});
+
+describe('name term frequencies', () => {
+  const rec = (id: string, fullName: string) => prepare({ id, mission: 'm', fullName });
+  it('leave the record itself out: a name met twice among four is one in three of the others', () => {
+    const f = new NameFrequencies();
+    const people = [
+      rec('a', 'Iryna Lysenko'),
+      rec('b', 'Lysenko Iryna'),
+      rec('c', 'Omar Haddad'),
+      rec('d', 'Ali Saleh'),
+    ];
+    for (const p of people) f.add(p);
+    expect(f.of(people[0]!, people[1]!)).toBeCloseTo(1 / 3);
+    // A new person matched against the index is not in the counts.
+    expect(f.of(rec('e', 'Iryna Lysenko'), people[0]!, false)).toBeCloseTo(2 / 4);
+  });
+});
