@@ -43,6 +43,9 @@ import type { ReadinessOptions } from './health/readiness.ts';
 import { missionRoutes } from './routes/mission-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { researchGrantRoute } from './routes/research/research-grant-route.ts';
+import { profileGrantRoute } from './routes/profiles/profile-grant-route.ts';
+import { profileReadRoutes } from './routes/profiles/profile-read-routes.ts';
+import { profileSyncRoute } from './routes/profiles/profile-sync-route.ts';
 import { researchRoutes } from './routes/research/research-routes.ts';
 import { openResearch } from './research/research-service.ts';
 import type { ResearchOptions } from './research/research-service.ts';
@@ -244,6 +247,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(researchGrantRoute, deps);
   await app.register(researchRoutes, { ...deps, research });
   await app.register(demographyRoutes, deps);
+  await app.register(profileGrantRoute, deps);
+  await app.register(profileSyncRoute, deps);
+  await app.register(profileReadRoutes, deps);
 
   const notFound = (method: string, url: string) =>
     errorBody('TERN_NOT_FOUND', `${method} ${url} is not a route`);

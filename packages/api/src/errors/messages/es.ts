@@ -27,6 +27,8 @@ export const es: Messages = {
   TERN_UNSUPPORTED_MEDIA_TYPE: 'El servidor esperaba los datos en otro formato. Actualice la aplicación.',
   TERN_DEVICE_NOT_YOURS: 'Este dispositivo está registrado a nombre de otra cuenta de la misión.',
   TERN_DOC_INVALID: 'Un registro está dañado o incompleto y no fue aceptado.',
+  TERN_PROFILE_WRONG_COUNTRY:
+    'Una edición de perfil pertenece a otro país (o no es una edición de perfil) y no fue aceptada.',
   TERN_DOC_WRONG_MISSION: 'Un registro pertenece a otra misión y no fue aceptado.',
   TERN_REV_MISMATCH: 'Un registro no coincide con su propia revisión (dañado o alterado) y no fue aceptado.',
   TERN_FORM_UNKNOWN: 'El servidor no conoce la versión del formulario que usa este registro.',

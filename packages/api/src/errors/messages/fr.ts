@@ -30,6 +30,8 @@ export const fr: Messages = {
     'Le serveur attendait des données dans un autre format. Mettez l’application à jour.',
   TERN_DEVICE_NOT_YOURS: 'Cet appareil est enregistré au nom d’un autre compte de la mission.',
   TERN_DOC_INVALID: "Une fiche est endommagée ou incomplète et n'a pas été acceptée.",
+  TERN_PROFILE_WRONG_COUNTRY:
+    "Une édition de profil appartient à un autre pays (ou n'est pas une édition de profil) et n'a pas été acceptée.",
   TERN_DOC_WRONG_MISSION: "Une fiche appartient à une autre mission et n'a pas été acceptée.",
   TERN_REV_MISMATCH:
     "Une fiche ne correspond pas à sa propre révision (endommagée ou modifiée) et n'a pas été acceptée.",
