@@ -46,6 +46,7 @@ import { researchGrantRoute } from './routes/research/research-grant-route.ts';
 import { profileGrantRoute } from './routes/profiles/profile-grant-route.ts';
 import { profileReadRoutes } from './routes/profiles/profile-read-routes.ts';
 import { profileSyncRoute } from './routes/profiles/profile-sync-route.ts';
+import { publicProfileRoutes } from './routes/profiles/public-profile-routes.ts';
 import { researchRoutes } from './routes/research/research-routes.ts';
 import { openResearch } from './research/research-service.ts';
 import type { ResearchOptions } from './research/research-service.ts';
@@ -250,6 +251,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(profileGrantRoute, deps);
   await app.register(profileSyncRoute, deps);
   await app.register(profileReadRoutes, deps);
+  await app.register(publicProfileRoutes, deps);
 
   const notFound = (method: string, url: string) =>
     errorBody('TERN_NOT_FOUND', `${method} ${url} is not a route`);

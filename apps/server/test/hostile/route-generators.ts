@@ -227,6 +227,9 @@ const PROFILE_GENERATORS: Record<string, fc.Arbitrary<Part>> = {
     edition: editionArb,
   }),
   'GET /api/profiles/:country/diff': withParams({ country: countryArb }, queryFrom(S.ProfileDiffQuery)),
+  'GET /profiles/:country': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),
+  'GET /profiles/:country/figures.csv': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),
+  'GET /profiles/:country/figures.xlsx': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),
 };
 
 const GENERATORS: Record<string, fc.Arbitrary<Part>> = {
