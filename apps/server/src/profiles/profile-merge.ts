@@ -1,5 +1,5 @@
 import type { MissionDb } from '@tern/store';
-import { mergeBaseCandidates, mergeBranches, orderBranches } from '@tern/sync';
+import { bodyOf, mergeBaseCandidates, mergeBranches, orderBranches } from '@tern/sync';
 import type { Branch, WireDoc } from '@tern/sync';
 import { profileOf } from './profile-admission.ts';
 
@@ -67,7 +67,7 @@ async function tryMerge(
   }
   const outcome = mergeBranches(id, a, b, base);
   if (outcome.kind === 'conflict') return { paths: outcome.conflicts.map((c) => c.path) };
-  if (!profileOf(outcome.docs[0])) return { paths: ['(the merge is not a valid profile)'] };
+  if (!profileOf(bodyOf(outcome.docs[0]))) return { paths: ['(the merge is not a valid profile)'] };
   return { docs: outcome.docs };
 }
 
