@@ -43,7 +43,9 @@ export async function readAccess(
   deps: ServerDeps,
   req: FastifyRequest,
 ): Promise<{ country: string; roles: ProfileRole[] }> {
+  // Who asks is settled first (401 before anything is said of the country), then the code's shape.
+  const raw = (req.params as { country?: unknown }).country;
+  await deps.authorize(req, 'profile.read', typeof raw === 'string' ? raw : null);
   const country = countryParam(req.params);
-  await deps.authorize(req, 'profile.read', country);
   return { country, roles: rolesOn(req, country) };
 }
