@@ -45,6 +45,10 @@ import type { ReadinessOptions } from './health/readiness.ts';
 import { missionRoutes } from './routes/mission-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { researchGrantRoute } from './routes/research/research-grant-route.ts';
+import { profileGrantRoute } from './routes/profiles/profile-grant-route.ts';
+import { profileReadRoutes } from './routes/profiles/profile-read-routes.ts';
+import { profileSyncRoute } from './routes/profiles/profile-sync-route.ts';
+import { publicProfileRoutes } from './routes/profiles/public-profile-routes.ts';
 import { researchRoutes } from './routes/research/research-routes.ts';
 import { openResearch } from './research/research-service.ts';
 import type { ResearchOptions } from './research/research-service.ts';
@@ -267,6 +271,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(researchRoutes, { ...deps, research });
   await app.register(demographyRoutes, deps);
   await app.register(matchingRoutes, { ...deps, matchQueue: new MatchQueue(opts.store) });
+  await app.register(profileGrantRoute, deps);
+  await app.register(profileSyncRoute, deps);
+  await app.register(profileReadRoutes, deps);
+  await app.register(publicProfileRoutes, deps);
 
   const notFound = (method: string, url: string) =>
     errorBody('TERN_NOT_FOUND', `${method} ${url} is not a route`);

@@ -254,9 +254,15 @@ describe('accounts and missions', () => {
     expect((await new Accounts(store.system(), Date.now).get('researcher'))?.researchGrant).toMatchObject({
       all: true,
     });
+    // Kenya's profile: published edition 1, and the three accounts with one role each on KEN.
+    expect((await store.profile('KEN').get('profile:KEN:1'))?.edition).toMatchObject({ status: 'published' });
+    expect((await new Accounts(store.system(), Date.now).get('national'))?.profileGrants?.grants).toEqual([
+      { country: 'KEN', role: 'team' },
+    ]);
     await app.close();
     await store.close();
-  });
+    // Eight accounts: eight password hashes and eight logins, each scrypt by design (slow on a loaded machine).
+  }, 90_000);
 });
 
 describe('headers and limits', () => {

@@ -56,6 +56,7 @@ function busyStore(real: TernStore, during: () => WireDoc[]): ServerStore {
     },
     ops: (m: string) => real.ops(m),
     attachments: (m: string) => real.attachments(m),
+    profile: (c: string) => real.profile(c),
     forms: () => real.forms(),
     system: () => real.system(),
     databases: () => real.databases(),

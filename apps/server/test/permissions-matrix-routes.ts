@@ -326,6 +326,7 @@ export const ROUTES: Row[] = [
     ok: [404],
   },
   ...demographyRows(),
+  ...profileRows(),
   {
     name: 'GET /api/admin/matching/pairs',
     actions: ['match.review'],
@@ -446,4 +447,50 @@ function demographyRows(): Row[] {
     },
   );
   return rows;
+}
+
+/** The country a matrix row acts on: `demo` stands for the accounts' granted KEN, `other` for UGA. */
+export const countryOf = (m: string): string => (m === 'demo' ? 'KEN' : 'UGA');
+
+/** Migration Profiles (issue 15): grants, then the profile routes by country (decision 154). */
+function profileRows(): Row[] {
+  return [
+    {
+      name: 'GET /api/users/:username/profile-grants',
+      actions: ['profile.grant'],
+      scoped: false,
+      request: () => ({ method: 'GET', url: '/api/users/iv-demo/profile-grants' }),
+      ok: [200],
+    },
+    {
+      name: 'PUT /api/users/:username/profile-grants',
+      actions: ['profile.grant'],
+      scoped: false,
+      request: () => ({ method: 'PUT', url: '/api/users/iv-demo/profile-grants', payload: { grants: [] } }),
+      ok: [200],
+    },
+    {
+      name: 'POST /api/profiles/:country/sync',
+      actions: ['profile.read'],
+      scoped: true,
+      request: (m) => ({ method: 'POST', url: `/api/profiles/${countryOf(m)}/sync`, payload: syncBody }),
+      ok: [200],
+    },
+    {
+      name: 'GET /api/profiles',
+      actions: ['profile.read'],
+      scoped: false,
+      withinOwn: true,
+      request: () => ({ method: 'GET', url: '/api/profiles' }),
+      ok: [200],
+    },
+    // Nothing is stored for the matrix: an allowed read is served a 404 (no such edition).
+    ...['/editions/1', '/editions/1/gaps', '/diff?from=1&to=2'].map((path): Row => ({
+      name: `GET /api/profiles/:country${path.replace('/1', '/:edition')}`,
+      actions: ['profile.read'],
+      scoped: true,
+      request: (m) => ({ method: 'GET', url: `/api/profiles/${countryOf(m)}${path}` }),
+      ok: [404],
+    })),
+  ];
 }

@@ -40,6 +40,7 @@ function heldStore(real: TernStore) {
     },
     ops: (m) => real.ops(m),
     attachments: (m) => real.attachments(m),
+    profile: (c) => real.profile(c),
     forms: () => real.forms(),
     system: () => real.system(),
     databases: () => real.databases(),

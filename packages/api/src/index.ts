@@ -37,4 +37,5 @@ export * from './schemas/sync.ts';
 export * from './schemas/submission.ts';
 export * from './schemas/deletion.ts';
 export * from './schemas/research.ts';
+export * from './schemas/profiles.ts';
 export * from './schemas/demography.ts';

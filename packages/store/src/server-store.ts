@@ -18,11 +18,17 @@ export interface ServerStore {
   attachments(mission: string): AttachmentStore;
   /** Published form definitions, shared by all missions. */
   forms(): DocStore;
+  /**
+   * One country's Migration Profile editions (issue 15, decision 155): documents synced with the same
+   * revision model as a mission's records, in their own database `profile-<iso3>`.
+   * TERN_STORE_BAD_MISSION for anything but three capital letters.
+   */
+  profile(country: string): MissionDb;
   /** The server's own database: accounts, missions, sessions, audit. */
   system(): SystemDb;
   /**
    * Backup and restore (docs/decisions/150-backup-format.md). The names of every database the store
-   * holds: `mission-<id>`, `ops-<id>`, `files-<id>`, `forms`, `system`.
+   * holds: `mission-<id>`, `ops-<id>`, `files-<id>`, `profile-<iso3>`, `forms`, `system`.
    */
   databases(): Promise<string[]>;
   /**

@@ -35,6 +35,7 @@ export class TernStore implements ServerStore {
   private readonly stores = new Map<string, DocStore>();
   private readonly pouches = new Map<string, Pouch>();
   private readonly files = new Map<string, AttachmentStore>();
+  private readonly profiles = new Map<string, MissionDb>();
 
   private readonly couch: CouchLocation | undefined;
 
@@ -87,6 +88,22 @@ export class TernStore implements ServerStore {
     if (!db) {
       db = new PouchMissionDb(mission, this.pouch(`mission-${mission}`));
       this.open.set(mission, db);
+    }
+    return db;
+  }
+
+  /** `profile-<iso3>` (lower case on disk): cannot collide with the other names. */
+  profile(country: string): MissionDb {
+    if (!/^[A-Z]{3}$/.test(country))
+      throw new StoreError(
+        'TERN_STORE_BAD_MISSION',
+        `Invalid profile country ${JSON.stringify(country)}: use an ISO 3166-1 alpha-3 code in capitals`,
+      );
+    const key = `profile-${country.toLowerCase()}`;
+    let db = this.profiles.get(key);
+    if (!db) {
+      db = new PouchMissionDb(key, this.pouch(key));
+      this.profiles.set(key, db);
     }
     return db;
   }
@@ -155,6 +172,7 @@ export class TernStore implements ServerStore {
   async close(): Promise<void> {
     const dbs = [...this.pouches.values()];
     this.open.clear();
+    this.profiles.clear();
     this.stores.clear();
     this.files.clear();
     this.pouches.clear();
@@ -162,9 +180,9 @@ export class TernStore implements ServerStore {
   }
 }
 
-/** `forms`, `system`, or `mission-`, `ops-`, `files-` followed by a mission id. */
+/** `forms`, `system`, `profile-<iso3>`, or `mission-`, `ops-`, `files-` followed by a mission id. */
 function isDatabaseName(name: string): boolean {
-  if (name === 'forms' || name === 'system') return true;
+  if (name === 'forms' || name === 'system' || /^profile-[a-z]{3}$/.test(name)) return true;
   const m = /^(mission|ops|files)-(.*)$/.exec(name);
   return m !== null && MISSION_ID.test(m[2]!);
 }

@@ -5,6 +5,7 @@ import { hashPassword } from './password.ts';
 import type { Principal, Role } from './roles.ts';
 import { missionless } from './roles.ts';
 import type { ResearchGrant } from '../research/grants.ts';
+import type { ProfileGrants } from '../profiles/profile-grants.ts';
 
 export interface AccountDoc extends SystemDoc {
   type: 'user';
@@ -18,6 +19,8 @@ export interface AccountDoc extends SystemDoc {
   updatedAt: string;
   /** A researcher's missions for research (research/grants.ts); absent: none. */
   researchGrant?: ResearchGrant;
+  /** Roles on countries' Migration Profiles (profiles/profile-grants.ts, decision 154); absent: none. */
+  profileGrants?: ProfileGrants;
 }
 
 /** What an account looks like outside the server: never the password hash. */
@@ -43,6 +46,7 @@ export const principalOf = (a: AccountDoc): Principal => ({
   username: a.username,
   role: a.role,
   missions: missionless(a.role) ? [] : a.missions,
+  ...(a.profileGrants?.grants.length ? { profiles: a.profileGrants.grants } : {}),
 });
 
 const idOf = (username: string) => `user:${username}`;
@@ -108,6 +112,15 @@ export class Accounts {
     if (missionless(next.role)) next.missions = [];
     // A grant belongs to the researcher role: an account that leaves it loses the grant.
     if (next.role !== 'researcher') delete next.researchGrant;
+    await this.sys.put(next);
+    return next;
+  }
+
+  /** Replace an account's profile grants (the route checks who asks and the countries). */
+  async setProfileGrants(username: string, grants: ProfileGrants): Promise<AccountDoc> {
+    const doc = await this.get(username);
+    if (!doc) throw new TernError('TERN_USER_NOT_FOUND', `No account named ${JSON.stringify(username)}`);
+    const next: AccountDoc = { ...doc, profileGrants: grants, updatedAt: new Date(this.now()).toISOString() };
     await this.sys.put(next);
     return next;
   }

@@ -31,9 +31,17 @@ export type Action =
   | 'attachment.read'
   | 'demography.read'
   | 'demography.write'
-  | 'match.review';
+  | 'match.review'
+  | 'profile.read'
+  | 'profile.edit'
+  | 'profile.review'
+  | 'profile.publish'
+  | 'profile.grant';
 
-/** Throws a TernError (401 or 403) when `req` may not do `action` in `mission`; returns when it may. */
+/**
+ * Throws a TernError (401 or 403) when `req` may not do `action` in `mission`; returns when it may.
+ * For the `profile.*` actions the scope is a country (ISO 3166 alpha-3), not a mission.
+ */
 export type Authorize = (req: FastifyRequest, action: Action, mission: string | null) => void | Promise<void>;
 
 /**

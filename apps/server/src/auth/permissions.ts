@@ -1,4 +1,5 @@
 import type { Action } from './authorize.ts';
+import { grantAllows, grantedCountries, isProfileAction } from '../profiles/profile-grants.ts';
 import { missionless } from './roles.ts';
 import type { Principal, Role } from './roles.ts';
 
@@ -56,6 +57,13 @@ export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
   // Matching across missions (issue 20): the review queue shows names from every mission and a link
   // joins two missions' cases, so only a role that covers every mission (decision 181).
   'match.review': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
+  // Migration Profiles (issue 15, decision 154): the scope is a country. `own` is a country where the
+  // account holds a profile role that allows the action (profiles/profile-grants.ts), whatever its role.
+  'profile.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'own', statistician: 'own' },
+  'profile.edit': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'own', statistician: 'own' },
+  'profile.review': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'own', statistician: 'own' },
+  'profile.publish': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'own', statistician: 'own' },
+  'profile.grant': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
 };
 
 /**
@@ -81,6 +89,7 @@ export function scopeOf(role: Role, action: Action): Scope {
 }
 
 export function decide(who: Principal, action: Action, mission: string | null): Decision {
+  if (isProfileAction(action)) return decideProfile(who, action, mission);
   const scope = scopeOf(who.role, action);
   const where = mission === null ? '' : ` in mission ${JSON.stringify(mission)}`;
   const allowed = scope === 'all' || (scope === 'own' && mission !== null && who.missions.includes(mission));
@@ -112,4 +121,19 @@ export function decideAccount(actor: Principal, target: { role: Role; missions: 
     if (!d.allowed) return d;
   }
   return { allowed: true, reason: '' };
+}
+
+/** `profile.*`: the scope is a country; `own` is a country where a profile grant allows the action. */
+function decideProfile(who: Principal, action: Action, country: string | null): Decision {
+  const scope = scopeOf(who.role, action);
+  const allowed =
+    scope === 'all' || (scope === 'own' && country !== null && grantAllows(who, action, country));
+  if (allowed) return { allowed, reason: '' };
+  const where = country === null ? '' : ` for country ${JSON.stringify(country)}`;
+  const granted = grantedCountries(who, action);
+  const why =
+    scope === 'none'
+      ? `the ${who.role} role does not allow ${action}`
+      : `your ${who.role} account holds a profile role allowing it for ${granted.map((c) => JSON.stringify(c)).join(', ') || 'no country'}`;
+  return { allowed, reason: `${who.username} may not ${action}${where}: ${why}` };
 }

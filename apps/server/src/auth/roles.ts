@@ -16,6 +16,8 @@ export interface Principal {
   role: Role;
   /** Missions an interviewer or data officer works in; ignored for admins and researchers. */
   missions: string[];
+  /** Roles on countries' Migration Profiles (profiles/profile-grants.ts, decision 154); absent: none. */
+  profiles?: ReadonlyArray<{ country: string; role: 'team' | 'reviewer' | 'publisher' }>;
 }
 
 /**

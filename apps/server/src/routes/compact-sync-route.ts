@@ -117,7 +117,7 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
  * device starts again from null and pushes everything it holds again (packages/sync/src/replicator.ts).
  * Returns the sequence to pull from.
  */
-async function checkSince(
+export async function checkSince(
   db: { updateSeq(): Promise<string> },
   epoch: string,
   since: string | null,

@@ -3,8 +3,10 @@ import type { TernStore } from '@tern/store';
 import { Accounts } from '../auth/accounts.ts';
 import { Missions } from '../auth/missions.ts';
 import type { Role } from '../auth/roles.ts';
+import type { ProfileRole } from '@tern/profiles';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoDemography } from './demo-demography.ts';
+import { seedDemoProfile } from './demo-profile.ts';
 
 /**
  * Demo accounts for `npm start` (listed in the README). Passwords are public: never seed a server that
@@ -16,6 +18,17 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; rol
   { username: 'interviewer', password: 'demo-interviewer-pass', role: 'interviewer' },
   { username: 'researcher', password: 'demo-researcher-pass', role: 'researcher' },
   { username: 'statistician', password: 'demo-statistician-pass', role: 'statistician' },
+  // Kenya's Migration Profile (issue 15): statisticians by account, each with one role on KEN.
+  { username: 'national', password: 'demo-national-pass', role: 'statistician' },
+  { username: 'reviewer', password: 'demo-reviewer-pass', role: 'statistician' },
+  { username: 'publisher', password: 'demo-publisher-pass', role: 'statistician' },
+];
+
+/** The demo accounts' roles on Kenya's profile (decision 154). */
+export const DEMO_PROFILE_GRANTS: ReadonlyArray<{ username: string; country: string; role: ProfileRole }> = [
+  { username: 'national', country: 'KEN', role: 'team' },
+  { username: 'reviewer', country: 'KEN', role: 'reviewer' },
+  { username: 'publisher', country: 'KEN', role: 'publisher' },
 ];
 export const DEMO_MISSION = 'demo';
 
@@ -48,6 +61,17 @@ export async function seedDemo(
       grantedBy: 'demo-seed',
       grantedAt: new Date(now()).toISOString(),
     });
+  for (const g of DEMO_PROFILE_GRANTS) {
+    const a = await accounts.get(g.username);
+    if (a && !a.profileGrants)
+      await accounts.setProfileGrants(g.username, {
+        grants: [{ country: g.country, role: g.role }],
+        grantedBy: 'demo-seed',
+        grantedAt: new Date(now()).toISOString(),
+      });
+  }
+  // Kenya's published Migration Profile, edition 1 (issue 15): the public page has something to show.
+  await seedDemoProfile(store, now);
   // A data set for the statistician's projection workspace (issue 14).
   await seedDemoDemography(sys, now);
   // About 200 synthetic cases with their forms; the same documents every time (demo-cases.ts).

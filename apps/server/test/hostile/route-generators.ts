@@ -193,6 +193,45 @@ const withParams = (
   body = noBody,
 ) => fc.record({ params: fc.record(params), query, body });
 
+/** Countries of the profile routes: KEN and UGA (the world's), anything else in capitals, junk. */
+const countryArb = fc.oneof(
+  { arbitrary: fc.constantFrom('KEN', 'UGA'), weight: 6 },
+  {
+    arbitrary: fc.constantFrom('XXX', 'ken', 'KE', '__proto__', '..', '%2e', 'KENY', 'A'.repeat(300)),
+    weight: 2,
+  },
+  { arbitrary: fc.stringMatching(/^[A-Z]{3}$/), weight: 1 },
+);
+const editionArb = fc.oneof(
+  fc.constantFrom('1', '2'),
+  fc.constantFrom('0', '-1', '1.5', '1e3', '99999', 'x', '__proto__', '9'.repeat(40)),
+);
+
+/** Migration Profiles (issue 15): grants, the country sync door, REST reads, the public profile. */
+const PROFILE_GENERATORS: Record<string, fc.Arbitrary<Part>> = {
+  'GET /api/users/:username/profile-grants': withParams({
+    username: fc.oneof(fc.constantFrom(...CALLERS, 'nobody', '__proto__'), fc.string({ maxLength: 70 })),
+  }),
+  'PUT /api/users/:username/profile-grants': withParams(
+    { username: fc.oneof(fc.constantFrom(...CALLERS, 'nobody'), fc.string({ maxLength: 70 })) },
+    queryFrom(),
+    schemaBody(S.ProfileGrantRequest),
+  ),
+  // Pushed documents are the suite's record recipes (another kind of document: refused one by one);
+  // apps/server/test/profiles/ pushes real profile editions, forged and hostile ones included.
+  'POST /api/profiles/:country/sync': withParams({ country: countryArb }, queryFrom(), syncBody()),
+  'GET /api/profiles': p(),
+  'GET /api/profiles/:country/editions/:edition': withParams({ country: countryArb, edition: editionArb }),
+  'GET /api/profiles/:country/editions/:edition/gaps': withParams({
+    country: countryArb,
+    edition: editionArb,
+  }),
+  'GET /api/profiles/:country/diff': withParams({ country: countryArb }, queryFrom(S.ProfileDiffQuery)),
+  'GET /profiles/:country': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),
+  'GET /profiles/:country/figures.csv': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),
+  'GET /profiles/:country/figures.xlsx': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),
+};
+
 const GENERATORS: Record<string, fc.Arbitrary<Part>> = {
   'GET /api/health': p(),
   'GET /api/ready': p(),
@@ -301,6 +340,7 @@ const GENERATORS: Record<string, fc.Arbitrary<Part>> = {
   'POST /api/demography/runs': p({}, queryFrom(), schemaBody(S.RunCreateRequest)),
   'GET /api/demography/runs/:id': withParams({ id: demographyIdArb }),
   'DELETE /api/demography/runs/:id': withParams({ id: demographyIdArb }),
+  ...PROFILE_GENERATORS,
   'GET /couch': p(),
   'GET /couch/': p(),
   'GET /couch/:db': withParams({ db: missionArb }),

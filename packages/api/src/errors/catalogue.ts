@@ -50,6 +50,11 @@ export const SERVER_ERRORS = {
   TERN_ATTACHMENT_NOT_REFERENCED: { status: 422, title: 'No record of the mission names this file' },
   TERN_ATTACHMENT_RANGE: { status: 416, title: 'The chunk does not start where the server’s bytes end' },
   TERN_ATTACHMENT_DIGEST_MISMATCH: { status: 422, title: 'The file’s bytes do not match its sha-256' },
+  // Migration Profiles on the server (issue 15): a pushed document of another country's profile.
+  TERN_PROFILE_WRONG_COUNTRY: {
+    status: 422,
+    title: 'The document is not an edition of this country’s profile',
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ServerErrorCode = keyof typeof SERVER_ERRORS;

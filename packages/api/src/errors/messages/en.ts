@@ -27,6 +27,8 @@ export const en: Messages = {
   TERN_DEVICE_RETIRED:
     'This device was retired by the mission: it can no longer sync. Nothing on it was deleted. Sign in on a registered device, or ask your data officer.',
   TERN_DOC_INVALID: 'A record is damaged or incomplete and was not accepted.',
+  TERN_PROFILE_WRONG_COUNTRY:
+    'A profile edition belongs to another country (or is not a profile edition) and was not accepted.',
   TERN_DOC_WRONG_MISSION: 'A record belongs to another mission and was not accepted.',
   TERN_REV_MISMATCH: 'A record does not match its own revision (damaged or altered) and was not accepted.',
   TERN_FORM_UNKNOWN: 'The server does not know the form version this record uses.',

@@ -32,6 +32,8 @@ export const fr: Messages = {
   TERN_DEVICE_RETIRED:
     'Cet appareil a été retiré par la mission : il ne peut plus se synchroniser. Rien n’y a été effacé. Connectez-vous sur un appareil enregistré, ou demandez à votre responsable des données.',
   TERN_DOC_INVALID: "Une fiche est endommagée ou incomplète et n'a pas été acceptée.",
+  TERN_PROFILE_WRONG_COUNTRY:
+    "Une édition de profil appartient à un autre pays (ou n'est pas une édition de profil) et n'a pas été acceptée.",
   TERN_DOC_WRONG_MISSION: "Une fiche appartient à une autre mission et n'a pas été acceptée.",
   TERN_REV_MISMATCH:
     "Une fiche ne correspond pas à sa propre révision (endommagée ou modifiée) et n'a pas été acceptée.",
