@@ -9,7 +9,7 @@ import type { CaseInfo, Sheet } from '../export/export-table.ts';
 import { toXlsx, uniqueSheetNames } from '../export/xlsx.ts';
 import { exportFiles } from '../export/export-files.ts';
 import type { ExportFile } from '../export/export-files.ts';
-import { zipStream } from '../export/zip-stream.ts';
+import { zipStream, zipTooLarge } from '../export/zip-stream.ts';
 import type { ZipEntry } from '../export/zip-stream.ts';
 import type { AttachmentStore } from '@tern/store';
 
@@ -66,6 +66,16 @@ export async function exportRoute(app: FastifyInstance, deps: ServerDeps): Promi
       q.format === 'zip'
         ? exportFiles([...byForm.values()].flat(), new Map([...cases].map(([id, c]) => [id, c.code])))
         : [];
+    // fflate writes no Zip64 (decision 169): refuse before the first byte rather than send a zip
+    // that unzips wrong. The workbook, the CSV and files-missing.csv are the 3 entries besides files.
+    const tooLarge =
+      q.format === 'zip'
+        ? zipTooLarge(
+            files.length + 3,
+            files.reduce((n, f) => n + f.size + 512, 0),
+          )
+        : undefined;
+    if (tooLarge) throw tooLarge;
     await deps.audit.append(req, {
       action: 'export',
       mission,

@@ -49,6 +49,7 @@ export const SERVER_ERRORS = {
   TERN_ATTACHMENT_NOT_REFERENCED: { status: 422, title: 'No record of the mission names this file' },
   TERN_ATTACHMENT_RANGE: { status: 416, title: 'The chunk does not start where the server’s bytes end' },
   TERN_ATTACHMENT_DIGEST_MISMATCH: { status: 422, title: 'The file’s bytes do not match its sha-256' },
+  TERN_EXPORT_TOO_LARGE: { status: 413, title: 'The export is too large for one zip' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ServerErrorCode = keyof typeof SERVER_ERRORS;
