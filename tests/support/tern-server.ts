@@ -18,10 +18,13 @@ export interface InProcessServer {
 }
 
 /** A real Tern server on LevelDB in a temp folder, listening on a loopback port chosen by the OS. */
-export async function startTernInProcess(missions: string[] = ['demo']): Promise<InProcessServer> {
+export async function startTernInProcess(
+  missions: string[] = ['demo'],
+  extra: Partial<Parameters<typeof buildApp>[0]> = {},
+): Promise<InProcessServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tern-interop-'));
   const store = new TernStore({ kind: 'leveldb', dataDir });
-  const app = await buildApp({ store, missions, authorize: allowAll });
+  const app = await buildApp({ store, missions, authorize: allowAll, ...extra });
   const requests: string[] = [];
   app.addHook('onRequest', async (req) => {
     requests.push(`${req.method} ${req.url}`);

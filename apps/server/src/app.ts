@@ -266,7 +266,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(formsRoute, { ...deps, registry, xlsformLimits: opts.xlsformLimits });
   await app.register(conflictsRoute, deps);
   await app.register(attachmentRoutes, { ...deps, maxAttachmentBytes: opts.maxAttachmentBytes });
-  await app.register(couchDoor, { ...deps, prefix: '/couch' });
+  await app.register(couchDoor, { ...deps, prefix: '/couch', maxAttachmentBytes: opts.maxAttachmentBytes });
   await app.register(researchGrantRoute, deps);
   await app.register(researchRoutes, { ...deps, research });
   await app.register(demographyRoutes, deps);

@@ -68,9 +68,10 @@ describe('POST /couch/:db/_bulk_docs with new_edits false (replicator mode)', ()
       error: 'forbidden',
       reason: expect.stringMatching(/_local/),
     });
+    // Its one attachment is no file its answers name (decision 168).
     expect(byId.get(attach._id)).toMatchObject({
       error: 'forbidden',
-      reason: expect.stringMatching(/Attachments/),
+      reason: expect.stringMatching(/TERN_ATTACHMENT_NOT_REFERENCED/),
     });
     expect(byId.get('person-1')).toMatchObject({
       error: 'forbidden',

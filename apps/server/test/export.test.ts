@@ -41,8 +41,9 @@ describe('mission export', () => {
       /attachment; filename="tern-demo-all-\d{4}-\d{2}-\d{2}\.xlsx"/,
     );
     const wb = XLSX.read(res.rawPayload, { type: 'buffer' });
-    expect(wb.SheetNames).toEqual(['quick-screening@1']);
-    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['quick-screening@1']!);
+    // Sheets named after the form's title in the chosen language, then the codebook (decision 167).
+    expect(wb.SheetNames).toEqual(['Présélection rapide', 'Dictionnaire']);
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Présélection rapide']!);
     expect(Object.keys(rows[0]!)).toEqual(
       expect.arrayContaining(['Nom complet', 'Genre', "Types d'exploitation", "Date de l'entretien"]),
     );

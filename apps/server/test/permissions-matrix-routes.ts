@@ -228,6 +228,13 @@ export const ROUTES: Row[] = [
     ok: [200],
   },
   {
+    name: 'GET /couch/:db/:id/:att (CouchDB door, a file of a record)',
+    actions: ['couch.read', 'attachment.read'],
+    scoped: true,
+    request: (m) => ({ method: 'GET', url: `/couch/${m}/${seeded[m]}/${'a'.repeat(64)}` }),
+    ok: [404],
+  },
+  {
     name: 'POST /couch/:db/_bulk_docs (CouchDB door, interactive edits)',
     actions: ['couch.write'],
     scoped: true,

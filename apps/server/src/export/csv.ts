@@ -1,3 +1,5 @@
+import { isDateCell } from './export-cells.ts';
+import type { Cell } from './export-cells.ts';
 import type { Sheet } from './export-table.ts';
 
 /**
@@ -6,8 +8,10 @@ import type { Sheet } from './export-table.ts';
  * CSV injection (OWASP) through a free-text answer must not run anything on the officer's machine.
  */
 export function toCsv(sheet: Sheet): string {
-  const cell = (v: string | number | null) => {
-    if (v === null) return '';
+  const cell = (c: Cell) => {
+    if (c === null) return '';
+    // A date keeps the text it was stored as (ISO 8601, which every spreadsheet reads as a date).
+    const v = isDateCell(c) ? c.text : c;
     if (typeof v === 'number') return String(v);
     const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -7,6 +7,8 @@ export interface ExportFile {
   path: string;
   digest: string;
   record: string;
+  /** Bytes, as the record's answer says (0 when it says nothing usable). */
+  size: number;
 }
 
 const SAFE = /[^\p{L}\p{N}_.-]+/gu;
@@ -71,7 +73,12 @@ export function exportFiles(docs: readonly WireDoc[], caseCodes: ReadonlyMap<str
       // Two records of one case can answer the same question: the later ones get a suffix.
       for (let i = 2; taken.has(path); i++) path = `${base}_${i}.${ext}`;
       taken.add(path);
-      out.push({ path, digest: ref.digest as string, record: d._id });
+      out.push({
+        path,
+        digest: ref.digest as string,
+        record: d._id,
+        size: typeof ref.size === 'number' && ref.size > 0 ? ref.size : 0,
+      });
     }
   }
   return out;

@@ -4,12 +4,12 @@ import type { WireDoc } from '@tern/sync';
 import type { ServerDeps } from '../deps.ts';
 import { TernError } from '../errors.ts';
 import { toCsv } from '../export/csv.ts';
-import { formSheets } from '../export/export-table.ts';
-import type { Sheet } from '../export/export-table.ts';
-import { toXlsx } from '../export/xlsx.ts';
+import { codebookSheet, formSheets } from '../export/export-table.ts';
+import type { CaseInfo, Sheet } from '../export/export-table.ts';
+import { toXlsx, uniqueSheetNames } from '../export/xlsx.ts';
 import { exportFiles } from '../export/export-files.ts';
 import type { ExportFile } from '../export/export-files.ts';
-import { zipStream } from '../export/zip-stream.ts';
+import { zipStream, zipTooLarge } from '../export/zip-stream.ts';
 import type { ZipEntry } from '../export/zip-stream.ts';
 import type { AttachmentStore } from '@tern/store';
 
@@ -40,26 +40,42 @@ export async function exportRoute(app: FastifyInstance, deps: ServerDeps): Promi
     }
     if (q.form && !deps.forms(q.form))
       throw new TernError('TERN_NOT_FOUND', `Form ${q.form} is not published on this server`);
+    // Every row names its case (code and status now), so an export joins to the case list.
+    const cases = new Map<string, CaseInfo>(
+      all
+        .filter((d) => d._id.startsWith('case:') && !d._deleted)
+        .map((d) => [d._id, { code: String(d.code), status: String(d.status) }]),
+    );
     const sheets: Sheet[] = [];
     for (const [key, list] of [...byForm.entries()].sort()) {
       const form = deps.forms(key);
-      if (form) sheets.push(...formSheets(form, list, q.lang));
+      if (form) sheets.push(...formSheets(form, list, q.lang, cases));
     }
     if (q.form && sheets.length === 0) sheets.push(...formSheets(deps.forms(q.form)!, [], q.lang));
+    const names = uniqueSheetNames(sheets.map((s) => s.name));
+    sheets.forEach((s, i) => (s.name = names[i]!));
     // A mission with no submissions yet still gets a workbook that says so (a workbook with no sheet
     // cannot be written: this answered 500, found by the hostile suite).
     if (sheets.length === 0)
       sheets.push({ name: 'records', header: ['mission', 'submissions'], rows: [[mission, 0]] });
+    const workbook = sheets.some((s) => s.columns) ? [...sheets, codebookSheet(sheets, q.lang)] : sheets;
     const stamp = new Date().toISOString().slice(0, 10);
     const base = `tern-${mission}-${q.form?.replace('@', '-v') ?? 'all'}-${stamp}`;
     req.log.info({ mission, format: q.format, form: q.form ?? 'all', records: docs.length }, 'export');
     const files =
       q.format === 'zip'
-        ? exportFiles(
-            [...byForm.values()].flat(),
-            new Map(all.filter((d) => d._id.startsWith('case:')).map((d) => [d._id, String(d.code)])),
-          )
+        ? exportFiles([...byForm.values()].flat(), new Map([...cases].map(([id, c]) => [id, c.code])))
         : [];
+    // fflate writes no Zip64 (decision 169): refuse before the first byte rather than send a zip
+    // that unzips wrong. The workbook, the CSV and files-missing.csv are the 3 entries besides files.
+    const tooLarge =
+      q.format === 'zip'
+        ? zipTooLarge(
+            files.length + 3,
+            files.reduce((n, f) => n + f.size + 512, 0),
+          )
+        : undefined;
+    if (tooLarge) throw tooLarge;
     await deps.audit.append(req, {
       action: 'export',
       mission,
@@ -85,7 +101,7 @@ export async function exportRoute(app: FastifyInstance, deps: ServerDeps): Promi
         .header('content-disposition', `attachment; filename="${base}.zip"`)
         .header('cache-control', 'private, no-store')
         .send(
-          zipStream(zipEntries(base, sheets, files, deps.store.attachments(mission), q.form !== undefined)),
+          zipStream(zipEntries(base, workbook, files, deps.store.attachments(mission), q.form !== undefined)),
         );
     }
     if (q.format === 'csv') {
@@ -97,7 +113,7 @@ export async function exportRoute(app: FastifyInstance, deps: ServerDeps): Promi
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${base}.xlsx"`)
-      .send(toXlsx(sheets));
+      .send(toXlsx(workbook));
   });
 }
 

@@ -12,6 +12,7 @@ const ANSWER_MS = 5_000;
 const ACCOUNT_ROUTES = /^(POST \/api\/auth\/(logout|password)|PATCH \/api\/users|POST \/api\/users)/;
 /** The only `_` fields a Tern document may carry (docs/errors.md, TERN_DOC_RESERVED_FIELD). */
 const ALLOWED_SPECIAL = new Set(['_id', '_rev', '_revisions', '_deleted']);
+const COUCH_SPECIAL = new Set([...ALLOWED_SPECIAL, '_attachments']);
 /** A checkpoint this server can have given (memory and LevelDB update sequences are integers). */
 /** `<epoch>@<seq>`: the mission database's epoch and one of its update sequences (decision 152). */
 const SERVER_SEQ = /^[A-Za-z0-9_-]{16}@[0-9]+$/;
@@ -168,8 +169,10 @@ export class HostileHarness {
       r.route === 'POST /api/sync/:mission'
         ? ((body as { results?: Array<{ ok?: unknown }> } | null)?.results ?? null)
         : null;
+    // The CouchDB door takes `_attachments` off and checks its files (decision 168): not reserved there.
+    const allowed = r.route.startsWith('POST /couch/') ? COUCH_SPECIAL : ALLOWED_SPECIAL;
     req.docs.forEach((d, i) => {
-      const reserved = Object.keys(d).find((k) => k.startsWith('_') && !ALLOWED_SPECIAL.has(k));
+      const reserved = Object.keys(d).find((k) => k.startsWith('_') && !allowed.has(k));
       if (!reserved) return;
       const stored = positional
         ? positional[i]?.ok === true

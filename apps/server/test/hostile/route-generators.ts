@@ -158,6 +158,47 @@ export function bulkDocsBody(docs = docsArb()): fc.Arbitrary<Body> {
   );
 }
 
+/**
+ * `_bulk_docs` with records carrying `_attachments` (decision 168): base64 of bytes a record names
+ * or does not, text that is no base64, stubs, wrong shapes, many entries, odd names.
+ */
+function attachmentDocsBody(): fc.Arbitrary<Body> {
+  const bytes = fc.uint8Array({ maxLength: 64 });
+  const att = fc.oneof(
+    fc.record({
+      content_type: fc.constantFrom('image/jpeg', ''),
+      data: bytes.map((b) => Buffer.from(b).toString('base64')),
+    }),
+    fc.record({ stub: fc.constant(true), digest: fc.string({ maxLength: 20 }) }),
+    fc.record({ data: fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.constant(null)) }),
+    fc.constantFrom(null, 'x', 7, [], { data: 'A'.repeat(4 * 1024) }),
+  );
+  const atts = fc.oneof(
+    fc.dictionary(fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), fc.string({ maxLength: 70 })), att, {
+      maxKeys: 4,
+    }),
+    fc.constantFrom(null, 'x', [], 1),
+  );
+  const doc = fc.record({
+    _id: fc.oneof(fc.stringMatching(/^sub:01J[0-9A-HJKMNP-TV-Z]{23}$/), fc.string({ maxLength: 30 })),
+    type: fc.constant('submission'),
+    form: fc.constant('quick-screening@1'),
+    answers: fc.record({
+      full_name: fc.constant('A'),
+      photo: fc.record({
+        digest: fc.stringMatching(/^[0-9a-f]{64}$/),
+        mediaType: fc.constant('image/jpeg'),
+        size: fc.nat({ max: 100 }),
+        name: fc.constant('a.jpg'),
+      }),
+    }),
+    _attachments: atts,
+  });
+  return fc
+    .record({ docs: fc.array(doc, { minLength: 1, maxLength: 3 }), new_edits: fc.boolean() })
+    .map((json) => ({ json }));
+}
+
 const formBody: fc.Arbitrary<Body> = fc.oneof(
   bodyFrom(fc.nat({ max: 1000 }).map((n) => ({ ...quickScreening, version: 100 + n }))),
   fc.constant<Body>({ raw: 'PK\u0003\u0004 not really a workbook' }),
@@ -361,7 +402,11 @@ const GENERATORS: Record<string, fc.Arbitrary<Part>> = {
     ),
   ),
   'POST /couch/:db/_revs_diff': withParams({ db: missionArb }, queryFrom(), schemaBody(S.RevsDiffBody)),
-  'POST /couch/:db/_bulk_docs': withParams({ db: missionArb }, queryFrom(), bulkDocsBody()),
+  'POST /couch/:db/_bulk_docs': withParams(
+    { db: missionArb },
+    queryFrom(),
+    fc.oneof({ arbitrary: bulkDocsBody(), weight: 3 }, { arbitrary: attachmentDocsBody(), weight: 1 }),
+  ),
   'POST /couch/:db/_bulk_get': withParams({ db: missionArb }, queryFrom(), schemaBody(S.BulkGetBody)),
   'GET /couch/:db/_changes': withParams(
     { db: missionArb },
@@ -378,6 +423,10 @@ const GENERATORS: Record<string, fc.Arbitrary<Part>> = {
   ),
   'GET /couch/:db/_design/*': withParams({ db: missionArb, '*': fc.string({ maxLength: 40 }) }),
   'GET /couch/:db/:id': withParams({ db: missionArb, id: idParamArb }, queryFrom(S.DocQuery)),
+  'GET /couch/:db/:id/:att': withParams(
+    { db: missionArb, id: idParamArb, att: digestArb },
+    fc.oneof(queryFrom(), fc.record({ rev: fc.constantFrom('1-a', 'x', '0-0', '1-' + 'f'.repeat(100)) })),
+  ),
 };
 
 /** Content types and headers sent with every generated request. */

@@ -55,7 +55,7 @@ describe('reserved `_` fields (issue 11, item 2)', () => {
 
   it('CouchDB door: the same rule, as a per-document forbidden', async () => {
     const good = submission('demo', validAnswers('Chen'));
-    const bad = { ...submission('demo', validAnswers('Dana')), _attachments: attachment };
+    const bad = { ...submission('demo', validAnswers('Dana')), _purged: true };
     const r = await bulkDocs(h, h.officer, JSON.stringify({ new_edits: false, docs: [bad, good] }));
     expect(r.status).toBe(201);
     expect(r.json).toEqual([
@@ -65,6 +65,23 @@ describe('reserved `_` fields (issue 11, item 2)', () => {
         reason: expect.stringMatching(/TERN_DOC_RESERVED_FIELD/),
       }),
     ]);
+    expect(await h.t.store.mission('demo').get(good._id)).toBeDefined();
+    await expectAlive(h);
+  });
+
+  it('CouchDB door: `_attachments` carries files (decision 168), so a file no answer names is refused alone', async () => {
+    const good = submission('demo', validAnswers('Femi'));
+    const bad = { ...submission('demo', validAnswers('Gita')), _attachments: attachment };
+    const r = await bulkDocs(h, h.officer, JSON.stringify({ new_edits: false, docs: [bad, good] }));
+    expect(r.status).toBe(201);
+    expect(r.json).toEqual([
+      expect.objectContaining({
+        id: bad._id,
+        error: 'forbidden',
+        reason: expect.stringMatching(/TERN_ATTACHMENT_NOT_REFERENCED/),
+      }),
+    ]);
+    expect(await h.t.store.mission('demo').get(bad._id)).toBeUndefined();
     expect(await h.t.store.mission('demo').get(good._id)).toBeDefined();
     await expectAlive(h);
   });

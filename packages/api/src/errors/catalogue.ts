@@ -55,6 +55,7 @@ export const SERVER_ERRORS = {
     status: 422,
     title: 'The document is not an edition of this country’s profile',
   },
+  TERN_EXPORT_TOO_LARGE: { status: 413, title: 'The export is too large for one zip' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ServerErrorCode = keyof typeof SERVER_ERRORS;

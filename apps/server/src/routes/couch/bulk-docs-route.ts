@@ -6,6 +6,10 @@ import { intakeEdits, intakeRevisions } from '../../ingest/intake.ts';
 import type { EditIntakeResult } from '../../ingest/intake.ts';
 import { DocIdShape, RevShape, openMission, parseOr400 } from './couch-request.ts';
 import type { CouchDeps } from './couch-request.ts';
+import { CouchError } from './couch-errors.ts';
+import { storePushedFiles, takeAttachments } from './couch-attachments.ts';
+import type { PushedFile } from './couch-attachments.ts';
+import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../attachment-routes.ts';
 
 const Revisions = z.object({
   start: z.number().int().positive(),
@@ -74,25 +78,55 @@ export async function bulkDocsRoute(app: FastifyInstance, deps: CouchDeps): Prom
     await openMission(req, deps, mission, 'couch.write');
     const body = parseOr400(BulkDocsBody, req.body ?? null, '_bulk_docs body');
     const common = { req, mission, action: 'couch.write' };
+    // Files pushed as `_attachments` (decision 168) are taken off and checked first; a document whose
+    // files are wrong is refused alone, and its files are stored only once the document is accepted.
+    const maxBytes = deps.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
+    const prepared = body.docs.map((d) => {
+      try {
+        return takeAttachments(d, maxBytes);
+      } catch (e) {
+        if (!(e instanceof CouchError)) throw e;
+        return {
+          refused: { id: d._id, ...(d._rev ? { rev: d._rev } : {}), error: e.error, reason: e.reason },
+        };
+      }
+    });
+    if (prepared.some((p) => 'files' in p && p.files.length > 0))
+      await deps.authorize(req, 'attachment.write', mission);
+    const taken = prepared.flatMap((p) => ('files' in p ? [p] : []));
+    const refused = prepared.flatMap((p) => ('refused' in p ? [p.refused as Result] : []));
+    const store = deps.store.attachments(mission);
+    const keep = async (results: ReadonlyArray<{ ok: boolean }>) => {
+      const files: PushedFile[] = results.flatMap((r, i) => (r.ok ? taken[i]!.files : []));
+      await storePushedFiles(store, files);
+    };
 
     if (body.new_edits === false) {
       await deps.authorize(req, 'couch.replicate', mission);
-      const docs = body.docs.map((d) => {
-        const rev = d._rev!;
+      const docs = taken.map(({ doc: d }) => {
+        const rev = d._rev as string;
         const [gen, hash] = [Number.parseInt(rev, 10), rev.slice(rev.indexOf('-') + 1)];
         // Without `_revisions` the revision stands alone; the history rule then decides (ingest).
         return { ...d, _rev: rev, _revisions: d._revisions ?? { start: gen, ids: [hash] } } as WireDoc;
       });
-      const results = await intakeRevisions(deps, { ...common, origin: 'replicated' }, docs);
-      const failures = results.filter((r) => !r.ok).map(couchResult);
+      const results =
+        docs.length > 0 ? await intakeRevisions(deps, { ...common, origin: 'replicated' }, docs) : [];
+      await keep(results);
+      const failures = [...refused, ...results.filter((r) => !r.ok).map(couchResult)];
       req.log.info(
-        { mission, written: results.length - failures.length, refused: failures.length },
+        { mission, written: results.filter((r) => r.ok).length, refused: failures.length },
         'couch bulk_docs',
       );
       return reply.status(201).send(failures);
     }
 
-    const results = await intakeEdits(deps, { ...common, origin: 'edit' }, body.docs as EditDoc[]);
-    return reply.status(201).send(results.map(couchResult));
+    const docs = taken.map((t) => t.doc as EditDoc);
+    const results = docs.length > 0 ? await intakeEdits(deps, { ...common, origin: 'edit' }, docs) : [];
+    await keep(results);
+    // One answer per document sent, in order: the refused ones where they were.
+    let k = 0;
+    return reply
+      .status(201)
+      .send(prepared.map((p) => ('refused' in p ? (p.refused as Result) : couchResult(results[k++]!))));
   });
 }

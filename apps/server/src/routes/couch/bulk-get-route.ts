@@ -4,6 +4,7 @@ import { DocIdShape, RevShape, openMission, parseOr400, queryFlag } from './couc
 import type { CouchDeps } from './couch-request.ts';
 import { auditCouchRead, okPairs } from './couch-audit.ts';
 import { RecordView } from '../record-view.ts';
+import { entriesWithAttachments, mayReadFiles } from './couch-attachments.ts';
 
 const BulkGetQuery = z.object({ revs: queryFlag, latest: queryFlag, attachments: queryFlag }).loose();
 const BulkGetBody = z.object({
@@ -28,7 +29,8 @@ export async function bulkGetRoute(app: FastifyInstance, deps: CouchDeps): Promi
     const db = await openMission(req, deps, req.params.db, 'couch.read');
     const q = parseOr400(BulkGetQuery, req.query, '_bulk_get query');
     const body = parseOr400(BulkGetBody, req.body ?? null, '_bulk_get body');
-    // Tern documents carry no attachments, so `attachments` and `atts_since` change nothing.
+    // Files go as `_attachments` (decision 168): stubs, or inline with `attachments=true`; `atts_since`
+    // is ignored (every file is sent whole when asked inline).
     const docs = body.docs.map((d) => (d.rev ? { id: d.id, rev: d.rev } : { id: d.id }));
     // A record outside an interviewer's view answers as a missing one, any revision of it: an older
     // revision of a case they no longer hold would still carry its personal data (decision 135).
@@ -43,7 +45,15 @@ export async function bulkGetRoute(app: FastifyInstance, deps: CouchDeps): Promi
     };
     const sent = answer.results.flatMap((r) => okPairs((r as { docs?: unknown[] }).docs ?? []));
     await auditCouchRead(deps, req, req.params.db, '_bulk_get', sent);
-    return answer;
+    if (!mayReadFiles(req, req.params.db)) return answer;
+    const files = deps.store.attachments(req.params.db);
+    const results = await Promise.all(
+      answer.results.map(async (r) => {
+        const docs = (r as { docs?: unknown[] }).docs;
+        return docs ? { ...r, docs: await entriesWithAttachments(docs, files, q.attachments) } : r;
+      }),
+    );
+    return { results };
   });
 }
 

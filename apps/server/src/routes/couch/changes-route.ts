@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isRefusal, refusalMessage } from '../../feeds/feed-gate.ts';
 import { CouchError } from './couch-errors.ts';
 import { openMission, parseOr400, queryFlag } from './couch-request.ts';
+import { mayReadFiles, withAttachments } from './couch-attachments.ts';
 import type { CouchDeps } from './couch-request.ts';
 import { auditCouchRead, okPairs } from './couch-audit.ts';
 import { RecordView } from '../record-view.ts';
@@ -79,7 +80,15 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
           '_changes',
           okPairs(p.results.map((c) => ({ ok: c.doc }))),
         );
-      return p;
+      if (!q.include_docs || !mayReadFiles(req, req.params.db)) return p;
+      // Documents carry their files as `_attachments` stubs (decision 168).
+      const files = deps.store.attachments(req.params.db);
+      const results = await Promise.all(
+        p.results.map(async (c) =>
+          c.doc ? { ...c, doc: await withAttachments(c.doc as Record<string, unknown>, files, false) } : c,
+        ),
+      );
+      return { ...p, results };
     };
     let page = await read();
     if (q.feed !== 'longpoll' || page.results.length > 0) return answer(page);

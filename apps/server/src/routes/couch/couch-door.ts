@@ -17,10 +17,13 @@ import { serverInfoRoute } from './server-info-route.ts';
  * CouchDB and another Tern server to replicate with a mission (docs/protocol.md, "CouchDB door").
  * Encapsulated: its error shape, 404 and JSON parsing apply to `/couch` only.
  */
-export async function couchDoor(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+export async function couchDoor(
+  app: FastifyInstance,
+  deps: ServerDeps & { maxAttachmentBytes?: number | undefined },
+): Promise<void> {
   // Named one by one: the options object also carries Fastify's `prefix`, which must not reach the
   // route plugins (they would prefix again).
-  const { prefix: _prefix, ...shared } = deps as ServerDeps & { prefix?: string };
+  const { prefix: _prefix, ...shared } = deps as typeof deps & { prefix?: string };
   const couchDeps: CouchDeps = {
     ...shared,
     changes: new ChangeHub((mission) => deps.store.mission(mission)),

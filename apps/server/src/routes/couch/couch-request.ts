@@ -12,6 +12,8 @@ import { CouchError } from './couch-errors.ts';
  */
 export interface CouchDeps extends ServerDeps {
   changes: ChangeHub;
+  /** The largest file a pushed `_attachments` entry may carry (decision 168; default as decision 125's). */
+  maxAttachmentBytes?: number | undefined;
 }
 
 /**

@@ -5,6 +5,8 @@ import { DocIdShape, RevShape, openMission, parseOr400, queryFlag } from './couc
 import type { CouchDeps } from './couch-request.ts';
 import { auditCouchRead, okPairs } from './couch-audit.ts';
 import { RecordView } from '../record-view.ts';
+import { entriesWithAttachments, mayReadFiles, withAttachments } from './couch-attachments.ts';
+import { attachmentRoute } from './attachment-route.ts';
 
 const OpenRevs = z
   .string()
@@ -35,7 +37,8 @@ const DocQuery = z
 /**
  * `GET /couch/:db/:docid` with rev, revs, conflicts, latest and open_revs (`all` or a JSON list).
  * With open_revs the answer is JSON `[{ok: doc} | {missing: rev}]` (CouchDB sends that for
- * `Accept: application/json`; Tern never answers multipart).
+ * `Accept: application/json`; Tern never answers multipart: PouchDB asks JSON, decision 168).
+ * Records carry their files as `_attachments` stubs, or inline with `attachments=true`.
  * https://docs.couchdb.org/en/stable/api/document/common.html#get--db-docid
  */
 export async function docRoute(app: FastifyInstance, deps: CouchDeps): Promise<void> {
@@ -59,8 +62,15 @@ export async function docRoute(app: FastifyInstance, deps: CouchDeps): Promise<v
     });
     const sent = Array.isArray(doc) ? okPairs(doc) : okPairs([{ ok: doc }]);
     await auditCouchRead(deps, req, req.params.db, 'doc', sent);
-    return doc;
+    // Files as `_attachments` (decision 168), for callers who may read files.
+    if (!mayReadFiles(req, req.params.db)) return doc;
+    const files = deps.store.attachments(req.params.db);
+    return Array.isArray(doc)
+      ? entriesWithAttachments(doc, files, q.attachments)
+      : withAttachments(doc as Record<string, unknown>, files, q.attachments);
   });
+
+  await app.register(attachmentRoute, deps);
 
   // Design documents are never stored (see ingest/reserved-fields.ts), so none can be read.
   app.get<{ Params: { db: string } }>('/:db/_design/*', async (req) => {

@@ -50,6 +50,8 @@ export const en: Messages = {
     'No record of this mission names this file yet. Sync the record first, then its files.',
   TERN_ATTACHMENT_RANGE:
     'The upload went out of step with the server; it continues from the bytes the server holds.',
+  TERN_EXPORT_TOO_LARGE:
+    'This export is too large for one zip file (more than 65,535 files or 4 GB). Export one form at a time.',
   TERN_ATTACHMENT_DIGEST_MISMATCH:
     'The file arrived damaged (its content does not match); the server discarded it and the upload starts again.',
   TERN_NETWORK: 'Could not reach the server. Check the connection and try again.',

@@ -56,6 +56,8 @@ export const es: Messages = {
     'Ningún registro de esta misión nombra todavía este archivo. Sincronice primero el registro y después sus archivos.',
   TERN_ATTACHMENT_RANGE:
     'El envío se desfasó con el servidor; continúa desde los bytes que el servidor ya tiene.',
+  TERN_EXPORT_TOO_LARGE:
+    'Esta exportación es demasiado grande para un solo archivo zip (más de 65 535 archivos o 4 GB). Exporte un formulario a la vez.',
   TERN_ATTACHMENT_DIGEST_MISMATCH:
     'El archivo llegó dañado (su contenido no coincide); el servidor lo descartó y el envío vuelve a empezar.',
   TERN_NETWORK: 'No se pudo contactar con el servidor. Compruebe la conexión e inténtelo de nuevo.',
