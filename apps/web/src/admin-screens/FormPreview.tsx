@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseFormDefinition } from '@tern/forms';
+import { loadRegexEngine, parseFormDefinition, usesRegex } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
 import { LANGUAGES } from '../i18n/i18n.ts';
 import { AnswerStore } from '../form/answer-store.ts';
@@ -27,7 +27,11 @@ export function FormPreview(props: { formKey: string; onClose: () => void }) {
     let live = true;
     adminApi
       .form(props.formKey)
-      .then((json) => live && setForm(parseFormDefinition(json)))
+      // A form with regex() is checked with its engine, fetched for such forms only (decision 185).
+      .then(async (json) => {
+        if (usesRegex(json)) await loadRegexEngine();
+        if (live) setForm(parseFormDefinition(json));
+      })
       .catch((e: unknown) => live && setError(plainError(e)));
     return () => {
       live = false;

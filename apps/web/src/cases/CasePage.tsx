@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowedNext, statusBeforeClose } from '@tern/cases';
 import type { CaseStatus } from '@tern/cases';
-import { deviceForms } from '../forms-admin/device-forms.ts';
+import { offeredForms } from '../forms-admin/device-forms.ts';
 import type { TernDb } from '../device/db.ts';
 import { formatDate } from '../i18n/i18n.ts';
 import type { CaseEntry, CaseIndex, FormEntry } from './case-index.ts';
@@ -248,7 +248,8 @@ function StatusPanel(props: {
 function AddForm(props: { hasScreening: boolean; onAdd: (formKey: string) => void }) {
   const { t, i18n } = useTranslation('cases');
   const ids = useId();
-  const keys = [...deviceForms.keys()];
+  // Retired versions are not offered for new records (decision 164).
+  const keys = offeredForms().map(([key]) => key);
   const [formKey, setFormKey] = useState(props.hasScreening ? 'assistance@1' : 'screening@1');
   return (
     <section aria-labelledby={`${ids}-h`}>
