@@ -11,6 +11,8 @@ export const FAMILIES = {
   forms: /^\S+ \/api\/(forms|admin\/forms)(\/|$)/,
   research: /^\S+ \/api\/(research|demography)\//,
   admin: /^\S+ \/api\/(admin|missions|health|ready)(\/|$)/,
+  // Migration Profiles (issue 15): the profile sync door, its reads, and the public profile pages.
+  profiles: /^\S+ \/(api\/)?profiles(\/|$)/,
 } as const;
 
 export type Family = keyof typeof FAMILIES;

@@ -9,13 +9,13 @@ import { Deep, HugeArray, replaceAt, toJsonText } from './hostile-values.ts';
 /** The generic zod → fast-check walker: its values must pass the schema they came from. */
 describe('arbitraryFor', () => {
   // Schemas without refinements the walker cannot invert (custom checks): every value must parse.
+  // (AuditQuery left the list when its dates gained a real-calendar-date refinement: decision 163.)
   const exact: Array<[string, z.ZodType]> = [
     ['CaseBody (@tern/cases)', CaseBody],
     ['LoginShape', S.LoginShape],
     ['UserCreateShape', S.UserCreateShape],
     ['UserUpdateShape', S.UserUpdateShape],
     ['MissionCreateShape', S.MissionCreateShape],
-    ['AuditQuery', S.AuditQuery],
     ['ResolveBody', S.ResolveBody],
     ['DeviceRegister', S.DeviceRegister],
     ['ExportQuery', S.ExportQuery],
