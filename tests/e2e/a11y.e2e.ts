@@ -50,7 +50,7 @@ async function enter(ctx: BrowserContext, who: { username: string; password: str
 }
 
 async function sync(page: Page) {
-  await page.locator('.cases-nav .sync button').click();
+  await page.locator('.cases-nav .sync > button').click();
   await page.waitForFunction(() => {
     const s = document.querySelector('.cases-nav .sync [role=status]')?.getAttribute('data-state');
     return s === 'done' || s === 'failed';

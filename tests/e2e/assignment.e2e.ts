@@ -45,7 +45,7 @@ const en = (() => {
 })();
 
 async function sync(page: Page): Promise<void> {
-  await page.locator('.cases-nav .sync button').click();
+  await page.locator('.cases-nav .sync > button').click();
   await page.waitForFunction(() => {
     const s = document.querySelector('.cases-nav .sync [role=status]')?.getAttribute('data-state');
     return s === 'done' || s === 'failed';

@@ -55,7 +55,7 @@ async function waitStatus(page: Page, status: string) {
 }
 
 async function sync(page: Page): Promise<string> {
-  await page.locator('.cases-nav .sync button').click();
+  await page.locator('.cases-nav .sync > button').click();
   await page.waitForFunction(() => {
     const s = document.querySelector('.cases-nav .sync [role=status]')?.getAttribute('data-state');
     return s === 'done' || s === 'failed';

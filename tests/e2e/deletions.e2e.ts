@@ -34,7 +34,7 @@ const tr = (lang: string) => {
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 async function sync(page: Page): Promise<string> {
-  await page.locator('.cases-nav .sync button').click();
+  await page.locator('.cases-nav .sync > button').click();
   await page.waitForFunction(() => {
     const s = document.querySelector('.cases-nav .sync [role=status]')?.getAttribute('data-state');
     return s === 'done' || s === 'failed';

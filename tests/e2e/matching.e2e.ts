@@ -73,7 +73,7 @@ async function register(mission: string, by: { username: string; password: strin
 /** The officer's case page for one case, after a sync: what the mission's people see of it. */
 async function openCase(page: Page, code: string) {
   await page.getByRole('button', { name: cases('open'), exact: true }).click();
-  await page.locator('.cases-nav .sync button').click();
+  await page.locator('.cases-nav .sync > button').click();
   await page.waitForFunction(
     () => document.querySelector('.cases-nav .sync [role=status]')?.getAttribute('data-state') === 'done',
   );

@@ -137,9 +137,10 @@ export async function setLanguage(lang: Language): Promise<void> {
   // The page turns at once (direction, labels); the error messages' chunk may arrive a moment later
   // (until then an error reads in English, never blank).
   const messages = loadErrorMessages(lang);
+  // Direction and `lang` at once; the words follow as soon as the language's chunk is there.
+  applyToDocument(lang);
   await loadLanguage(lang).catch(() => undefined);
   await i18next.changeLanguage(lang);
-  applyToDocument(lang);
   await messages;
 }
 
