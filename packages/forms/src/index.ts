@@ -36,4 +36,4 @@ export { assistance, builtinForms, quickScreening, screening } from './builtin/i
 export * as expr from './expr/index.ts';
 export { compileExpression, ExpressionError, parseExpression } from './expr/index.ts';
 export { loadRegexEngine } from '#regex-engine';
-export { usesRegex } from './expr/regex-engine.ts';
+export { readyToCompile, usesRegex } from './expr/regex-engine.ts';

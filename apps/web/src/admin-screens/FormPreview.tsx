@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadRegexEngine, parseFormDefinition, usesRegex } from '@tern/forms';
+import { parseFormDefinition, readyToCompile } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
 import { LANGUAGES } from '../i18n/i18n.ts';
 import { AnswerStore } from '../form/answer-store.ts';
@@ -29,7 +29,7 @@ export function FormPreview(props: { formKey: string; onClose: () => void }) {
       .form(props.formKey)
       // A form with regex() is checked with its engine, fetched for such forms only (decision 185).
       .then(async (json) => {
-        if (usesRegex(json)) await loadRegexEngine();
+        await readyToCompile(json);
         if (live) setForm(parseFormDefinition(json));
       })
       .catch((e: unknown) => live && setError(plainError(e)));

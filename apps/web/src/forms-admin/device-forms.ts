@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { builtinForms, loadRegexEngine, usesRegex } from '@tern/forms';
+import { builtinForms, readyToCompile } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
 import type { TernDb } from '../device/db.ts';
 import { availableForms, refreshPublishedForms, retiredForms } from './published-forms.ts';
@@ -44,7 +44,7 @@ export async function loadDeviceForms(db: TernDb, online: boolean): Promise<void
   if (online) await refreshPublishedForms(db).catch(() => undefined);
   const forms = await availableForms(db);
   // The regex() engine is fetched only when a form on this device needs it (packages/forms).
-  if ([...forms.values()].some(usesRegex)) await loadRegexEngine();
+  await Promise.all([...forms.values()].map(readyToCompile));
   for (const [key, def] of forms) deviceForms.set(key, def);
   const retired = await retiredForms(db);
   retiredDeviceForms.clear();

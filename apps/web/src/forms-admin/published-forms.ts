@@ -1,4 +1,4 @@
-import { builtinForms, loadRegexEngine, parseFormDefinition, usesRegex } from '@tern/forms';
+import { builtinForms, parseFormDefinition, readyToCompile } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
 import { ApiError, fetchJson } from '@tern/api';
 import type { FormListResponse } from '@tern/api';
@@ -34,7 +34,7 @@ export async function refreshPublishedForms(db: TernDb, fetchImpl: typeof fetch 
     }
     // Validate before keeping: a definition the engine cannot run must not reach the form page.
     // (Checking a regex() needs its engine, fetched only for forms that use it.)
-    if (usesRegex(json)) await loadRegexEngine();
+    await readyToCompile(json);
     const def = parseFormDefinition(json);
     await db.meta.put({ key: KEY(f.key), value: JSON.stringify(def) });
     added.push(f.key);
