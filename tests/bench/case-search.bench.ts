@@ -3,7 +3,7 @@
 // (the frame after the list shows the typed query), median and p95, target ≤ 100 ms (issue 6) and, at
 // 4× CPU throttling (a phone), ≤ 50 ms (issue 16). Baseline in the same run: the naive search that
 // decrypts every case row on each keystroke. Also counts the rows a first letter puts on screen.
-// Run with `npm run bench:cases` (scripts/bench-cases.mjs builds apps/web/dist-bench/cases and runs this).
+// Run with `npm run bench:cases` (scripts/run-ts.mjs builds apps/web/dist-bench/cases first).
 import { createReadStream, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,6 +1,6 @@
 // The form renderer benchmark of issue 3: keydown → next frame on the generated 1,550-input form,
 // at 1× and 4× CPU throttling, against a plain-HTML page with the same inputs (the baseline).
-// Run with `npm run bench:forms` (scripts/bench-forms.mjs builds apps/web/dist-bench and runs this).
+// Run with `npm run bench:forms` (scripts/run-ts.mjs builds apps/web/dist-bench first).
 import { createReadStream, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

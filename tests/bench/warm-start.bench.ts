@@ -3,7 +3,7 @@
 //     whole app's JavaScript (the baseline: what one chunk for everything would weigh);
 //  2. warm offline start to a usable form on a device holding 5,000 cases, beside an empty device in the
 //     same run: reload offline → login form → unlocked home → "New record" → the form's first field.
-// Run with `npm run bench:start` (scripts/bench-start.mjs builds apps/web first).
+// Run with `npm run bench:start` (scripts/run-ts.mjs builds apps/web first).
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
