@@ -261,6 +261,19 @@ describe('the researcher', () => {
       await page.locator('.research-charts').screenshot({ path: join(SHOTS, 'en-research-charts.png') });
       await page.locator('.research-flows').screenshot({ path: join(SHOTS, 'en-research-routes.png') });
 
+      // The table says what it counts: cases by default; people (linked cases once) when asked.
+      expect(await page.locator('.research-result').getAttribute('data-counts')).toBe('cases');
+      expect(await page.locator('.table-counts').textContent()).toBe(en('table.countsCases'));
+      await page.getByLabel(en('builder.count'), { exact: true }).selectOption('people');
+      await page.getByRole('button', { name: en('builder.build') }).click();
+      await page.locator('.research-result[data-counts="people"]').waitFor();
+      expect(await page.locator('.table-counts').textContent()).toBe(en('table.countsPeople'));
+      expect(await page.locator('.research-table thead').first().textContent()).toContain(en('table.people'));
+      await page.getByLabel(en('builder.count'), { exact: true }).selectOption('cases');
+      await page.getByRole('button', { name: en('builder.build') }).click();
+      await page.locator('.research-result[data-counts="cases"]').waitFor();
+      await page.locator('.research-progress').waitFor({ state: 'detached' });
+
       // Arabic: the whole page turns right to left, labels and country names in Arabic.
       await setLanguage(page, 'ar');
       const ar = words('ar');

@@ -76,7 +76,7 @@ export const ResearchFreshness = z.object({
 /** The answer of `/table`, `/series` and `/flows`. A cell not listed was suppressed (< k) or empty. */
 export const ResearchTableResponse = ResearchFreshness.extend({
   /** What every number counts: cases, or people (linked cases once). */
-  counts: ResearchCount,
+  counts: ResearchCount.default('cases'),
   dims: z.array(z.string()),
   filters: z.record(z.string(), z.array(z.string())),
   missions: z.array(z.string()),
