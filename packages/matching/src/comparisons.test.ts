@@ -52,6 +52,11 @@ describe('date of birth comparison', () => {
       'within the estimate',
     );
     expect(level({ birthDate: '1990' }, { birthDate: '1994-01-01' })).toBe('far apart');
+    // Two stated years one apart, no estimate: a level of its own, below an estimate that holds.
+    expect(level({ birthDate: '1990' }, { birthDate: '1991-01-01' })).toBe('a year apart');
+    expect(level({ birthDate: '1990', birthDateEstimateYears: 2 }, { birthDate: '1991-01-01' })).toBe(
+      'within the estimate',
+    );
   });
   it('treats a missing date as missing, not as a disagreement', () => {
     expect(level({}, { birthDate: '1990' })).toBe('missing');

@@ -75,12 +75,14 @@ export const nameComparison: Comparison = {
 /**
  * Dates of birth: estimates (± years), year-only dates and day/month swaps (03/04 read as 4 March by
  * one mission and 3 April by another) each have their own level, so EM learns how much each is worth.
+ * A year apart without an estimate is a level apart from "within the estimate" (decision 200).
  */
 export const birthDateComparison: Comparison = {
   field: 'birthDate',
   levels: [
     'far apart',
     'same year, another day',
+    'a year apart',
     'within the estimate',
     'same year (a partial date)',
     'day and month swapped',
@@ -92,14 +94,19 @@ export const birthDateComparison: Comparison = {
     if (!x || !y) return -1;
     const full = x.day !== undefined && y.day !== undefined;
     if (x.year === y.year) {
-      if (!full) return 3;
-      if (x.month === y.month && x.day === y.day) return 5;
-      if (x.month === y.day && x.day === y.month) return 4;
+      if (!full) return 4;
+      if (x.month === y.month && x.day === y.day) return 6;
+      if (x.month === y.day && x.day === y.month) return 5;
       // Two stated dates in one year that disagree: two people more often than one.
       return 1;
     }
-    const tolerance = Math.max(1, x.estimate, y.estimate);
-    return Math.abs(x.year - y.year) <= tolerance ? 2 : 0;
+    const apart = Math.abs(x.year - y.year);
+    // An estimate on a side and within it: what an estimate is for. Two stated years one apart (no
+    // estimate) is another thing — a typing slip, or two people — with its own m and u: among the
+    // same person it is rare, among random pairs as common as an estimate's window is narrow.
+    const estimate = Math.max(x.estimate, y.estimate);
+    if (estimate > 0 && apart <= estimate) return 3;
+    return apart <= 1 ? 2 : 0;
   },
 };
 
