@@ -57,6 +57,13 @@ describe('date of birth comparison', () => {
     expect(level({ birthDate: '1990', birthDateEstimateYears: 2 }, { birthDate: '1991-01-01' })).toBe(
       'within the estimate',
     );
+    // An estimated year that happens to be the year written: still an estimate, not a stated year.
+    expect(level({ birthDate: '1990', birthDateEstimateYears: 2 }, { birthDate: '1990-01-01' })).toBe(
+      'within the estimate',
+    );
+    expect(level({ birthDate: '1990' }, { birthDate: '1990-01-01' })).toBe(
+      'same year (a partial date, no estimate)',
+    );
   });
   it('treats a missing date as missing, not as a disagreement', () => {
     expect(level({}, { birthDate: '1990' })).toBe('missing');

@@ -84,7 +84,7 @@ export const birthDateComparison: Comparison = {
     'same year, another day',
     'a year apart',
     'within the estimate',
-    'same year (a partial date)',
+    'same year (a partial date, no estimate)',
     'day and month swapped',
     'same date',
   ],
@@ -93,19 +93,20 @@ export const birthDateComparison: Comparison = {
     const y = b.birth;
     if (!x || !y) return -1;
     const full = x.day !== undefined && y.day !== undefined;
-    if (x.year === y.year) {
-      if (!full) return 4;
+    if (x.year === y.year && full) {
       if (x.month === y.month && x.day === y.day) return 6;
       if (x.month === y.day && x.day === y.month) return 5;
       // Two stated dates in one year that disagree: two people more often than one.
       return 1;
     }
     const apart = Math.abs(x.year - y.year);
-    // An estimate on a side and within it: what an estimate is for. Two stated years one apart (no
-    // estimate) is another thing — a typing slip, or two people — with its own m and u: among the
-    // same person it is rare, among random pairs as common as an estimate's window is narrow.
+    // An estimate on a side: within it (the same year included) is what an estimate is for, and is
+    // worth as much whichever year in the window was written. A year stated without an estimate is
+    // stronger when it agrees, and a year apart is another thing — a slip, or two people — with its
+    // own m and u (decision 200).
     const estimate = Math.max(x.estimate, y.estimate);
-    if (estimate > 0 && apart <= estimate) return 3;
+    if (estimate > 0) return apart <= estimate ? 3 : 0;
+    if (apart === 0) return 4;
     return apart <= 1 ? 2 : 0;
   },
 };

@@ -128,7 +128,11 @@ export function train(
   // smaller λ, and be less sure still.
   const allPairs = (people.length * (people.length - 1)) / 2;
   const sameDate = COMPARISONS[BIRTH]!.levels.indexOf('same date');
-  const matches = (byDate.prior * dated.length) / Math.max(m[BIRTH]![sameDate]!, 1e-6);
+  // m(same date) is a share of the matches whose two records both state a date: the matches
+  // counted this way are those, a share `dated²` of all (a date missing on either record is as
+  // likely for one person as for two; decision 201).
+  const withDate = people.filter((p) => p.birth !== undefined).length / Math.max(people.length, 1);
+  const matches = (byDate.prior * dated.length) / Math.max(m[BIRTH]![sameDate]! * withDate * withDate, 1e-6);
   const prior = Math.min(Math.max(matches / Math.max(allPairs, 1), 1e-12), 0.5);
   return {
     model: { prior, fields, thresholds: options.thresholds ?? DEFAULT_THRESHOLDS },
