@@ -21,9 +21,17 @@ describe('name comparison', () => {
       'same skeletons',
     );
   });
-  it('tolerates a typing mistake in one token', () => {
+  it('tolerates a typing mistake in one token, at a level below names that sound alike', () => {
     expect(levelName(nameComparison, { fullName: 'Omar Darwish' }, { fullName: 'Omar Darwisk' })).toBe(
-      'every token agrees (fuzzy)',
+      'every token agrees, one only by similar spelling',
+    );
+    // Two surnames of one root and another suffix are only similar in spelling, too.
+    expect(levelName(nameComparison, { fullName: 'Olena Bondaruk' }, { fullName: 'Olena Bondarov' })).toBe(
+      'every token agrees, one only by similar spelling',
+    );
+    // The father's name added by one mission: every token of the shorter name is there.
+    expect(levelName(nameComparison, { fullName: 'Omar Khalid Darwish' }, { fullName: 'Omar Darwish' })).toBe(
+      'every token agrees (sound or skeleton)',
     );
   });
   it('tells siblings apart: same family name, another given name', () => {

@@ -26,10 +26,14 @@ function tokenScore(a: NameToken, b: NameToken): number {
  * How many tokens of the shorter name find a partner in the other, in any order (given and family
  * names swap between forms and missions), each partner used once, best partners first.
  */
-function alignedTokens(a: readonly NameToken[], b: readonly NameToken[]): number {
+function alignedTokens(
+  a: readonly NameToken[],
+  b: readonly NameToken[],
+): { matched: number; bySpelling: number } {
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
   const used = new Uint8Array(l.length);
   let matched = 0;
+  let bySpelling = 0;
   for (const t of s) {
     let best = -1;
     let bestScore = 0;
@@ -45,9 +49,10 @@ function alignedTokens(a: readonly NameToken[], b: readonly NameToken[]): number
     if (best >= 0) {
       used[best] = 1;
       matched++;
+      if (bestScore === 1) bySpelling++;
     }
   }
-  return matched;
+  return { matched, bySpelling };
 }
 
 export const nameComparison: Comparison = {
@@ -56,17 +61,20 @@ export const nameComparison: Comparison = {
     'no token agrees',
     'one token agrees',
     'most tokens agree',
-    'every token agrees (fuzzy)',
+    'every token agrees, one only by similar spelling',
+    'every token agrees (sound or skeleton)',
     'same skeletons',
     'same name',
   ],
   level(a, b) {
     if (a.tokens.length === 0 || b.tokens.length === 0) return -1;
-    if (a.exactKey === b.exactKey) return 5;
-    if (a.skeletonKey === b.skeletonKey) return 4;
+    if (a.exactKey === b.exactKey) return 6;
+    if (a.skeletonKey === b.skeletonKey) return 5;
     const shorter = Math.min(a.tokens.length, b.tokens.length);
-    const n = alignedTokens(a.tokens, b.tokens);
-    if (n === shorter && Math.abs(a.tokens.length - b.tokens.length) <= 1) return 3;
+    const { matched: n, bySpelling } = alignedTokens(a.tokens, b.tokens);
+    // Spelling alone (Jaro–Winkler) joins Bondaruk and Bondarov as readily as a typing slip: a level
+    // of its own, so EM weighs it apart from tokens that sound or are written alike (decision 200).
+    if (n === shorter && Math.abs(a.tokens.length - b.tokens.length) <= 1) return bySpelling > 0 ? 3 : 4;
     if (n >= 2 || (n === 1 && shorter === 1)) return 2;
     return n === 1 ? 1 : 0;
   },
