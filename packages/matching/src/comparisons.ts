@@ -13,11 +13,17 @@ export interface Comparison {
   readonly level: (a: PreparedPerson, b: PreparedPerson) => number;
 }
 
-/** Two tokens name the same thing: same skeleton, same Double Metaphone, or Jaro–Winkler ≥ 0.88. */
+/**
+ * Two tokens name the same thing: same text (3); same skeleton or same Double Metaphone (2, they
+ * sound alike); a Double Metaphone cut at its four letters, or Jaro–Winkler ≥ 0.88 (1, similar
+ * spelling only).
+ */
 function tokenScore(a: NameToken, b: NameToken): number {
   if (a.text === b.text) return 3;
   if (a.skeleton === b.skeleton && a.skeleton.length > 1) return 2;
-  if (a.metaphone === b.metaphone && a.metaphone.length > 1) return 2;
+  // Double Metaphone codes stop at four letters: Bondaruk, Bondarov and Bondarenko are all PNTR.
+  // A full code that agrees says the tokens sound alike; a cut one only that they begin alike.
+  if (a.metaphone === b.metaphone && a.metaphone.length > 1) return a.metaphone.length < 4 ? 2 : 1;
   if (jaroWinkler(a.text, b.text) >= 0.88) return 1;
   return 0;
 }
