@@ -57,7 +57,10 @@ console.log(
     `planted: ${set.duplicated} people met by 2–3 missions, ${set.siblings} siblings; ${exact.truePairs} true pairs`,
   );
   console.log(
-    `candidate pairs after blocking: ${res.candidatePairs}; λ = ${res.model.prior.toExponential(2)}\n`,
+    `candidate pairs after blocking: ${res.candidatePairs}; λ = ${res.model.prior.toExponential(2)}`,
+  );
+  console.log(
+    `EM sessions: ${res.sessions.map((s) => `blocked on ${s.blockedOn}, ${s.pairs} pairs, ${s.iterations} iterations`).join('; ')}\n`,
   );
   console.log('| method | pairs | precision | recall |');
   console.log('| --- | --- | --- | --- |');
