@@ -261,6 +261,19 @@ describe('the researcher', () => {
       await page.locator('.research-charts').screenshot({ path: join(SHOTS, 'en-research-charts.png') });
       await page.locator('.research-flows').screenshot({ path: join(SHOTS, 'en-research-routes.png') });
 
+      // The table says what it counts: cases by default; people (linked cases once) when asked.
+      expect(await page.locator('.research-result').getAttribute('data-counts')).toBe('cases');
+      expect(await page.locator('.table-counts').textContent()).toBe(en('table.countsCases'));
+      await page.getByLabel(en('builder.count'), { exact: true }).selectOption('people');
+      await page.getByRole('button', { name: en('builder.build') }).click();
+      await page.locator('.research-result[data-counts="people"]').waitFor();
+      expect(await page.locator('.table-counts').textContent()).toBe(en('table.countsPeople'));
+      // The phone test below reads the same words in all five languages without sideways scroll.
+      await page.getByLabel(en('builder.count'), { exact: true }).selectOption('cases');
+      await page.getByRole('button', { name: en('builder.build') }).click();
+      await page.locator('.research-result[data-counts="cases"]').waitFor();
+      await page.locator('.research-progress').waitFor({ state: 'detached' });
+
       // Arabic: the whole page turns right to left, labels and country names in Arabic.
       await setLanguage(page, 'ar');
       const ar = words('ar');
@@ -328,6 +341,8 @@ describe('the researcher', () => {
         // isMobile: a too-wide page widens the layout viewport (the phone zooms out), so compare to 360.
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(width, `${lang}: too wide: ${(await tooWide(page)).join(', ')}`).toBeLessThanOrEqual(360);
+        // The table says what it counts, in the page's language.
+        expect(await page.locator('.table-counts').textContent()).toBe(words(lang)('table.countsCases'));
         // The table box scrolls on its own when the table is wider than the phone.
         const box = page.locator('.table-scroll').first();
         const [scroll, client] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);

@@ -51,6 +51,7 @@ import { profileSyncRoute } from './routes/profiles/profile-sync-route.ts';
 import { publicProfileRoutes } from './routes/profiles/public-profile-routes.ts';
 import { researchRoutes } from './routes/research/research-routes.ts';
 import { openResearch } from './research/research-service.ts';
+import { PersonLinks } from './matching/person-links.ts';
 import type { ResearchOptions } from './research/research-service.ts';
 import { signalWrites } from './research/write-signal.ts';
 import type { ServerDeps } from './deps.ts';
@@ -232,6 +233,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     missions: async () => (await missions.list()).map((m) => m.id),
     now,
     log: app.log,
+    links: async () =>
+      (await new PersonLinks(opts.store.system(), now).links()).map((l) => [l.a, l.b] as const),
   });
   app.addHook('onClose', () => research.close());
   app.decorate('research', research);

@@ -214,3 +214,29 @@ describe('a hostile admin', () => {
     ).toBe(400);
   });
 });
+
+describe('counts of people in research (decision 202)', () => {
+  it('counts two linked cases as one person, and as two again once unlinked', async () => {
+    const feeder = await t.app.research.feeder();
+    await feeder.settled();
+    const count = async (unit: 'cases' | 'people') =>
+      (await feeder.store.fineCounts({ dims: [], filters: { mission: ['demo', 'other'] }, unit })).reduce(
+        (s, c) => s + c.n,
+        0,
+      );
+    const linked = async () => ((await linksOf(olena, admin)).json().links as unknown[]).length;
+    const cases = await count('cases');
+    expect(cases).toBe(4);
+    // Whatever earlier tests left linked to Olena: her group counts once.
+    expect(await count('people')).toBe(cases - (await linked()));
+    const res = await decide(olena, olenaCyr, 'same');
+    expect(res.statusCode).toBe(200);
+    expect(await linked()).toBeGreaterThanOrEqual(1);
+    expect(await count('people')).toBe(cases - (await linked()));
+    // The store holds HMACs of case ids only, never the ids or the names.
+    const refs = (await feeder.store.rows(['demo', 'other'])).map((r) => r.ref);
+    expect(refs).not.toContain(olena._id);
+    expect((await post(`/api/admin/matching/links/${res.json().id}/unlink`, admin)).statusCode).toBe(200);
+    expect(await count('people')).toBe(cases - (await linked()));
+  });
+});

@@ -77,6 +77,7 @@ export function candidatePairs(
   };
   // The sorted-neighbourhood key of each person, built once (not inside the sort's comparator).
   const sortKeys: string[] = [];
+  const nameSortKeys: string[] = [];
   let oversize = 0;
   let blocks = 0;
   for (const members of byKey.values()) {
@@ -88,12 +89,17 @@ export function candidatePairs(
       continue;
     }
     oversize++;
-    for (const i of members) sortKeys[i] ??= neighbourKey(people[i]!);
-    const order = [...members].sort((a, b) =>
-      sortKeys[a]! < sortKeys[b]! ? -1 : sortKeys[a]! > sortKeys[b]! ? 1 : 0,
-    );
-    for (let x = 0; x < order.length; x++)
-      for (let y = x + 1; y <= x + options.window && y < order.length; y++) add(order[x]!, order[y]!);
+    // Two passes: sorted by date then name (people born close together), and by name alone (the
+    // same name whatever the date says: a date missing or only a year on one side sorts elsewhere).
+    for (const [keys, keyOf] of [
+      [sortKeys, neighbourKey],
+      [nameSortKeys, nameNeighbourKey],
+    ] as const) {
+      for (const i of members) keys[i] ??= keyOf(people[i]!);
+      const order = [...members].sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+      for (let x = 0; x < order.length; x++)
+        for (let y = x + 1; y <= x + options.window && y < order.length; y++) add(order[x]!, order[y]!);
+    }
   }
   const all = codes.subarray(0, count).sort();
   let unique = 0;
@@ -109,3 +115,5 @@ export function candidatePairs(
 }
 
 const neighbourKey = (p: PreparedPerson): string => `${p.birth?.year ?? 0} ${p.skeletonKey} ${p.exactKey}`;
+const nameNeighbourKey = (p: PreparedPerson): string =>
+  `${p.skeletonKey}|${p.exactKey}|${p.birth?.year ?? 0}`;

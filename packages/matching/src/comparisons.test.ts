@@ -21,9 +21,17 @@ describe('name comparison', () => {
       'same skeletons',
     );
   });
-  it('tolerates a typing mistake in one token', () => {
+  it('tolerates a typing mistake in one token, at a level below names that sound alike', () => {
     expect(levelName(nameComparison, { fullName: 'Omar Darwish' }, { fullName: 'Omar Darwisk' })).toBe(
-      'every token agrees (fuzzy)',
+      'every token agrees, one only by similar spelling',
+    );
+    // Two surnames of one root and another suffix are only similar in spelling, too.
+    expect(levelName(nameComparison, { fullName: 'Olena Bondaruk' }, { fullName: 'Olena Bondarov' })).toBe(
+      'every token agrees, one only by similar spelling',
+    );
+    // The father's name added by one mission: every token of the shorter name is there.
+    expect(levelName(nameComparison, { fullName: 'Omar Khalid Darwish' }, { fullName: 'Omar Darwish' })).toBe(
+      'every token agrees (sound or skeleton)',
     );
   });
   it('tells siblings apart: same family name, another given name', () => {
@@ -52,6 +60,18 @@ describe('date of birth comparison', () => {
       'within the estimate',
     );
     expect(level({ birthDate: '1990' }, { birthDate: '1994-01-01' })).toBe('far apart');
+    // Two stated years one apart, no estimate: a level of its own, below an estimate that holds.
+    expect(level({ birthDate: '1990' }, { birthDate: '1991-01-01' })).toBe('a year apart');
+    expect(level({ birthDate: '1990', birthDateEstimateYears: 2 }, { birthDate: '1991-01-01' })).toBe(
+      'within the estimate',
+    );
+    // An estimated year that happens to be the year written: still an estimate, not a stated year.
+    expect(level({ birthDate: '1990', birthDateEstimateYears: 2 }, { birthDate: '1990-01-01' })).toBe(
+      'within the estimate',
+    );
+    expect(level({ birthDate: '1990' }, { birthDate: '1990-01-01' })).toBe(
+      'same year (a partial date, no estimate)',
+    );
   });
   it('treats a missing date as missing, not as a disagreement', () => {
     expect(level({}, { birthDate: '1990' })).toBe('missing');

@@ -13,11 +13,17 @@ export interface Comparison {
   readonly level: (a: PreparedPerson, b: PreparedPerson) => number;
 }
 
-/** Two tokens name the same thing: same skeleton, same Double Metaphone, or Jaro–Winkler ≥ 0.88. */
+/**
+ * Two tokens name the same thing: same text (3); same skeleton or same Double Metaphone (2, they
+ * sound alike); a Double Metaphone cut at its four letters, or Jaro–Winkler ≥ 0.88 (1, similar
+ * spelling only).
+ */
 function tokenScore(a: NameToken, b: NameToken): number {
   if (a.text === b.text) return 3;
   if (a.skeleton === b.skeleton && a.skeleton.length > 1) return 2;
-  if (a.metaphone === b.metaphone && a.metaphone.length > 1) return 2;
+  // Double Metaphone codes stop at four letters: Bondaruk, Bondarov and Bondarenko are all PNTR.
+  // A full code that agrees says the tokens sound alike; a cut one only that they begin alike.
+  if (a.metaphone === b.metaphone && a.metaphone.length > 1) return a.metaphone.length < 4 ? 2 : 1;
   if (jaroWinkler(a.text, b.text) >= 0.88) return 1;
   return 0;
 }
@@ -26,10 +32,14 @@ function tokenScore(a: NameToken, b: NameToken): number {
  * How many tokens of the shorter name find a partner in the other, in any order (given and family
  * names swap between forms and missions), each partner used once, best partners first.
  */
-function alignedTokens(a: readonly NameToken[], b: readonly NameToken[]): number {
+function alignedTokens(
+  a: readonly NameToken[],
+  b: readonly NameToken[],
+): { matched: number; bySpelling: number } {
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
   const used = new Uint8Array(l.length);
   let matched = 0;
+  let bySpelling = 0;
   for (const t of s) {
     let best = -1;
     let bestScore = 0;
@@ -45,9 +55,10 @@ function alignedTokens(a: readonly NameToken[], b: readonly NameToken[]): number
     if (best >= 0) {
       used[best] = 1;
       matched++;
+      if (bestScore === 1) bySpelling++;
     }
   }
-  return matched;
+  return { matched, bySpelling };
 }
 
 export const nameComparison: Comparison = {
@@ -56,17 +67,20 @@ export const nameComparison: Comparison = {
     'no token agrees',
     'one token agrees',
     'most tokens agree',
-    'every token agrees (fuzzy)',
+    'every token agrees, one only by similar spelling',
+    'every token agrees (sound or skeleton)',
     'same skeletons',
     'same name',
   ],
   level(a, b) {
     if (a.tokens.length === 0 || b.tokens.length === 0) return -1;
-    if (a.exactKey === b.exactKey) return 5;
-    if (a.skeletonKey === b.skeletonKey) return 4;
+    if (a.exactKey === b.exactKey) return 6;
+    if (a.skeletonKey === b.skeletonKey) return 5;
     const shorter = Math.min(a.tokens.length, b.tokens.length);
-    const n = alignedTokens(a.tokens, b.tokens);
-    if (n === shorter && Math.abs(a.tokens.length - b.tokens.length) <= 1) return 3;
+    const { matched: n, bySpelling } = alignedTokens(a.tokens, b.tokens);
+    // Spelling alone (Jaro–Winkler) joins Bondaruk and Bondarov as readily as a typing slip: a level
+    // of its own, so EM weighs it apart from tokens that sound or are written alike (decision 200).
+    if (n === shorter && Math.abs(a.tokens.length - b.tokens.length) <= 1) return bySpelling > 0 ? 3 : 4;
     if (n >= 2 || (n === 1 && shorter === 1)) return 2;
     return n === 1 ? 1 : 0;
   },
@@ -75,14 +89,16 @@ export const nameComparison: Comparison = {
 /**
  * Dates of birth: estimates (± years), year-only dates and day/month swaps (03/04 read as 4 March by
  * one mission and 3 April by another) each have their own level, so EM learns how much each is worth.
+ * A year apart without an estimate is a level apart from "within the estimate" (decision 200).
  */
 export const birthDateComparison: Comparison = {
   field: 'birthDate',
   levels: [
     'far apart',
     'same year, another day',
+    'a year apart',
     'within the estimate',
-    'same year (a partial date)',
+    'same year (a partial date, no estimate)',
     'day and month swapped',
     'same date',
   ],
@@ -91,15 +107,21 @@ export const birthDateComparison: Comparison = {
     const y = b.birth;
     if (!x || !y) return -1;
     const full = x.day !== undefined && y.day !== undefined;
-    if (x.year === y.year) {
-      if (!full) return 3;
-      if (x.month === y.month && x.day === y.day) return 5;
-      if (x.month === y.day && x.day === y.month) return 4;
+    if (x.year === y.year && full) {
+      if (x.month === y.month && x.day === y.day) return 6;
+      if (x.month === y.day && x.day === y.month) return 5;
       // Two stated dates in one year that disagree: two people more often than one.
       return 1;
     }
-    const tolerance = Math.max(1, x.estimate, y.estimate);
-    return Math.abs(x.year - y.year) <= tolerance ? 2 : 0;
+    const apart = Math.abs(x.year - y.year);
+    // An estimate on a side: within it (the same year included) is what an estimate is for, and is
+    // worth as much whichever year in the window was written. A year stated without an estimate is
+    // stronger when it agrees, and a year apart is another thing — a slip, or two people — with its
+    // own m and u (decision 200).
+    const estimate = Math.max(x.estimate, y.estimate);
+    if (estimate > 0) return apart <= estimate ? 3 : 0;
+    if (apart === 0) return 4;
+    return apart <= 1 ? 2 : 0;
   },
 };
 

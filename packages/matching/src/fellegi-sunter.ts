@@ -22,7 +22,7 @@ export interface Thresholds {
   readonly autoCandidate: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { review: 0.5, autoCandidate: 0.99 };
+export const DEFAULT_THRESHOLDS: Thresholds = { review: 0.6, autoCandidate: 0.99 };
 
 export interface MatchModel {
   /** λ: the chance that two records drawn at random are the same person. */
@@ -104,20 +104,27 @@ export function explain(model: MatchModel, v: ArrayLike<number>, tf?: number): P
   return { weight, probability: probabilityOf(weight), priorWeight, fields };
 }
 
-/** How many records carry each name (by skeletons): the term frequencies of the name field. */
+const keysOf = (p: PreparedPerson) => [`s:${p.skeletonKey}`, `x:${p.exactKey}`];
+
+/**
+ * How many records carry each name, by skeletons and as written: the term frequencies of the name
+ * field.
+ */
 export class NameFrequencies {
   private readonly counts = new Map<string, number>();
   private total = 0;
 
   add(p: PreparedPerson): void {
-    this.counts.set(p.skeletonKey, (this.counts.get(p.skeletonKey) ?? 0) + 1);
+    for (const k of keysOf(p)) this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
     this.total++;
   }
 
   remove(p: PreparedPerson): void {
-    const c = this.counts.get(p.skeletonKey) ?? 0;
-    if (c <= 1) this.counts.delete(p.skeletonKey);
-    else this.counts.set(p.skeletonKey, c - 1);
+    for (const k of keysOf(p)) {
+      const c = this.counts.get(k) ?? 0;
+      if (c <= 1) this.counts.delete(k);
+      else this.counts.set(k, c - 1);
+    }
     this.total = Math.max(0, this.total - 1);
   }
 
@@ -130,7 +137,13 @@ export class NameFrequencies {
    */
   of(a: PreparedPerson, b: PreparedPerson, aCounted = true): number {
     const self = aCounted ? 1 : 0;
-    const n = Math.max(this.counts.get(a.skeletonKey) ?? 1, this.counts.get(b.skeletonKey) ?? 1) - self;
+    // The same name written the same way is rarer than the same skeletons (one spelling of several):
+    // its frequency is that spelling's, as Splink's term frequencies are the exact value's (decision 200).
+    const [ka, kb] =
+      a.exactKey === b.exactKey
+        ? [`x:${a.exactKey}`, `x:${b.exactKey}`]
+        : [`s:${a.skeletonKey}`, `s:${b.skeletonKey}`];
+    const n = Math.max(this.counts.get(ka) ?? 1, this.counts.get(kb) ?? 1) - self;
     return Math.max(n, 1) / Math.max(this.total - self, 1);
   }
 }

@@ -53,7 +53,7 @@ export function matchAll(records: readonly PersonRecord[], options: MatchAllOpti
   let model = options.model;
   let sessions: Training['sessions'] = [];
   if (!model) {
-    const training = train(people, { vectors, count, tf }, options);
+    const training = train(people, options);
     model = training.model;
     sessions = training.sessions;
   }

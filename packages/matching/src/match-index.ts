@@ -20,8 +20,8 @@ export interface Candidate {
  * Incremental matching: the people already known, by blocking key, and a trained model. A new
  * person is compared with those sharing a key and the candidates at or above the review threshold
  * are returned with their explanation. A key shared by more than `maxBlock` people contributes only
- * those who share a second key with the new person (the batch run uses a sorted neighbourhood there;
- * one person has no neighbourhood to sort).
+ * those who share a second key with the new person or have the same name skeletons (the batch run
+ * uses a sorted neighbourhood there; one person has no neighbourhood to sort).
  */
 export class MatchIndex {
   private readonly people: PreparedPerson[] = [];
@@ -85,14 +85,19 @@ export class MatchIndex {
   /** The candidates for a person (not added), best first. */
   match(record: PersonRecord): Candidate[] {
     const p = prepare(record);
-    // Everyone in an uncrowded block is a candidate; from crowded blocks, only people met twice.
+    // Everyone in an uncrowded block is a candidate; from crowded blocks, only people met twice or
+    // with the same name skeletons.
     const candidates = new Set<number>();
     const crowded = new Map<number, number>();
     for (const k of blockingKeys(p)) {
       const list = this.byKey.get(k);
       if (!list) continue;
       if (list.length <= this.blocking.maxBlock) for (const i of list) candidates.add(i);
-      else for (const i of list) crowded.set(i, (crowded.get(i) ?? 0) + 1);
+      else
+        for (const i of list)
+          // The same name skeletons whatever the date (the batch run's name-sorted pass).
+          if (this.people[i]!.skeletonKey === p.skeletonKey) candidates.add(i);
+          else crowded.set(i, (crowded.get(i) ?? 0) + 1);
     }
     for (const [i, times] of crowded) if (times >= 2) candidates.add(i);
     const out: Candidate[] = [];

@@ -28,6 +28,17 @@ describe('names across scripts', () => {
     expect(nameTokens("  Cissé, N'Golo ")).toEqual(['cisse', 'ngolo']);
   });
 
+  it('reads Arabic و written v in Cyrillic and ث written s as the same consonants', () => {
+    expect(skeletons('Валид Дарвиш')).toEqual(skeletons('Walid Darwish'));
+    expect(skeletons('Walid Darweesh')).toEqual(skeletons('وليد درويش'));
+    expect(skeletons('Авад')).toEqual(skeletons('Awad'));
+    expect(new Set(['Othman', 'Osman', 'Осман', 'عثمان'].map((n) => skeletons(n)[0]))).toEqual(
+      new Set(['smn']),
+    );
+    // A w or v that begins the name stays: Walid is not Lid.
+    expect(skeleton('walid')).not.toBe(skeleton('lid'));
+  });
+
   it('keeps names apart that differ in their consonants', () => {
     expect(skeleton('karim')).not.toBe(skeleton('kamal'));
     expect(skeletons('Hassan')).not.toEqual(skeletons('Hussein Ali'));

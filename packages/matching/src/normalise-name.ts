@@ -22,21 +22,25 @@ const FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/kh|gh/g, 'h'],
   [/sh|ch|tch|sch/g, 's'],
   [/ts|tz/g, 's'],
-  [/th/g, 't'],
+  // ث is th in Arabic romanisation and s in Turkish and Russian (Othman, Osman, Осман).
+  [/th/g, 's'],
   [/dh/g, 'd'],
   [/ph/g, 'f'],
   [/ck|q|c/g, 'k'],
   [/x/g, 'ks'],
   [/z/g, 's'],
   [/g/g, 'h'],
-  [/v/g, 'f'],
+  // Arabic و is a consonant (Walid, Darwish) written v in Cyrillic (Валид, Дарвиш), and a long vowel
+  // (Yousef, يوسف → ywsf): v is w, and w is dropped but where it begins the token.
+  [/v/g, 'w'],
 ];
 
 /** The consonant skeleton of a romanised token (a–z). */
 export function skeleton(token: string): string {
   let s = token;
   for (const [re, to] of FOLDS) s = s.replace(re, to);
-  s = s.replace(/[aeiouyw]/g, '');
+  s = s[0] + s.slice(1).replace(/[aeiouyw]/g, '');
+  s = s.replace(/^[aeiouy]/, '');
   s = s.replace(/(.)\1+/g, '$1');
   // A final h is the Arabic tā' marbūṭa (فاطمة → ftmh) or an optional Latin ending (Fatimah).
   if (s.length > 1) s = s.replace(/h$/, '');

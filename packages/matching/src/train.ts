@@ -6,7 +6,6 @@ import {
   type Thresholds,
   DEFAULT_THRESHOLDS,
   comparisonVector,
-  weightOf,
 } from './fellegi-sunter.ts';
 import type { PreparedPerson } from './prepare.ts';
 import { seededRandom } from './random.ts';
@@ -84,19 +83,12 @@ function levelShares(vectors: readonly Int8Array[]): number[][] {
  * it then cannot learn — pairs with the same name skeletons teach m of the date and the place,
  * pairs with the same date of birth teach m of every field but the date. u is the random-pair u
  * except for the fields that follow the name (sex, citizenship, place, relatives): their u is their share
- * among same-name pairs. λ, the chance that two random records are one person, is the expected number of
- * matches among the candidate pairs over all n(n−1)/2 pairs, found as a fixed point (decision 146).
+ * among same-name pairs. λ, the chance that two random records are one person, is the matches among
+ * pairs with the same full date over m(same date), over all n(n−1)/2 pairs (decisions 180, 201).
+ * Training reads the people only: the candidate pairs are scored with the model it gives.
  */
-export function train(
-  people: readonly PreparedPerson[],
-  candidates: { readonly vectors: Int8Array; readonly count: number; readonly tf?: (pair: number) => number },
-  options: TrainOptions = {},
-): Training {
-  const width = COMPARISONS.length;
+export function train(people: readonly PreparedPerson[], options: TrainOptions = {}): Training {
   const u = estimateU(people, options.uSamples ?? 200_000, seededRandom(options.seed ?? 20));
-  const views = function* () {
-    for (let k = 0; k < candidates.count; k++) yield candidates.vectors.subarray(k * width, (k + 1) * width);
-  };
   const cap = options.maxTrainingBlock ?? 50;
   const named = [...pairsSharingKey(people, (p) => p.skeletonKey, cap)];
   const byName = emSession(named, u, NAME_SESSION_EXCLUDES, { freeU: ORIGIN_FIELDS });
@@ -111,16 +103,6 @@ export function train(
     u: FOLLOW_THE_NAME.has(f) ? uNamed[f]! : u[f]!,
     ...(f === NAME && { tfFromLevel: COMPARISONS[NAME]!.levels.indexOf('same skeletons') }),
   }));
-  // The fields' weight of every candidate pair, once; each fixed-point step only adds the prior.
-  const evidence = new Float64Array(candidates.count);
-  {
-    const noPrior: MatchModel = { prior: 0.5, fields, thresholds: DEFAULT_THRESHOLDS };
-    let k = 0;
-    for (const v of views()) {
-      evidence[k] = weightOf(noPrior, v, candidates.tf?.(k));
-      k++;
-    }
-  }
   // λ as Splink's `estimate_probability_two_random_records_match`: the matches among the pairs with
   // the same full date (the date session's share of matches) are the share m(same date) of all
   // matches; so all matches ≈ that count / m(same date), over n(n−1)/2 pairs (decision 180). Not a
@@ -128,7 +110,11 @@ export function train(
   // smaller λ, and be less sure still.
   const allPairs = (people.length * (people.length - 1)) / 2;
   const sameDate = COMPARISONS[BIRTH]!.levels.indexOf('same date');
-  const matches = (byDate.prior * dated.length) / Math.max(m[BIRTH]![sameDate]!, 1e-6);
+  // m(same date) is a share of the matches whose two records both state a date: the matches
+  // counted this way are those, a share `dated²` of all (a date missing on either record is as
+  // likely for one person as for two; decision 201).
+  const withDate = people.filter((p) => p.birth !== undefined).length / Math.max(people.length, 1);
+  const matches = (byDate.prior * dated.length) / Math.max(m[BIRTH]![sameDate]! * withDate * withDate, 1e-6);
   const prior = Math.min(Math.max(matches / Math.max(allPairs, 1), 1e-12), 0.5);
   return {
     model: { prior, fields, thresholds: options.thresholds ?? DEFAULT_THRESHOLDS },

@@ -19,6 +19,7 @@ export type { AssistanceFragment, CaseFragment, Fragment, ScreeningFragment } fr
 export { deidentifyCase, rowFromFragments } from './rows/research-row.ts';
 export type { ResearchRow } from './rows/research-row.ts';
 export { openDuckDbStore } from './store/duckdb-store.ts';
+export { peopleGroups, peoplePairs } from './store/people.ts';
 export type { DuckDbStoreOptions } from './store/duckdb-store.ts';
 export { catchUp, rebuildAnalytics } from './store/catch-up.ts';
 export type { CatchUpOptions, CatchUpResult, ChangeSource } from './store/catch-up.ts';
@@ -27,6 +28,7 @@ export type {
   AnalyticsStore,
   Checkpoint,
   FeedBatch,
+  CountUnit,
   FineCount,
   FineQuery,
   Recreation,

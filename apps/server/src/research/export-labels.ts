@@ -96,6 +96,13 @@ const DIMENSION_LABELS: Record<Dimension, Words> = {
 
 const WORDS = {
   cases: { en: 'Cases', fr: 'Cas', es: 'Casos', ar: 'الحالات', ru: 'Случаи' },
+  people: {
+    en: 'People (linked cases once)',
+    fr: 'Personnes (dossiers liés comptés une fois)',
+    es: 'Personas (casos vinculados una vez)',
+    ar: 'الأشخاص (الحالات المرتبطة مرة واحدة)',
+    ru: 'Люди (связанные дела — один раз)',
+  },
   suppressed: {
     en: 'suppressed (fewer than {k} cases, possibly none)',
     fr: 'masqué (moins de {k} cas, peut-être aucun)',

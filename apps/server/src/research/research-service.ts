@@ -1,13 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { disclosureParams, openDuckDbStore, researchKeys } from '@tern/research';
-import type { DisclosureParams, ResearchKeys } from '@tern/research';
+import { disclosureParams, openDuckDbStore, peopleGroups, researchKeys } from '@tern/research';
+import type { AnalyticsStore, DisclosureParams, ResearchKeys } from '@tern/research';
 import type { ServerStore } from '@tern/store';
 import { AnalyticsFeeder } from './analytics-feeder.ts';
 import { QueryBudget } from './query-budget.ts';
 import { NO_SOURCES } from './research-sources.ts';
 import type { ResearchSources } from './research-sources.ts';
+
+export interface CaseKey {
+  readonly mission: string;
+  readonly caseId: string;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -43,6 +48,11 @@ export interface Research {
   feeder(): Promise<AnalyticsFeeder>;
   /** A mission was written to: catch up soon (nothing to do while the store is not open yet). */
   nudge(mission: string): void;
+  /**
+   * Person links changed (a reviewer linked or unlinked): the store's people are set again from
+   * every link (decision 202). Nothing to do while the store is not open: opening sets them.
+   */
+  peopleChanged(): Promise<void>;
   keys: ResearchKeys;
   params: DisclosureParams;
   budget: QueryBudget;
@@ -63,6 +73,8 @@ export async function openResearch(
     missions: () => Promise<string[]>;
     now: () => number;
     log: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+    /** Every person link, as the two cases it joins (the system database's `personlink:` documents). */
+    links?: () => Promise<ReadonlyArray<readonly [CaseKey, CaseKey]>>;
   },
 ): Promise<Research> {
   const params = disclosureParams({ k: o.k });
@@ -70,10 +82,22 @@ export async function openResearch(
   const path = o.dbPath ?? ':memory:';
   let opened: Promise<AnalyticsFeeder> | null = null;
   let current: AnalyticsFeeder | null = null;
+  /** The store's people from every link: case refs are HMACs, so no case id reaches the store. */
+  const setPeople = async (store: AnalyticsStore) => {
+    if (!deps.links) return;
+    const ref = (c: CaseKey) => keys.caseRef(c.mission, c.caseId);
+    await store.setPeople(peopleGroups((await deps.links()).map(([a, b]) => [ref(a), ref(b)] as const)));
+  };
   const open = async () => {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const store = await openDuckDbStore({ path, fingerprint: keys.fingerprint });
     if (store.recreated) deps.log.info({ path, reason: store.recreated.reason }, 'analytics store made anew');
+    try {
+      await setPeople(store);
+    } catch (err) {
+      // People counts then count every case as a person until the next link decision sets them.
+      deps.log.error({ err }, 'analytics store: person links could not be read');
+    }
     const feeder = new AnalyticsFeeder({
       store,
       keys,
@@ -103,6 +127,9 @@ export async function openResearch(
   return {
     feeder,
     nudge: (m) => current?.nudge(m),
+    peopleChanged: async () => {
+      if (current) await setPeople(current.store);
+    },
     keys,
     params,
     budget: new QueryBudget(o.queriesPerDay ?? 10_000, deps.now),

@@ -12,7 +12,8 @@ const MAX_ROWS = 20_000;
  * answered, nothing computed anew (a suppressed combination may well be empty: the mark says so).
  */
 export function tableSheet(t: PublishedTable, lang: Lang): Sheet {
-  const header = [...t.dims.map((d) => dimensionLabel(d, lang)), word('cases', lang)];
+  // The count's column says what it counts: cases, or people (decision 202).
+  const header = [...t.dims.map((d) => dimensionLabel(d, lang)), word(t.counts, lang)];
   const published = new Map(t.cells.map((c) => [c.values.join('\u0000'), c.value]));
   const axes = t.margins.map((m) => m.values.map((v) => v.value));
   const combos = axes.reduce((n, a) => n * a.length, 1);
@@ -31,6 +32,7 @@ export function aboutSheet(t: PublishedTable & { source: string }, lang: Lang): 
     header: ['', ''],
     rows: [
       ['source', t.source],
+      ['counts', t.counts],
       ['missions', t.missions.join('; ')],
       ['dims', t.dims.join('; ')],
       ['filters', filters.join(' | ')],

@@ -27,6 +27,17 @@ export interface MatchingDeps extends ServerDeps {
  */
 export async function matchingRoutes(app: FastifyInstance, deps: MatchingDeps): Promise<void> {
   const links = new PersonLinks(deps.store.system(), deps.now);
+  /**
+   * Research counts of people follow the links (decision 202). The decision is stored already: a
+   * store that cannot take the people now is logged, and the next decision or restart sets them.
+   */
+  const peopleChanged = async (req: { log: { error(obj: object, msg: string): void } }) => {
+    try {
+      await app.research.peopleChanged();
+    } catch (err) {
+      req.log.error({ err }, 'research: the people of the analytics store could not be set');
+    }
+  };
   /** The missions the caller may match in: every mission, asked one by one of the table. */
   const matchable = async (req: Parameters<typeof deps.authorize>[0]) => {
     await deps.authorize(req, 'match.review', null);
@@ -93,6 +104,7 @@ export async function matchingRoutes(app: FastifyInstance, deps: MatchingDeps): 
     await requireCases(body.a, body.b);
     const by = req.principal?.username ?? 'admin';
     const pair = await links.decide(body.a, body.b, body.decision, by);
+    await peopleChanged(req);
     const id = pair._id.slice('matchpair:'.length);
     await deps.audit.append(req, {
       action: 'match.decide',
@@ -117,6 +129,7 @@ export async function matchingRoutes(app: FastifyInstance, deps: MatchingDeps): 
     await deps.authorize(req, 'match.review', link.a.mission);
     await deps.authorize(req, 'match.review', link.b.mission);
     const pair = await links.unlink(p.id, req.principal?.username ?? 'admin');
+    await peopleChanged(req);
     await deps.audit.append(req, {
       action: 'match.unlink',
       mission: null,

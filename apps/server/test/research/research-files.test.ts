@@ -74,7 +74,28 @@ describe('a research table as a file', () => {
         .slice(1)
         .map((r) => [r[0], r[1]]),
     );
-    expect(facts).toMatchObject({ k: 11, asOf: body.asOf, dims: 'citizenship; gender', source: 'missions' });
+    expect(facts).toMatchObject({
+      k: 11,
+      asOf: body.asOf,
+      dims: 'citizenship; gender',
+      source: 'missions',
+      counts: 'cases',
+    });
+  });
+
+  it('a table of people says so in its count column; any other count is refused (decision 202)', async () => {
+    const people = { ...QUERY, count: 'people' };
+    const answer = ResearchTableResponse.parse((await t.as('researcher', table(people))).json());
+    expect(answer.counts).toBe('people');
+    const res = await t.as('researcher', {
+      method: 'POST',
+      url: '/api/research/table/export?format=csv&lang=en',
+      payload: people,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(parseCsv(res.body)[0]).toEqual(['Citizenship', 'Gender', 'People (linked cases once)']);
+    const bad = await t.as('researcher', table({ ...QUERY, count: 'households' }));
+    expect(bad.statusCode).toBe(400);
   });
 
   it('refuses a format or language it does not write', async () => {

@@ -194,10 +194,17 @@ describe('answers', () => {
     );
     expect(mine).toMatchObject({
       outcome: 'ok',
-      details: { route: 'table', source: 'missions', dims: ['ageBand'], filters: { gender: ['Feminine'] } },
+      details: {
+        route: 'table',
+        source: 'missions',
+        dims: ['ageBand'],
+        filters: { gender: ['Feminine'] },
+        counts: 'cases',
+      },
     });
     expect(Object.keys(mine!.details).sort()).toEqual([
       'cells',
+      'counts',
       'dims',
       'filters',
       'missions',

@@ -68,6 +68,17 @@ export function QueryBuilder(props: {
           ))}
       </select>
 
+      <label htmlFor={`${ids}-count`}>{t('builder.count')}</label>
+      <select
+        id={`${ids}-count`}
+        name="count"
+        value={query.count}
+        onChange={(e) => onChange({ ...query, count: e.target.value === 'people' ? 'people' : 'cases' })}
+      >
+        <option value="cases">{t('builder.countCases')}</option>
+        <option value="people">{t('builder.countPeople')}</option>
+      </select>
+
       <fieldset className="dims">
         <legend>{t('builder.dims', { max: meta.maxDims })}</legend>
         {slots.map((dim, i) => (

@@ -41,7 +41,12 @@ export default function ResearchPage(props: {
 }) {
   const { t } = useTranslation('research');
   const [meta, setMeta] = useState<ResearchMetaResponse | null>(null);
-  const [query, setQuery] = useState<ResearchQuery>({ dims: [], filters: {}, source: 'missions' });
+  const [query, setQuery] = useState<ResearchQuery>({
+    dims: [],
+    filters: {},
+    source: 'missions',
+    count: 'cases',
+  });
   const [answers, setAnswers] = useState<Answers | null>(null);
   const [progress, setProgress] = useState<{ done: number; of: number } | null>(null);
   // Kept as thrown and put in words when shown, so a language switch re-words it (and asks nothing again).

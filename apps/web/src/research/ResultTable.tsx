@@ -63,7 +63,7 @@ export function ResultTable(props: { model: TableModel }) {
                   </th>
                 ))
               ) : (
-                <th scope="col">{t('table.cases')}</th>
+                <th scope="col">{t(model.counts === 'people' ? 'table.people' : 'table.cases')}</th>
               )}
               {cols && <th scope="col">{t('table.total')}</th>}
             </tr>
@@ -100,7 +100,10 @@ export function ResultTable(props: { model: TableModel }) {
   };
 
   return (
-    <section className="research-result" aria-label={t('table.title')}>
+    <section className="research-result" aria-label={t('table.title')} data-counts={model.counts}>
+      <p className="table-counts">
+        {t(model.counts === 'people' ? 'table.countsPeople' : 'table.countsCases')}
+      </p>
       <p className="table-summary" data-published={model.published} data-hidden={model.hidden}>
         {t('table.summary', { published: model.published, hidden: model.hidden })}
       </p>

@@ -7,6 +7,7 @@ const answer = (dims: string[], cells: { values: string[]; value: number }[]): R
   asOf: '2026-12-02T10:00:00.000Z',
   behind: [],
   recreated: null,
+  counts: 'cases',
   dims,
   filters: {},
   missions: ['m1'],

@@ -31,7 +31,12 @@ describe('the research API as the dashboard calls it', () => {
   it('posts the table query, leaving out filters with no value chosen', async () => {
     const { f, calls } = mockFetch(() => json(table));
     const res = await fetchTable(
-      { dims: ['gender', 'year'], filters: { year: [], citizenship: ['UA'] }, source: 'missions' },
+      {
+        dims: ['gender', 'year'],
+        filters: { year: [], citizenship: ['UA'] },
+        source: 'missions',
+        count: 'cases',
+      },
       f,
     );
     expect(res.cells).toEqual(table.cells);
@@ -40,15 +45,24 @@ describe('the research API as the dashboard calls it', () => {
     expect(JSON.parse(String(calls[0]!.init.body))).toEqual({
       dims: ['gender', 'year'],
       source: 'missions',
+      count: 'cases',
       filters: { citizenship: ['UA'] },
     });
   });
 
   it('sends no filters at all when none has a value, and the split of the series', async () => {
     const { f, calls } = mockFetch(() => json({ ...table, dims: ['year', 'gender'] }));
-    await fetchSeries({ dims: ['gender'], filters: { year: [] }, source: 'ctdc:global-2020' }, 'gender', f);
+    await fetchSeries(
+      { dims: ['gender'], filters: { year: [] }, source: 'ctdc:global-2020', count: 'people' },
+      'gender',
+      f,
+    );
     expect(calls[0]!.url).toBe('/api/research/series');
-    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({ source: 'ctdc:global-2020', by: 'gender' });
+    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({
+      source: 'ctdc:global-2020',
+      count: 'people',
+      by: 'gender',
+    });
   });
 
   it("gives a refusal's code and words (an unknown dimension lists the allowed ones)", async () => {
@@ -62,16 +76,19 @@ describe('the research API as the dashboard calls it', () => {
         400,
       ),
     );
-    const err = await fetchTable({ dims: ['shoeSize'], filters: {}, source: 'missions' }, f).catch(
-      (e: unknown) => e,
-    );
+    const err = await fetchTable(
+      { dims: ['shoeSize'], filters: {}, source: 'missions', count: 'cases' },
+      f,
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ status: 400, code: 'TERN_RESEARCH_UNKNOWN_DIMENSION' });
   });
 
   it('refuses an answer that is not a research answer, rather than drawing nonsense', async () => {
     const { f } = mockFetch(() => json({ ...table, cells: [{ values: ['Feminine'] }] }));
-    await expect(fetchTable({ dims: ['gender'], filters: {}, source: 'missions' }, f)).rejects.toMatchObject({
+    await expect(
+      fetchTable({ dims: ['gender'], filters: {}, source: 'missions', count: 'cases' }, f),
+    ).rejects.toMatchObject({
       code: 'TERN_RESPONSE_UNEXPECTED',
     });
   });
@@ -97,9 +114,18 @@ describe('the research API as the dashboard calls it', () => {
           headers: { 'content-disposition': 'attachment; filename="tern-research-2026-12-02.xlsx"' },
         }),
     );
-    const file = await exportTable({ dims: ['gender'], filters: {}, source: 'missions' }, 'xlsx', 'ar', f);
+    const file = await exportTable(
+      { dims: ['gender'], filters: {}, source: 'missions', count: 'cases' },
+      'xlsx',
+      'ar',
+      f,
+    );
     expect(calls[0]!.url).toBe('/api/research/table/export?format=xlsx&lang=ar');
-    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({ dims: ['gender'], source: 'missions' });
+    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({
+      dims: ['gender'],
+      source: 'missions',
+      count: 'cases',
+    });
     expect(file.name).toBe('tern-research-2026-12-02.xlsx');
     expect(await file.blob.text()).toBe('a,b\n');
   });

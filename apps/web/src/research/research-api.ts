@@ -12,6 +12,8 @@ export interface ResearchQuery {
   /** Dimension → the values kept; a dimension with no value chosen is no filter. */
   filters: Record<string, string[]>;
   source: string;
+  /** What the figures count: cases, or people (linked cases once). */
+  count: 'cases' | 'people';
 }
 
 type Fetch = ApiRequest['fetch'];
@@ -25,7 +27,7 @@ export function filtersBody(filters: Record<string, string[]>): Record<string, s
 
 export function tableBody(q: ResearchQuery) {
   const filters = filtersBody(q.filters);
-  return { dims: q.dims, source: q.source, ...(filters ? { filters } : {}) };
+  return { dims: q.dims, source: q.source, count: q.count, ...(filters ? { filters } : {}) };
 }
 
 export const fetchMeta = (f?: Fetch) =>
@@ -43,7 +45,7 @@ export const fetchTable = (q: ResearchQuery, f?: Fetch, signal?: AbortSignal) =>
 export function fetchSeries(q: ResearchQuery, by: string | undefined, f?: Fetch, signal?: AbortSignal) {
   const filters = filtersBody(q.filters);
   return fetchJson('/api/research/series', {
-    json: { source: q.source, ...(by ? { by } : {}), ...(filters ? { filters } : {}) },
+    json: { source: q.source, count: q.count, ...(by ? { by } : {}), ...(filters ? { filters } : {}) },
     schema: ResearchTableResponse,
     ...via(f),
     ...(signal ? { signal } : {}),
@@ -54,7 +56,7 @@ export function fetchSeries(q: ResearchQuery, by: string | undefined, f?: Fetch,
 export function fetchFlows(q: ResearchQuery, f?: Fetch, signal?: AbortSignal) {
   const filters = filtersBody(q.filters);
   return fetchJson('/api/research/flows', {
-    json: { source: q.source, ...(filters ? { filters } : {}) },
+    json: { source: q.source, count: q.count, ...(filters ? { filters } : {}) },
     schema: ResearchTableResponse,
     ...via(f),
     ...(signal ? { signal } : {}),

@@ -12,6 +12,8 @@ export interface Axis {
 }
 
 export interface TableModel {
+  /** What every number counts: cases, or people (cases linked as one person counted once). */
+  counts: 'cases' | 'people';
   axes: Axis[];
   k: number;
   total: number;
@@ -50,7 +52,8 @@ export function orderValues(values: Iterable<string>, known: readonly string[] =
  * published cell still get their row; a filter narrows a dimension to the values it keeps.
  */
 export function tableModel(
-  res: Pick<ResearchTableResponse, 'dims' | 'filters' | 'cells' | 'margins' | 'total' | 'disclosure'>,
+  res: Pick<ResearchTableResponse, 'dims' | 'filters' | 'cells' | 'margins' | 'total' | 'disclosure'> &
+    Partial<Pick<ResearchTableResponse, 'counts'>>,
   known: Readonly<Record<string, readonly string[]>> = {},
 ): TableModel {
   const axes = res.dims.map((dim, i) => {
@@ -71,6 +74,7 @@ export function tableModel(
   const size = axes.reduce((n, a) => n * a.values.length, 1);
   const published = res.cells.length;
   return {
+    counts: res.counts ?? 'cases',
     axes,
     k: res.disclosure.k,
     total: res.total,

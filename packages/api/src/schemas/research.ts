@@ -16,11 +16,15 @@ export type ResearchSource = z.infer<typeof ResearchSource>;
 
 export const ResearchFilters = z.record(DimensionName, FilterValues);
 
+/** What a figure counts: cases (the default), or people — cases linked as one person counted once. */
+export const ResearchCount = z.enum(['cases', 'people']);
+
 /** `POST /api/research/table`: counts by up to three dimensions (more is 400 TOO_MANY_DIMENSIONS). */
 export const ResearchTableRequest = z
   .object({
     dims: z.array(DimensionName).min(1).max(10),
     filters: ResearchFilters.optional(),
+    count: ResearchCount.optional(),
     source: ResearchSource.default('missions'),
   })
   .strict();
@@ -31,6 +35,7 @@ export const ResearchSeriesRequest = z
   .object({
     by: DimensionName.optional(),
     filters: ResearchFilters.optional(),
+    count: ResearchCount.optional(),
     source: ResearchSource.default('missions'),
   })
   .strict();
@@ -38,7 +43,11 @@ export type ResearchSeriesRequest = z.input<typeof ResearchSeriesRequest>;
 
 /** `POST /api/research/flows`: recruitment → transit → exploitation countries. */
 export const ResearchFlowsRequest = z
-  .object({ filters: ResearchFilters.optional(), source: ResearchSource.default('missions') })
+  .object({
+    filters: ResearchFilters.optional(),
+    count: ResearchCount.optional(),
+    source: ResearchSource.default('missions'),
+  })
   .strict();
 export type ResearchFlowsRequest = z.input<typeof ResearchFlowsRequest>;
 
@@ -66,6 +75,8 @@ export const ResearchFreshness = z.object({
 
 /** The answer of `/table`, `/series` and `/flows`. A cell not listed was suppressed (< k) or empty. */
 export const ResearchTableResponse = ResearchFreshness.extend({
+  /** What every number counts: cases, or people (linked cases once). */
+  counts: ResearchCount.default('cases'),
   dims: z.array(z.string()),
   filters: z.record(z.string(), z.array(z.string())),
   missions: z.array(z.string()),

@@ -1,6 +1,6 @@
 import type { Dimension } from '../dimensions.ts';
 import { ResearchError } from '../errors.ts';
-import type { AnalyticsStore, Recreation } from '../store/analytics-store.ts';
+import type { AnalyticsStore, CountUnit, Recreation } from '../store/analytics-store.ts';
 import type { DisclosureParams } from './parameters.ts';
 import { fineCells, publishTable } from './publish.ts';
 import type { PublishedCell } from './publish.ts';
@@ -19,6 +19,8 @@ export interface Margin {
 
 /** A table as it may leave the server: published cells only, with its freshness and its rules. */
 export interface PublishedTable {
+  /** What every number counts: cases, or people (linked cases counted once; decision 202). */
+  counts: CountUnit;
   dims: Dimension[];
   filters: Partial<Record<Dimension, string[]>>;
   missions: string[];
@@ -66,7 +68,11 @@ export async function researchTable(
   const counts =
     missions.length === 0
       ? []
-      : await store.fineCounts({ dims: fineDims, filters: { ...q.filters, mission: missions } });
+      : await store.fineCounts({
+          dims: fineDims,
+          filters: { ...q.filters, mission: missions },
+          unit: q.count,
+        });
   const status = await store.status(missions);
   const table = publishTable(
     fineCells(counts, fineDims, new Set(q.dims)),
@@ -75,6 +81,7 @@ export async function researchTable(
     p,
   );
   return {
+    counts: q.count,
     dims: q.dims,
     filters: q.filters,
     missions,
@@ -98,13 +105,13 @@ export async function researchTable(
 /** Counts by registration year, optionally split by one more dimension, under the same control. */
 export function researchSeries(
   store: AnalyticsStore,
-  query: { by?: string; filters?: TableQuery['filters'] },
+  query: { by?: string; filters?: TableQuery['filters']; count?: string },
   scope: ResearchScope,
   p: DisclosureParams,
 ): Promise<PublishedTable> {
   return researchTable(
     store,
-    { dims: ['year', ...(query.by ? [query.by] : [])], filters: query.filters },
+    { dims: ['year', ...(query.by ? [query.by] : [])], filters: query.filters, count: query.count },
     scope,
     p,
   );
@@ -116,13 +123,17 @@ export function researchSeries(
  */
 export function researchFlows(
   store: AnalyticsStore,
-  query: { filters?: TableQuery['filters'] },
+  query: { filters?: TableQuery['filters']; count?: string },
   scope: ResearchScope,
   p: DisclosureParams,
 ): Promise<PublishedTable> {
   return researchTable(
     store,
-    { dims: ['recruitmentCountry', 'transitCountries', 'exploitationCountry'], filters: query.filters },
+    {
+      dims: ['recruitmentCountry', 'transitCountries', 'exploitationCountry'],
+      filters: query.filters,
+      count: query.count,
+    },
     scope,
     p,
   );

@@ -1,15 +1,19 @@
 import { DIMENSION_NAMES, isDimension } from '../dimensions.ts';
 import type { Dimension } from '../dimensions.ts';
 import { ResearchError } from '../errors.ts';
+import type { CountUnit } from '../store/analytics-store.ts';
 
 /** A researcher's table: counts by up to three dimensions, rows filtered on any dimensions. */
 export interface TableQuery {
   dims: readonly string[];
   /** Dimension → the values kept (a case with one of them passes; for a multi dimension, any of its). */
   filters?: Readonly<Record<string, readonly string[]>>;
+  /** What the cells count: cases (the default) or people, linked cases once (decision 202). */
+  count?: string;
 }
 
 export interface CheckedQuery {
+  count: CountUnit;
   dims: Dimension[];
   filters: Partial<Record<Dimension, string[]>>;
 }
@@ -58,5 +62,11 @@ export function checkQuery(q: TableQuery): CheckedQuery {
       );
     filters[d] = [...new Set(values)].sort();
   }
-  return { dims, filters };
+  const count = q.count ?? 'cases';
+  if (count !== 'cases' && count !== 'people')
+    throw new ResearchError(
+      'TERN_RESEARCH_BAD_QUERY',
+      `count must be "cases" or "people" (got ${JSON.stringify(count)})`,
+    );
+  return { count, dims, filters };
 }

@@ -18,6 +18,12 @@ export interface AnalyticsStore {
   checkpoint(mission: string): Promise<Checkpoint | null>;
   /** How fresh the store is for these missions (all it knows when omitted). */
   status(missions?: readonly string[]): Promise<AnalyticsStatus>;
+  /**
+   * The people behind the cases: each group is the case refs (`ResearchKeys.caseRef`) of one person,
+   * linked by reviewers across missions (decision 182). Replaces the groups held before; a case in no
+   * group is a person of its own. Kept through `reset` (the links are not in the missions' feeds).
+   */
+  setPeople(groups: readonly (readonly string[])[]): Promise<void>;
   /** Exact counts and key sums of the cells of `dims`, among the rows that pass `filters`. */
   fineCounts(query: FineQuery): Promise<FineCount[]>;
   /** The rows of these missions: for the k-anonymous CTDC export only (../ctdc/), never published as is. */
@@ -64,9 +70,18 @@ export interface Recreation {
  */
 export interface FineQuery {
   dims: readonly Dimension[];
+  /**
+   * `cases` (the default): every row counts. `people`: each person once — among the rows that pass
+   * the filters, only the person's first case by ref counts, so every total, margin and sum of fine
+   * cells counts a person once (decision 202).
+   */
+  unit?: CountUnit;
   /** Rows pass when, for every filtered dimension, their value (one of their values) is listed. */
   filters: Partial<Record<Dimension, readonly string[]>>;
 }
+
+/** What a research figure counts: cases, or people (linked cases once). */
+export type CountUnit = 'cases' | 'people';
 
 export interface FineCount {
   values: string[];

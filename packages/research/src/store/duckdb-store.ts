@@ -16,6 +16,7 @@ import type {
   Recreation,
 } from './analytics-store.ts';
 import { append, appendRows } from './duckdb-rows.ts';
+import { peoplePairs } from './people.ts';
 import { SCHEMA, SCHEMA_VERSION, filterExpr, valueExpr } from './schema.ts';
 
 export interface DuckDbStoreOptions {
@@ -100,6 +101,8 @@ async function openReadOnly(path: string, fingerprint: string): Promise<Analytic
 
 class DuckDbStore implements AnalyticsStore {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Whether the file has the people table (every writable store does; see `mismatch`). */
+  private hasPeople = true;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -129,6 +132,13 @@ class DuckDbStore implements AnalyticsStore {
       (await this.query('SELECT key, value FROM meta')).map((r) => [String(r[0]), String(r[1])] as const),
     );
     for (const t of ['checkpoints', 'fragments', 'rows']) await this.query(`SELECT count(*) FROM ${t}`);
+    // An imported source's file (opened read-only) made before people were counted has no such table.
+    this.hasPeople =
+      Number(
+        (
+          await this.query(`SELECT count(*) FROM information_schema.tables WHERE table_name = 'people'`)
+        )[0]![0],
+      ) > 0;
     if (meta.get('schema') !== SCHEMA_VERSION)
       return `the analytics store has schema ${meta.get('schema') ?? 'none'}, this server needs ${SCHEMA_VERSION}`;
     if (meta.get('fingerprint') !== fingerprint)
@@ -138,7 +148,9 @@ class DuckDbStore implements AnalyticsStore {
 
   async wipe(fingerprint: string): Promise<void> {
     await this.transaction(async () => {
-      for (const t of ['meta', 'checkpoints', 'fragments', 'rows']) await this.db.run(`DELETE FROM ${t}`);
+      // People too: a store made with another secret holds other case refs (the server sets them again).
+      for (const t of ['meta', 'checkpoints', 'fragments', 'rows', 'people'])
+        await this.db.run(`DELETE FROM ${t}`);
       await this.db.run('INSERT INTO meta VALUES ($1, $2), ($3, $4)', [
         'schema',
         SCHEMA_VERSION,
@@ -291,6 +303,20 @@ class DuckDbStore implements AnalyticsStore {
     return (this.cached = { known, cases });
   }
 
+  setPeople(groups: readonly (readonly string[])[]): Promise<void> {
+    return this.serial('setting the people', () =>
+      this.transaction(async () => {
+        await this.db.run('DELETE FROM people');
+        const pairs = peoplePairs(groups);
+        if (pairs.length > 0)
+          await this.append('people', pairs, (a, [c, p]) => {
+            a.appendVarchar(c);
+            a.appendVarchar(p);
+          });
+      }),
+    );
+  }
+
   fineCounts(q: FineQuery): Promise<FineCount[]> {
     return this.serial('counting', async () => {
       const params: DuckDBValue[] = [];
@@ -299,9 +325,15 @@ class DuckDbStore implements AnalyticsStore {
         return filterExpr(d as keyof typeof q.filters, params.length);
       });
       const groups = q.dims.map(valueExpr);
+      const passing = `SELECT * FROM rows${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+      // People: of each person's passing rows, the first by ref (decision 202).
+      const from =
+        q.unit === 'people' && this.hasPeople
+          ? `(SELECT r.* FROM (${passing}) r LEFT JOIN people p ON p.case_ref = r.ref ` +
+            `QUALIFY row_number() OVER (PARTITION BY COALESCE(p.person_ref, r.ref) ORDER BY r.ref) = 1)`
+          : `(${passing})`; // no people table: every case is a person of its own
       const sql =
-        `SELECT ${[...groups, 'count(*)::INTEGER', '(sum(record_key) % 4294967296)::BIGINT'].join(', ')} FROM rows` +
-        (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
+        `SELECT ${[...groups, 'count(*)::INTEGER', '(sum(record_key) % 4294967296)::BIGINT'].join(', ')} FROM ${from}` +
         (groups.length ? ` GROUP BY ${groups.map((_, i) => i + 1).join(', ')}` : '');
       const out: FineCount[] = [];
       for (const r of await this.query(sql, params)) {

@@ -12,6 +12,8 @@ export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS checkpoints (mission VARCHAR, seq VARCHAR, as_of VARCHAR)`,
   // One de-identified fragment per contributing document (rows/fragments.ts), as JSON.
   `CREATE TABLE IF NOT EXISTS fragments (doc_ref VARCHAR, case_ref VARCHAR, mission VARCHAR, body VARCHAR)`,
+  // The people behind linked cases (decision 202): a case's ref and the ref standing for its person.
+  `CREATE TABLE IF NOT EXISTS people (case_ref VARCHAR, person_ref VARCHAR)`,
   // One row per case; a multi dimension holds its sorted codes joined with ';' ('' for none).
   `CREATE TABLE IF NOT EXISTS rows (ref VARCHAR, record_key UBIGINT, ${DIMENSION_NAMES.map((d) => `${col(d)} VARCHAR`).join(', ')})`,
 ];

@@ -3,6 +3,7 @@ import type { Dimension } from '../dimensions.ts';
 import type { CaseFragment, Fragment } from '../rows/fragments.ts';
 import { rowFromFragments } from '../rows/research-row.ts';
 import type { ResearchRow } from '../rows/research-row.ts';
+import { peoplePairs } from '../store/people.ts';
 import type {
   AnalyticsStatus,
   AnalyticsStore,
@@ -27,6 +28,8 @@ export class MemoryAnalyticsStore implements AnalyticsStore {
   private fragments = new Map<string, Fragment>();
   private byRef = new Map<string, ResearchRow>();
   private checkpoints = new Map<string, Checkpoint>();
+  /** Case ref → the ref of its person (linked cases; decision 202). */
+  private people = new Map<string, string>();
 
   /** A store holding these rows, caught up with their missions as of `at`. */
   static fromRows(rows: readonly ResearchRow[], at = new Date()): MemoryAnalyticsStore {
@@ -106,6 +109,10 @@ export class MemoryAnalyticsStore implements AnalyticsStore {
     return c;
   }
 
+  async setPeople(groups: readonly (readonly string[])[]): Promise<void> {
+    this.people = new Map(peoplePairs(groups));
+  }
+
   async fineCounts(q: FineQuery): Promise<FineCount[]> {
     // A row passes a filter when its value (for a multi dimension: one of its values) is listed.
     const filters = Object.entries(q.filters).map(([name, vs]) => {
@@ -118,10 +125,29 @@ export class MemoryAnalyticsStore implements AnalyticsStore {
       return { codes, pass };
     });
     const groups = q.dims.map((d) => this.column(d));
+    this.column('mission'); // builds the record keys when no dimension or filter has (a table of no dimension)
     const keys = this.keys;
     const out = new Map<number, FineCount>();
     const n = keys.length;
+    // People: the first passing row (by ref) of each person counts, the others are skipped.
+    let skip: Uint8Array | null = null;
+    if (q.unit === 'people') {
+      skip = new Uint8Array(n);
+      const refs = [...this.byRef.keys()];
+      const first = new Map<string, number>();
+      rows: for (let i = 0; i < n; i++) {
+        for (const f of filters) if (f.pass[f.codes[i]!] === 0) continue rows;
+        const person = this.people.get(refs[i]!) ?? refs[i]!;
+        const j = first.get(person);
+        if (j === undefined) first.set(person, i);
+        else if (refs[i]! < refs[j]!) {
+          skip[j] = 1;
+          first.set(person, i);
+        } else skip[i] = 1;
+      }
+    }
     rows: for (let i = 0; i < n; i++) {
+      if (skip?.[i]) continue;
       for (const f of filters) if (f.pass[f.codes[i]!] === 0) continue rows;
       let key = 0;
       for (const g of groups) key = key * g.dict.length + g.codes[i]!;

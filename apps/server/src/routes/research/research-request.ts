@@ -65,9 +65,15 @@ const MAX_LOGGED_VALUES = 20;
 const DENIALS = new Set(['TERN_RESEARCH_MISSION_NOT_GRANTED', 'TERN_RESEARCH_BUDGET_EXCEEDED']);
 
 /** A query as the audit log keeps it: dimension names and the (category) values filtered on, capped. */
-export function queryForAudit(q: { dims?: readonly string[]; filters?: Partial<Record<string, string[]>> }) {
+export function queryForAudit(q: {
+  dims?: readonly string[];
+  filters?: Partial<Record<string, string[]>>;
+  counts?: string;
+}) {
   return {
     ...(q.dims ? { dims: [...q.dims] } : {}),
+    // What the table counted (cases or people, decision 202).
+    ...(q.counts ? { counts: q.counts } : {}),
     filters: Object.fromEntries(
       Object.entries(q.filters ?? {}).map(([d, v = []]) => [
         d,
