@@ -38,10 +38,8 @@ describe('relay mode from the environment', () => {
   });
 
   it('never puts the password in an error message', () => {
-    try {
-      readRelayConfig({ ...full, TERN_UPSTREAM: 'https://relay-office:a long relay password@hq' }, ['demo']);
-    } catch (e) {
-      expect((e as Error).message).not.toContain('a long relay password');
-    }
+    const env = { ...full, TERN_UPSTREAM: 'https://relay-office:secret-in-url@hq' };
+    expect(() => readRelayConfig(env, ['demo'])).toThrow(/must not carry credentials/);
+    expect(() => readRelayConfig(env, ['demo'])).not.toThrow(/secret-in-url/);
   });
 });
