@@ -56,7 +56,9 @@ describe('a relay while headquarters is unreachable', () => {
     expect(atRelay).toHaveLength(50);
 
     const down = await relaySyncNow(relay.url, officer);
-    expect(down.error).toMatch(/^Headquarters \(http:\/\/127\.0\.0\.1:\d+\) cannot be reached .*the link is down/);
+    expect(down.error).toMatch(
+      /^Headquarters \(http:\/\/127\.0\.0\.1:\d+\) cannot be reached .*the link is down/,
+    );
     expect(down.lastContact).not.toBeNull();
     expect(down.missions[0]!.pendingUp).toBeGreaterThanOrEqual(50);
     // The same on the page a data officer opens, in Arabic when the browser asks for it.

@@ -42,10 +42,9 @@ afterAll(async () => {
 
 async function approve(url: string, token: string, id: string): Promise<void> {
   const auth = { authorization: `Bearer ${token}` };
-  const doc = (await (await fetch(`${url}/couch/demo/${encodeURIComponent(id)}`, { headers: auth })).json()) as Record<
-    string,
-    unknown
-  >;
+  const doc = (await (
+    await fetch(`${url}/couch/demo/${encodeURIComponent(id)}`, { headers: auth })
+  ).json()) as Record<string, unknown>;
   const res = await fetch(`${url}/couch/demo/_bulk_docs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...auth },
@@ -71,7 +70,11 @@ describe('tablets ⇄ relay (LAN) ⇄ headquarters (2G with cuts)', () => {
     const officerAtRelay = await loginWhenKnown(relay.url, DEMO.officer.username, DEMO.officer.password);
     const officerAtHq = await bearerToken(hq.url, DEMO.officer.username, DEMO.officer.password);
 
-    const tablets = [new Tablet('dev-relay-a', 71), new Tablet('dev-relay-b', 72), new Tablet('dev-relay-c', 73)];
+    const tablets = [
+      new Tablet('dev-relay-a', 71),
+      new Tablet('dev-relay-b', 72),
+      new Tablet('dev-relay-c', 73),
+    ];
     for (const t of tablets) await t.write(40);
     for (const t of tablets) await t.sync(relay.url, ivAtRelay);
 
@@ -107,7 +110,9 @@ describe('tablets ⇄ relay (LAN) ⇄ headquarters (2G with cuts)', () => {
       const mine = new Set(t.triples().map((d) => d._id));
       expect(digest(t.triples())).toBe(digest(atHq.filter((d) => mine.has(d._id))));
     }
-    const approvedAtHq = atHq.filter((d) => (d.body.review as { state?: string } | undefined)?.state === 'approved');
+    const approvedAtHq = atHq.filter(
+      (d) => (d.body.review as { state?: string } | undefined)?.state === 'approved',
+    );
     expect(approvedAtHq.map((d) => d._id).sort()).toEqual([ids[0], ids[1]].sort());
   });
 });

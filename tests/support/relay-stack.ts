@@ -37,7 +37,12 @@ export function startRelay(upstream: string, extra: Record<string, string> = {})
 }
 
 /** Log in at `url`, retrying while the account is not there yet (a relay mirrors accounts on its first pass). */
-export async function loginWhenKnown(url: string, username: string, password: string, ms = 90_000): Promise<string> {
+export async function loginWhenKnown(
+  url: string,
+  username: string,
+  password: string,
+  ms = 90_000,
+): Promise<string> {
   const deadline = Date.now() + ms;
   for (;;) {
     try {
@@ -67,7 +72,9 @@ export class Tablet {
   }
 
   async sync(url: string, token: string): Promise<void> {
-    const remote = fetchRemote(`${url}/api/sync/demo`, { headers: () => ({ authorization: `Bearer ${token}` }) });
+    const remote = fetchRemote(`${url}/api/sync/demo`, {
+      headers: () => ({ authorization: `Bearer ${token}` }),
+    });
     await syncOnce(this.storage, remote, { device: this.id, pullLimit: 200 });
   }
 
@@ -101,7 +108,12 @@ export interface RelayStatusBody {
   lastContact: string | null;
   lastComplete: string | null;
   error: string | null;
-  missions: Array<{ mission: string; pendingUp: number | null; pendingDown: number | null; refused: unknown[] }>;
+  missions: Array<{
+    mission: string;
+    pendingUp: number | null;
+    pendingDown: number | null;
+    refused: unknown[];
+  }>;
 }
 
 /** Ask the relay for a pass now (as its data officer) and return the status it ends with. */

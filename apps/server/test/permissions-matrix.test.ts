@@ -71,7 +71,9 @@ beforeAll(async () => {
     error: null,
     errorAt: null,
     accountsMirrored: 0,
-    missions: [{ mission: 'demo', pendingUp: 0, pendingDown: 0, pushedTotal: 0, pulledTotal: 0, refused: [] }],
+    missions: [
+      { mission: 'demo', pendingUp: 0, pendingDown: 0, pushedTotal: 0, pulledTotal: 0, refused: [] },
+    ],
   };
   t = await testApp([...ROLES], {
     login: { max: 100, timeWindowMs: 60_000 },

@@ -14,9 +14,18 @@ let relay: string;
 
 beforeAll(async () => {
   t = await testApp(['admin', 'data_officer', 'interviewer']);
-  await t.accounts.create({ username: 'relay-a', password: PASSWORD, role: 'relay', missions: ['demo'] }, 'test');
-  await t.accounts.create({ username: 'iv-other', password: PASSWORD, role: 'interviewer', missions: ['other'] }, 'test');
-  await t.accounts.create({ username: 'iv-gone', password: PASSWORD, role: 'interviewer', missions: ['demo'] }, 'test');
+  await t.accounts.create(
+    { username: 'relay-a', password: PASSWORD, role: 'relay', missions: ['demo'] },
+    'test',
+  );
+  await t.accounts.create(
+    { username: 'iv-other', password: PASSWORD, role: 'interviewer', missions: ['other'] },
+    'test',
+  );
+  await t.accounts.create(
+    { username: 'iv-gone', password: PASSWORD, role: 'interviewer', missions: ['demo'] },
+    'test',
+  );
   await t.accounts.update('iv-gone', { disabled: true });
   relay = await t.login('relay-a');
 });
@@ -29,12 +38,17 @@ async function carry(docs: WireDoc[], mission = 'demo', token = relay) {
     ...bearer(token),
     payload: { docs, new_edits: false },
   });
-  return { status: res.statusCode, failures: res.json() as Array<{ id: string; error: string; reason: string }> };
+  return {
+    status: res.statusCode,
+    failures: res.json() as Array<{ id: string; error: string; reason: string }>,
+  };
 }
 
 const stored = async (id: string) => (await t.store.mission('demo').get(id)) !== undefined;
 const by = (name: string) => ({ createdBy: name, updatedBy: name });
-const approval = (name: string) => ({ review: { state: 'approved', by: name, at: '2026-12-03T03:00:00.000Z' } });
+const approval = (name: string) => ({
+  review: { state: 'approved', by: name, at: '2026-12-03T03:00:00.000Z' },
+});
 
 describe('a relay carries writes, headquarters checks each as its author', () => {
   it('stores a member interviewer’s record and an officer’s approval', async () => {
@@ -47,11 +61,31 @@ describe('a relay carries writes, headquarters checks each as its author', () =>
   });
 
   it.each([
-    ['an account headquarters does not know', by('ghost'), 'TERN_RELAY_AUTHOR_REFUSED', 'no account named "ghost"'],
-    ['a member of another mission', by('iv-other'), 'TERN_RELAY_AUTHOR_REFUSED', 'does not work in mission "demo"'],
+    [
+      'an account headquarters does not know',
+      by('ghost'),
+      'TERN_RELAY_AUTHOR_REFUSED',
+      'no account named "ghost"',
+    ],
+    [
+      'a member of another mission',
+      by('iv-other'),
+      'TERN_RELAY_AUTHOR_REFUSED',
+      'does not work in mission "demo"',
+    ],
     ['a disabled account', by('iv-gone'), 'TERN_RELAY_AUTHOR_REFUSED', 'is disabled'],
-    ['an approval in an interviewer’s name', approval('interviewer'), 'TERN_REVIEW_FORBIDDEN', 'data officer'],
-    ['an approval in an unknown name', approval('ghost'), 'TERN_RELAY_AUTHOR_REFUSED', 'no account named "ghost"'],
+    [
+      'an approval in an interviewer’s name',
+      approval('interviewer'),
+      'TERN_REVIEW_FORBIDDEN',
+      'data officer',
+    ],
+    [
+      'an approval in an unknown name',
+      approval('ghost'),
+      'TERN_RELAY_AUTHOR_REFUSED',
+      'no account named "ghost"',
+    ],
   ])('refuses a record naming %s, and stores nothing of it', async (_what, change, code, words) => {
     const doc = edit(submission('demo', validAnswers('Forged')), change);
     const r = await carry([doc]);
@@ -78,7 +112,14 @@ describe('a relay carries writes, headquarters checks each as its author', () =>
     const deletion = (who: unknown) => {
       const d = edit(doc, {});
       const { _id, _rev, _revisions } = d;
-      return { _id, _rev, _revisions, _deleted: true, mission: 'demo', deletion: { by: who, at: '2026-12-03T03:00:00.000Z', reason: 'duplicate' } } as WireDoc;
+      return {
+        _id,
+        _rev,
+        _revisions,
+        _deleted: true,
+        mission: 'demo',
+        deletion: { by: who, at: '2026-12-03T03:00:00.000Z', reason: 'duplicate' },
+      } as WireDoc;
     };
     const asInterviewer = await carry([deletion('interviewer')]);
     expect(asInterviewer.failures[0]!.reason).toContain('TERN_DELETE_FORBIDDEN');
@@ -94,7 +135,16 @@ describe('a relay carries writes, headquarters checks each as its author', () =>
       method: 'POST',
       url: '/couch/demo/_bulk_docs',
       ...bearer(relay),
-      payload: { docs: [{ ...submission('demo', validAnswers('Edit')), _rev: undefined, _revisions: undefined, updatedBy: 'ghost' }] },
+      payload: {
+        docs: [
+          {
+            ...submission('demo', validAnswers('Edit')),
+            _rev: undefined,
+            _revisions: undefined,
+            updatedBy: 'ghost',
+          },
+        ],
+      },
     });
     const [r] = res.json() as Array<{ error?: string; reason?: string }>;
     expect(r).toMatchObject({ error: 'forbidden' });
@@ -116,9 +166,15 @@ describe('a relay carries writes, headquarters checks each as its author', () =>
 
 describe('GET /api/relay/accounts', () => {
   it('gives a relay its mission’s field accounts with verifiers, nothing of other missions', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/relay/accounts?mission=demo', ...bearer(relay) });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/relay/accounts?mission=demo',
+      ...bearer(relay),
+    });
     expect(res.statusCode).toBe(200);
-    const { accounts } = res.json() as { accounts: Array<{ username: string; missions: string[]; passwordHash: string; disabled: boolean }> };
+    const { accounts } = res.json() as {
+      accounts: Array<{ username: string; missions: string[]; passwordHash: string; disabled: boolean }>;
+    };
     expect(accounts.map((a) => a.username).sort()).toEqual(['data_officer', 'interviewer', 'iv-gone']);
     for (const a of accounts) {
       expect(a.passwordHash).toMatch(/^scrypt\$/);
@@ -137,11 +193,17 @@ describe('GET /api/relay/accounts', () => {
     const bad = await ask(relay, '');
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'TERN_BAD_REQUEST' });
-    expect((await t.app.inject({ method: 'GET', url: '/api/relay/accounts?mission=demo' })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/relay/accounts?mission=demo' })).statusCode).toBe(
+      401,
+    );
   });
 
   it('answers 404 on the status routes of a server that is not a relay', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/relay/status', ...bearer(await t.login('data_officer')) });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/relay/status',
+      ...bearer(await t.login('data_officer')),
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'TERN_NOT_FOUND' });
   });

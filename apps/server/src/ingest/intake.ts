@@ -108,7 +108,11 @@ export async function intakeEdits(
   return results;
 }
 
-async function context(deps: ServerDeps, r: IntakeRequest, docs: readonly WireDoc[]): Promise<AdmissionContext> {
+async function context(
+  deps: ServerDeps,
+  r: IntakeRequest,
+  docs: readonly WireDoc[],
+): Promise<AdmissionContext> {
   const principal = r.req.principal ?? null;
   const ctx: AdmissionContext = { mission: r.mission, origin: r.origin, principal, forms: deps.forms };
   // A relay carries other accounts' writes: each is checked as its author (decision 194).

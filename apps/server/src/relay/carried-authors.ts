@@ -68,7 +68,10 @@ export async function carriedResolver(
     const a = await accounts.get(name);
     if (!a) known.set(name, `no account named ${JSON.stringify(name)} exists at headquarters`);
     else if (a.disabled) known.set(name, `the account ${JSON.stringify(name)} is disabled`);
-    else if (a.role === 'admin' || ((a.role === 'interviewer' || a.role === 'data_officer') && a.missions.includes(mission)))
+    else if (
+      a.role === 'admin' ||
+      ((a.role === 'interviewer' || a.role === 'data_officer') && a.missions.includes(mission))
+    )
       known.set(name, principalOf(a));
     else known.set(name, `${JSON.stringify(name)} does not work in mission ${JSON.stringify(mission)}`);
   }
@@ -80,7 +83,8 @@ export async function carriedResolver(
   const anonymous: Principal = { username: relay.username, role: 'interviewer', missions: [mission] };
   return (doc) => {
     const e = editorName(doc);
-    if (e === undefined && doc._deleted) return refused('the deletion names no author (deletion.by)', 'deletion.by');
+    if (e === undefined && doc._deleted)
+      return refused('the deletion names no author (deletion.by)', 'deletion.by');
     const editor = e === undefined ? anonymous : e === null ? relay : known.get(e)!;
     if (typeof editor === 'string') return refused(editor, doc._deleted ? 'deletion.by' : 'updatedBy');
     const r = reviewerName(doc);

@@ -21,7 +21,10 @@ export async function mirrorForms(store: ServerStore, up: Upstream): Promise<num
   let copied = 0;
   for (const f of forms.filter((x) => !x.builtin)) {
     if (!(await db.get(`form:${f.key}`))) {
-      const definition = await up.json<Record<string, unknown>>('GET', `/api/forms/${encodeURIComponent(f.key)}`);
+      const definition = await up.json<Record<string, unknown>>(
+        'GET',
+        `/api/forms/${encodeURIComponent(f.key)}`,
+      );
       await db.create({
         _id: `form:${f.key}`,
         type: 'form',

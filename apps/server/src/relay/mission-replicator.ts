@@ -70,7 +70,9 @@ export class MissionReplicator {
   /** Local changes not yet sent up (an upper bound: a change may be one headquarters has). */
   async pendingUp(): Promise<number> {
     const cp = await this.store.ops(this.mission).get<Checkpoint>(CHECKPOINT);
-    const list = await this.store.mission(this.mission).changeList(cp?.push == null ? null : String(cp.push), 10_000);
+    const list = await this.store
+      .mission(this.mission)
+      .changeList(cp?.push == null ? null : String(cp.push), 10_000);
     return list.changes.length;
   }
 
@@ -132,11 +134,9 @@ export class MissionReplicator {
       const want = wanted(diff);
       if (want.length > 0) {
         const docs = okDocs((await db.bulkGet(want, { revs: true, latest: false })) as BulkGet);
-        const failures = await this.up.json<Array<{ id: string; rev?: string; error: string; reason: string }>>(
-          'POST',
-          `${this.door}/_bulk_docs`,
-          { docs, new_edits: false },
-        );
+        const failures = await this.up.json<
+          Array<{ id: string; rev?: string; error: string; reason: string }>
+        >('POST', `${this.door}/_bulk_docs`, { docs, new_edits: false });
         for (const f of failures) refused.push({ id: f.id, rev: f.rev ?? '-', reason: f.reason });
         sent += docs.length - failures.length;
       }

@@ -34,12 +34,15 @@ export function readRelayConfig(env: NodeJS.ProcessEnv, missions: string[]): Rel
   const username = env.TERN_RELAY_USER ?? '';
   const password = env.TERN_RELAY_PASSWORD ?? '';
   if (!username || !password)
-    throw new Error('Relay mode (TERN_UPSTREAM) needs TERN_RELAY_USER and TERN_RELAY_PASSWORD: the relay account at headquarters');
+    throw new Error(
+      'Relay mode (TERN_UPSTREAM) needs TERN_RELAY_USER and TERN_RELAY_PASSWORD: the relay account at headquarters',
+    );
   if (missions.length === 0)
     throw new Error('Relay mode (TERN_UPSTREAM) needs TERN_MISSIONS: the missions this relay serves');
   const seconds = (name: string, fallback: number) => {
     const v = Number(env[name] ?? fallback);
-    if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number of seconds, got ${env[name]}`);
+    if (!Number.isFinite(v) || v <= 0)
+      throw new Error(`${name} must be a positive number of seconds, got ${env[name]}`);
     return v * 1000;
   };
   return {

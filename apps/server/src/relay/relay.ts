@@ -157,7 +157,18 @@ function plainWords(e: unknown, url: string): string {
   const code = err.cause?.code ?? '';
   if (err.name === 'TimeoutError' || err.name === 'AbortError')
     return `Headquarters (${url}) did not answer in time: the link is slow or down. Work stays here and is sent when it answers.`;
-  if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET'].includes(code) || err.message === 'fetch failed')
+  if (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ENOTFOUND',
+      'EAI_AGAIN',
+      'EHOSTUNREACH',
+      'ENETUNREACH',
+      'UND_ERR_SOCKET',
+    ].includes(code) ||
+    err.message === 'fetch failed'
+  )
     return `Headquarters (${url}) cannot be reached (${code || 'no connection'}): the link is down. Work stays here and is sent when it is back.`;
   return `Replication stopped: ${err.message ?? String(e)}. It is tried again automatically.`;
 }

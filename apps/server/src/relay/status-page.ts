@@ -55,7 +55,8 @@ export function statusPage(s: RelayStatus | null, refusal: string | null, req: F
   const lang = language(req);
   const w = WORDS[lang];
   const dir = lang === 'ar' ? 'rtl' : 'ltr';
-  const when = (iso: string | null) => (iso ? `<time datetime="${esc(iso)}">${esc(iso.replace('T', ' ').slice(0, 19))} UTC</time>` : esc(w.never));
+  const when = (iso: string | null) =>
+    iso ? `<time datetime="${esc(iso)}">${esc(iso.replace('T', ' ').slice(0, 19))} UTC</time>` : esc(w.never);
   const count = (n: number | null) => (n === null ? esc(w.unknown) : String(n));
   const body = !s
     ? `<p role="alert">${esc(refusal ?? '')}</p><p>${esc(w.login)}</p>`

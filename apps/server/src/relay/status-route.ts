@@ -28,7 +28,11 @@ export async function relayStatusRoutes(
     const first = who?.missions[0] ?? null;
     // The hook decides (and audits) for a mission the caller works in, or for none at all.
     await deps.authorize(req, 'relay.status', mine[0]?.mission ?? first);
-    if (!s) throw new TernError('TERN_NOT_FOUND', 'This Tern server is not a mission relay (TERN_UPSTREAM is not set)');
+    if (!s)
+      throw new TernError(
+        'TERN_NOT_FOUND',
+        'This Tern server is not a mission relay (TERN_UPSTREAM is not set)',
+      );
     return { ...s, missions: mine };
   };
 
@@ -45,7 +49,10 @@ export async function relayStatusRoutes(
       s = await visible(req, deps.relay?.status() ?? null);
     } catch (e) {
       if (!(e instanceof TernError)) throw e;
-      return reply.status(e.status).type('text/html; charset=utf-8').send(statusPage(null, e.message, req));
+      return reply
+        .status(e.status)
+        .type('text/html; charset=utf-8')
+        .send(statusPage(null, e.message, req));
     }
     return reply.type('text/html; charset=utf-8').send(statusPage(s, null, req));
   });
