@@ -3,8 +3,8 @@ import type { RelayStatus } from './relay.ts';
 
 /**
  * The relay's status page (decision 197): server-rendered, no script (the CSP allows none inline),
- * readable on a 360-pixel phone, in English or Arabic as the browser asks. It reloads itself every
- * 30 s. Everything shown is counts, times and headquarters' words: never a record's content.
+ * readable on a 360-pixel phone, in English or Arabic as the browser asks. It does not reload itself
+ * (a timed refresh fails WCAG 2.2.1, axe's `meta-refresh`): it says when it was made. Everything shown is counts, times and headquarters' words: never a record's content.
  */
 const WORDS = {
   en: {
@@ -23,6 +23,7 @@ const WORDS = {
     none: 'none',
     accounts: 'Field accounts kept here',
     login: 'Log in to Tern on this server first, then open this page again.',
+    asOf: 'As of (reload the page to see the latest)',
   },
   ar: {
     title: 'مرحّل البعثة',
@@ -40,6 +41,7 @@ const WORDS = {
     none: 'لا شيء',
     accounts: 'حسابات ميدانية محفوظة هنا',
     login: 'سجّل الدخول إلى Tern على هذا الخادم أولاً، ثم افتح هذه الصفحة مجدداً.',
+    asOf: 'الحالة في (أعد تحميل الصفحة لرؤية الأحدث)',
   },
 } as const;
 
@@ -61,6 +63,7 @@ export function statusPage(s: RelayStatus | null, refusal: string | null, req: F
   const body = !s
     ? `<p role="alert">${esc(refusal ?? '')}</p><p>${esc(w.login)}</p>`
     : `<dl>
+<dt>${esc(w.asOf)}</dt><dd>${when(new Date().toISOString())}</dd>
 <dt>${esc(w.upstream)}</dt><dd dir="ltr">${esc(s.upstream)}</dd>
 <dt>${esc(w.lastContact)}</dt><dd>${when(s.lastContact)}</dd>
 <dt>${esc(w.lastComplete)}</dt><dd>${when(s.lastComplete)}</dd>
@@ -76,7 +79,7 @@ ${s.missions
   .join('\n')}`;
   return `<!doctype html>
 <html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="30"><title>${esc(w.title)}</title></head>
+<title>${esc(w.title)}</title></head>
 <body><main><h1>${esc(w.title)}</h1>
 ${body}
 </main></body></html>`;
