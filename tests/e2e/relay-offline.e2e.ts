@@ -7,7 +7,13 @@ import { bearerToken } from '../support/pouch-client.ts';
 import { DEMO, startServer } from '../support/server-process.ts';
 import type { ServerHandle } from '../support/server-process.ts';
 import { fillRecord, logIn, openControlled, rowsOf, syncNow } from '../support/tern-page.ts';
-import { createRelayAccount, doorLeaves, loginWhenKnown, relayCaughtUp, startRelay } from '../support/relay-stack.ts';
+import {
+  createRelayAccount,
+  doorLeaves,
+  loginWhenKnown,
+  relayCaughtUp,
+  startRelay,
+} from '../support/relay-stack.ts';
 
 /**
  * Issue 18, relay-offline in Chromium: the PWA on a tablet at the field office talks to the relay
@@ -43,7 +49,11 @@ describe('a tablet at the field office while headquarters is unreachable', () =>
     await relayCaughtUp(relay.url, officerToken, 60_000);
     await hq.stop();
 
-    const tablet = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const tablet = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await openControlled(tablet, `${relay.url}/?mission=demo`);
     expect(await logIn(page, DEMO.interviewer.username, DEMO.interviewer.password)).toBeNull();
     await fillRecord(page, 'Relay Amina', '31');
@@ -63,7 +73,10 @@ describe('a tablet at the field office while headquarters is unreachable', () =>
     const op = await phone.newPage();
     await op.goto(`${relay.url}/?mission=demo`);
     expect(await logIn(op, DEMO.officer.username, DEMO.officer.password)).toBeNull();
-    await fetch(`${relay.url}/api/relay/sync`, { method: 'POST', headers: { authorization: `Bearer ${officerToken}` } });
+    await fetch(`${relay.url}/api/relay/sync`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officerToken}` },
+    });
     await op.goto(`${relay.url}/relay`);
     expect(await op.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await expect(op.getByRole('alert').textContent()).resolves.toMatch(/cannot be reached.*link is down/);

@@ -62,8 +62,11 @@ export class MissionReplicator {
   async pass(): Promise<PassReport> {
     const cp = await this.checkpoint();
     const refused: Refusal[] = [];
-    const pushed = await this.push(cp, refused);
+    let pushed = await this.push(cp, refused);
     const pulled = await this.pull(cp);
+    // What was just taken down is now a local change too: one `_revs_diff` per page moves the push
+    // checkpoint past it (headquarters has it), so "waiting to go up" means work made here.
+    if (pulled > 0) pushed += await this.push(cp, refused);
     return { pushed, pulled, refused };
   }
 
@@ -137,6 +140,15 @@ export class MissionReplicator {
         const failures = await this.up.json<
           Array<{ id: string; rev?: string; error: string; reason: string }>
         >('POST', `${this.door}/_bulk_docs`, { docs, new_edits: false });
+        // `forbidden` is headquarters' refusal (its rules): final, listed. Anything else is a failure to
+        // store (a full disk, a store down): the page is sent again at the next pass, never skipped.
+        const failed = failures.filter(
+          (f) => f.error !== 'forbidden' || f.reason.includes('TERN_STORE_REJECTED'),
+        );
+        if (failed.length > 0)
+          throw new Error(
+            `headquarters could not store ${failed.length} record(s) (${failed[0]!.error}: ${failed[0]!.reason})`,
+          );
         for (const f of failures) refused.push({ id: f.id, rev: f.rev ?? '-', reason: f.reason });
         sent += docs.length - failures.length;
       }

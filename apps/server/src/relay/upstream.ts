@@ -10,6 +10,8 @@ export interface UpstreamOptions {
   password: string;
   /** Per request; a link that stalls is abandoned and retried later. */
   timeoutMs?: number;
+  /** The HTTP client; the global fetch unless a test wraps it (to count or to cut). */
+  fetch?: typeof fetch;
 }
 
 /** Headquarters answered with a refusal (4xx) or failed (5xx): the status and its own words. */
@@ -61,7 +63,7 @@ export class Upstream {
 
   private async login(): Promise<void> {
     this.token = null;
-    const res = await fetch(`${this.url}/api/auth/login`, {
+    const res = await (this.o.fetch ?? fetch)(`${this.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: this.o.username, password: this.o.password, bearer: true }),
@@ -81,7 +83,7 @@ export class Upstream {
   }
 
   private send(method: string, path: string, body: unknown): Promise<Response> {
-    return fetch(`${this.url}${path}`, {
+    return (this.o.fetch ?? fetch)(`${this.url}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${this.token}`,
