@@ -88,10 +88,18 @@ describe('tablets ⇄ relay (LAN) ⇄ headquarters (2G with cuts)', () => {
     const ids = tablets[0]!.triples().map((d) => d._id);
     await approve(relay.url, officerAtRelay, ids[0]!);
 
+    const started = performance.now();
     const status = await relayCaughtUp(relay.url, officerAtRelay, 240_000);
+    const caughtUpS = (performance.now() - started) / 1000;
     expect(status.missions[0]!.refused).toEqual([]);
     await cuts[0];
     expect(link.stats.cuts).toBeGreaterThanOrEqual(1);
+    // Figures for the report (not asserted: the link's speed is the shaper's, the test is about data).
+    console.log(
+      `relay ⇄ HQ on ${link.profile.name}: 120 records up in ${caughtUpS.toFixed(1)} s with ${link.stats.cuts} cut(s); ` +
+        `${(link.stats.up.bytes / 1024).toFixed(0)} KiB up, ${(link.stats.down.bytes / 1024).toFixed(0)} KiB down, ` +
+        `${link.stats.httpRequests} HTTP requests, ${link.stats.connections} connections`,
+    );
 
     await approve(hq.url, officerAtHq, ids[1]!);
     await relayCaughtUp(relay.url, officerAtRelay, 240_000);

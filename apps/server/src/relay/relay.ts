@@ -91,7 +91,8 @@ export class Relay {
 
   /** Run one pass now (tests, and a data officer's "sync now"); waits for a pass already running. */
   async syncNow(): Promise<RelayStatus> {
-    if (this.running) await this.running;
+    // One pass at a time: a caller that waited for one starts the next only if nobody else did.
+    while (this.running) await this.running;
     this.running = this.pass().finally(() => (this.running = null));
     await this.running;
     return this.status();
