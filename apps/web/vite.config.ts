@@ -27,7 +27,8 @@ export default defineConfig({
           '**/xlsx-*',
         ],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/couch\//],
+        // `/relay`: a relay's status page, rendered by the server (decision 197), never the app shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/couch\//, /^\/relay(\/|\?|$)/],
         cleanupOutdatedCaches: true,
       },
     }),

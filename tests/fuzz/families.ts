@@ -13,6 +13,8 @@ export const FAMILIES = {
   admin: /^\S+ \/api\/(admin|missions|health|ready)(\/|$)/,
   // Migration Profiles (issue 15): the profile sync door, its reads, and the public profile pages.
   profiles: /^\S+ \/(api\/)?profiles(\/|$)/,
+  // The mission relay (decision 194): headquarters' account list for relays, a relay's status.
+  relay: /^\S+ \/(api\/)?relay(\/|$)/,
 } as const;
 
 export type Family = keyof typeof FAMILIES;

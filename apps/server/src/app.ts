@@ -57,6 +57,9 @@ import { signalWrites } from './research/write-signal.ts';
 import type { ServerDeps } from './deps.ts';
 import type { FormLookup } from './ingest/check-doc.ts';
 import { sharedKey, throttledRefresh } from './shared-state.ts';
+import { relayAccountsRoute } from './routes/relay-accounts-route.ts';
+import { relayStatusRoutes } from './relay/status-route.ts';
+import type { RelayHandle } from './relay/status-route.ts';
 
 export interface AppOptions {
   store: ServerStore;
@@ -105,6 +108,8 @@ export interface AppOptions {
   research?: ResearchOptions;
   /** What `GET /api/ready` checks beyond the stores: the data folder's free space (health/readiness.ts). */
   readiness?: ReadinessOptions;
+  /** Relay mode (`TERN_UPSTREAM`, relay/relay.ts): the running relay behind the status routes. */
+  relay?: RelayHandle;
 }
 
 /** A caller's `X-Request-Id` is kept when it is short and plain; otherwise the server makes one. */
@@ -278,6 +283,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(profileSyncRoute, deps);
   await app.register(profileReadRoutes, deps);
   await app.register(publicProfileRoutes, deps);
+  await app.register(relayAccountsRoute, deps);
+  await app.register(relayStatusRoutes, { ...deps, relay: opts.relay });
 
   const notFound = (method: string, url: string) =>
     errorBody('TERN_NOT_FOUND', `${method} ${url} is not a route`);

@@ -5,8 +5,13 @@ import { checkReadiness } from './health/readiness.ts';
 import { backupOnSignal } from './backup/on-signal.ts';
 import { researchSecret } from './research/research-secret.ts';
 import { openStore } from './open-store.ts';
+import { readRelayConfig } from './relay/relay-config.ts';
+import { Relay } from './relay/relay.ts';
 
 const config = readConfig();
+// Relay mode (docs/operator-guide.md, "A mission relay"): read before the store opens, so a half-set
+// relay configuration stops the process at once, in words.
+const relayConfig = readRelayConfig(process.env, config.missions);
 const store = openStore(config);
 // Behind TERN_STORE_URL the store may not answer at all (down, wrong address, a firewall that drops):
 // the first read is bounded, and the process says so and exits instead of hanging (decision 171).
@@ -38,7 +43,10 @@ const app = await buildApp({
   },
   maxAttachmentBytes: config.maxAttachmentBytes,
   readiness: { dataDir: config.dataDir, minFreeBytes: config.minFreeBytes },
+  ...(relayConfig ? { relay: { status: () => relay!.status(), syncNow: () => relay!.syncNow() } } : {}),
 });
+// The relay runs beside the server (relay/relay.ts); its password is only in relayConfig, never logged.
+const relay = relayConfig ? new Relay(store, relayConfig, app.log) : undefined;
 // The startup check of every store (crash-only: a store that cannot be read now will not heal by
 // serving; exit and let the supervisor retry). A nearly full disk is only a warning: reads still work.
 const missionIds = (await store.system().list<{ _id: string; id: string }>('mission:')).map((m) => m.id);
@@ -78,6 +86,7 @@ async function storeAnswers(ms: number): Promise<void> {
 
 const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');
+  await relay?.stop();
   await app.close();
   await ctdc.close();
   await store.close();
@@ -105,6 +114,8 @@ app.log.info(
     store: store.where(),
     missions: missionIds,
     webDist: config.webDist,
+    ...(relayConfig ? { relayOf: relayConfig.upstream, relayAccount: relayConfig.username } : {}),
   },
   'Tern server ready',
 );
+relay?.start();

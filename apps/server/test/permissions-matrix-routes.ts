@@ -378,6 +378,30 @@ export const ROUTES: Row[] = [
     request: () => ({ method: 'GET', url: '/api/admin/audit?limit=5' }),
     ok: [200],
   },
+  {
+    name: 'GET /api/relay/accounts?mission= (headquarters, for a relay)',
+    actions: ['relay.accounts'],
+    scoped: true,
+    request: (m) => ({ method: 'GET', url: `/api/relay/accounts?mission=${m}` }),
+    ok: [200],
+  },
+  // The relay's status (relay/status-route.ts) covers the missions the caller works in: `own` serves.
+  {
+    name: 'GET /api/relay/status',
+    actions: ['relay.status'],
+    scoped: false,
+    request: () => ({ method: 'GET', url: '/api/relay/status' }),
+    ok: [200],
+    withinOwn: true,
+  },
+  {
+    name: 'POST /api/relay/sync',
+    actions: ['relay.status'],
+    scoped: false,
+    request: () => ({ method: 'POST', url: '/api/relay/sync' }),
+    ok: [200],
+    withinOwn: true,
+  },
 ];
 
 /** Actions in the table that no route asks for yet; each needs a row as soon as a route does. */

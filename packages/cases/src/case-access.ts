@@ -12,7 +12,7 @@ import type { Assignment, CaseBody } from './case-doc.ts';
  * - Researchers and statisticians see no records (they read aggregates and projections only; the doors
  *   refuse them before this rule).
  */
-export type ViewerRole = 'interviewer' | 'data_officer' | 'admin' | 'researcher' | 'statistician';
+export type ViewerRole = 'interviewer' | 'data_officer' | 'admin' | 'researcher' | 'statistician' | 'relay';
 
 export interface Viewer {
   username: string;
@@ -32,7 +32,9 @@ export interface SubmissionLike {
   updatedBy?: unknown;
 }
 
-export const seesWholeMission = (v: Viewer): boolean => v.role === 'data_officer' || v.role === 'admin';
+// A mission relay (decision 194) holds the whole mission for the office's devices, as headquarters does.
+export const seesWholeMission = (v: Viewer): boolean =>
+  v.role === 'data_officer' || v.role === 'admin' || v.role === 'relay';
 
 /** Does the case belong to this interviewer now (assigned, shared, or made by them and never assigned)? */
 export function caseIsTheirs(c: CaseLike, username: string): boolean {

@@ -36,7 +36,9 @@ export type Action =
   | 'profile.edit'
   | 'profile.review'
   | 'profile.publish'
-  | 'profile.grant';
+  | 'profile.grant'
+  | 'relay.accounts'
+  | 'relay.status';
 
 /**
  * Throws a TernError (401 or 403) when `req` may not do `action` in `mission`; returns when it may.

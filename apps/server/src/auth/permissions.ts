@@ -18,52 +18,58 @@ export type Scope = 'none' | 'own' | 'all';
 // One row per action, one line per row (the roles line up): the formatter is told to leave it.
 // prettier-ignore
 export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
-  'sync.push': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
-  'sync.pull': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
-  'couch.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
-  'couch.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  'sync.push': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
+  'sync.pull': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
+  'couch.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'own' },
+  'couch.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'own' },
   // `_bulk_docs` with `new_edits:false` stores revisions as sent, histories and all: replicators
   // (a mission relay, a data officer's tools), not interviewers' accounts (docs/security.md).
-  'couch.replicate': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  'couch.replicate': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'own' },
   // A tombstone for a record: a data officer's act, with a reason (ingest/delete-rule.ts).
-  'record.delete': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
-  'case.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
-  'case.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
-  export: { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  'record.delete': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'own' },
+  'case.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
+  'case.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
+  export: { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
   // Approving or returning a submission: a field of the record, checked per document at both sync doors.
-  review: { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  review: { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
   // Form definitions hold no personal data; every field role needs them to fill forms offline.
-  'forms.read': { interviewer: 'all', data_officer: 'all', admin: 'all', researcher: 'none', statistician: 'none' },
+  'forms.read': { interviewer: 'all', data_officer: 'all', admin: 'all', researcher: 'none', statistician: 'none', relay: 'all' },
   // Exact record counts of a mission. Not for researchers: every number they see passes the research
   // disclosure control (docs/research-privacy.md), within their grant.
-  'aggregate.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
-  'user.manage': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
-  'mission.manage': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
-  'conflict.resolve': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
-  'audit.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
-  admin: { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
+  'aggregate.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
+  'user.manage': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
+  'mission.manage': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
+  'conflict.resolve': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
+  'audit.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
+  admin: { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
   // Research tables through the disclosure control. A researcher's "own" missions are the ones an
   // admin granted (research/grants.ts); field roles keep to their records (docs/security.md).
-  'research.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'own', statistician: 'none' },
-  'research.grant': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
+  'research.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'own', statistician: 'none', relay: 'none' },
+  'research.grant': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
   // Files of media answers (decision 125): uploaded by those who push records, read back by officers;
   // an interviewer's device keeps its own files and never downloads others'.
-  'attachment.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
-  'attachment.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none' },
+  'attachment.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
+  'attachment.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
   // Population projections (issue 14): data sets of published figures and projection runs, no mission
   // data, so no field role and no researcher (docs/decisions/126-statistician-role.md).
-  'demography.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'all' },
-  'demography.write': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'all' },
+  'demography.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'all', relay: 'none' },
+  'demography.write': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'all', relay: 'none' },
   // Matching across missions (issue 20): the review queue shows names from every mission and a link
   // joins two missions' cases, so only a role that covers every mission (decision 181).
-  'match.review': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
+  'match.review': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
   // Migration Profiles (issue 15, decision 154): the scope is a country. `own` is a country where the
   // account holds a profile role that allows the action (profiles/profile-grants.ts), whatever its role.
-  'profile.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'own', statistician: 'own' },
-  'profile.edit': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'own', statistician: 'own' },
-  'profile.review': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'own', statistician: 'own' },
-  'profile.publish': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'own', statistician: 'own' },
-  'profile.grant': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none' },
+  'profile.read': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'own', statistician: 'own', relay: 'none' },
+  'profile.edit': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'own', statistician: 'own', relay: 'none' },
+  'profile.review': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'own', statistician: 'own', relay: 'none' },
+  'profile.publish': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'own', statistician: 'own', relay: 'none' },
+  // A relay's account at headquarters (decision 194): the mission field accounts with their password
+  // verifiers, so interviewers log in at the relay while headquarters is unreachable. Verifiers leave
+  // headquarters for a relay only: not even an admin reads them.
+  'relay.accounts': { interviewer: 'none', data_officer: 'none', admin: 'none', researcher: 'none', statistician: 'none', relay: 'own' },
+  // The relay's own status page (relay/status-route.ts): the mission data officer's, on the relay.
+  'relay.status': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
+  'profile.grant': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
 };
 
 /**
@@ -76,6 +82,7 @@ export const MANAGED_BY: Record<Role, Role[]> = {
   admin: ['admin'],
   researcher: ['admin'],
   statistician: ['admin'],
+  relay: ['admin'],
 };
 
 export interface Decision {

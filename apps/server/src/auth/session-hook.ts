@@ -27,11 +27,12 @@ export function tokenOf(req: FastifyRequest): string | null {
 
 /**
  * The paths whose requests carry a session: `/api/…` and the CouchDB door, `/couch` itself included
- * (PouchDB asks `GET /couch` without the slash; it answered 401 to everyone before, issue 11 item 6).
+ * (PouchDB asks `GET /couch` without the slash; it answered 401 to everyone before, issue 11 item 6),
+ * and a relay's status page `/relay` (relay/status-route.ts), the one page rendered on the server.
  */
 export function carriesSession(url: string): boolean {
   const path = url.split('?', 1)[0]!;
-  return path.startsWith('/api/') || path === '/couch' || path.startsWith('/couch/');
+  return path.startsWith('/api/') || path === '/couch' || path.startsWith('/couch/') || path === '/relay';
 }
 
 export function installSessionHook(app: FastifyInstance, sessions: Sessions, accounts: Accounts): void {

@@ -13,6 +13,7 @@ import type { DocRejection } from './rejection.ts';
 import { reservedFieldRejection } from './reserved-fields.ts';
 import { reviewRefusal } from './review-rule.ts';
 import { StoredState } from './stored-state.ts';
+import type { CarriedResolver } from '../relay/carried-authors.ts';
 
 export interface AdmissionContext {
   mission: string;
@@ -26,6 +27,11 @@ export interface AdmissionContext {
    * `edit`: computed by this server from an interactive edit (CouchDB door, `new_edits:true`).
    */
   origin: 'device' | 'replicated' | 'edit';
+  /**
+   * Set when a mission relay pushes (decision 194): each document is checked as the account it names
+   * as its author, never as the relay (relay/carried-authors.ts).
+   */
+  carried?: CarriedResolver;
 }
 
 /**
@@ -53,7 +59,7 @@ export async function admit(
     pending.map((d) => d._id),
   );
   for (const d of pending) if (d._deleted) await stored.leavesOf(d._id);
-  if (ctx.principal?.role === 'interviewer') await stored.include(caseIdsOf(pending));
+  if (ctx.principal?.role === 'interviewer' || ctx.carried) await stored.include(caseIdsOf(pending));
   for (let i = 0; i < docs.length; i++) {
     if (out[i] !== null) continue;
     const doc = docs[i]!;
@@ -69,11 +75,14 @@ function storedRules(
   ctx: AdmissionContext,
   batch: readonly WireDoc[],
 ): DocRejection | null {
+  const actors = ctx.carried?.(doc) ?? { editor: ctx.principal, reviewer: ctx.principal };
+  if ('code' in actors) return actors;
+  const { editor, reviewer } = actors;
   return (
-    reviewRefusal(doc, stored.winner(doc._id), ctx.principal, ctx.mission) ??
-    approvedEditRejection(doc, stored, ctx.principal, ctx.mission) ??
-    caseAssignmentRejection(doc, ctx.principal, (id) => stored.winner(id)) ??
-    deleteRejection(doc, stored, ctx.principal, ctx.mission, {
+    reviewRefusal(doc, stored.winner(doc._id), reviewer, ctx.mission) ??
+    approvedEditRejection(doc, stored, editor, ctx.mission) ??
+    caseAssignmentRejection(doc, editor, (id) => stored.winner(id)) ??
+    deleteRejection(doc, stored, editor, ctx.mission, {
       replicated: ctx.origin === 'replicated',
       batch,
     })
@@ -91,6 +100,7 @@ export async function prepareEdits(
   db: MissionDb,
   docs: ReadonlyArray<Record<string, unknown> & { _id: string }>,
   principal: Principal | null = null,
+  carried = false,
 ): Promise<{ rejections: Array<DocRejection | null>; stored: StoredState }> {
   const rejections = docs.map((d) => sizeRejection(d) ?? reservedFieldRejection(d));
   const ok = docs.filter((_, i) => rejections[i] === null);
@@ -99,7 +109,7 @@ export async function prepareEdits(
     ok.map((d) => d._id),
   );
   for (const d of ok) if (d._deleted === true) await stored.leavesOf(d._id);
-  if (principal?.role === 'interviewer') await stored.include(caseIdsOf(ok));
+  if (principal?.role === 'interviewer' || carried) await stored.include(caseIdsOf(ok));
   return { rejections, stored };
 }
 

@@ -7,6 +7,7 @@ import { autoMerge } from '../merge/auto-merge.ts';
 import { admit, admitEdit, prepareEdits } from './admission.ts';
 import type { AdmissionContext } from './admission.ts';
 import type { DocRejection } from './rejection.ts';
+import { carriedResolver } from '../relay/carried-authors.ts';
 
 /** What happened to one document of a batch, in the intake's words; each door translates it. */
 export type IntakeResult =
@@ -35,7 +36,7 @@ export async function intakeRevisions(
   docs: WireDoc[],
 ): Promise<IntakeResult[]> {
   const db = deps.store.mission(r.mission);
-  const rejections = await admit(db, docs, context(deps, r));
+  const rejections = await admit(db, docs, await context(deps, r, docs));
   const accepted = docs.filter((_, i) => rejections[i] === null);
   const stored = await storeOr503(() => db.writeReplicated(accepted));
   const byRev = new Map(stored.map((s) => [`${s.id} ${s.rev}`, s]));
@@ -77,8 +78,8 @@ export async function intakeEdits(
   docs: EditDoc[],
 ): Promise<EditIntakeResult[]> {
   const db = deps.store.mission(r.mission);
-  const ctx = context(deps, r);
-  const { rejections, stored } = await prepareEdits(db, docs, ctx.principal);
+  const ctx = await context(deps, r, docs as unknown as WireDoc[]);
+  const { rejections, stored } = await prepareEdits(db, docs, ctx.principal, ctx.carried !== undefined);
   const editable = docs.filter((_, i) => rejections[i] === null);
   // The store asks the check in edit order and answers `forbidden` exactly when the check refused.
   const refusals: DocRejection[] = [];
@@ -107,8 +108,17 @@ export async function intakeEdits(
   return results;
 }
 
-function context(deps: ServerDeps, r: IntakeRequest): AdmissionContext {
-  return { mission: r.mission, origin: r.origin, principal: r.req.principal ?? null, forms: deps.forms };
+async function context(
+  deps: ServerDeps,
+  r: IntakeRequest,
+  docs: readonly WireDoc[],
+): Promise<AdmissionContext> {
+  const principal = r.req.principal ?? null;
+  const ctx: AdmissionContext = { mission: r.mission, origin: r.origin, principal, forms: deps.forms };
+  // A relay carries other accounts' writes: each is checked as its author (decision 194).
+  if (principal?.role === 'relay')
+    ctx.carried = await carriedResolver(deps.accounts, principal, r.mission, docs);
+  return ctx;
 }
 
 /** A store that cannot write (disk full, store down) is the server's trouble: 503, retry later. */

@@ -56,7 +56,10 @@ export async function accountRoutes(app: FastifyInstance, deps: ServerDeps): Pro
 
   app.post('/api/users', { bodyLimit: 16 * 1024 }, async (req, reply) => {
     const body = parseRequest(CreateAccountRequest, req.body, 'New account');
-    if ((body.role === 'interviewer' || body.role === 'data_officer') && body.missions.length === 0)
+    if (
+      (body.role === 'interviewer' || body.role === 'data_officer' || body.role === 'relay') &&
+      body.missions.length === 0
+    )
       throw new TernError(
         'TERN_BAD_REQUEST',
         `New account: missions: a ${body.role} needs at least one mission`,

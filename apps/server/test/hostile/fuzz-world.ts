@@ -22,6 +22,7 @@ export const ACCOUNTS: Record<Exclude<Caller, 'anonymous'>, { role: Role; missio
   'field-other': { role: 'interviewer', missions: ['other'] },
   data_officer: { role: 'data_officer', missions: ['demo'] },
   admin: { role: 'admin', missions: [] },
+  relay: { role: 'relay', missions: ['demo'] },
 };
 
 const caseBody = (mission: string) => ({

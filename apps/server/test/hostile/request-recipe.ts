@@ -5,7 +5,8 @@ import type { DocRecipe, Target, World } from './doc-recipes.ts';
 import { isPlainObject, toJsonText } from './hostile-values.ts';
 
 /** Who sends a request (accounts made by fuzz-world.ts). */
-export const CALLERS = ['anonymous', 'interviewer', 'field-other', 'data_officer', 'admin'] as const;
+// `relay`: a mission relay's account (decision 194), the permitted caller that carries others' writes.
+export const CALLERS = ['anonymous', 'interviewer', 'field-other', 'data_officer', 'admin', 'relay'] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /**
@@ -20,6 +21,7 @@ const CALLER_DEVICE_DIGITS: Record<Caller, string> = {
   'field-other': '02',
   data_officer: '03',
   admin: '04',
+  relay: '05',
 };
 export const deviceOf = (c: Caller): string => `dev-01JH0ST1LE00000000000000${CALLER_DEVICE_DIGITS[c]}`;
 

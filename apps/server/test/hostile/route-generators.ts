@@ -382,6 +382,11 @@ const GENERATORS: Record<string, fc.Arbitrary<Part>> = {
   'GET /api/demography/runs/:id': withParams({ id: demographyIdArb }),
   'DELETE /api/demography/runs/:id': withParams({ id: demographyIdArb }),
   ...PROFILE_GENERATORS,
+  // The mission relay (decision 194): headquarters' account list for a relay, a relay's status page.
+  'GET /api/relay/accounts': p({}, queryFrom(S.RelayAccountsQuery)),
+  'GET /api/relay/status': p(),
+  'POST /api/relay/sync': p(),
+  'GET /relay': p(),
   'GET /couch': p(),
   'GET /couch/': p(),
   'GET /couch/:db': withParams({ db: missionArb }),

@@ -23,6 +23,7 @@ export {
   ProfileGrantRequest,
   PublicProfileQuery,
   RegisterDeviceRequest as DeviceRegister,
+  RelayAccountsQuery,
   UpdateDeviceRequest as DeviceUpdateShape,
   UpdateMissionRequest as MissionUpdateShape,
   RunCreateRequest,

@@ -44,6 +44,10 @@ export const SERVER_ERRORS = {
   TERN_APPROVED_EDIT: { status: 422, title: 'An approved record must go back to review when edited' },
   TERN_CASE_NOT_ASSIGNED: { status: 422, title: 'The case is not assigned to you' },
   TERN_CASE_ASSIGN_FORBIDDEN: { status: 422, title: 'Only a data officer may assign or share a case' },
+  TERN_RELAY_AUTHOR_REFUSED: {
+    status: 422,
+    title: 'The relay carried a write by an account that may not make it',
+  },
   TERN_RESEARCH_BUDGET_EXCEEDED: { status: 429, title: "Today's research queries are used up" },
   // Files of media answers (decision 125).
   TERN_ATTACHMENT_TOO_LARGE: { status: 413, title: 'The file is over the size limit' },

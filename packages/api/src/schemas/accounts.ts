@@ -40,3 +40,6 @@ export const AccountListQuery = z.object({ mission: MissionId.optional() }).stri
 
 export const AccountResponse = z.object({ user: PublicAccount });
 export const AccountListResponse = z.object({ users: z.array(PublicAccount) });
+
+/** `GET /api/relay/accounts?mission=` (a relay's account at headquarters, decision 196). */
+export const RelayAccountsQuery = z.object({ mission: MissionId }).strict();

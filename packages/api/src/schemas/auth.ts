@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** The roles of docs/security.md. Missions scope interviewers and data officers only. */
-export const ROLES = ['interviewer', 'data_officer', 'admin', 'researcher', 'statistician'] as const;
+/**
+ * The roles of docs/security.md. Missions scope interviewers, data officers and relays. A `relay` is
+ * the account a mission relay (a Tern server in a field office) uses at headquarters: it replicates
+ * its missions and reads their field accounts, and never logs in to the app (decision 194).
+ */
+export const ROLES = ['interviewer', 'data_officer', 'admin', 'researcher', 'statistician', 'relay'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

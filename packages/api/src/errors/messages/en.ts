@@ -42,6 +42,8 @@ export const en: Messages = {
   TERN_APPROVED_EDIT: 'This record was approved: an edit must send it back for review.',
   TERN_CASE_NOT_ASSIGNED: 'The case is not assigned to you: ask a data officer to assign it to you.',
   TERN_CASE_ASSIGN_FORBIDDEN: 'Only a data officer may assign, transfer or share a case.',
+  TERN_RELAY_AUTHOR_REFUSED:
+    'Headquarters did not accept a record the office relay carried: its author is not a member of the mission there.',
   TERN_RESEARCH_BUDGET_EXCEEDED:
     "You have used today's research queries. The budget renews at midnight (UTC).",
   TERN_ATTACHMENT_TOO_LARGE:

@@ -48,6 +48,8 @@ export const es: Messages = {
   TERN_CASE_NOT_ASSIGNED:
     'Este caso no está asignado a usted: pida a un responsable de datos que se lo asigne.',
   TERN_CASE_ASSIGN_FORBIDDEN: 'Solo un responsable de datos puede asignar, transferir o compartir un caso.',
+  TERN_RELAY_AUTHOR_REFUSED:
+    'La sede no aceptó un registro que trajo el relé de la oficina: su autor no es miembro de la misión en la sede.',
   TERN_RESEARCH_BUDGET_EXCEEDED:
     'Ha agotado las consultas de investigación de hoy. El cupo se renueva a medianoche (UTC).',
   TERN_ATTACHMENT_TOO_LARGE:

@@ -53,6 +53,8 @@ export const fr: Messages = {
     'Ce dossier ne vous est pas attribué : demandez à un responsable des données de vous l’attribuer.',
   TERN_CASE_ASSIGN_FORBIDDEN:
     'Seul un responsable des données peut attribuer, transférer ou partager un dossier.',
+  TERN_RELAY_AUTHOR_REFUSED:
+    "Le siège n'a pas accepté un dossier transmis par le relais du bureau : son auteur n'est pas membre de la mission au siège.",
   TERN_RESEARCH_BUDGET_EXCEEDED:
     'Vous avez utilisé les requêtes de recherche du jour. Le quota se renouvelle à minuit (UTC).',
   TERN_ATTACHMENT_TOO_LARGE:

@@ -1,0 +1,58 @@
+/** A Tern server in relay mode (decision 195): every variable is listed in docs/operator-guide.md. */
+export interface RelayConfig {
+  /** `TERN_UPSTREAM`: headquarters' base URL. */
+  upstream: string;
+  /** `TERN_RELAY_USER` / `TERN_RELAY_PASSWORD`: the relay account at headquarters (role `relay`). */
+  username: string;
+  password: string;
+  /** `TERN_MISSIONS`: the missions this relay serves (each must be one of the relay account's). */
+  missions: string[];
+  /** `TERN_RELAY_INTERVAL_S`: seconds between passes while the link is up (30). */
+  intervalMs: number;
+  /** The longest wait between attempts while headquarters does not answer (10 minutes). */
+  maxBackoffMs: number;
+  /** `TERN_RELAY_TIMEOUT_S`: one request to headquarters gives up after this (120 s: 2G is slow). */
+  requestTimeoutMs: number;
+  /** Documents per page (100). */
+  pageSize: number;
+}
+
+/** Relay mode when `TERN_UPSTREAM` is set; null otherwise. Throws in words when it is half set. */
+export function readRelayConfig(env: NodeJS.ProcessEnv, missions: string[]): RelayConfig | null {
+  const upstream = env.TERN_UPSTREAM?.trim();
+  if (!upstream) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(upstream);
+  } catch {
+    throw new Error(`TERN_UPSTREAM must be headquarters' URL (https://…), got ${JSON.stringify(upstream)}`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw new Error(`TERN_UPSTREAM must be an http(s) URL, got ${parsed.protocol}`);
+  if (parsed.username || parsed.password)
+    throw new Error('TERN_UPSTREAM must not carry credentials: set TERN_RELAY_USER and TERN_RELAY_PASSWORD');
+  const username = env.TERN_RELAY_USER ?? '';
+  const password = env.TERN_RELAY_PASSWORD ?? '';
+  if (!username || !password)
+    throw new Error(
+      'Relay mode (TERN_UPSTREAM) needs TERN_RELAY_USER and TERN_RELAY_PASSWORD: the relay account at headquarters',
+    );
+  if (missions.length === 0)
+    throw new Error('Relay mode (TERN_UPSTREAM) needs TERN_MISSIONS: the missions this relay serves');
+  const seconds = (name: string, fallback: number) => {
+    const v = Number(env[name] ?? fallback);
+    if (!Number.isFinite(v) || v <= 0)
+      throw new Error(`${name} must be a positive number of seconds, got ${env[name]}`);
+    return v * 1000;
+  };
+  return {
+    upstream: parsed.toString().replace(/\/+$/, ''),
+    username,
+    password,
+    missions,
+    intervalMs: seconds('TERN_RELAY_INTERVAL_S', 30),
+    maxBackoffMs: Math.max(seconds('TERN_RELAY_INTERVAL_S', 30), 600_000),
+    requestTimeoutMs: seconds('TERN_RELAY_TIMEOUT_S', 120),
+    pageSize: 100,
+  };
+}

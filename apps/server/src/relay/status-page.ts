@@ -1,0 +1,86 @@
+import type { FastifyRequest } from 'fastify';
+import type { RelayStatus } from './relay.ts';
+
+/**
+ * The relay's status page (decision 197): server-rendered, no script (the CSP allows none inline),
+ * readable on a 360-pixel phone, in English or Arabic as the browser asks. It does not reload itself
+ * (a timed refresh fails WCAG 2.2.1, axe's `meta-refresh`): it says when it was made. Everything shown is counts, times and headquarters' words: never a record's content.
+ */
+const WORDS = {
+  en: {
+    title: 'Mission relay',
+    upstream: 'Headquarters',
+    lastContact: 'Last contact with headquarters',
+    lastComplete: 'Last complete exchange',
+    never: 'never since the relay started',
+    ok: 'The link works: nothing is waiting on an error.',
+    problem: 'Problem',
+    mission: 'Mission',
+    up: 'Waiting to go to headquarters',
+    down: 'Waiting to come from headquarters',
+    unknown: 'unknown',
+    refused: 'Refused by headquarters (they stay on this relay)',
+    none: 'none',
+    accounts: 'Field accounts kept here',
+    login: 'Log in to Tern on this server first, then open this page again.',
+    asOf: 'As of (reload the page to see the latest)',
+  },
+  ar: {
+    title: 'مرحّل البعثة',
+    upstream: 'المقر',
+    lastContact: 'آخر اتصال بالمقر',
+    lastComplete: 'آخر تبادل كامل',
+    never: 'لم يحدث منذ تشغيل المرحّل',
+    ok: 'الاتصال يعمل: لا شيء ينتظر بسبب خطأ.',
+    problem: 'مشكلة',
+    mission: 'البعثة',
+    up: 'بانتظار الإرسال إلى المقر',
+    down: 'بانتظار الوصول من المقر',
+    unknown: 'غير معروف',
+    refused: 'رفضها المقر (تبقى على هذا المرحّل)',
+    none: 'لا شيء',
+    accounts: 'حسابات ميدانية محفوظة هنا',
+    login: 'سجّل الدخول إلى Tern على هذا الخادم أولاً، ثم افتح هذه الصفحة مجدداً.',
+    asOf: 'الحالة في (أعد تحميل الصفحة لرؤية الأحدث)',
+  },
+} as const;
+
+const esc = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function language(req: FastifyRequest): 'en' | 'ar' {
+  const asked = String(req.headers['accept-language'] ?? '').toLowerCase();
+  return /^\s*ar\b/.test(asked) ? 'ar' : 'en';
+}
+
+export function statusPage(s: RelayStatus | null, refusal: string | null, req: FastifyRequest): string {
+  const lang = language(req);
+  const w = WORDS[lang];
+  const dir = lang === 'ar' ? 'rtl' : 'ltr';
+  const when = (iso: string | null) =>
+    iso ? `<time datetime="${esc(iso)}">${esc(iso.replace('T', ' ').slice(0, 19))} UTC</time>` : esc(w.never);
+  const count = (n: number | null) => (n === null ? esc(w.unknown) : String(n));
+  const body = !s
+    ? `<p role="alert">${esc(refusal ?? '')}</p><p>${esc(w.login)}</p>`
+    : `<dl>
+<dt>${esc(w.asOf)}</dt><dd>${when(new Date().toISOString())}</dd>
+<dt>${esc(w.upstream)}</dt><dd dir="ltr">${esc(s.upstream)}</dd>
+<dt>${esc(w.lastContact)}</dt><dd>${when(s.lastContact)}</dd>
+<dt>${esc(w.lastComplete)}</dt><dd>${when(s.lastComplete)}</dd>
+<dt>${esc(w.accounts)}</dt><dd>${s.accountsMirrored}</dd>
+</dl>
+${s.error ? `<p role="alert"><strong>${esc(w.problem)}:</strong> <span dir="ltr">${esc(s.error)}</span> (${when(s.errorAt)})</p>` : `<p>${esc(w.ok)}</p>`}
+${s.missions
+  .map(
+    (m) => `<section><h2>${esc(w.mission)} <span dir="ltr">${esc(m.mission)}</span></h2>
+<dl><dt>${esc(w.up)}</dt><dd>${count(m.pendingUp)}</dd><dt>${esc(w.down)}</dt><dd>${count(m.pendingDown)}</dd>
+<dt>${esc(w.refused)}</dt><dd>${m.refused.length === 0 ? esc(w.none) : `<ul>${m.refused.map((r) => `<li dir="ltr">${esc(r.id)}: ${esc(r.reason)}</li>`).join('')}</ul>`}</dd></dl></section>`,
+  )
+  .join('\n')}`;
+  return `<!doctype html>
+<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(w.title)}</title></head>
+<body><main><h1>${esc(w.title)}</h1>
+${body}
+</main></body></html>`;
+}
