@@ -56,6 +56,7 @@ import { signalWrites } from './research/write-signal.ts';
 import type { ServerDeps } from './deps.ts';
 import type { FormLookup } from './ingest/check-doc.ts';
 import { sharedKey, throttledRefresh } from './shared-state.ts';
+import { profileDeviceKeys } from './profiles/profile-device-key.ts';
 
 export interface AppOptions {
   store: ServerStore;
@@ -253,6 +254,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await sharedKey(sys, 'known-device'),
     ),
     feeds,
+    profileDeviceKey: profileDeviceKeys(await sharedKey(sys, 'profile-device')),
     jsonMaxDepth,
   };
   await app.register(authRoutes, deps);
