@@ -27,7 +27,8 @@ export default defineConfig({
           '**/xlsx-*',
         ],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/couch\//],
+        // The public Migration Profile pages are the server's, not the app's (decision 187).
+        navigateFallbackDenylist: [/^\/api\//, /^\/couch\//, /^\/profiles\//],
         cleanupOutdatedCaches: true,
       },
     }),

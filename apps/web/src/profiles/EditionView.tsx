@@ -75,10 +75,11 @@ export function EditionView(props: {
       {edition.conflicted && <p role="alert">{t('conflicted')}</p>}
       <div className="profile-workflow" role="group" aria-label={t('workflow')}>
         {allowed.map((a) => (
-          <button key={a} type="button" onClick={() => void step(a)}>
+          <button key={a} type="button" disabled={edition.pending} onClick={() => void step(a)}>
             {t(`action.${a}`)}
           </button>
         ))}
+        {allowed.length > 0 && edition.pending && <span className="hint">{t('syncBeforeStep')}</span>}
         <label>
           {t('writingLanguage')}{' '}
           <select value={lang} onChange={(e) => setLang(e.target.value)}>

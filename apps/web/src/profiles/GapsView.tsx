@@ -65,7 +65,7 @@ export function GapsView(props: { doc: ProfileBody; edit: Edit; editable: boolea
       <p className="hint">{t('gaps.intro', { years: m.staleAfterYears })}</p>
       {m.blocks.map((b) => (
         <div className="profile-scroll" key={b.indicator}>
-          <table data-gap-indicator={b.indicator}>
+          <table data-gap-indicator={b.indicator} tabIndex={0}>
             <caption>
               {indicatorName(b.indicator)}
               {b.stale && <strong className="profile-flag"> {t('gaps.stale')}</strong>}

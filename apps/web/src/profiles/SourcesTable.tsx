@@ -20,7 +20,8 @@ export function SourcesTable(props: { doc: ProfileBody }) {
             {flagged ? t('sources.flagged', { n: flagged }) : t('sources.agree')}
           </p>
           <div className="profile-scroll">
-            <table>
+            {/* A table scrolls sideways in its own box on a phone (app styles): the keyboard reaches it. */}
+            <table tabIndex={0} aria-labelledby="profile-sources-title">
               <thead>
                 <tr>
                   <th scope="col">{t('sources.indicator')}</th>
