@@ -108,7 +108,7 @@ const saved = async (page: Page) => {
   if (await problem.count()) throw new Error(`refused: ${await problem.first().textContent()}`);
 };
 async function pickEdition(page: Page, n: number) {
-  await page.getByLabel(en('edition'), { exact: true }).selectOption(String(n));
+  await page.locator('.profile-editions select').selectOption(String(n));
   await page.locator(`article.profile-edition[data-edition="${n}"]`).waitFor();
 }
 
