@@ -32,7 +32,9 @@ const ACCOUNT = {
 
 type Dict = Record<string, unknown>;
 const words = (lang: string, ns = 'profiles') => {
-  const d = JSON.parse(readFileSync(join(ROOT, `apps/web/src/i18n/locales/${lang}/${ns}.json`), 'utf8')) as Dict;
+  const d = JSON.parse(
+    readFileSync(join(ROOT, `apps/web/src/i18n/locales/${lang}/${ns}.json`), 'utf8'),
+  ) as Dict;
   return (path: string, vars: Record<string, string | number> = {}) =>
     Object.entries(vars).reduce(
       (s, [k, v]) => s.replace(`{{${k}}}`, String(v)),
@@ -149,7 +151,10 @@ describe('a Migration Profile from draft to printed report', () => {
       const trends = section(national, 'migration-trends');
       const p1 = trends.locator('[data-paragraph=p1] textarea');
       await p1.fill(NEW_TEXT);
-      await trends.locator('[data-paragraph=p1]').getByRole('button', { name: en('saveParagraph') }).click();
+      await trends
+        .locator('[data-paragraph=p1]')
+        .getByRole('button', { name: en('saveParagraph') })
+        .click();
       await saved(national);
 
       // A bad SDMX-CSV: nothing imported, each refused line with its reason.
@@ -176,8 +181,12 @@ describe('a Migration Profile from draft to printed report', () => {
       expect(await e2022.locator('li[data-source]').count()).toBe(2);
       expect(await e2022.textContent()).toContain('31,000');
       expect(await e2022.textContent()).toContain('24,800');
-      expect(await national.locator('tr[data-cell="emigration:2021"]').getAttribute('data-disagrees')).toBe('no');
-      await national.locator('section.profile-sources').screenshot({ path: join(SHOTS, 'en-profile-sources.png') });
+      expect(await national.locator('tr[data-cell="emigration:2021"]').getAttribute('data-disagrees')).toBe(
+        'no',
+      );
+      await national
+        .locator('section.profile-sources')
+        .screenshot({ path: join(SHOTS, 'en-profile-sources.png') });
 
       // A plan for a gap of the matrix, then submitted for review — all still offline.
       const gap = national.locator('.profile-gap-list > li[data-unplanned=yes]').first();
@@ -187,7 +196,9 @@ describe('a Migration Profile from draft to printed report', () => {
       await gap.getByLabel(en('gaps.due')).fill('2027-06-30');
       await gap.getByRole('button', { name: en('gaps.addPlan') }).click();
       await saved(national);
-      expect(await national.locator(`.profile-gap-list > li[data-gap="${gapKey}"]`).getAttribute('data-unplanned')).toBe('no');
+      expect(
+        await national.locator(`.profile-gap-list > li[data-gap="${gapKey}"]`).getAttribute('data-unplanned'),
+      ).toBe('no');
       await national.locator('section.profile-gaps').screenshot({ path: join(SHOTS, 'en-profile-gaps.png') });
       // Submitting waits for the sync: reviewers must see what is submitted.
       expect(await national.getByRole('button', { name: en('action.submit') }).isDisabled()).toBe(true);

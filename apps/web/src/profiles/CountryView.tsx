@@ -35,7 +35,11 @@ export function CountryView(props: {
   const reload = useCallback(async () => {
     const list = await localEditions(db, dataKey, country);
     setEditions(list);
-    setShown((s) => (s !== null && list.some((e) => e.doc.edition.number === s) ? s : (list.at(-1)?.doc.edition.number ?? null)));
+    setShown((s) =>
+      s !== null && list.some((e) => e.doc.edition.number === s)
+        ? s
+        : (list.at(-1)?.doc.edition.number ?? null),
+    );
   }, [db, dataKey, country]);
   useEffect(() => {
     void reload();
@@ -133,7 +137,13 @@ export function CountryView(props: {
         </p>
       )}
       {diff && editions && (
-        <DiffView editions={editions} from={diff.from} to={diff.to} onChange={setDiff} onClose={() => setDiff(null)} />
+        <DiffView
+          editions={editions}
+          from={diff.from}
+          to={diff.to}
+          onChange={setDiff}
+          onClose={() => setDiff(null)}
+        />
       )}
       {current && device && (
         <EditionView

@@ -70,7 +70,8 @@ export function ImportPanel(props: { doc: ProfileBody; edit: Edit; lang: string 
         </select>
       </label>
       <label>
-        {t('import.file')} <input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        {t('import.file')}{' '}
+        <input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </label>
       <label>
         {t('import.section')}{' '}

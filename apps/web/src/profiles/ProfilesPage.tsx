@@ -51,11 +51,7 @@ export default function ProfilesPage(props: {
             <ul>
               {countries.map((c) => (
                 <li key={c.country}>
-                  <button
-                    type="button"
-                    aria-pressed={c.country === open}
-                    onClick={() => setOpen(c.country)}
-                  >
+                  <button type="button" aria-pressed={c.country === open} onClick={() => setOpen(c.country)}>
                     {c.name} ({c.country})
                   </button>{' '}
                   <span className="profile-roles">

@@ -120,7 +120,9 @@ export function SectionEditor(props: {
           <ul>
             {s.comments.map((c) => (
               <li key={c._id} data-comment={c._id} data-resolved={c.resolved ? 'yes' : 'no'}>
-                <span className="profile-comment-by">{t('commentBy', { by: c.by, at: c.at.slice(0, 10) })}</span>{' '}
+                <span className="profile-comment-by">
+                  {t('commentBy', { by: c.by, at: c.at.slice(0, 10) })}
+                </span>{' '}
                 {c.text}{' '}
                 {c.resolved ? (
                   <span className="profile-resolved">{t('resolvedBy', { by: c.resolved.by })}</span>

@@ -29,6 +29,7 @@ export async function listCountries(username: string, keyed: readonly string[]):
   const kept = localStorage.getItem(rememberKey(username));
   const known = kept ? (JSON.parse(kept) as CountrySummary[]) : [];
   return keyed.map(
-    (country) => known.find((c) => c.country === country) ?? { country, name: country, roles: [], editions: [] },
+    (country) =>
+      known.find((c) => c.country === country) ?? { country, name: country, roles: [], editions: [] },
   );
 }
