@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { diffEditions, sectionTitle } from '@tern/profiles';
+import type { SectionId } from '@tern/profiles';
 import { formatNumber } from '../i18n/i18n.ts';
 import type { LocalEdition } from './profile-store.ts';
 import { indicatorName } from './indicator-name.ts';
@@ -32,6 +33,14 @@ export function DiffView(props: {
       ))}
     </select>
   );
+  // A table by its title in the later edition (or the earlier one, when removed), else its id.
+  const tableTitle = (section: SectionId, id: string) => {
+    for (const e of [b, a]) {
+      const tb = e?.doc.sections[section].tables.find((x) => x._id === id);
+      if (tb) return Object.values(tb.title)[0] ?? id;
+    }
+    return id;
+  };
   const num = (n: number | null) => (n === null ? '—' : formatNumber(n));
   const empty = d && !d.title.length && !d.text.length && !d.tables.length && !d.figures.length;
   return (
@@ -76,7 +85,7 @@ export function DiffView(props: {
             <li key={`b${i}`} data-diff="table">
               {t('diff.table', {
                 section: sectionTitle(c.section, i18n.language),
-                table: c.table,
+                table: tableTitle(c.section, c.table),
                 change: t(`diff.change.${c.change}`),
                 fields: c.fields.join(', '),
               })}

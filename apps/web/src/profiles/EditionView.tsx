@@ -61,7 +61,9 @@ export function EditionView(props: {
   return (
     <article className="profile-edition" data-edition={doc.edition.number} data-status={status}>
       <h3>
-        {doc.title[lang] ?? doc.title[doc.languages[0]!]}{' '}
+        <span lang={doc.title[lang] !== undefined ? lang : doc.languages[0]}>
+          {doc.title[lang] ?? doc.title[doc.languages[0]!]}
+        </span>{' '}
         <span className="profile-status">
           {t('editionOption', { n: doc.edition.number, status: t(`status.${status}`) })}
         </span>
