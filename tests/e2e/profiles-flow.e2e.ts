@@ -265,9 +265,8 @@ describe('a Migration Profile from draft to printed report', () => {
       await report.waitForLoadState('load');
       expect(report.url()).toBe(`${server.url}/profiles/KEN?edition=2&lang=en`);
       const pages = await pdfPages(await report.pdf({ format: 'A4', printBackground: true }));
-      // Cover, contents, nine sections from a new page each, the sources (and the public links).
-      expect(pages.length, pages[0]).toBeGreaterThanOrEqual(12);
-      expect(pages.length).toBeLessThanOrEqual(13);
+      // Cover, contents, nine sections from a new page each, the sources (the public links after them).
+      expect(pages.map((p) => p.slice(0, 40))).toHaveLength(12);
       expect(pages[0]).toContain('Migration in Kenya: a country profile');
       expect(pages[0]).toMatch(/Edition 2/);
       expect(pages[1]).toContain('Contents');
