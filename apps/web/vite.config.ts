@@ -27,8 +27,9 @@ export default defineConfig({
           '**/xlsx-*',
         ],
         navigateFallback: '/index.html',
-        // `/relay`: a relay's status page, rendered by the server (decision 197), never the app shell.
-        navigateFallbackDenylist: [/^\/api\//, /^\/couch\//, /^\/relay(\/|\?|$)/],
+        // `/relay`: a relay's status page, rendered by the server (decision 197); the public Migration
+        // Profile pages are the server's too (decision 187): never the app shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/couch\//, /^\/relay(\/|\?|$)/, /^\/profiles\//],
         cleanupOutdatedCaches: true,
       },
     }),

@@ -60,6 +60,7 @@ import { sharedKey, throttledRefresh } from './shared-state.ts';
 import { relayAccountsRoute } from './routes/relay-accounts-route.ts';
 import { relayStatusRoutes } from './relay/status-route.ts';
 import type { RelayHandle } from './relay/status-route.ts';
+import { profileDeviceKeys } from './profiles/profile-device-key.ts';
 
 export interface AppOptions {
   store: ServerStore;
@@ -261,6 +262,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await sharedKey(sys, 'known-device'),
     ),
     feeds,
+    profileDeviceKey: profileDeviceKeys(await sharedKey(sys, 'profile-device')),
     jsonMaxDepth,
   };
   await app.register(authRoutes, deps);

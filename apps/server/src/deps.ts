@@ -26,6 +26,8 @@ export interface ServerDeps {
   loginThrottle: LoginThrottle;
   /** Open change feeds (longpolls), capped per account and in total. */
   feeds: FeedGate;
+  /** A country's Migration Profile device key, base64 (profiles/profile-device-key.ts, decision 186). */
+  profileDeviceKey: (country: string) => string;
   /** The deepest JSON body accepted (json-body.ts). */
   jsonMaxDepth: number;
 }

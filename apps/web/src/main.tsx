@@ -24,6 +24,7 @@ import {
   mayProject,
   useDemographyRoute,
 } from './demography/demography-route.ts';
+import { ProfilesPage, leaveProfilesRoute, mayProfile, useProfilesRoute } from './profiles/profiles-route.ts';
 import { i18nReady } from './i18n/i18n.ts';
 import './app/styles.css';
 
@@ -64,6 +65,7 @@ function Root() {
   const matchingRoute = useMatchingRoute();
   const researchRoute = useResearchRoute();
   const demographyRoute = useDemographyRoute();
+  const profilesRoute = useProfilesRoute();
   const logout = async () => {
     await logOutServer();
     setLocked(null);
@@ -119,11 +121,28 @@ function Root() {
         <AdminConflicts onClose={leaveAdminRoute} />
       </Suspense>
     );
+  // Migration Profiles: any account holding a role on a country (decision 186), before the
+  // statistician's workspace, which links here.
+  if (profilesRoute && mayProfile(user))
+    return (
+      <Suspense fallback={<p className="app">…</p>}>
+        <ProfilesPage
+          db={db}
+          username={user.username}
+          role={user.role}
+          profileKeys={user.profileKeys}
+          onClose={leaveProfilesRoute}
+          onLock={lock}
+          onLogout={logout}
+        />
+      </Suspense>
+    );
   // A statistician works on projections only: the workspace is their whole app (decision 126).
   if (user.role === 'statistician' || (demographyRoute && mayProject(user.role)))
     return (
       <Suspense fallback={<p className="app">…</p>}>
         <DemographyPage
+          profiles={mayProfile(user)}
           username={user.username}
           role={user.role}
           onClose={user.role === 'statistician' ? null : leaveDemographyRoute}

@@ -91,7 +91,10 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
         const m = await deps.missions.get(id);
         if (m) deviceKeys[id] = m.deviceKey;
       }
-      return { user: who, expiresAt, deviceKeys, ...(body.bearer ? { token } : {}) };
+      // Profile drafts on a device are sealed per country, like records per mission (decision 186).
+      const profileKeys: Record<string, string> = {};
+      for (const g of who.profiles ?? []) profileKeys[g.country] ??= deps.profileDeviceKey(g.country);
+      return { user: who, expiresAt, deviceKeys, profileKeys, ...(body.bearer ? { token } : {}) };
     },
   );
 

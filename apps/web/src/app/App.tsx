@@ -9,6 +9,7 @@ import { RESEARCH_HASH, mayResearch } from '../research/research-route.ts';
 import { ADMIN_SCREENS_HASH, mayManage } from '../admin-screens/admin-screens-route.ts';
 import { DEMOGRAPHY_HASH, mayProject } from '../demography/demography-route.ts';
 import { MATCHING_HASH } from '../matching/matching-route.ts';
+import { PROFILES_HASH, mayProfile } from '../profiles/profiles-route.ts';
 import { loadDeviceForms } from '../forms-admin/device-forms.ts';
 import { RecordList } from '../records/RecordList.tsx';
 import { SyncPanel } from '../sync/SyncPanel.tsx';
@@ -127,6 +128,11 @@ export function App(props: {
         {mayProject(user.role) && (
           <a className="admin-link" href={DEMOGRAPHY_HASH}>
             {t('research-link:projectionsLabel')}
+          </a>
+        )}
+        {mayProfile(user) && (
+          <a className="admin-link" href={PROFILES_HASH}>
+            {t('profilesLink')}
           </a>
         )}
         <button type="button" onClick={props.onLock}>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
 
@@ -13,6 +14,8 @@ export function PageHeader(props: {
   onClose: (() => void) | null;
   onLock: () => void;
   onLogout: () => Promise<void>;
+  /** Links to the account's other screens (Migration Profiles). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -20,6 +23,7 @@ export function PageHeader(props: {
       <h1>{props.title}</h1>
       <span className="user">{t('user', { username: props.username, role: t(`roles.${props.role}`) })}</span>
       <LanguagePicker />
+      {props.children}
       {props.onClose && (
         <button type="button" onClick={props.onClose}>
           {props.backLabel}

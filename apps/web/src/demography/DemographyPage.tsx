@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetResponse, DatasetSummary, RunResults, RunSpec, RunSummary } from '@tern/api';
 import { PageHeader } from '../app/PageHeader.tsx';
+import { PROFILES_HASH } from '../profiles/profiles-route.ts';
 import { DatasetPanel } from './DatasetPanel.tsx';
 import { ProblemView } from './ProblemView.tsx';
 import { ResultsView } from './ResultsView.tsx';
@@ -33,10 +34,13 @@ export default function DemographyPage(props: {
   username: string;
   role: string;
   onClose: (() => void) | null;
+  /** The account holds a role on a country's Migration Profile: link to them (decision 186). */
+  profiles?: boolean;
   onLock: () => void;
   onLogout: () => Promise<void>;
 }) {
   const { t } = useTranslation('demography');
+  const { t: tc } = useTranslation();
   const [datasets, setDatasets] = useState<DatasetSummary[]>([]);
   const [runs, setRuns] = useState<RunSummary[]>([]);
   const [dataset, setDataset] = useState<DatasetResponse | null>(null);
@@ -156,7 +160,13 @@ export default function DemographyPage(props: {
         onClose={props.onClose}
         onLock={props.onLock}
         onLogout={props.onLogout}
-      />
+      >
+        {props.profiles && (
+          <a className="admin-link" href={PROFILES_HASH}>
+            {tc('profilesLink')}
+          </a>
+        )}
+      </PageHeader>
       <main>
         <p className="hint">{t('intro')}</p>
         {error !== null && <ProblemView error={error} />}

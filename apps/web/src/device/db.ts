@@ -75,6 +75,8 @@ export interface KeyringRow {
   salt: Uint8Array<ArrayBuffer>;
   iterations: number;
   keys: Record<string, WrappedKey>;
+  /** Migration Profile device keys per granted country, wrapped like `keys` (decision 186). */
+  profileKeys?: Record<string, WrappedKey>;
   updatedAt: string;
 }
 

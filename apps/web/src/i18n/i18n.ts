@@ -28,6 +28,7 @@ const english = import.meta.glob<Record<string, unknown>>(
     '!./locales/en/research.json',
     '!./locales/en/demography.json',
     '!./locales/en/admin.json',
+    '!./locales/en/profiles.json',
   ],
   { eager: true, import: 'default' },
 );
@@ -42,7 +43,12 @@ const otherLanguages: Record<string, () => Promise<{ default: Record<string, Rec
  * dashboard's and the projection workspace's words stay out of the interviewer's first download, like its code.
  */
 const lazyModules = import.meta.glob<Record<string, unknown>>(
-  ['./locales/*/research.json', './locales/*/demography.json', './locales/*/admin.json'],
+  [
+    './locales/*/research.json',
+    './locales/*/demography.json',
+    './locales/*/admin.json',
+    './locales/*/profiles.json',
+  ],
   { import: 'default' },
 );
 const pathParts = (path: string) => /\.\/locales\/([a-z]{2})\/([\w-]+)\.json$/.exec(path);

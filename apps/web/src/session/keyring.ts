@@ -15,6 +15,8 @@ export interface Unlocked {
   role: string;
   missions: string[];
   keys: Map<string, CryptoKey>;
+  /** Migration Profile keys per granted country (decision 186): they seal profile drafts on the device. */
+  profileKeys: Map<string, CryptoKey>;
 }
 
 export class OfflineLoginError extends Error {
@@ -37,6 +39,7 @@ export async function rememberAccount(
   user: { username: string; role: string; missions: string[] },
   password: string,
   deviceKeys: Record<string, string>,
+  profileKeys: Record<string, string> = {},
 ): Promise<Unlocked> {
   const salt = newSalt();
   const kek = await deriveWrappingKey(password, salt, PBKDF2_ITERATIONS);
@@ -46,6 +49,12 @@ export async function rememberAccount(
     wrapped[mission] = await wrapDataKey(fromB64(b64), kek);
     keys.set(mission, await unwrapDataKey(wrapped[mission], kek));
   }
+  const wrappedProfiles: Record<string, WrappedKey> = {};
+  const profiles = new Map<string, CryptoKey>();
+  for (const [country, b64] of Object.entries(profileKeys)) {
+    wrappedProfiles[country] = await wrapDataKey(fromB64(b64), kek);
+    profiles.set(country, await unwrapDataKey(wrappedProfiles[country], kek));
+  }
   const row: KeyringRow = {
     username: user.username,
     role: user.role,
@@ -53,10 +62,11 @@ export async function rememberAccount(
     salt,
     iterations: PBKDF2_ITERATIONS,
     keys: wrapped,
+    profileKeys: wrappedProfiles,
     updatedAt: new Date().toISOString(),
   };
   await db.keyring.put(row);
-  return { username: user.username, role: user.role, missions: row.missions, keys };
+  return { username: user.username, role: user.role, missions: row.missions, keys, profileKeys: profiles };
 }
 
 /**
@@ -72,10 +82,13 @@ export async function unlockOffline(db: TernDb, username: string, password: stri
     );
   const kek = await deriveWrappingKey(password, row.salt, row.iterations);
   const keys = new Map<string, CryptoKey>();
+  const profileKeys = new Map<string, CryptoKey>();
   try {
     for (const [mission, w] of Object.entries(row.keys)) keys.set(mission, await unwrapDataKey(w, kek));
+    for (const [country, w] of Object.entries(row.profileKeys ?? {}))
+      profileKeys.set(country, await unwrapDataKey(w, kek));
   } catch {
     throw new OfflineLoginError('Wrong username or password');
   }
-  return { username: row.username, role: row.role, missions: row.missions, keys };
+  return { username: row.username, role: row.role, missions: row.missions, keys, profileKeys };
 }

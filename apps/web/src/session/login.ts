@@ -25,6 +25,7 @@ interface LoginResponse {
   user: { username: string; role: string; missions: string[] };
   expiresAt: string;
   deviceKeys: Record<string, string>;
+  profileKeys?: Record<string, string>;
 }
 
 /**
@@ -57,7 +58,10 @@ export async function logIn(db: TernDb, username: string, password: string): Pro
     throw new LoginRefused(err.message ?? `The server refused the login (${res.status})`, reason, res.status);
   }
   const body = (await res.json()) as LoginResponse;
-  return { unlocked: await rememberAccount(db, body.user, password, body.deviceKeys), mode: 'online' };
+  return {
+    unlocked: await rememberAccount(db, body.user, password, body.deviceKeys, body.profileKeys),
+    mode: 'online',
+  };
 }
 
 /** End the server session when the server can be reached; the device locks either way. */

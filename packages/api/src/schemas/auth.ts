@@ -39,6 +39,11 @@ export const LoginResponse = z.object({
   expiresAt: z.iso.datetime(),
   /** Each mission's device data key (base64), for the missions whose records this account may hold. */
   deviceKeys: z.record(z.string(), z.string()),
+  /**
+   * Each granted country's Migration Profile device key (base64), sealing profile drafts on a device
+   * (decision 186). Absent from servers before it.
+   */
+  profileKeys: z.record(z.string(), z.string()).optional(),
   token: z.string().optional(),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;

@@ -8,6 +8,7 @@ export default bundlesOf(
       '!../locales/ar/research.json',
       '!../locales/ar/demography.json',
       '!../locales/ar/admin.json',
+      '!../locales/ar/profiles.json',
     ],
     { eager: true, import: 'default' },
   ),

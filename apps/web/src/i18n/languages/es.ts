@@ -8,6 +8,7 @@ export default bundlesOf(
       '!../locales/es/research.json',
       '!../locales/es/demography.json',
       '!../locales/es/admin.json',
+      '!../locales/es/profiles.json',
     ],
     { eager: true, import: 'default' },
   ),

@@ -8,6 +8,7 @@ export default bundlesOf(
       '!../locales/fr/research.json',
       '!../locales/fr/demography.json',
       '!../locales/fr/admin.json',
+      '!../locales/fr/profiles.json',
     ],
     { eager: true, import: 'default' },
   ),

@@ -8,6 +8,7 @@ export default bundlesOf(
       '!../locales/ru/research.json',
       '!../locales/ru/demography.json',
       '!../locales/ru/admin.json',
+      '!../locales/ru/profiles.json',
     ],
     { eager: true, import: 'default' },
   ),

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { ProfileBody } from '@tern/profiles';
+import { LANGUAGES } from '../i18n/i18n.ts';
+
+/**
+ * The printable report of a published edition, in the five languages, and its figures with their
+ * sources (decision 187): the public page renders the core's report model (A4 print styles, contents,
+ * sources as footnotes, Arabic right to left) under a policy that lets its own styles apply, which the
+ * app shell's does not, so the UI links there rather than drawing the report a second time.
+ */
+export function ReportLinks(props: { doc: ProfileBody }) {
+  const { t } = useTranslation('profiles');
+  const { country, edition } = props.doc;
+  if (edition.status !== 'published')
+    return <p className="hint profile-report-note">{t('report.afterPublication')}</p>;
+  const base = `/profiles/${encodeURIComponent(country)}`;
+  return (
+    <nav className="profile-report" aria-label={t('report.title')}>
+      <h4>{t('report.title')}</h4>
+      <p className="hint">{t('report.howToPrint')}</p>
+      <ul>
+        {LANGUAGES.map((l) => (
+          <li key={l.code}>
+            <a
+              href={`${base}?edition=${edition.number}&lang=${l.code}`}
+              target="_blank"
+              rel="noopener"
+              hrefLang={l.code}
+              data-report-lang={l.code}
+            >
+              {t('report.open', { language: l.name })}
+            </a>
+          </li>
+        ))}
+        <li>
+          <a href={`${base}/figures.csv?edition=${edition.number}`} download>
+            {t('report.csv')}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/figures.xlsx?edition=${edition.number}`} download>
+            {t('report.xlsx')}
+          </a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
