@@ -111,13 +111,25 @@ export class DexieSyncStorage implements SyncStorage {
     );
   }
 
-  async applyPulled(docs: WireDoc[], checkpoint: string, gone: string[] = []): Promise<PullApplied> {
+  async applyPulled(
+    docs: WireDoc[],
+    checkpoint: string,
+    gone: string[] = [],
+    progress?: (prepared: number) => void,
+  ): Promise<PullApplied> {
     // Validate and seal first (outside the transaction); a malformed document stops the whole batch.
-    const sealed: DocRow[] = [];
-    for (const doc of docs) {
-      const { row, body } = fromWire(doc, this.mission);
-      sealed.push(withReview(await this.docs.seal(this.key, row, body), reviewOf(doc)));
-    }
+    // Sealing is most of the time a large page takes here: it is reported, so progress keeps moving.
+    // Checked in order (the first malformed one is the error), then sealed side by side: WebCrypto
+    // queues the work, awaiting each in turn would serialise it.
+    const open = docs.map((doc) => fromWire(doc, this.mission));
+    let ready = 0;
+    const sealed: DocRow[] = await Promise.all(
+      open.map(async ({ row, body }, i) => {
+        const done = withReview(await this.docs.seal(this.key, row, body), reviewOf(docs[i]!));
+        progress?.(++ready);
+        return done;
+      }),
+    );
     // A pulled document of a departed case means it is back in view; `gone` adds the newly departed.
     const pulledIds = new Set(docs.map((d) => d._id));
     const leaving = [...(await this.leaving()).filter((id) => !pulledIds.has(id)), ...gone];

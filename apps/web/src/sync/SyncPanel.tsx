@@ -36,7 +36,20 @@ export function SyncPanel(props: {
     started.current = performance.now();
     const storage = new DexieSyncStorage(props.db, props.mission, props.dataKey);
     const total = await storage.pendingCount();
-    setProgress({ pushedDocs: 0, pushedBytes: 0, pulledDocs: 0, rejected: 0, requests: 0, toPush: total });
+    setProgress({
+      pushedDocs: 0,
+      pushedBytes: 0,
+      pulledDocs: 0,
+      rejected: 0,
+      requests: 0,
+      toPush: total,
+      phase: 'idle',
+      sendingDocs: 0,
+      sendingBytes: 0,
+      receivingDocs: 0,
+      receivedBytes: 0,
+      storingDocs: 0,
+    });
     try {
       await registerDevice(props.db, props.mission, props.device, fetch, props.account);
       // The first sync names the device with a sensible default, then offers to change it: the sync
@@ -91,13 +104,23 @@ export function SyncPanel(props: {
       {status === 'running' && est && (
         <span className="sync-progress">
           <progress aria-label={t('progress')} max={Math.max(1, est.total)} value={est.sent} />
-          <span className="sync-detail" aria-live="polite">
+          <span className="sync-detail" aria-live="polite" data-phase={est.phase}>
             {t('detail', {
               sent: formatNumber(est.sent),
               total: formatNumber(est.total),
               bytes: formatBytes(est.bytesSent),
             })}
-            {est.received > 0 && ` · ${t('received', { received: formatNumber(est.received) })}`}
+            {est.phase === 'send' &&
+              est.sending > 0 &&
+              ` · ${t('sending', { bytes: formatBytes(est.sendingBytes) })}`}
+            {(est.received > 0 || est.receivedBytes > 0) &&
+              ` · ${t('receivedDetail', {
+                received: formatNumber(est.received),
+                bytes: formatBytes(est.receivedBytes),
+              })}`}
+            {est.phase === 'store' &&
+              est.storingOf > 0 &&
+              ` · ${t('storing', { n: formatNumber(est.storing), of: formatNumber(est.storingOf) })}`}
             {est.secondsLeft !== null &&
               est.secondsLeft > 0 &&
               ` · ${t('timeLeft', { time: formatDuration(est.secondsLeft) })}`}
