@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TernDb } from '../device/db.ts';
 import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
@@ -19,12 +19,19 @@ import { LogoutBlocked } from '../safety/LogoutBlocked.tsx';
 import { saveOpenWork } from '../safety/open-work.ts';
 import { requestPersistence } from '../safety/storage-status.ts';
 import { UpdateBanner } from '../safety/UpdateBanner.tsx';
-import { OFFICER_ROLES, OfficerViews } from '../officer/OfficerViews.tsx';
+import { OFFICER_ROLES } from '../officer/officer-roles.ts';
 import type { OpenRow } from '../device/doc-repository.ts';
 import type { Unlocked } from '../session/keyring.ts';
-import { CasesHome } from '../cases/CasesHome.tsx';
-import { dropCaseIndexes } from '../cases/case-index.ts';
-import { useDeviceRegistration } from '../cases/use-case-index.ts';
+import { dropCaseIndexes } from '../cases/case-index-registry.ts';
+import { useDeviceRegistration } from '../cases/use-device-registration.ts';
+
+// The cases screens (lists, case pages, review) and the officer's views are chunks of their own, fetched
+// when first opened (precached by the service worker, so offline too): the interviewer's first download
+// goes from login to a form without them (decision 190).
+const CasesHome = lazy(() => import('../cases/CasesHome.tsx').then((m) => ({ default: m.CasesHome })));
+const OfficerViews = lazy(() =>
+  import('../officer/OfficerViews.tsx').then((m) => ({ default: m.OfficerViews })),
+);
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -172,7 +179,9 @@ export function App(props: {
             >
               {t('cases:records')}
             </button>
-            <CasesHome db={db} dataKey={dataKey} mission={mission} device={device} user={user} />
+            <Suspense fallback={<p>{t('loading')}</p>}>
+              <CasesHome db={db} dataKey={dataKey} mission={mission} device={device} user={user} />
+            </Suspense>
           </>
         ) : view === 'new' ? (
           <FormPage
@@ -216,7 +225,11 @@ export function App(props: {
               keys={user.keys}
               onRestored={() => void refresh()}
             />
-            {OFFICER_ROLES.has(user.role) && <OfficerViews mission={mission} device={device} />}
+            {OFFICER_ROLES.has(user.role) && (
+              <Suspense fallback={null}>
+                <OfficerViews mission={mission} device={device} />
+              </Suspense>
+            )}
           </>
         )}
       </main>
