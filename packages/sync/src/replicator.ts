@@ -282,7 +282,8 @@ export async function syncOnce(
       (n) => {
         summary.storingDocs = n;
         const now = Date.now();
-        if (now - lastEmit >= (opts.progressEveryMs ?? 250)) {
+        // All ready: said at once (what is left is the one write of the page).
+        if (n === response.changes.length || now - lastEmit >= (opts.progressEveryMs ?? 250)) {
           lastEmit = now;
           emit();
         }

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { TernDb } from '../device/db.ts';
 import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
 import { FormPage } from '../form/FormPage.tsx';
-import { EditRecordPage } from '../form/EditRecordPage.tsx';
 import { ADMIN_CONFLICTS_HASH, ADMIN_FORMS_HASH } from '../admin/admin-route.ts';
 import { RESEARCH_HASH, mayResearch } from '../research/research-route.ts';
 import { ADMIN_SCREENS_HASH, mayManage } from '../admin-screens/admin-screens-route.ts';
@@ -29,6 +28,9 @@ import { useDeviceRegistration } from '../cases/use-device-registration.ts';
 // when first opened (precached by the service worker, so offline too): the interviewer's first download
 // goes from login to a form without them (decision 190).
 const CasesHome = lazy(() => import('../cases/CasesHome.tsx').then((m) => ({ default: m.CasesHome })));
+const EditRecordPage = lazy(() =>
+  import('../form/EditRecordPage.tsx').then((m) => ({ default: m.EditRecordPage })),
+);
 const OfficerViews = lazy(() =>
   import('../officer/OfficerViews.tsx').then((m) => ({ default: m.OfficerViews })),
 );
@@ -154,19 +156,21 @@ export function App(props: {
       {props.updateReady && <UpdateBanner activate={props.updateReady} />}
       <main>
         {editing ? (
-          <EditRecordPage
-            key={`${editing.id} ${editing.rev}`}
-            db={db}
-            dataKey={dataKey}
-            record={editing}
-            device={device}
-            username={user.username}
-            readsServerFiles={OFFICER_ROLES.has(user.role)}
-            onDone={() => {
-              void refresh();
-              setEditing(null);
-            }}
-          />
+          <Suspense fallback={<p>{t('loading')}</p>}>
+            <EditRecordPage
+              key={`${editing.id} ${editing.rev}`}
+              db={db}
+              dataKey={dataKey}
+              record={editing}
+              device={device}
+              username={user.username}
+              readsServerFiles={OFFICER_ROLES.has(user.role)}
+              onDone={() => {
+                void refresh();
+                setEditing(null);
+              }}
+            />
+          </Suspense>
         ) : view === 'cases' ? (
           <>
             <button
