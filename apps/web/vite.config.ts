@@ -32,6 +32,11 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/couch\//],
         cleanupOutdatedCaches: true,
+        // The first install takes over the page that registered it (no earlier worker, so nothing
+        // reloads): the screens that load when first opened (decision 190) then come from the precache
+        // even if the device goes offline before the app is opened again. Updates still wait for the
+        // user's choice (no skipWaiting).
+        clientsClaim: true,
       },
     }),
   ],

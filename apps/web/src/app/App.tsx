@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TernDb } from '../device/db.ts';
 import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
@@ -19,6 +19,7 @@ import { saveOpenWork } from '../safety/open-work.ts';
 import { requestPersistence } from '../safety/storage-status.ts';
 import { UpdateBanner } from '../safety/UpdateBanner.tsx';
 import { OFFICER_ROLES } from '../officer/officer-roles.ts';
+import { lazyScreen } from './lazy-screen.tsx';
 import type { OpenRow } from '../device/doc-repository.ts';
 import type { Unlocked } from '../session/keyring.ts';
 import { dropCaseIndexes } from '../cases/case-index-registry.ts';
@@ -27,13 +28,9 @@ import { useDeviceRegistration } from '../cases/use-device-registration.ts';
 // The cases screens (lists, case pages, review) and the officer's views are chunks of their own, fetched
 // when first opened (precached by the service worker, so offline too): the interviewer's first download
 // goes from login to a form without them (decision 190).
-const CasesHome = lazy(() => import('../cases/CasesHome.tsx').then((m) => ({ default: m.CasesHome })));
-const EditRecordPage = lazy(() =>
-  import('../form/EditRecordPage.tsx').then((m) => ({ default: m.EditRecordPage })),
-);
-const OfficerViews = lazy(() =>
-  import('../officer/OfficerViews.tsx').then((m) => ({ default: m.OfficerViews })),
-);
+const CasesHome = lazyScreen(() => import('../cases/CasesHome.tsx').then((m) => m.CasesHome));
+const EditRecordPage = lazyScreen(() => import('../form/EditRecordPage.tsx').then((m) => m.EditRecordPage));
+const OfficerViews = lazyScreen(() => import('../officer/OfficerViews.tsx').then((m) => m.OfficerViews));
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -156,21 +153,19 @@ export function App(props: {
       {props.updateReady && <UpdateBanner activate={props.updateReady} />}
       <main>
         {editing ? (
-          <Suspense fallback={<p>{t('loading')}</p>}>
-            <EditRecordPage
-              key={`${editing.id} ${editing.rev}`}
-              db={db}
-              dataKey={dataKey}
-              record={editing}
-              device={device}
-              username={user.username}
-              readsServerFiles={OFFICER_ROLES.has(user.role)}
-              onDone={() => {
-                void refresh();
-                setEditing(null);
-              }}
-            />
-          </Suspense>
+          <EditRecordPage
+            key={`${editing.id} ${editing.rev}`}
+            db={db}
+            dataKey={dataKey}
+            record={editing}
+            device={device}
+            username={user.username}
+            readsServerFiles={OFFICER_ROLES.has(user.role)}
+            onDone={() => {
+              void refresh();
+              setEditing(null);
+            }}
+          />
         ) : view === 'cases' ? (
           <>
             <button
@@ -183,9 +178,7 @@ export function App(props: {
             >
               {t('cases:records')}
             </button>
-            <Suspense fallback={<p>{t('loading')}</p>}>
-              <CasesHome db={db} dataKey={dataKey} mission={mission} device={device} user={user} />
-            </Suspense>
+            <CasesHome db={db} dataKey={dataKey} mission={mission} device={device} user={user} />
           </>
         ) : view === 'new' ? (
           <FormPage
@@ -230,9 +223,7 @@ export function App(props: {
               onRestored={() => void refresh()}
             />
             {OFFICER_ROLES.has(user.role) && (
-              <Suspense fallback={null}>
-                <OfficerViews mission={mission} device={device} />
-              </Suspense>
+              <OfficerViews mission={mission} device={device} fallback={null} />
             )}
           </>
         )}
