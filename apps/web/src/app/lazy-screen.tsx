@@ -1,19 +1,24 @@
 import { Component, Suspense, lazy } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { saveOpenWork } from '../safety/open-work.ts';
 
 /**
  * A screen fetched when first opened (decision 190). The service worker precaches every such chunk,
  * so it opens offline; if it still cannot be fetched (offline before the app was ever stored on this
- * device), the user reads why and can try again — the rest of the app, and every record, stay as they
- * are. Never a blank page.
+ * device, or a tab left open across an update whose old chunks are gone), the user reads why and the
+ * rest of the app, and every record, stay as they are. Never a blank page. "Try again" stores any open
+ * work and reloads the app: browsers remember a failed module fetch for the page's life, so only a
+ * reload fetches it again.
  */
 export function lazyScreen<P extends object>(
   load: () => Promise<ComponentType<P>>,
 ): ComponentType<P & { fallback?: ReactNode }> {
-  let Screen = lazy(() => load().then((c) => ({ default: c })));
+  const Screen = lazy(() => load().then((c) => ({ default: c })));
   const retry = () => {
-    Screen = lazy(() => load().then((c) => ({ default: c })));
+    void saveOpenWork()
+      .catch(() => undefined)
+      .then(() => window.location.reload());
   };
   return function LazyScreen(props: P & { fallback?: ReactNode }) {
     return (
@@ -50,13 +55,6 @@ class Unavailable extends Component<{ onRetry: () => void; children: ReactNode }
   }
   override render() {
     if (!this.state.failed) return this.props.children;
-    return (
-      <Problem
-        onRetry={() => {
-          this.props.onRetry();
-          this.setState({ failed: false });
-        }}
-      />
-    );
+    return <Problem onRetry={this.props.onRetry} />;
   }
 }
