@@ -17,6 +17,8 @@ import { logIn, openControlled, syncNow } from '../support/tern-page.ts';
 const BATCHES = Number(process.env.TERN_BENCH_BATCHES ?? 25); // × 200 cases
 const RUNS = Number(process.env.TERN_BENCH_RUNS ?? 5);
 const CPU = Number(process.env.TERN_BENCH_CPU ?? 1);
+/** TERN_BENCH_SIZE_ONLY=1: the route's scripts only (no 5,000-case seed, no warm starts): seconds, not minutes. */
+const SIZE_ONLY = process.env.TERN_BENCH_SIZE_ONLY === '1';
 const kib = (n: number) => (n / 1024).toFixed(1);
 const gz = (b: ArrayLike<number>) => gzipSync(Uint8Array.from(b), { level: 9 }).length;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -126,9 +128,12 @@ async function warmStarts(
   return { rows, runs };
 }
 
+/** Thrown to end a size-only run early (the `finally` below still stops the servers). */
+class SizeOnly extends Error {}
+
 const browser = await launchChromium();
-const full = await startServer({ demoCases: BATCHES });
 const empty = await startServer({ demoCases: false });
+const full = SIZE_ONLY ? empty : await startServer({ demoCases: BATCHES });
 try {
   console.log(
     `# Size and warm start (issue 16): ${new Date().toISOString()}, ${cpus().length} cores, ` +
@@ -148,7 +153,11 @@ try {
   console.log(`| **route total** | ${scripts.size} | **${kib(route)}** |`);
   console.log(`| baseline: the whole app's JavaScript | ${app.chunks} | ${kib(app.gzip)} |`);
   console.log(`\nroute / whole app: ${(route / app.gzip).toFixed(2)} (goal: route ≤ 150 KiB gzip)`);
+  console.log("\nthe route's scripts, largest first (KiB gzip):");
+  for (const [path, s] of [...scripts].sort((a, b) => b[1].gzip - a[1].gzip))
+    console.log(`  ${kib(s.gzip).padStart(6)}  ${path} (${s.phase})`);
 
+  if (SIZE_ONLY) throw new SizeOnly();
   const e = await warmStarts(browser, empty);
   const f = await warmStarts(browser, full);
   console.log(
@@ -168,8 +177,10 @@ try {
     );
   const ratio = median(f.runs.map((x) => x.total)) / median(e.runs.map((x) => x.total));
   console.log(`\nfull / empty: ${ratio.toFixed(2)} (goal: total ≤ 1000 ms with 5,000 cases)`);
+} catch (e) {
+  if (!(e instanceof SizeOnly)) throw e;
 } finally {
   await browser.close();
-  await full.stop();
+  if (full !== empty) await full.stop();
   await empty.stop();
 }

@@ -177,7 +177,8 @@ class Link {
 }
 
 export class LinkShaper {
-  readonly profile: LinkProfile;
+  /** The link's rates and delay; `setProfile` changes them for the bytes sent from then on. */
+  profile: LinkProfile;
   readonly mtu: number;
   readonly stats: ShaperStats = {
     up: { bytes: 0, bytesIn: 0, idleMs: 0 },
@@ -207,6 +208,14 @@ export class LinkShaper {
     this.windowBytes = opts.windowBytes ?? 64 * 1024;
     this.handshake = opts.handshake ?? true;
     this.links = { up: new Link('up', this), down: new Link('down', this) };
+  }
+
+  /**
+   * Change the link (a phone moving from the office's Wi-Fi to 3G): packets already scheduled keep
+   * their times, every packet sent after this call follows the new rates and delay.
+   */
+  setProfile(profile: LinkProfile): void {
+    this.profile = profile;
   }
 
   /** Listen on a loopback port; returns it. */

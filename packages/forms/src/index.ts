@@ -32,7 +32,7 @@ export { choiceFor, currentAnswers, currentCode } from './choice-aliases.ts';
 export type { CountryMatch } from './country-search.ts';
 export { localize, textDirection } from './text-direction.ts';
 export { fillText, outputValues, textRefsOf } from './text-refs.ts';
-export { assistance, builtinForms, quickScreening, screening } from './builtin/index.ts';
+export { addFormLanguage, assistance, builtinForms, quickScreening, screening } from './builtin/index.ts';
 export * as expr from './expr/index.ts';
 export { compileExpression, ExpressionError, parseExpression } from './expr/index.ts';
 export { loadRegexEngine } from '#regex-engine';

@@ -1,4 +1,5 @@
-import type { SyncRemote } from './replicator.ts';
+import { ChangeCounter } from './change-counter.ts';
+import type { ExchangeProgress, SyncRemote } from './replicator.ts';
 import { SyncHttpError } from './round-trip-error.ts';
 import type { SyncRequest, SyncResponse } from './types.ts';
 
@@ -21,7 +22,7 @@ export function fetchRemote(url: string, opts: FetchRemoteOptions = {}): SyncRem
   const doFetch = opts.fetch ?? fetch;
   const gzipAbove = opts.gzipAbove ?? 1024;
   return {
-    async exchange(request: SyncRequest): Promise<SyncResponse> {
+    async exchange(request: SyncRequest, progress?: ExchangeProgress): Promise<SyncResponse> {
       const json = JSON.stringify(request);
       const compress = json.length > gzipAbove && typeof CompressionStream !== 'undefined';
       const res = await doFetch(url, {
@@ -41,7 +42,7 @@ export function fetchRemote(url: string, opts: FetchRemoteOptions = {}): SyncRem
         throw new SyncHttpError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? res.statusText);
       }
       try {
-        return (await res.json()) as SyncResponse;
+        return JSON.parse(await readCounting(res, progress)) as SyncResponse;
       } catch (e) {
         // The server streams its answer: a body cut short (link dropped, server failed midway) does not
         // parse. Nothing was applied yet, so it is safe and right to retry.
@@ -53,4 +54,30 @@ export function fetchRemote(url: string, opts: FetchRemoteOptions = {}): SyncRem
       }
     },
   };
+}
+
+/**
+ * The response's text, read as it arrives: each chunk is counted (bytes as decoded, documents of
+ * `changes` complete so far) and reported, so a long pull shows progress. A body cut short throws
+ * here (the stream errors) or in `JSON.parse` (the text ends early); both are a cut response.
+ */
+async function readCounting(res: Response, progress?: ExchangeProgress): Promise<string> {
+  if (!progress?.received || !res.body) return res.text();
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const counter = new ChangeCounter();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    const text = decoder.decode(value, { stream: true });
+    counter.feed(text);
+    parts.push(text);
+    progress.received(bytes, counter.docs);
+  }
+  const tail = decoder.decode();
+  if (tail) parts.push(tail);
+  return parts.join('');
 }

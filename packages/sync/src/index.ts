@@ -13,6 +13,7 @@ export {
 } from './rev-id.ts';
 export { syncOnce, takeBatch } from './replicator.ts';
 export type {
+  ExchangeProgress,
   PullApplied,
   SyncOptions,
   SyncProgress,
@@ -25,6 +26,7 @@ export type { LocalState, PullDecision } from './pull-rules.ts';
 export { fetchRemote } from './fetch-remote.ts';
 export { SyncHttpError, isTransient } from './round-trip-error.ts';
 export type { FetchRemoteOptions } from './fetch-remote.ts';
+export { ChangeCounter } from './change-counter.ts';
 export { withRetry } from './retry.ts';
 export type { RetryOptions } from './retry.ts';
 export { beats, conflictsOf, winningRev } from './winning-rev.ts';

@@ -1,3 +1,4 @@
+import type { SyncProgress } from './replicator.ts';
 import { describe, expect, it } from 'vitest';
 import { MemorySyncStorage } from './memory-storage.ts';
 import { purgeConformance, storageConformance } from './testing/storage-conformance.ts';
@@ -24,12 +25,21 @@ describe('syncOnce progress', () => {
     const storage = new MemorySyncStorage();
     for (let i = 0; i < 25; i++)
       await storage.save(`sub:01J00000000000000000000${String(i).padStart(3, '0')}`, { n: i });
-    const events: Array<{ pushedDocs: number; toPush: number; pushedBytes: number }> = [];
+    const all: SyncProgress[] = [];
     await syncOnce(storage, new MemoryServer(), {
       device: 'd',
       batchDocs: 10,
-      onProgress: (p) => events.push(p),
+      onProgress: (p) => all.push(p),
     });
+    // Each round trip: "send" with the batch's size, "store" once its answer is in, then "idle" with
+    // the totals (this in-memory server streams nothing, so there is no "receive").
+    expect(all.map((e) => e.phase)).toEqual(Array(3).fill(['send', 'store', 'idle']).flat());
+    expect(all.filter((e) => e.phase === 'send').map((e) => e.sendingDocs)).toEqual([10, 10, 5]);
+    const events = all.filter((e) => e.phase === 'idle');
+    expect(events.every((e) => e.sendingDocs === 0 && e.sendingBytes === 0)).toBe(true);
+    expect(events[2]!.pushedBytes).toBe(
+      all.filter((e) => e.phase === 'send').reduce((n, e) => n + e.sendingBytes, 0),
+    );
     expect(events.map((e) => [e.pushedDocs, e.toPush])).toEqual([
       [10, 15],
       [20, 5],

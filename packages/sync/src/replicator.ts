@@ -26,7 +26,13 @@ export interface SyncStorage {
    * be dropped by `purgeLeft`; a pulled document of a remembered case takes it off the list (it is back).
    * Answers the ids of documents it inserted (held nowhere on the device before), when it can.
    */
-  applyPulled(docs: WireDoc[], checkpoint: string, gone?: string[]): Promise<PullApplied | void>;
+  applyPulled(
+    docs: WireDoc[],
+    checkpoint: string,
+    gone?: string[],
+    /** Called as documents are made ready to store (a device seals each one), with how many so far. */
+    progress?: (prepared: number) => void,
+  ): Promise<PullApplied | void>;
   /**
    * Drop the cases that left the user's view, and every record of theirs, that the server holds as
    * they are here (synced). Anything not yet on the server (pending, rejected, a draft) stays, and its
@@ -50,9 +56,21 @@ export interface PullApplied {
   inserted: string[];
 }
 
+/**
+ * What a transport reports while one round trip is under way (all optional: a transport that cannot
+ * tell says nothing, and progress moves per round trip as before).
+ */
+export interface ExchangeProgress {
+  /**
+   * Part of the answer arrived: `bytes` of its body so far (as decoded: after gzip), and `docs`, the
+   * pulled documents complete in it so far. Called as chunks arrive, before anything is stored.
+   */
+  received?(bytes: number, docs: number): void;
+}
+
 /** What the replicator needs from the server. */
 export interface SyncRemote {
-  exchange(request: SyncRequest): Promise<SyncResponse>;
+  exchange(request: SyncRequest, progress?: ExchangeProgress): Promise<SyncResponse>;
 }
 
 export interface SyncProgress {
@@ -63,6 +81,23 @@ export interface SyncProgress {
   requests: number;
   /** Pending documents still to push when this event was emitted. */
   toPush: number;
+  /**
+   * What the round trip under way is doing: `send` from the start of a request until the first byte
+   * of its answer, `receive` while the answer arrives, `store` while it is written on the device;
+   * `idle` between round trips and at the end.
+   */
+  phase: 'send' | 'receive' | 'store' | 'idle';
+  /** Records and bytes (JSON, before gzip) of the batch being sent; 0 when none. */
+  sendingDocs: number;
+  sendingBytes: number;
+  /**
+   * Pulled documents arrived in the answer under way but not yet stored (counted as they stream in),
+   * and body bytes received by every round trip of the run so far (after gzip decoding).
+   */
+  receivingDocs: number;
+  receivedBytes: number;
+  /** In the `store` phase: documents of the page made ready to store so far (when storage tells). */
+  storingDocs: number;
 }
 
 export interface SyncOptions {
@@ -73,6 +108,11 @@ export interface SyncOptions {
   /** Hard bound on round trips in one run, so a misbehaving server can never loop us forever. */
   maxRequests?: number;
   onProgress?: (p: SyncProgress) => void;
+  /**
+   * The least time between two progress events while an answer streams in (default 250 ms); events
+   * at the start and end of each phase are never held back.
+   */
+  progressEveryMs?: number;
   /** Retries of one round trip on transient failures (network, timeouts, 5xx, 429). */
   retry?: Partial<RetryOptions>;
 }
@@ -99,6 +139,24 @@ function transferredIn(changes: WireDoc[], applied: PullApplied | void): boolean
       Array.isArray(d.assignments) &&
       d.assignments.length > 0,
   );
+}
+
+/** The progress fields of the summary, as a copy (the summary keeps changing). */
+function progressOf(s: SyncSummary): SyncProgress {
+  return {
+    pushedDocs: s.pushedDocs,
+    pushedBytes: s.pushedBytes,
+    pulledDocs: s.pulledDocs,
+    rejected: s.rejected,
+    requests: s.requests,
+    toPush: s.toPush,
+    phase: s.phase,
+    sendingDocs: s.sendingDocs,
+    sendingBytes: s.sendingBytes,
+    receivingDocs: s.receivingDocs,
+    receivedBytes: s.receivedBytes,
+    storingDocs: s.storingDocs,
+  };
 }
 
 /** Take documents in order until either the count or the byte budget is reached (at least one). */
@@ -133,6 +191,12 @@ export async function syncOnce(
     rejected: 0,
     requests: 0,
     toPush: (await storage.pendingCount?.()) ?? 0,
+    phase: 'idle',
+    sendingDocs: 0,
+    sendingBytes: 0,
+    receivingDocs: 0,
+    receivedBytes: 0,
+    storingDocs: 0,
     rejections: [],
     purged: [],
   };
@@ -158,9 +222,30 @@ export async function syncOnce(
     };
     // A retried batch is safe: pushes are idempotent (deterministic revs, new_edits:false) and the pull
     // restarts from the stored checkpoint.
+    const emit = () => opts.onProgress?.(progressOf(summary));
+    summary.phase = 'send';
+    summary.sendingDocs = batch.length;
+    summary.sendingBytes = batch.reduce((n, d) => n + jsonBytes(d), 0);
+    summary.receivingDocs = 0;
+    emit();
+    const bytesBefore = summary.receivedBytes;
+    let lastEmit = 0;
+    const streaming: ExchangeProgress = {
+      received: (bytes, docs) => {
+        // A retried round trip starts its count again from what the run had before it.
+        summary.receivedBytes = bytesBefore + bytes;
+        summary.receivingDocs = docs;
+        const now = Date.now();
+        if (summary.phase !== 'receive' || now - lastEmit >= (opts.progressEveryMs ?? 250)) {
+          summary.phase = 'receive';
+          lastEmit = now;
+          emit();
+        }
+      },
+    };
     let response: SyncResponse;
     try {
-      response = await withRetry(() => remote.exchange(request), {
+      response = await withRetry(() => remote.exchange(request, streaming), {
         retries: 5,
         baseMs: 500,
         maxMs: 30_000,
@@ -185,13 +270,35 @@ export async function syncOnce(
         `Server gave no result for ${unanswered.map((d) => d._id).join(', ')}; they stay pending`,
       );
     }
+    summary.phase = 'store';
+    summary.receivingDocs = response.changes.length;
+    summary.storingDocs = 0;
+    emit();
     await storage.acknowledge(response.results);
-    const applied = await storage.applyPulled(response.changes, response.checkpoint, response.gone ?? []);
+    const applied = await storage.applyPulled(
+      response.changes,
+      response.checkpoint,
+      response.gone ?? [],
+      (n) => {
+        summary.storingDocs = n;
+        const now = Date.now();
+        // All ready: said at once (what is left is the one write of the page).
+        if (n === response.changes.length || now - lastEmit >= (opts.progressEveryMs ?? 250)) {
+          lastEmit = now;
+          emit();
+        }
+      },
+    );
     if (refetch === 'no' && since !== null && transferredIn(response.changes, applied)) refetch = 'wanted';
 
     summary.pushedDocs += batch.length;
-    summary.pushedBytes += batch.reduce((n, d) => n + jsonBytes(d), 0);
+    summary.pushedBytes += summary.sendingBytes;
     summary.pulledDocs += response.changes.length;
+    summary.phase = 'idle';
+    summary.sendingDocs = 0;
+    summary.sendingBytes = 0;
+    summary.receivingDocs = 0;
+    summary.storingDocs = 0;
     for (const r of response.results) {
       if (!r.ok) {
         summary.rejected += 1;
@@ -203,7 +310,7 @@ export async function syncOnce(
     // The exact count when the storage can give it (progress shows "to do"); else whether any is left.
     const stillPending = (await storage.pendingCount?.()) ?? (await storage.pending(batchDocs + 1)).length;
     summary.toPush = stillPending;
-    opts.onProgress?.({ ...summary });
+    emit();
     if (stillPending === 0 && !response.more) {
       if (refetch === 'wanted') {
         refetch = 'done';

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseFormDefinition, readyToCompile } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
-import { LANGUAGES } from '../i18n/i18n.ts';
+import { LANGUAGES, loadFormTexts } from '../i18n/i18n.ts';
 import { AnswerStore } from '../form/answer-store.ts';
 import { FormBody } from '../form/FormBody.tsx';
 import { formLanguageOptions } from '../form/form-languages.ts';
@@ -48,7 +48,14 @@ export function FormPreview(props: { formKey: string; onClose: () => void }) {
       {form && store && (
         <>
           <label htmlFor={`${id}-l`}>{t('forms.language')}</label>
-          <select id={`${id}-l`} value={lang} onChange={(e) => setLang(e.target.value)}>
+          <select
+            id={`${id}-l`}
+            value={lang}
+            onChange={(e) => {
+              const next = e.target.value;
+              void loadFormTexts(next).then(() => setLang(next));
+            }}
+          >
             {formLanguageOptions(form, LANGUAGES, i18n.language).map((o) => (
               <option key={o.code} value={o.code}>
                 {o.name ?? o.code}

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { TernDb } from '../device/db.ts';
 import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
 import { FormPage } from '../form/FormPage.tsx';
-import { EditRecordPage } from '../form/EditRecordPage.tsx';
 import { ADMIN_CONFLICTS_HASH, ADMIN_FORMS_HASH } from '../admin/admin-route.ts';
 import { RESEARCH_HASH, mayResearch } from '../research/research-route.ts';
 import { ADMIN_SCREENS_HASH, mayManage } from '../admin-screens/admin-screens-route.ts';
@@ -20,12 +19,19 @@ import { LogoutBlocked } from '../safety/LogoutBlocked.tsx';
 import { saveOpenWork } from '../safety/open-work.ts';
 import { requestPersistence } from '../safety/storage-status.ts';
 import { UpdateBanner } from '../safety/UpdateBanner.tsx';
-import { OFFICER_ROLES, OfficerViews } from '../officer/OfficerViews.tsx';
+import { OFFICER_ROLES } from '../officer/officer-roles.ts';
+import { lazyScreen } from './lazy-screen.tsx';
 import type { OpenRow } from '../device/doc-repository.ts';
 import type { Unlocked } from '../session/keyring.ts';
-import { CasesHome } from '../cases/CasesHome.tsx';
-import { dropCaseIndexes } from '../cases/case-index.ts';
-import { useDeviceRegistration } from '../cases/use-case-index.ts';
+import { dropCaseIndexes } from '../cases/case-index-registry.ts';
+import { useDeviceRegistration } from '../cases/use-device-registration.ts';
+
+// The cases screens (lists, case pages, review) and the officer's views are chunks of their own, fetched
+// when first opened (precached by the service worker, so offline too): the interviewer's first download
+// goes from login to a form without them (decision 190).
+const CasesHome = lazyScreen(() => import('../cases/CasesHome.tsx').then((m) => m.CasesHome));
+const EditRecordPage = lazyScreen(() => import('../form/EditRecordPage.tsx').then((m) => m.EditRecordPage));
+const OfficerViews = lazyScreen(() => import('../officer/OfficerViews.tsx').then((m) => m.OfficerViews));
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -222,7 +228,9 @@ export function App(props: {
               keys={user.keys}
               onRestored={() => void refresh()}
             />
-            {OFFICER_ROLES.has(user.role) && <OfficerViews mission={mission} device={device} />}
+            {OFFICER_ROLES.has(user.role) && (
+              <OfficerViews mission={mission} device={device} fallback={null} />
+            )}
           </>
         )}
       </main>

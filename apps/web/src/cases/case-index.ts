@@ -2,6 +2,7 @@ import { CaseBody } from '@tern/cases';
 import type { CaseStatus } from '@tern/cases';
 import type { DocRow, TernDb } from '../device/db.ts';
 import { docsOf } from '../device/doc-repository.ts';
+import { caseIndexes, dropCaseIndexes } from './case-index-registry.ts';
 import type { Review } from './case-store.ts';
 
 /**
@@ -337,17 +338,13 @@ export class CaseIndex {
 }
 
 /** One index per unlocked mission key; dropped on lock so no clear name outlives the session. */
-const indexes = new Map<string, { key: CryptoKey; index: CaseIndex }>();
-
 export function caseIndex(db: TernDb, key: CryptoKey, mission: string): CaseIndex {
   const id = `${db.name} ${mission}`;
-  const got = indexes.get(id);
-  if (got && got.key === key) return got.index;
+  const got = caseIndexes.get(id);
+  if (got && got.key === key && got.index instanceof CaseIndex) return got.index;
   const index = new CaseIndex(db, key, mission);
-  indexes.set(id, { key, index });
+  caseIndexes.set(id, { key, index });
   return index;
 }
 
-export function dropCaseIndexes(): void {
-  indexes.clear();
-}
+export { dropCaseIndexes };

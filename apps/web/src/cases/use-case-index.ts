@@ -1,9 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { TernDb } from '../device/db.ts';
-import { deviceId } from '../device/device-id.ts';
 import { caseIndex } from './case-index.ts';
 import type { CaseIndex } from './case-index.ts';
-import { registerDevice } from './device-number.ts';
 
 /** The mission's case index, built once after unlock; re-renders the caller on every change. */
 export function useCaseIndex(
@@ -27,13 +25,4 @@ export function useCaseIndex(
   return { index, ready };
 }
 
-/**
- * Ask the server for this device's number in the mission as soon as the app is online (after the
- * login, which set the session cookie), and again whenever the connection comes back until it has one.
- */
-export function useDeviceRegistration(db: TernDb, mission: string, online: boolean, account?: string): void {
-  useEffect(() => {
-    if (!online) return;
-    void deviceId(db).then((device) => registerDevice(db, mission, device, fetch, account));
-  }, [db, mission, online, account]);
-}
+export { useDeviceRegistration } from './use-device-registration.ts';

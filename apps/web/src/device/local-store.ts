@@ -111,12 +111,28 @@ export class DexieSyncStorage implements SyncStorage {
     );
   }
 
-  async applyPulled(docs: WireDoc[], checkpoint: string, gone: string[] = []): Promise<PullApplied> {
+  async applyPulled(
+    docs: WireDoc[],
+    checkpoint: string,
+    gone: string[] = [],
+    progress?: (prepared: number) => void,
+  ): Promise<PullApplied> {
     // Validate and seal first (outside the transaction); a malformed document stops the whole batch.
+    // Sealing is most of the time a large page takes here: it is reported, so progress keeps moving.
+    // Checked in order (the first malformed one is the error), then sealed side by side, 100 at a
+    // time: WebCrypto queues the work (awaiting each in turn would serialise it), and the progress
+    // line moves per slice instead of jumping from 0 to the whole page.
+    const open = docs.map((doc) => fromWire(doc, this.mission));
     const sealed: DocRow[] = [];
-    for (const doc of docs) {
-      const { row, body } = fromWire(doc, this.mission);
-      sealed.push(withReview(await this.docs.seal(this.key, row, body), reviewOf(doc)));
+    for (let from = 0; from < open.length; from += 100) {
+      const slice = open.slice(from, from + 100);
+      const done = await Promise.all(
+        slice.map(async ({ row, body }, i) =>
+          withReview(await this.docs.seal(this.key, row, body), reviewOf(docs[from + i]!)),
+        ),
+      );
+      sealed.push(...done);
+      progress?.(sealed.length);
     }
     // A pulled document of a departed case means it is back in view; `gone` adds the newly departed.
     const pulledIds = new Set(docs.map((d) => d._id));

@@ -12,7 +12,7 @@ import { discardDraft, listDrafts, saveDraft, submitDraft } from './drafts.ts';
 import { FormBody } from './FormBody.tsx';
 import { formLanguageOptions } from './form-languages.ts';
 import type { FormLayout } from './FormBody.tsx';
-import { LANGUAGES, formatDate } from '../i18n/i18n.ts';
+import { LANGUAGES, formatDate, loadFormTexts } from '../i18n/i18n.ts';
 import { holdOpenWork } from '../safety/open-work.ts';
 import './form.css';
 
@@ -257,8 +257,10 @@ export function FormPage(props: {
           id={`${ids}-lang`}
           value={lang}
           onChange={(e) => {
-            localStorage.setItem('tern.formLang', e.target.value);
-            setLang(e.target.value);
+            const next = e.target.value;
+            localStorage.setItem('tern.formLang', next);
+            // The built-in forms' texts in that language come with its chunk: the form turns once they are there.
+            void loadFormTexts(next).then(() => setLang(next));
           }}
         >
           {formLanguageOptions(session.store.form, LANGUAGES, i18n.language).map((l) => (

@@ -115,10 +115,24 @@ void loadErrorMessages(first);
  * render, so a French user never sees English flash by). If the chunk cannot be fetched the app
  * starts in English rather than not at all.
  */
-export const i18nReady: Promise<void> = loadLanguage(first).then(
+// A form language chosen apart from the UI's (an interview in the person's language) comes too: the
+// built-in forms' texts of a language travel in its chunk (decision 190).
+const formLanguage = typeof localStorage === 'undefined' ? null : localStorage.getItem('tern.formLang');
+export const i18nReady: Promise<void> = Promise.all([
+  loadLanguage(first),
+  formLanguage && formLanguage !== first ? loadLanguage(formLanguage) : undefined,
+]).then(
   () => undefined,
   () => undefined,
 );
+
+/**
+ * Make sure the built-in forms carry a language's texts before a form is shown in it: they come with
+ * that language's chunk. Never fails (offline without the chunk: the labels fall back to English).
+ */
+export function loadFormTexts(lang: string): Promise<void> {
+  return loadLanguage(lang).catch(() => undefined);
+}
 
 /**
  * Fetch the lazy namespaces, and every language's words, and add them: the research dashboard and

@@ -1,8 +1,7 @@
 import { ExportPanel } from './ExportPanel.tsx';
 import { SyncPicture } from './SyncPicture.tsx';
 
-/** Roles that see the mission's sync picture and export (the server's `export` action). */
-export const OFFICER_ROLES: ReadonlySet<string> = new Set(['data_officer', 'admin']);
+export { OFFICER_ROLES } from './officer-roles.ts';
 
 /** The data officer's views of the mission. They need the server: nothing here is kept on the device. */
 export function OfficerViews(props: { mission: string; device: string | null }) {

@@ -1,16 +1,12 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { fetchRemote, syncOnce } from '@tern/sync';
-import type { SyncProgress } from '@tern/sync';
 import type { TernDb } from '../device/db.ts';
-import { DexieSyncStorage } from '../device/local-store.ts';
+import { useTranslation } from 'react-i18next';
+import type { SyncProgress } from '@tern/sync';
 import { formatBytes, formatDuration, formatNumber } from '../i18n/i18n.ts';
 import { plainSyncError } from './plain-error.ts';
-import { registerDevice } from '../cases/device-number.ts';
 import { estimateSync } from './sync-estimate.ts';
-import { uploadAttachments } from './upload-attachments.ts';
-import { defaultDeviceName, isNamed, sendDeviceName } from './device-name.ts';
 import { NameDevice } from './NameDevice.tsx';
+import { sendDeviceName } from './device-name.ts';
 
 /** "Sync now" with progress. Each batch is committed as it arrives, so a failure loses no finished batch. */
 export function SyncPanel(props: {
@@ -34,38 +30,19 @@ export function SyncPanel(props: {
     setStatus('running');
     setMessage('');
     started.current = performance.now();
-    const storage = new DexieSyncStorage(props.db, props.mission, props.dataKey);
-    const total = await storage.pendingCount();
-    setProgress({ pushedDocs: 0, pushedBytes: 0, pulledDocs: 0, rejected: 0, requests: 0, toPush: total });
     try {
-      await registerDevice(props.db, props.mission, props.device, fetch, props.account);
-      // The first sync names the device with a sensible default, then offers to change it: the sync
-      // itself never waits for an answer. A refused name (a retired device) is told by the sync next.
-      if (!(await isNamed(props.db, props.mission))) {
-        const name = defaultDeviceName();
-        const sent = await sendDeviceName(props.db, props.mission, props.device, name).then(
-          () => true,
-          () => false,
-        );
-        if (sent) setNamed(name);
-      }
-      const summary = await syncOnce(storage, fetchRemote(`/api/sync/${encodeURIComponent(props.mission)}`), {
-        device: props.device,
-        onProgress: setProgress,
-        // Interactive sync: a few quick retries on a flaky link, none when the browser knows it is offline.
-        retry: {
-          retries: navigator.onLine ? 3 : 0,
-          baseMs: 500,
-          maxMs: 4000,
-          onRetry: (attempt) => setMessage(t('retrying', { attempt, of: 3 })),
-        },
-      });
-      // Then the files their answers name (photos…), chunk by chunk; a cut resumes at the next sync.
-      const files = await uploadAttachments({
+      // The sync machinery is a chunk of its own, fetched at the first sync (precached, so offline
+      // too): the home screen and the forms do not wait for it (decision 190).
+      const { runSync } = await import('./sync-run.ts');
+      const { summary, files } = await runSync({
         db: props.db,
         mission: props.mission,
-        key: props.dataKey,
-        fetch: (url, init) => fetch(url, init),
+        dataKey: props.dataKey,
+        device: props.device,
+        account: props.account,
+        onProgress: setProgress,
+        onNamed: setNamed,
+        onRetry: (attempt) => setMessage(t('retrying', { attempt, of: 3 })),
       });
       setStatus('done');
       setMessage(
@@ -91,13 +68,23 @@ export function SyncPanel(props: {
       {status === 'running' && est && (
         <span className="sync-progress">
           <progress aria-label={t('progress')} max={Math.max(1, est.total)} value={est.sent} />
-          <span className="sync-detail" aria-live="polite">
+          <span className="sync-detail" aria-live="polite" data-phase={est.phase}>
             {t('detail', {
               sent: formatNumber(est.sent),
               total: formatNumber(est.total),
               bytes: formatBytes(est.bytesSent),
             })}
-            {est.received > 0 && ` · ${t('received', { received: formatNumber(est.received) })}`}
+            {est.phase === 'send' &&
+              est.sending > 0 &&
+              ` · ${t('sending', { bytes: formatBytes(est.sendingBytes) })}`}
+            {(est.received > 0 || est.receivedBytes > 0) &&
+              ` · ${t('receivedDetail', {
+                received: formatNumber(est.received),
+                bytes: formatBytes(est.receivedBytes),
+              })}`}
+            {est.phase === 'store' &&
+              est.storingOf > 0 &&
+              ` · ${t('storing', { n: formatNumber(est.storing), of: formatNumber(est.storingOf) })}`}
             {est.secondsLeft !== null &&
               est.secondsLeft > 0 &&
               ` · ${t('timeLeft', { time: formatDuration(est.secondsLeft) })}`}

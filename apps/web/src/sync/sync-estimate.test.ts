@@ -8,6 +8,12 @@ const p = (pushedDocs: number, toPush: number, pushedBytes = 0, pulledDocs = 0) 
   pulledDocs,
   rejected: 0,
   requests: 1,
+  phase: 'idle' as const,
+  sendingDocs: 0,
+  sendingBytes: 0,
+  receivingDocs: 0,
+  receivedBytes: 0,
+  storingDocs: 0,
 });
 
 describe('sync progress estimate', () => {
@@ -26,7 +32,42 @@ describe('sync progress estimate', () => {
       bytesSent: 20_000,
       bytesLeft: 60_000,
       received: 5,
+      receivedBytes: 0,
+      phase: 'idle',
+      sending: 0,
+      sendingBytes: 0,
+      storing: 0,
+      storingOf: 0,
       secondsLeft: 12,
+    });
+  });
+  it('counts the records of an answer still arriving with those already stored', () => {
+    const streaming = {
+      ...p(2, 0, 1500, 300),
+      phase: 'receive' as const,
+      receivingDocs: 207,
+      receivedBytes: 480_000,
+    };
+    // The answer has begun, so the server holds the two records sent.
+    expect(estimateSync(streaming, 3000)).toMatchObject({
+      sent: 2,
+      total: 2,
+      received: 507,
+      receivedBytes: 480_000,
+      phase: 'receive',
+    });
+  });
+  it('counts a batch in flight as sent only once its answer begins', () => {
+    const sending = { ...p(0, 2), phase: 'send' as const, sendingDocs: 2, sendingBytes: 800 };
+    expect(estimateSync(sending, 500)).toMatchObject({ sent: 0, total: 2, sending: 2, sendingBytes: 800 });
+    expect(
+      estimateSync({ ...sending, phase: 'store', receivingDocs: 10, storingDocs: 4 }, 900),
+    ).toMatchObject({
+      sent: 2,
+      total: 2,
+      bytesSent: 800,
+      storing: 4,
+      storingOf: 10,
     });
   });
   it('says nothing is left once everything is sent', () => {

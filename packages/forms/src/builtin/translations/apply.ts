@@ -1,14 +1,11 @@
 import type { FormDefinition } from '../../definition.ts';
-import { AR } from './ar.ts';
-import { ES } from './es.ts';
-import { RU } from './ru.ts';
+import { INITIAL_LANGUAGES } from '#builtin-languages';
 
-/** The languages the built-in forms carry beyond English and French (written inline with `t()`). */
-export const MORE_LANGUAGES: Readonly<Record<'ar' | 'es' | 'ru', Readonly<Record<string, string>>>> = {
-  ar: AR,
-  es: ES,
-  ru: RU,
-};
+/**
+ * The languages the built-in forms carry beyond English and French (written inline with `t()`): in
+ * Node all of them from the start; in the browser each one once `addFormLanguage` brought it.
+ */
+export const MORE_LANGUAGES: Record<string, Readonly<Record<string, string>>> = { ...INITIAL_LANGUAGES };
 
 /** A LocalizedText: an object with an English text and only string values. */
 function isText(v: unknown): v is Record<string, string> {
@@ -40,4 +37,34 @@ function fill(v: unknown): unknown {
  */
 export function withMoreLanguages(form: FormDefinition): FormDefinition {
   return fill(form) as FormDefinition;
+}
+
+/** Add one language to texts in place (a text that already has it keeps its own). */
+function fillInPlace(v: unknown, lang: string, dict: Readonly<Record<string, string>>): void {
+  if (Array.isArray(v)) {
+    for (const x of v) fillInPlace(x, lang, dict);
+    return;
+  }
+  if (v === null || typeof v !== 'object') return;
+  if (isText(v)) {
+    const text = dict[v.en!];
+    if (v[lang] === undefined && text) v[lang] = text;
+    return;
+  }
+  for (const x of Object.values(v)) fillInPlace(x, lang, dict);
+}
+
+/**
+ * Give the built-in forms one more language, in place (the forms are shared objects every screen
+ * already holds). Called by the browser's chunk of that language (apps/web/src/i18n/languages), so an
+ * interviewer's first download carries no form dictionary it does not use. Idempotent.
+ */
+export function addLanguageTo(
+  forms: Iterable<FormDefinition>,
+  lang: string,
+  dict: Readonly<Record<string, string>>,
+): void {
+  if (MORE_LANGUAGES[lang] === dict) return;
+  MORE_LANGUAGES[lang] = dict;
+  for (const form of forms) fillInPlace(form, lang, dict);
 }

@@ -48,7 +48,7 @@ describe('the built-in forms in the five UI languages (issue 16)', () => {
       '4Sale',
     ]);
     for (const lang of ['ar', 'ru'] as const)
-      for (const [en, text] of Object.entries(MORE_LANGUAGES[lang]))
+      for (const [en, text] of Object.entries(MORE_LANGUAGES[lang]!))
         if (!brands.has(en)) expect(latinOnly.test(text), `${lang}: "${en}" → "${text}"`).toBe(false);
   });
 
@@ -67,5 +67,27 @@ describe('the built-in forms in the five UI languages (issue 16)', () => {
     const questions = textsOf(ar, 'screening').filter(([, t]) => t.en!.endsWith('?'));
     expect(questions.length).toBeGreaterThan(3);
     for (const [where, t] of questions) expect(t.ar, where).toMatch(/؟$/u);
+  });
+});
+
+describe('a language added later (the browser fetches each with its chunk: decision 190)', () => {
+  it('fills every text of the forms in place, keeps texts written inline, and is idempotent', async () => {
+    const { addLanguageTo } = await import('./apply.ts');
+    const form = structuredClone(builtinForms.get('quick-screening@1')!);
+    const texts = textsOf(form, 'qs');
+    const first = texts[0]![1];
+    const dict = Object.fromEntries(texts.map(([, t]) => [t.en!, `XX ${t.en}`]));
+    // One text already has the language written inline: it wins over the dictionary.
+    first.xx = 'inline';
+    addLanguageTo([form], 'xx', dict);
+    for (const [where, text] of textsOf(form, 'qs'))
+      expect(text.xx, where).toBe(text === first ? 'inline' : `XX ${text.en}`);
+    const once = JSON.stringify(form);
+    addLanguageTo([form], 'xx', dict);
+    expect(JSON.stringify(form)).toBe(once);
+    // A text the dictionary does not know stays without the language (it falls back to English).
+    const other = structuredClone(builtinForms.get('screening@1')!);
+    addLanguageTo([other], 'yy', {});
+    expect(JSON.stringify(other)).not.toContain('"yy"');
   });
 });

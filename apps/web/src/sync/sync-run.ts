@@ -1,0 +1,66 @@
+import { fetchRemote, syncOnce } from '@tern/sync';
+import type { SyncProgress, SyncSummary } from '@tern/sync';
+import type { TernDb } from '../device/db.ts';
+import { DexieSyncStorage } from '../device/local-store.ts';
+import { registerDevice } from '../cases/device-number.ts';
+import { uploadAttachments } from './upload-attachments.ts';
+import { defaultDeviceName, isNamed, sendDeviceName } from './device-name.ts';
+
+/**
+ * One "Sync now": join the device to the mission, name it at its first sync, run the replicator, then
+ * upload the files the records name. A module of its own, loaded when the user first syncs, so the
+ * interviewer's first download does not carry the sync machinery (decision 190). Each batch is
+ * committed as it arrives, so a failure loses no finished batch.
+ */
+export async function runSync(args: {
+  db: TernDb;
+  mission: string;
+  dataKey: CryptoKey;
+  device: string;
+  account?: string;
+  onProgress: (p: SyncProgress) => void;
+  /** The device was given this default name at its first sync (offered for a change: decision 165). */
+  onNamed: (name: string) => void;
+  onRetry: (attempt: number) => void;
+}): Promise<{ summary: SyncSummary; files: Awaited<ReturnType<typeof uploadAttachments>> }> {
+  const storage = new DexieSyncStorage(args.db, args.mission, args.dataKey);
+  args.onProgress({
+    pushedDocs: 0,
+    pushedBytes: 0,
+    pulledDocs: 0,
+    rejected: 0,
+    requests: 0,
+    toPush: await storage.pendingCount(),
+    phase: 'idle',
+    sendingDocs: 0,
+    sendingBytes: 0,
+    receivingDocs: 0,
+    receivedBytes: 0,
+    storingDocs: 0,
+  });
+  await registerDevice(args.db, args.mission, args.device, fetch, args.account);
+  // The first sync names the device with a sensible default, then offers to change it: the sync
+  // itself never waits for an answer. A refused name (a retired device) is told by the sync next.
+  if (!(await isNamed(args.db, args.mission))) {
+    const name = defaultDeviceName();
+    const sent = await sendDeviceName(args.db, args.mission, args.device, name).then(
+      () => true,
+      () => false,
+    );
+    if (sent) args.onNamed(name);
+  }
+  const summary = await syncOnce(storage, fetchRemote(`/api/sync/${encodeURIComponent(args.mission)}`), {
+    device: args.device,
+    onProgress: args.onProgress,
+    // Interactive sync: a few quick retries on a flaky link, none when the browser knows it is offline.
+    retry: { retries: navigator.onLine ? 3 : 0, baseMs: 500, maxMs: 4000, onRetry: args.onRetry },
+  });
+  // Then the files their answers name (photos…), chunk by chunk; a cut resumes at the next sync.
+  const files = await uploadAttachments({
+    db: args.db,
+    mission: args.mission,
+    key: args.dataKey,
+    fetch: (url, init) => fetch(url, init),
+  });
+  return { summary, files };
+}
