@@ -55,7 +55,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignFigures> 
     seconds: 0,
   };
   const t0 = performance.now();
-  const soak = await SoakStack.start();
+  let soak = await SoakStack.start();
   // Ctrl-C stops the server process too (it runs in a process group of its own).
   const stop = () => void soak.close().finally(() => process.exit(130));
   process.once('SIGINT', stop);
@@ -74,6 +74,10 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignFigures> 
       } catch (e) {
         const tail = soak.stack.server.logs.join('').split('\n').slice(-12).join('\n    ');
         problems = [`the run did not finish: ${(e as Error).stack ?? String(e)}\n  server log:\n    ${tail}`];
+        // A run that did not finish may leave no server (a restart that failed): the next run gets a
+        // fresh stack, so one failure cannot fail every run after it (seed 19191919, run 183).
+        await soak.close().catch(() => undefined);
+        soak = await SoakStack.start();
       }
       f.runs += 1;
       if (r) {

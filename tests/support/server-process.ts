@@ -69,6 +69,8 @@ export async function startServer(
     demoResearch?: boolean;
     /** Extra arguments for node itself (`--cpu-prof`, which NODE_OPTIONS does not allow). */
     nodeArgs?: string[];
+    /** How long the health check may take to answer (30 s); a loaded machine may need longer. */
+    startTimeoutMs?: number;
   } = {},
 ): Promise<ServerHandle> {
   const port = opts.port ?? (await freePort());
@@ -92,7 +94,8 @@ export async function startServer(
   proc.stderr!.on('data', (b: Buffer) => logs.push(b.toString()));
   const exited = new Promise<void>((ok) => proc.once('exit', () => ok()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const limitMs = opts.startTimeoutMs ?? 30_000;
+  const deadline = Date.now() + limitMs;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`Server exited early:\n${logs.join('')}`);
     try {
@@ -101,7 +104,16 @@ export async function startServer(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`Server did not start in 30 s:\n${logs.join('')}`);
+    if (Date.now() > deadline) {
+      // Never leave a late starter behind, holding the port and the data folder's lock.
+      try {
+        process.kill(-proc.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      await exited;
+      throw new Error(`Server did not start in ${limitMs / 1000} s:\n${logs.join('')}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

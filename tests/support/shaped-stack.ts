@@ -51,7 +51,14 @@ export async function startShapedStack(
       await server.stop('SIGKILL');
     },
     async restart() {
-      server = await startServer({ env, nodeArgs, dataDir: server.dataDir, port: server.port });
+      // After a SIGKILL on a loaded machine the start can be slow (LevelDB recovery, tsx): 2 minutes.
+      server = await startServer({
+        env,
+        nodeArgs,
+        dataDir: server.dataDir,
+        port: server.port,
+        startTimeoutMs: 120_000,
+      });
     },
     async close() {
       await shaper.close();
