@@ -192,6 +192,26 @@ describe('importXlsForm', () => {
     expect(form).toBeNull();
   });
 
+  it('says in plain words which column of which row is too long for the form', () => {
+    const r = importXlsForm(
+      workbook({
+        survey: [
+          ['type', 'name', 'label', 'constraint'],
+          ['integer', 'n', 'N', `. = ${'1 + '.repeat(1_200)}1`],
+        ],
+      }),
+    );
+    expect(r.form).toBeNull();
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        sheet: 'survey',
+        row: 2,
+        message: 'The form cannot be built here: the constraint is longer than 4000 characters',
+      }),
+    ]);
+  });
+
   it('gives the form with its warnings when nothing is an error', () => {
     const { form, problems } = importXlsForm(
       workbook({

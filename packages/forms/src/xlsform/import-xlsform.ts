@@ -115,7 +115,7 @@ function build(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const where = locate(candidate, issue.path, rowOf);
-      problems.error(where.sheet, where.row, `The form cannot be built here: ${issue.message}`);
+      problems.error(where.sheet, where.row, `The form cannot be built here: ${plainIssue(issue)}`);
     }
     return null;
   }
@@ -194,4 +194,29 @@ function readAttachedFiles(
         0,
         `No select_one_from_file or select_multiple_from_file row names ${file}; the file is not kept`,
       );
+}
+
+/**
+ * A schema issue in plain words, naming the column where it can ("the constraint is longer than 4000
+ * characters", not "Too big: expected string to have <=4000 characters"); other issues keep the
+ * schema's own message.
+ */
+export function plainIssue(issue: {
+  code: string;
+  message: string;
+  path: PropertyKey[];
+  origin?: string;
+  maximum?: number | bigint;
+  minimum?: number | bigint;
+}): string {
+  const field = [...issue.path].reverse().find((p): p is string => typeof p === 'string') ?? 'a value';
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return `the ${field} is longer than ${issue.maximum} characters`;
+  if (issue.code === 'too_big' && issue.origin === 'array')
+    return `the ${field} has more than ${issue.maximum} entries`;
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1)
+    return `the ${field} is empty`;
+  if (issue.code === 'too_small' && issue.origin === 'array')
+    return `the ${field} needs at least ${issue.minimum} entries`;
+  return issue.message;
 }
