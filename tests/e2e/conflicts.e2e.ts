@@ -34,6 +34,13 @@ async function device(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
   await openApp(page, `${server.url}/?mission=demo`);
+  // The record editor is a chunk loaded when first opened (decision 190): the device goes offline
+  // below, so it must hold the app first — the service worker installed (precache done) and in
+  // control of this page, as on an interviewer's device after its first visit.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   return { context, page };
 }
 
