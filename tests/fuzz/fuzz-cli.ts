@@ -4,8 +4,8 @@ import type { Family } from './families.ts';
 import { runVolume } from './fuzz-volume.ts';
 
 /**
- * `npm run fuzz -- [--seed N] [--per-family N] [--family NAME]… [--max-minutes-per-family M]`: hostile
- * requests at volume. A family stopped by the time limit reports how many requests it got.
+ * `npm run fuzz -- [--seed N] [--per-family N] [--family NAME]… [--max-minutes-per-family M]
+ * [--world-requests N]`: hostile requests at volume, a fresh app and store every N requests (10,000). A family stopped by the time limit reports how many requests it got.
  */
 const { values } = parseArgs({
   options: {
@@ -13,21 +13,24 @@ const { values } = parseArgs({
     'per-family': { type: 'string' },
     family: { type: 'string', multiple: true },
     'max-minutes-per-family': { type: 'string' },
+    'world-requests': { type: 'string' },
   },
 });
 const seed = values.seed ? Number(values.seed) : Date.now() % 2 ** 31;
 const perFamily = values['per-family'] ? Number(values['per-family']) : 100_000;
 const families = values.family as Family[] | undefined;
 const minutes = values['max-minutes-per-family'] ? Number(values['max-minutes-per-family']) : undefined;
+const worldRequests = values['world-requests'] ? Number(values['world-requests']) : undefined;
 const unknown = (families ?? []).filter((f) => !(f in FAMILIES));
 if (
   !Number.isInteger(seed) ||
   !(perFamily >= 1) ||
   unknown.length ||
-  (minutes !== undefined && !(minutes > 0))
+  (minutes !== undefined && !(minutes > 0)) ||
+  (worldRequests !== undefined && !(worldRequests >= 1))
 ) {
   console.error(
-    `usage: npm run fuzz -- [--seed <integer>] [--per-family <n>] [--family <${Object.keys(FAMILIES).join(' | ')}>]… [--max-minutes-per-family <m>]`,
+    `usage: npm run fuzz -- [--seed <integer>] [--per-family <n>] [--family <${Object.keys(FAMILIES).join(' | ')}>]… [--max-minutes-per-family <m>] [--world-requests <n>]`,
   );
   process.exit(2);
 }
@@ -39,6 +42,7 @@ const figures = await runVolume({
   perFamily,
   ...(families ? { families } : {}),
   ...(minutes ? { maxMsPerFamily: minutes * 60_000 } : {}),
+  ...(worldRequests ? { worldRequests } : {}),
 });
 const failed = figures.filter((f) => f.failure);
 const total = figures.reduce((n, f) => n + f.requests, 0);

@@ -15,8 +15,15 @@ export interface FamilyFigures {
   failure: string | null;
   rssBeforeMb: number;
   rssAfterMb: number;
+  /** The highest RSS seen while the family ran (sampled every second). */
+  rssPeakMb: number;
+  /** Fresh worlds (app and store) the family's requests were served by. */
+  worlds: number;
   seconds: number;
 }
+
+/** Requests one world serves in the volume run before a fresh one (HostileHarness's `worldRequests`). */
+export const WORLD_REQUESTS = 10_000;
 
 const mb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
@@ -33,11 +40,16 @@ export async function runVolume(o: {
   /** Stop a family after this long (the figures then say how many requests it got). */
   maxMsPerFamily?: number;
   families?: Family[];
+  /** Requests per world (default WORLD_REQUESTS). */
+  worldRequests?: number;
   log?: (line: string) => void;
 }): Promise<FamilyFigures[]> {
   const log = o.log ?? ((l: string) => console.log(l));
   const dirs: string[] = [];
+  // The harness closes a world before it builds the next, so the earlier worlds' folders can go: a
+  // volume run's hostile writes would otherwise fill the disk.
   const leveldb = () => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
     const dataDir = mkdtempSync(join(tmpdir(), 'tern-fuzz-'));
     dirs.push(dataDir);
     return new TernStore({ kind: 'leveldb', dataDir });
@@ -47,14 +59,19 @@ export async function runVolume(o: {
   await probe.close();
   // A request still counts as never answered after 60 s, not 5 s: the volume run is run niced on a
   // shared machine, where a login's scrypt alone took over 5 s (decision 177).
-  const harness = new HostileHarness(leveldb, 60_000);
+  const harness = new HostileHarness(leveldb, 60_000, o.worldRequests ?? WORLD_REQUESTS);
   const out: FamilyFigures[] = [];
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, mb())), 1_000);
   await harness.start();
   try {
     for (const [family, routes] of families) {
       if (o.families && !o.families.includes(family)) continue;
+      await harness.renew();
       const before = mb();
+      peak = before;
       const sent = harness.requests;
+      const worlds = harness.worlds;
       const t0 = performance.now();
       const arb = fc.constantFrom(...routes).chain((r) => generatorFor(r)!);
       const result = await fc.check(
@@ -78,12 +95,15 @@ export async function runVolume(o: {
           : null,
         rssBeforeMb: before,
         rssAfterMb: mb(),
+        rssPeakMb: Math.max(peak, mb()),
+        worlds: harness.worlds - worlds,
         seconds: Math.round((performance.now() - t0) / 1000),
       };
       out.push(f);
       log(describeFamily(f));
     }
   } finally {
+    clearInterval(sampler);
     await harness.stop();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
@@ -93,7 +113,7 @@ export async function runVolume(o: {
 export function describeFamily(f: FamilyFigures): string {
   return (
     `fuzz: ${f.family}: ${f.requests} requests to ${f.routes} routes, ${f.failure ? 'FAILED' : '0 crashes, 0 5xx, 0 records changed without leave'}, ` +
-    `RSS ${f.rssBeforeMb} → ${f.rssAfterMb} MB, ${f.seconds} s` +
+    `RSS ${f.rssBeforeMb} → ${f.rssAfterMb} MB (peak ${f.rssPeakMb}), ${f.worlds} worlds, ${f.seconds} s` +
     (f.failure ? `\n  ${f.failure}` : '')
   );
 }

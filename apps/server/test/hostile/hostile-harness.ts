@@ -50,13 +50,23 @@ export class HostileHarness {
   constructor(
     private readonly makeStore?: () => TernStore,
     private readonly answerMs = ANSWER_MS,
+    /**
+     * Requests one world (app and store) serves before the next request gets a fresh one. The volume
+     * run bounds the store, and the digest the oracles keep of it, this way: without it, 100,000 hostile
+     * requests grow both by what they were allowed to write, and the judge, not the server, fills memory.
+     * A leak in the process (module state, caches) still shows across worlds. Unbounded by default.
+     */
+    private readonly worldRequests = Infinity,
   ) {}
   private readonly crashes = new CrashWatch();
   requests = 0;
+  /** Worlds built so far (the first included). */
+  worlds = 0;
+  private inWorld = 0;
 
   async start(): Promise<void> {
     this.crashes.start();
-    this.current = await FuzzWorld.create(this.makeStore);
+    await this.world();
   }
 
   async stop(): Promise<void> {
@@ -65,8 +75,18 @@ export class HostileHarness {
   }
 
   private async world(): Promise<FuzzWorld> {
-    if (!this.current) this.current = await FuzzWorld.create(this.makeStore);
+    if (this.current && this.inWorld >= this.worldRequests) await this.dead();
+    if (!this.current) {
+      this.current = await FuzzWorld.create(this.makeStore);
+      this.worlds += 1;
+      this.inWorld = 0;
+    }
     return this.current;
+  }
+
+  /** Close the current world: the next request gets a fresh one (the volume run starts each family so). */
+  async renew(): Promise<void> {
+    await this.dead();
   }
 
   private async dead(): Promise<void> {
@@ -84,6 +104,7 @@ export class HostileHarness {
     const what = describe(req, r.caller);
     const mark = this.crashes.seen.length;
     this.requests += 1;
+    this.inWorld += 1;
     const res = await Promise.race([
       w.app.inject({
         method: req.method as 'GET',
