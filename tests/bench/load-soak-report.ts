@@ -79,7 +79,8 @@ export function summarise(runs: SoakRun[]): string[] {
 }
 
 export interface Verdict {
-  ok: boolean;
+  /** null: not judged, the run was too short for it (a CI sample); the full soak judges every verdict. */
+  ok: boolean | null;
   text: string;
 }
 
@@ -115,7 +116,7 @@ export function judge(runs: SoakRun[], baselineMinutes: number): Verdict[] {
       ok: late <= early * 1.15,
       text: `memory flat: server RSS ${early.toFixed(0)} MB (minutes 5–10) → ${late.toFixed(0)} MB (last 5), ratio ${(late / early).toFixed(2)} (≤ 1.15)`,
     });
-  } else out.push({ ok: false, text: `memory flat: needs at least 15 minutes, ran ${ms.length}` });
+  } else out.push({ ok: null, text: `memory flat: needs at least 15 minutes, ran ${ms.length}` });
   const steady = ms.slice(1);
   if (steady.length >= 3) {
     const mid = median(steady.map((m) => m.syncs));
@@ -136,7 +137,7 @@ export function judge(runs: SoakRun[], baselineMinutes: number): Verdict[] {
         `(${((100 * (worst.syncs - mid)) / mid).toFixed(0)} %, within ±30 %); sync p95 first third ${p95a.toFixed(0)} ms, ` +
         `last third ${p95b.toFixed(0)} ms (ratio ${(p95b / p95a).toFixed(2)}, ≤ 2)`,
     });
-  } else out.push({ ok: false, text: `throughput steady: needs at least 4 minutes, ran ${ms.length}` });
+  } else out.push({ ok: null, text: `throughput steady: needs at least 4 minutes, ran ${ms.length}` });
   if (base && base.minutes.length > 0) {
     const a = totals(tern.minutes.slice(0, Math.max(1, baselineMinutes)));
     const b = totals(base.minutes);

@@ -11,7 +11,8 @@
  * server's current one (nothing lost, no record twice), and the verdicts — no errors, memory flat
  * (RSS median of the last five minutes against minutes 5–10), throughput steady (each minute's syncs
  * against the median minute; p95 of the last third against the first third) — with the ratios against
- * pouchdb-server over the same first minutes. Exit code 1 when a verdict fails.
+ * pouchdb-server over the same first minutes. Exit code 1 when a verdict fails; a run too short for a
+ * verdict says "not judged" (the CI sample, tests/soak/load-soak-sample.test.ts, runs 1 + 1 minutes).
  */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -331,8 +332,10 @@ async function main(): Promise<void> {
 
   const verdicts = judge(runsOut, BASELINE_MINUTES);
   for (const line of summarise(runsOut)) console.log(line);
-  for (const v of verdicts) console.log(`  ${v.ok ? 'met' : 'NOT MET'}: ${v.text}`);
-  process.exit(verdicts.every((v) => v.ok) ? 0 : 1);
+  for (const v of verdicts)
+    console.log(`  ${v.ok === null ? 'not judged' : v.ok ? 'met' : 'NOT MET'}: ${v.text}`);
+  // A verdict the run was too short to judge does not fail it; the 30-minute default judges them all.
+  process.exit(verdicts.some((v) => v.ok === false) ? 1 : 0);
 }
 
 /** A device of the admin's in the idle mission that files one form each time it is asked. */
