@@ -4,50 +4,18 @@
 // 4× CPU throttling (a phone), ≤ 50 ms (issue 16). Baseline in the same run: the naive search that
 // decrypts every case row on each keystroke. Also counts the rows a first letter puts on screen.
 // Run with `npm run bench:cases` (scripts/run-ts.mjs builds apps/web/dist-bench/cases first).
-import { createReadStream, existsSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
+import { median, quantile, serveDist } from './bench-page.ts';
 import { ROOT } from '../support/server-process.ts';
 
 const DIST = join(ROOT, 'apps/web/dist-bench/cases');
 const CASES = Number(process.env.TERN_BENCH_CASES ?? 5000);
 /** What an interviewer types: names (partial, without accents), a code prefix, a full code-like query. */
 const QUERIES = ['amina', 'okafor', 'lucia garcia', 'demo', 'bench-01-00', 'zainab sow', 'traore'];
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
-function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    const file = join(DIST, path === '/' ? 'cases.html' : path);
-    if (!file.startsWith(DIST) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () =>
-      ok({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: () => new Promise((done) => server.close(() => done())),
-      }),
-    ),
-  );
-}
-
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
-}
-const median = (xs: number[]) => quantile(xs, 0.5);
 
 interface Run {
   mode: string;
@@ -143,7 +111,7 @@ const fmt = (n: number) => n.toFixed(1);
 async function main() {
   if (!existsSync(join(DIST, 'cases.html'))) throw new Error(`${DIST} missing: run npm run bench:cases`);
   const loadStart = loadavg()[0]!;
-  const served = await serveDist();
+  const served = await serveDist(DIST, 'cases.html');
   const browser = await launchChromium();
   const runs: Run[] = [];
   let generateMs = 0;

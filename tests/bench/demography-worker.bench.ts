@@ -2,43 +2,16 @@
 // matrices, 10 five-year steps, ≤ 2 s in a Chromium worker). Serves apps/web/dist-bench/demography
 // (built by scripts/bench-demography.mjs) on 127.0.0.1, runs the projection in the page's module
 // worker and prints a markdown table; the Node figures of the same command come first.
-import { createReadStream, existsSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { launchChromium } from '../support/browser.ts';
+import { serveDist } from './bench-page.ts';
 import { ROOT } from '../support/server-process.ts';
 
 const DIST = join(ROOT, 'apps/web/dist-bench/demography');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
 const quick = process.argv.includes('--quick');
 
-function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    const file = join(DIST, path === '/' ? 'demography.html' : path);
-    if (!file.startsWith(DIST) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () =>
-      ok({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: () => new Promise((done) => server.close(() => done())),
-      }),
-    ),
-  );
-}
-
-const site = await serveDist();
+const site = await serveDist(DIST, 'demography.html');
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();

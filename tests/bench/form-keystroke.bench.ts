@@ -1,12 +1,11 @@
 // The form renderer benchmark of issue 3: keydown → next frame on the generated 1,550-input form,
 // at 1× and 4× CPU throttling, against a plain-HTML page with the same inputs (the baseline).
 // Run with `npm run bench:forms` (scripts/run-ts.mjs builds apps/web/dist-bench first).
-import { createReadStream, existsSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
+import { median, quantile, serveDist } from './bench-page.ts';
 import { ROOT } from '../support/server-process.ts';
 
 declare global {
@@ -29,42 +28,6 @@ const TARGETS = [
   { name: 'near the end of the form', id: 'q-q284' },
   { name: 'in the 40th repeat instance', id: 'q-rep-bench-039-r_text' },
 ];
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-};
-
-function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    const file = join(DIST, path === '/' ? 'forms.html' : path);
-    if (!file.startsWith(DIST) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () =>
-      ok({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: () => new Promise((done) => server.close(() => done())),
-      }),
-    ),
-  );
-}
-
-const median = (xs: number[]) => quantile(xs, 0.5);
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
-}
 
 interface Run {
   mode: 'react' | 'plain';
@@ -165,7 +128,7 @@ const fmt = (n: number | null) => (n === null || Number.isNaN(n) ? '—' : n.toF
 
 async function main() {
   if (!existsSync(join(DIST, 'forms.html'))) throw new Error(`${DIST} missing: run npm run bench:forms`);
-  const served = await serveDist();
+  const served = await serveDist(DIST, 'forms.html');
   const browser = await launchChromium();
   const runs: Run[] = [];
   try {
