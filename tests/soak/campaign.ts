@@ -9,6 +9,11 @@ export interface CampaignOptions {
   runs: number;
   /** Replay one run only (its scenario is drawn exactly as in the full campaign). */
   only?: number;
+  /**
+   * Resume an interrupted campaign at this run: runs before it are drawn (so run N is the same scenario)
+   * but not played. The server starts empty, not with the earlier runs' records.
+   */
+  from?: number;
   /** Stop after this many failed runs (the rest would mostly repeat the news). */
   maxFailures?: number;
   log?: (line: string) => void;
@@ -65,6 +70,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignFigures> 
       // Every scenario is drawn, replayed or not, so run N is the same scenario in both.
       const s = drawScenario(rnd, run);
       if (o.only !== undefined && run !== o.only) continue;
+      if (o.from !== undefined && run < o.from) continue;
       const what = describeScenario(s);
       let r: RunReport | null = null;
       let problems: string[];
