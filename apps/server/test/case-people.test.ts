@@ -115,8 +115,8 @@ describe("a case's person record reads its Screening Interview", () => {
 describe('the review queue as Screening Interviews sync', () => {
   it('matches a case again when only its Screening changes, with the new evidence', async () => {
     const queue = new MatchQueue(store);
-    const a = caseIn('north', 'Fatima Al-Hassan', '1988');
-    const b = caseIn('south', 'فاطمة الحسن', '1988');
+    const a = caseIn('north', 'Fatima Al-Hassan', '1988-05-14');
+    const b = caseIn('south', 'فاطمة الحسن', '1988-05-14');
     const sa = screeningOf(a, {
       prs_Gender: 'Feminine',
       prs_Citizenship: ['SDN'],
@@ -131,12 +131,12 @@ describe('the review queue as Screening Interviews sync', () => {
     const after = (await queue.candidates(['north', 'south']))[0]!;
     expect(after.fields.find((f) => f.field === 'sex')?.level).toBe('same');
     expect(after.fields.find((f) => f.field === 'citizenship')?.level).toBe('same');
-    expect(after.probability).toBeGreaterThan(before.probability);
+    expect(after.weight).toBeGreaterThan(before.weight);
     // Another mission's Screening says a man: the pair's evidence turns against it.
     await store
       .mission('south')
       .writeReplicated([edit(sb, { answers: { ...(sb.answers as object), prs_Gender: 'Masculine' } })]);
     const turned = (await queue.candidates(['north', 'south'])).find((p) => p.pair === after.pair);
-    expect(turned === undefined || turned.probability < after.probability).toBe(true);
+    expect(turned === undefined || turned.weight < after.weight).toBe(true);
   }, 60_000);
 });
