@@ -6,7 +6,7 @@ import { nextRevision } from '@tern/sync';
 import type { WireDoc } from '@tern/sync';
 import { casePeople } from '../src/matching/case-people.ts';
 import { MatchQueue } from '../src/matching/match-queue.ts';
-import { edit, testUlid } from './fixtures.ts';
+import { bearer, edit, testApp, testUlid } from './fixtures.ts';
 
 /**
  * Decision 205: a case's person record carries its Screening Interview's sex, citizenships, place of
@@ -138,5 +138,34 @@ describe('the review queue as Screening Interviews sync', () => {
       .writeReplicated([edit(sb, { answers: { ...(sb.answers as object), prs_Gender: 'Masculine' } })]);
     const turned = (await queue.candidates(['north', 'south'])).find((p) => p.pair === after.pair);
     expect(turned === undefined || turned.weight < after.weight).toBe(true);
+  }, 60_000);
+});
+
+describe('the review queue shows what the Screening says, as each mission wrote it', () => {
+  it("gives each side's place of birth and parents' family names, in their own script", async () => {
+    const t = await testApp(['admin']);
+    try {
+      const a = caseIn('demo', 'Olena Kovalenko', '1991-07-02');
+      const b = caseIn('other', 'Олена Коваленко', '1991-07-02');
+      await t.store
+        .mission('demo')
+        .writeReplicated([
+          a,
+          screeningOf(a, { place_of_birth: 'Kharkiv', parents_family_names: 'Kovalenko, Bondar' }),
+        ]);
+      await t.store.mission('other').writeReplicated([b, screeningOf(b, { place_of_birth: 'Харків' })]);
+      const admin = await t.login('admin');
+      const res = await t.app.inject({ method: 'GET', url: '/api/admin/matching/pairs', ...bearer(admin) });
+      const pair = (res.json().pairs as Array<Record<string, Record<string, unknown>>>).find(
+        (p) => [p.a!.caseId, p.b!.caseId].includes(a._id) && [p.a!.caseId, p.b!.caseId].includes(b._id),
+      )!;
+      const [sa, sb] = pair.a!.caseId === a._id ? [pair.a!, pair.b!] : [pair.b!, pair.a!];
+      expect(sa.placeOfBirth).toBe('Kharkiv');
+      expect(sa.parentsFamilyNames).toEqual(['Kovalenko', 'Bondar']);
+      expect(sb.placeOfBirth).toBe('Харків');
+      expect(sb.parentsFamilyNames).toBeUndefined();
+    } finally {
+      await t.close();
+    }
   }, 60_000);
 });
