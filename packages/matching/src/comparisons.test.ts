@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateComparison, nameComparison, relativesComparison } from './comparisons.ts';
+import {
+  birthDateComparison,
+  citizenshipComparison,
+  nameComparison,
+  placeComparison,
+  relativesComparison,
+} from './comparisons.ts';
 import type { PersonRecord } from './person.ts';
 import { prepare } from './prepare.ts';
 
@@ -94,5 +100,29 @@ describe('relatives', () => {
         { relativesFamilyNames: ['صالح'] },
       ),
     ).toBe('a family name shared');
+  });
+});
+
+describe('place of birth and citizenships (decision 206)', () => {
+  const place = (a: string, b: string) =>
+    placeComparison.levels[placeComparison.level(person({ placeOfBirth: a }), person({ placeOfBirth: b }))];
+  it('reads a place like a name: across scripts by its skeleton, a slip by its spelling', () => {
+    expect(place('Kassala', 'كسلا')).toBe('same skeletons');
+    expect(place('Kharkiv', 'Харків')).toBe('same');
+    expect(place('Mansoura', 'Mansora')).toBe('same skeletons');
+    expect(place('Kirkuk', 'Kirkurk')).toBe('similar spelling');
+    // An exonym is another word: Aleppo is not romanised حلب (Halab), and no rule pretends it is.
+    expect(place('Aleppo', 'حلب')).toBe('different');
+    expect(place('Homs', 'Hama')).toBe('different');
+  });
+  it('agrees when two lists of citizenships share one, and says nothing when a side has none', () => {
+    const cit = (a?: string | string[], b?: string | string[]) =>
+      citizenshipComparison.level(
+        person({ ...(a && { citizenship: a }) }),
+        person({ ...(b && { citizenship: b }) }),
+      );
+    expect(cit(['SYR', 'TUR'], 'TUR')).toBe(1);
+    expect(cit('SYR', ['IRQ', 'TUR'])).toBe(0);
+    expect(cit(undefined, 'SYR')).toBe(-1);
   });
 });

@@ -137,14 +137,25 @@ const equalField = (field: string, read: (p: PreparedPerson) => string | undefin
 });
 
 export const sexComparison = equalField('sex', (p) => p.record.sex);
-export const citizenshipComparison = equalField('citizenship', (p) => p.record.citizenship);
+/** Citizenships: a dual citizen recorded with one of them by one mission and both by another agrees. */
+export const citizenshipComparison: Comparison = {
+  field: 'citizenship',
+  levels: ['different', 'same'],
+  level(a, b) {
+    if (a.citizenships.size === 0 || b.citizenships.size === 0) return -1;
+    for (const c of a.citizenships) if (b.citizenships.has(c)) return 1;
+    return 0;
+  },
+};
 
 export const placeComparison: Comparison = {
   field: 'placeOfBirth',
-  levels: ['different', 'similar', 'same'],
+  levels: ['different', 'similar spelling', 'same skeletons', 'same'],
   level(a, b) {
     if (a.place === undefined || b.place === undefined) return -1;
-    if (a.place === b.place) return 2;
+    if (a.place === b.place) return 3;
+    // Written in two scripts or two romanisations (Kassala, كسلا): the skeletons agree (decision 206).
+    if (a.placeSkeleton === b.placeSkeleton) return 2;
     return jaroWinkler(a.place, b.place) >= 0.85 ? 1 : 0;
   },
 };

@@ -2,7 +2,12 @@ export { type PersonRecord, type BirthDate, parseBirthDate, checkPerson } from '
 export { MATCHING_ERROR_CODES, type MatchingErrorCode, MatchingError, isMatchingError } from './errors.ts';
 export { type NameToken, normaliseName, nameTokens, skeleton } from './normalise-name.ts';
 export { type PreparedPerson, prepare } from './prepare.ts';
-export { personFromCase } from './from-case.ts';
+export {
+  type ScreeningIdentity,
+  STATED_AGE_ESTIMATE_YEARS,
+  identityFromScreening,
+  personFromCase,
+} from './from-case.ts';
 export { type Comparison, COMPARISONS } from './comparisons.ts';
 export {
   type BlockingOptions,

@@ -15,8 +15,8 @@ export interface PersonRecord {
   /** The date of birth is an estimate, give or take this many years. */
   readonly birthDateEstimateYears?: number;
   readonly sex?: 'female' | 'male' | 'other';
-  /** ISO 3166-1 alpha-3. */
-  readonly citizenship?: string;
+  /** ISO 3166-1 alpha-3; a list for a person of several citizenships (HTCDS prs_Citizenship). */
+  readonly citizenship?: string | readonly string[];
   readonly placeOfBirth?: string;
   /** Family names of parents, spouse or siblings, as written. */
   readonly relativesFamilyNames?: readonly string[];
@@ -70,8 +70,15 @@ export function checkPerson(p: PersonRecord): void {
   if (p.fullName.length > 300) throw bad(p.id, 'fullName', 'is longer than 300 characters');
   if (p.sex !== undefined && !['female', 'male', 'other'].includes(p.sex))
     throw bad(p.id, 'sex', `is ${JSON.stringify(p.sex)}; expected female, male or other`);
-  if (p.citizenship !== undefined && !/^[A-Z]{3}$/.test(p.citizenship))
-    throw bad(p.id, 'citizenship', `is ${JSON.stringify(p.citizenship)}; expected ISO 3166 alpha-3`);
+  if (p.citizenship !== undefined) {
+    const codes: readonly unknown[] = Array.isArray(p.citizenship) ? p.citizenship : [p.citizenship];
+    if (codes.length > 10 || codes.some((c) => typeof c !== 'string' || !/^[A-Z]{3}$/.test(c)))
+      throw bad(
+        p.id,
+        'citizenship',
+        `is ${JSON.stringify(p.citizenship)}; expected ISO 3166 alpha-3 codes (at most 10)`,
+      );
+  }
   if (p.birthDate !== undefined && typeof p.birthDate !== 'string')
     throw bad(p.id, 'birthDate', 'is not text');
   if (p.placeOfBirth !== undefined && (typeof p.placeOfBirth !== 'string' || p.placeOfBirth.length > 200))

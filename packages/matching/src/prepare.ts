@@ -1,4 +1,3 @@
-import anyAscii from 'any-ascii';
 import { type NameToken, normaliseName, skeleton, nameTokens } from './normalise-name.ts';
 import { type BirthDate, type PersonRecord, checkPerson, parseBirthDate } from './person.ts';
 
@@ -11,8 +10,12 @@ export interface PreparedPerson {
   /** Sorted skeletons: equal across transliterations. */
   readonly skeletonKey: string;
   readonly birth?: BirthDate;
+  /** The place of birth romanised (its tokens joined by a space), and its sorted skeletons. */
   readonly place?: string;
+  readonly placeSkeleton?: string;
   readonly relatives: ReadonlySet<string>;
+  /** Every citizenship stated (several for a dual citizen); empty when none is. */
+  readonly citizenships: ReadonlySet<string>;
 }
 
 const sorted = (xs: readonly string[]): string => [...xs].sort().join(' ');
@@ -26,12 +29,10 @@ export function prepare(record: PersonRecord): PreparedPerson {
   const own = new Set(tokens.map((t) => t.skeleton));
   for (const n of record.relativesFamilyNames ?? [])
     for (const t of nameTokens(n)) if (!own.has(skeleton(t))) relatives.add(skeleton(t));
-  const place = record.placeOfBirth
-    ? anyAscii(record.placeOfBirth)
-        .toLowerCase()
-        .replace(/[^a-z]+/g, ' ')
-        .trim()
-    : undefined;
+  // A place is read like a name (decision 206): romanised from any script, the Arabic article
+  // dropped, and its consonant skeletons kept, so Kassala, Кассала and كسلا agree.
+  const placeTokens = record.placeOfBirth ? nameTokens(record.placeOfBirth) : [];
+  const place = placeTokens.length > 0 ? placeTokens.join(' ') : undefined;
   return {
     record,
     tokens,
@@ -40,7 +41,14 @@ export function prepare(record: PersonRecord): PreparedPerson {
     ...(record.birthDate !== undefined && {
       birth: parseBirthDate(record.id, record.birthDate, record.birthDateEstimateYears ?? 0),
     }),
-    ...(place && { place }),
+    ...(place && { place, placeSkeleton: sorted(placeTokens.map(skeleton)) }),
     relatives,
+    citizenships: new Set(
+      record.citizenship === undefined
+        ? []
+        : typeof record.citizenship === 'string'
+          ? [record.citizenship]
+          : record.citizenship,
+    ),
   };
 }

@@ -72,6 +72,10 @@ export async function matchingRoutes(app: FastifyInstance, deps: MatchingDeps): 
         code: s.code,
         fullName: s.person.fullName,
         ...(s.person.birthDate !== undefined && { birthDate: s.person.birthDate }),
+        ...(s.person.placeOfBirth !== undefined && { placeOfBirth: s.person.placeOfBirth }),
+        ...(s.person.relativesFamilyNames !== undefined && {
+          parentsFamilyNames: [...s.person.relativesFamilyNames],
+        }),
         createdAt: s.createdAt,
       });
       out.push({

@@ -24,6 +24,10 @@ function Side(props: { side: MatchPair['a'] }) {
         {t('born', { date: s.birthDate ?? t('unknown') })} ·{' '}
         {t('opened', { date: formatDate(s.createdAt, { dateStyle: 'medium' }) })}
       </p>
+      {s.placeOfBirth !== undefined && <p dir="auto">{t('place', { place: s.placeOfBirth })}</p>}
+      {s.parentsFamilyNames !== undefined && (
+        <p dir="auto">{t('parents', { names: s.parentsFamilyNames.join(', ') })}</p>
+      )}
     </div>
   );
 }

@@ -34,6 +34,9 @@ const Side = z.object({
   code: z.string(),
   fullName: z.string(),
   birthDate: z.string().optional(),
+  /** From the case's Screening Interview, as written (decision 205): what the reviewer compares. */
+  placeOfBirth: z.string().optional(),
+  parentsFamilyNames: z.array(z.string()).optional(),
   createdAt: z.string(),
 });
 export const MatchPair = z.object({

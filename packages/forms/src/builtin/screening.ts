@@ -181,6 +181,28 @@ export const screening: FormDefinition = {
           label: t('Citizenship(s)', 'Nationalité(s)'),
           hint: t('All citizenships the person holds', 'Toutes les nationalités de la personne'),
         },
+        // Tern-only (HTCDS v2.0 has no such fields): what tells a person from a namesake when
+        // matching across missions (issue 20, decision 205). Personal data, never a research dimension.
+        {
+          type: 'text',
+          name: 'place_of_birth',
+          label: t('Place of birth (town or village)', 'Lieu de naissance (ville ou village)'),
+          hint: t(
+            'As the person says it; leave empty if not known',
+            'Tel que la personne le dit ; laisser vide si inconnu',
+          ),
+          maxLength: 200,
+        },
+        {
+          type: 'text',
+          name: 'parents_family_names',
+          label: t("Parents' family names", 'Noms de famille des parents'),
+          hint: t(
+            "Mother's and father's family names, as the person says them",
+            'Noms de famille de la mère et du père, tels que la personne les dit',
+          ),
+          maxLength: 300,
+        },
         {
           type: 'select_one',
           name: 'prs_MaritalStatus',

@@ -38,6 +38,33 @@ describe('recall broken down by what the evaluation set planted', () => {
     for (const r of set.records) expect(r.birthDate === undefined).toBe(r.planted.dob === 'missing');
     expect(set.records.some((r) => r.planted.script === 'arabic')).toBe(true);
   });
+
+  it('plants the Screening fields as a mission writes them: places in Arabic, dual citizenships', () => {
+    const arabicPlace = set.records.filter(
+      (r) => r.placeOfBirth && /\p{Script=Arabic}/u.test(r.placeOfBirth),
+    );
+    expect(arabicPlace.length).toBeGreaterThan(0);
+    for (const r of arabicPlace) expect(r.planted.script).toBe('arabic');
+    expect(set.records.some((r) => Array.isArray(r.citizenship))).toBe(true);
+    const share = (f: (r: (typeof set.records)[number]) => boolean) =>
+      set.records.filter(f).length / set.records.length;
+    expect(share((r) => r.sex !== undefined)).toBeGreaterThan(0.9);
+    expect(share((r) => r.placeOfBirth !== undefined)).toBeLessThan(0.65);
+    expect(share((r) => r.relativesFamilyNames !== undefined)).toBeLessThan(0.45);
+  });
+
+  it('gives siblings (near misses) the same family evidence: place, citizenship, mother', () => {
+    // Identities of one family are numbered one after the other; a sibling shares every family field.
+    let siblings = 0;
+    for (let id = 1; id < set.truth.length; id++) {
+      const a = set.truth[id - 1]!;
+      const b = set.truth[id]!;
+      if (!a || !b || a.name.split(' ').at(-1) !== b.name.split(' ').at(-1)) continue;
+      if (a.place !== b.place || a.motherFamily !== b.motherFamily || a.country !== b.country) continue;
+      siblings++;
+    }
+    expect(siblings).toBeGreaterThanOrEqual(set.siblings);
+  });
 });
 
 describe('name term frequencies', () => {

@@ -14,7 +14,7 @@ const HAS_DAY: ReadonlySet<Planted['dob']> = new Set(['full', 'day-month-swapped
 
 /**
  * Whether another person of the set fits everything the two records of a true pair have in common:
- * same name and sex, and a date of birth, place of birth and mother's family name that do not
+ * same name and sex, and a date of birth, citizenship, place of birth and mother's family name that do not
  * contradict what both records state. Such a pair (typically a common name, one date missing,
  * nothing else) carries no evidence that tells it from a pair of namesakes: no model can recall it
  * without also linking namesakes, so recall is reported with and without these pairs.
@@ -41,6 +41,7 @@ export function namesakeFits(
       if (HAS_MONTH.has(da) && HAS_MONTH.has(db) && !HAS_DAY.has(da) && n.month !== t.month) return false;
     }
     if (a.placeOfBirth !== undefined && b.placeOfBirth !== undefined && n.place !== t.place) return false;
+    if (a.citizenship !== undefined && b.citizenship !== undefined && n.country !== t.country) return false;
     if (a.relativesFamilyNames && b.relativesFamilyNames && n.motherFamily !== t.motherFamily) return false;
     return true;
   });

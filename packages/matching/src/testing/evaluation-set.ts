@@ -1,6 +1,7 @@
 import type { PersonRecord } from '../person.ts';
 import { seededRandom } from '../random.ts';
 import { type NameForms, type Origin, ORIGINS } from './names.ts';
+import { PLACE_FORMS } from './places.ts';
 
 /** How a record was written: what the generator planted (the matcher never reads it). */
 export interface Planted {
@@ -36,6 +37,8 @@ export interface IdentityTruth {
   readonly month: number;
   readonly day: number;
   readonly place: string;
+  /** The first citizenship (ISO alpha-3). */
+  readonly country: string;
   readonly motherFamily: string;
 }
 
@@ -58,6 +61,8 @@ interface Identity {
   readonly month: number;
   readonly day: number;
   readonly country: string;
+  /** A second citizenship (a few people hold two), written by some missions and not others. */
+  readonly secondCountry?: string;
   readonly place: string;
 }
 
@@ -88,6 +93,8 @@ function newIdentity(r: Rand, id: number): Identity {
   const origin = ORIGINS[o]!;
   const sex = r() < 0.55 ? 'female' : 'male';
   const [country, places] = pick(r, origin.countries);
+  const others = origin.countries.filter(([c]) => c !== country);
+  const second = r() < 0.04 && others.length > 0 ? pick(r, others)[0] : undefined;
   return {
     id,
     origin,
@@ -100,6 +107,7 @@ function newIdentity(r: Rand, id: number): Identity {
     month: 1 + Math.floor(r() * 12),
     day: 1 + Math.floor(r() * 28),
     country,
+    ...(second !== undefined && { secondCountry: second }),
     place: pick(r, places),
   };
 }
@@ -169,6 +177,29 @@ function misspell(r: Rand, word: string): string {
 
 const pad = (x: number) => String(x).padStart(2, '0');
 
+/**
+ * Citizenships as a mission records them (HTCDS prs_Citizenship, several allowed): a dual citizen's
+ * both or either one; 2% a citizenship the person claimed or the interviewer picked wrongly.
+ */
+function citizenships(r: Rand, p: Identity): string | string[] {
+  if (r() < 0.02)
+    return pick(
+      r,
+      ORIGINS.flatMap((o) => o.countries.map(([c]) => c)),
+    );
+  if (p.secondCountry === undefined) return p.country;
+  const x = r();
+  return x < 0.5 ? [p.country, p.secondCountry] : x < 0.8 ? p.country : p.secondCountry;
+}
+
+/** The place in the record's script where it has a local name (places.ts), a Latin one misspelt 10%. */
+function writePlace(r: Rand, place: string, s: Script): string {
+  const forms = PLACE_FORMS[place];
+  if (s === 'arabic' && forms?.arabic) return forms.arabic;
+  if (s === 'cyrillic' && forms?.cyrillic) return forms.cyrillic;
+  return r() < 0.1 ? misspell(r, place) : place;
+}
+
 type Birth = Pick<PersonRecord, 'birthDate' | 'birthDateEstimateYears'> & { dob: Planted['dob'] };
 function birth(r: Rand, p: Identity): Birth {
   const x = r();
@@ -205,9 +236,9 @@ function render(r: Rand, p: Identity, id: string, mission: string): EvaluationRe
     planted: { script: s, misspelt, swapped, dob },
     fullName: parts.join(' '),
     ...date,
-    ...(r() >= 0.05 && { sex: p.sex }),
-    ...(r() >= 0.1 && { citizenship: p.country }),
-    ...(r() < 0.55 && { placeOfBirth: r() < 0.1 ? misspell(r, p.place) : p.place }),
+    ...(r() >= 0.05 && { sex: r() < 0.01 ? (p.sex === 'female' ? 'male' : 'female') : p.sex }),
+    ...(r() >= 0.1 && { citizenship: citizenships(r, p) }),
+    ...(r() < 0.55 && { placeOfBirth: writePlace(r, p.place, s) }),
     ...(r() < 0.35 && { relativesFamilyNames: [write(r, p.family, s), write(r, p.motherFamily, s)] }),
   };
 }
@@ -234,6 +265,7 @@ export function evaluationSet(options: EvaluationOptions): EvaluationSet {
       month: p.month,
       day: p.day,
       place: p.place,
+      country: p.country,
       motherFamily: p.motherFamily.latin[0]!,
     };
     const copies = r() < 0.2 ? (r() < 0.25 ? 3 : 2) : 1;

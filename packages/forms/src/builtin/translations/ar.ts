@@ -44,6 +44,11 @@ export const AR: Readonly<Record<string, string>> = {
   'Case status': 'وضع الحالة',
   'Child labour': 'عمل الأطفال',
   'Child labour applies to people trafficked before 18': 'ينطبق عمل الأطفال على من تعرضوا للاتجار قبل سن 18',
+  'Place of birth (town or village)': 'مكان الولادة (مدينة أو قرية)',
+  'As the person says it; leave empty if not known': 'كما يقوله الشخص؛ اتركه فارغاً إن لم يكن معروفاً',
+  "Parents' family names": 'اسما عائلتي الوالدين',
+  "Mother's and father's family names, as the person says them":
+    'اسم عائلة الأم واسم عائلة الأب، كما يقولهما الشخص',
   'Citizenship(s)': 'الجنسية (الجنسيات)',
   City: 'المدينة',
   Closed: 'مغلقة',

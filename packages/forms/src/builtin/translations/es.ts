@@ -45,6 +45,11 @@ export const ES: Readonly<Record<string, string>> = {
   'Child labour': 'Trabajo infantil',
   'Child labour applies to people trafficked before 18':
     'El trabajo infantil se aplica a personas víctimas de trata antes de los 18 años',
+  'Place of birth (town or village)': 'Lugar de nacimiento (ciudad o pueblo)',
+  'As the person says it; leave empty if not known': 'Como lo dice la persona; dejar vacío si no se conoce',
+  "Parents' family names": 'Apellidos de los padres',
+  "Mother's and father's family names, as the person says them":
+    'Apellidos de la madre y del padre, como los dice la persona',
   'Citizenship(s)': 'Nacionalidad(es)',
   City: 'Ciudad',
   Closed: 'Cerrado',

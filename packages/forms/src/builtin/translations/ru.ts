@@ -45,6 +45,11 @@ export const RU: Readonly<Record<string, string>> = {
   'Child labour': 'Детский труд',
   'Child labour applies to people trafficked before 18':
     'Детский труд относится к людям, ставшим жертвами до 18 лет',
+  'Place of birth (town or village)': 'Место рождения (город или село)',
+  'As the person says it; leave empty if not known': 'Как говорит человек; оставьте пустым, если неизвестно',
+  "Parents' family names": 'Фамилии родителей',
+  "Mother's and father's family names, as the person says them":
+    'Фамилии матери и отца, как их называет человек',
   'Citizenship(s)': 'Гражданство',
   City: 'Город',
   Closed: 'Закрыт',
