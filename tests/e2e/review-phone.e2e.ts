@@ -224,7 +224,9 @@ describe('review on a phone: answers, return with a reason, correction, approval
           expect(await fetched.locator('del').textContent()).toBe('Wrongname');
           expect(await fetched.locator('ins').textContent()).toBe(family);
           expect(await other.locator('.record-changes tbody tr').count()).toBe(1);
-          expect(await other.locator('.record-changes').textContent()).toContain(tr('record.baselineFromServer'));
+          expect(await other.locator('.record-changes').textContent()).toContain(
+            tr('record.baselineFromServer'),
+          );
           await checkScreen(other, "another officer phone: the changes read from the server's history");
         } finally {
           await otherCtx.close();
