@@ -13,7 +13,8 @@ import type { ServerHandle } from '../support/server-process.ts';
  * Screening for a new case and syncs; the data officer opens it from the review queue, reads the
  * answers and returns it with a reason (an empty reason is refused); the interviewer opens the
  * returned form, sees the reason, cannot send it again unchanged, corrects it and sends it; the officer
- * sees what changed and approves after confirming. Every screen: no sideways scroll, axe-core clean.
+ * sees what changed and approves after confirming; another phone of the officer's, which never held
+ * the returned version, says so offline and reads it from the server online (decision 208). Every screen: no sideways scroll, axe-core clean.
  */
 let server: ServerHandle;
 let browser: Browser;
@@ -200,6 +201,36 @@ describe('review on a phone: answers, return with a reason, correction, approval
         await again.click();
         await iv.locator('.record-view [data-review=submitted]').waitFor();
         await sync(iv);
+
+        // Another phone of the officer's, which never held the returned version (decision 208):
+        // offline it says plainly that the version is not on this device; online it reads that
+        // version from the record's history on the server and shows the same differences.
+        const otherCtx = await phone();
+        try {
+          const other = await enter(otherCtx, DEMO.officer, lang);
+          await sync(other);
+          await otherCtx.setOffline(true);
+          await openFromQueue(other, lang, id);
+          const note = other.locator('.record-view [data-baseline=offline]');
+          await note.waitFor();
+          expect(await note.textContent()).toBe(tr('record.baselineOffline'));
+          expect(await other.locator('.record-changes table').count()).toBe(0);
+          await checkScreen(other, 'another officer phone, offline: the previous version is not here');
+          await otherCtx.setOffline(false);
+          await other.getByRole('button', { name: tr('record.back'), exact: true }).click();
+          await openFromQueue(other, lang, id);
+          const fetched = other.locator('.record-changes[data-baseline=server] tr[data-name=prs_SecondName]');
+          await fetched.waitFor();
+          expect(await fetched.locator('del').textContent()).toBe('Wrongname');
+          expect(await fetched.locator('ins').textContent()).toBe(family);
+          expect(await other.locator('.record-changes tbody tr').count()).toBe(1);
+          expect(await other.locator('.record-changes').textContent()).toContain(
+            tr('record.baselineFromServer'),
+          );
+          await checkScreen(other, "another officer phone: the changes read from the server's history");
+        } finally {
+          await otherCtx.close();
+        }
 
         // The officer: what changed since the return, then approve after confirming.
         await sync(of);

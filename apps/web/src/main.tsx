@@ -26,13 +26,15 @@ import {
 } from './demography/demography-route.ts';
 import { ProfilesPage, leaveProfilesRoute, mayProfile, useProfilesRoute } from './profiles/profiles-route.ts';
 import { i18nReady } from './i18n/i18n.ts';
+import { withCaseForms } from './forms-admin/device-forms.ts';
 import './app/styles.css';
 
 const db = openDb();
 // Admins only: a separate chunk, never part of the interviewer's first download.
-const AdminConflicts = lazy(() => import('./admin/AdminConflicts.tsx'));
-const AdminForms = lazy(() => import('./forms-admin/AdminForms.tsx'));
-const MatchQueue = lazy(() => import('./matching/MatchQueue.tsx'));
+// They name fields and forms of case records: the case forms (decision 207) come with them.
+const AdminConflicts = lazy(() => withCaseForms(import('./admin/AdminConflicts.tsx')));
+const AdminForms = lazy(() => withCaseForms(import('./forms-admin/AdminForms.tsx')));
+const MatchQueue = lazy(() => withCaseForms(import('./matching/MatchQueue.tsx')));
 const wanted = new URLSearchParams(location.search).get('mission') ?? localStorage.getItem('tern.mission');
 
 // A version already waiting at start is announced before React mounts: keep it until Root listens.

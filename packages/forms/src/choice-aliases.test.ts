@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { choiceFor, currentAnswers } from './choice-aliases.ts';
 import { compileForm } from './compile-form.ts';
-import { quickScreening, screening } from './builtin/index.ts';
+import { quickScreening } from './builtin/index.ts';
+import { screening } from './builtin/case-forms.ts';
 import { validateResponse } from './validate-response.ts';
 import type { FormDefinition } from './definition.ts';
 

@@ -1,5 +1,5 @@
 import { COUNTRY_CODES } from './country-codes.ts';
-import { COUNTRY_NAMES_EN } from './country-names-en.ts';
+import { COUNTRY_NAMES_EN } from '#country-names-fallback';
 import type { Choice, LocalizedText } from './definition.ts';
 
 export { COUNTRY_CODES };
@@ -25,8 +25,8 @@ function namer(lang: string): Intl.DisplayNames | null {
 
 /**
  * The country's name in `lang` from Intl.DisplayNames (CLDR: the short names people use, "Bolivia",
- * "Russia", in all five UI languages), else the English ISO 3166 name (a runtime without full ICU),
- * else the code.
+ * "Russia", in all five UI languages), else — in Node only — the English ISO 3166 name (a runtime
+ * without full ICU), else the code. The browser carries no English list (decision 207).
  */
 export function countryName(alpha3: string, lang: string): string {
   const alpha2 = COUNTRY_CODES.get(alpha3);

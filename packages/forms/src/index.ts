@@ -32,7 +32,13 @@ export { choiceFor, currentAnswers, currentCode } from './choice-aliases.ts';
 export type { CountryMatch } from './country-search.ts';
 export { localize, textDirection } from './text-direction.ts';
 export { fillText, outputValues, textRefsOf } from './text-refs.ts';
-export { addFormLanguage, assistance, builtinForms, quickScreening, screening } from './builtin/index.ts';
+export {
+  CASE_FORM_TITLES,
+  addFormLanguage,
+  builtinForms,
+  loadCaseForms,
+  quickScreening,
+} from './builtin/index.ts';
 export * as expr from './expr/index.ts';
 export { compileExpression, ExpressionError, parseExpression } from './expr/index.ts';
 export { loadRegexEngine } from '#regex-engine';

@@ -115,6 +115,19 @@ export interface SyncOptions {
   progressEveryMs?: number;
   /** Retries of one round trip on transient failures (network, timeouts, 5xx, 429). */
   retry?: Partial<RetryOptions>;
+  /**
+   * Size push batches by time (decision 191, update of 2026-12-03): each batch about this many seconds
+   * of sending on the link as measured by the round trips so far, between `minBatchBytes` and
+   * `batchBytes`, so the progress line moves between batches even on a slow link (browsers give no
+   * upload progress inside one `fetch`). Unset: batches of `batchBytes` (Node clients, the benchmark).
+   */
+  batchSeconds?: number;
+  /** The first batch's budget when sizing by time, before any measurement (default 32 KiB). */
+  firstBatchBytes?: number;
+  /** The smallest budget when sizing by time (default 16 KiB; a record larger than it still goes alone). */
+  minBatchBytes?: number;
+  /** The clock (tests). */
+  now?: () => number;
 }
 
 export interface SyncSummary extends SyncProgress {
@@ -159,6 +172,23 @@ function progressOf(s: SyncSummary): SyncProgress {
   };
 }
 
+/**
+ * The next batch's byte budget when sizing by time: the bytes the last batch sent per second of its
+ * send phase (request start to the answer's first byte, so round-trip time and server work count
+ * against the link, a cautious estimate), times the target, at most twice the last budget (a fast
+ * link is found in a few round trips, not assumed), within [min, max].
+ */
+export function nextBatchBudget(
+  last: { budget: number; bytes: number; sendMs: number },
+  targetSeconds: number,
+  min: number,
+  max: number,
+): number {
+  const rate = last.bytes / Math.max(last.sendMs, 1); // bytes per ms
+  const wanted = Math.min(rate * targetSeconds * 1000, last.budget * 2);
+  return Math.round(Math.min(max, Math.max(min, wanted)));
+}
+
 /** Take documents in order until either the count or the byte budget is reached (at least one). */
 export function takeBatch(docs: WireDoc[], maxDocs: number, maxBytes: number): WireDoc[] {
   const out: WireDoc[] = [];
@@ -184,6 +214,11 @@ export async function syncOnce(
   const batchBytes = opts.batchBytes ?? 1024 * 1024;
   const pullLimit = opts.pullLimit ?? 5000;
   const maxRequests = opts.maxRequests ?? 10_000;
+  const clock = opts.now ?? Date.now;
+  const minBatchBytes = Math.min(opts.minBatchBytes ?? 16 * 1024, batchBytes);
+  let budget = opts.batchSeconds
+    ? Math.min(batchBytes, Math.max(minBatchBytes, opts.firstBatchBytes ?? 32 * 1024))
+    : batchBytes;
   const summary: SyncSummary = {
     pushedDocs: 0,
     pushedBytes: 0,
@@ -208,7 +243,7 @@ export async function syncOnce(
   let refetch: 'no' | 'wanted' | 'done' = 'no';
   for (;;) {
     const candidates = await storage.pending(batchDocs + 1);
-    const batch = takeBatch(candidates, batchDocs, batchBytes);
+    const batch = takeBatch(candidates, batchDocs, budget);
     const since = restartPull ? null : await storage.checkpoint();
     restartPull = false;
     const total = await storage.pendingCount?.();
@@ -230,8 +265,11 @@ export async function syncOnce(
     emit();
     const bytesBefore = summary.receivedBytes;
     let lastEmit = 0;
+    let started = clock();
+    let answerAt: number | null = null;
     const streaming: ExchangeProgress = {
       received: (bytes, docs) => {
+        answerAt ??= clock();
         // A retried round trip starts its count again from what the run had before it.
         summary.receivedBytes = bytesBefore + bytes;
         summary.receivingDocs = docs;
@@ -245,13 +283,21 @@ export async function syncOnce(
     };
     let response: SyncResponse;
     try {
-      response = await withRetry(() => remote.exchange(request, streaming), {
-        retries: 5,
-        baseMs: 500,
-        maxMs: 30_000,
-        isTransient,
-        ...opts.retry,
-      });
+      response = await withRetry(
+        () => {
+          // A retried round trip is measured from its own start.
+          started = clock();
+          answerAt = null;
+          return remote.exchange(request, streaming);
+        },
+        {
+          retries: 5,
+          baseMs: 500,
+          maxMs: 30_000,
+          isTransient,
+          ...opts.retry,
+        },
+      );
     } catch (e) {
       if (since !== null && (e as { code?: unknown }).code === 'TERN_BAD_CHECKPOINT') {
         restartPull = true;
@@ -262,6 +308,13 @@ export async function syncOnce(
       throw e;
     }
     summary.requests += 1;
+    if (opts.batchSeconds && batch.length > 0) {
+      const sendMs = (answerAt ?? clock()) - started;
+      const bytes = summary.sendingBytes;
+      // Only a batch that filled its budget says how fast the link is (a last small one does not).
+      if (bytes >= budget / 2 || bytes >= batchBytes / 2)
+        budget = nextBatchBudget({ budget, bytes, sendMs }, opts.batchSeconds, minBatchBytes, batchBytes);
+    }
     const answered = new Set(response.results.map((r) => `${r.id} ${r.rev}`));
     const unanswered = batch.filter((d) => !answered.has(`${d._id} ${d._rev}`));
     if (unanswered.length > 0) {

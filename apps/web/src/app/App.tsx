@@ -9,7 +9,7 @@ import { ADMIN_SCREENS_HASH, mayManage } from '../admin-screens/admin-screens-ro
 import { DEMOGRAPHY_HASH, mayProject } from '../demography/demography-route.ts';
 import { MATCHING_HASH } from '../matching/matching-route.ts';
 import { PROFILES_HASH, mayProfile } from '../profiles/profiles-route.ts';
-import { loadDeviceForms } from '../forms-admin/device-forms.ts';
+import { loadDeviceForms, withCaseForms } from '../forms-admin/device-forms.ts';
 import { RecordList } from '../records/RecordList.tsx';
 import { SyncPanel } from '../sync/SyncPanel.tsx';
 import { deviceId } from '../device/device-id.ts';
@@ -29,9 +29,12 @@ import { useDeviceRegistration } from '../cases/use-device-registration.ts';
 // The cases screens (lists, case pages, review) and the officer's views are chunks of their own, fetched
 // when first opened (precached by the service worker, so offline too): the interviewer's first download
 // goes from login to a form without them (decision 190).
-const CasesHome = lazyScreen(() => import('../cases/CasesHome.tsx').then((m) => m.CasesHome));
-const EditRecordPage = lazyScreen(() => import('../form/EditRecordPage.tsx').then((m) => m.EditRecordPage));
-const OfficerViews = lazyScreen(() => import('../officer/OfficerViews.tsx').then((m) => m.OfficerViews));
+// They show case records, so the case forms (decision 207) come with them.
+const CasesHome = lazyScreen(() => withCaseForms(import('../cases/CasesHome.tsx')).then((m) => m.CasesHome));
+const EditRecordPage = lazyScreen(() =>
+  withCaseForms(import('../form/EditRecordPage.tsx')).then((m) => m.EditRecordPage),
+);
+const OfficerViews = lazyScreen(() => withCaseForms(import('../officer/OfficerViews.tsx')).then((m) => m.OfficerViews));
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);

@@ -7,8 +7,9 @@ import { answerChanges, answerLines } from '../records/answers-view.ts';
 import type { CaseIndex } from './case-index.ts';
 import { formTitle, shownState } from './case-labels.ts';
 import { openRecord } from './open-form.ts';
-import { reviewedVersion } from './review-baseline.ts';
-import type { ReviewedVersion } from './review-baseline.ts';
+import { rememberReviewed, reviewedVersion } from './review-baseline.ts';
+import { reviewBaseline } from './review-history.ts';
+import type { ReviewBaseline } from './review-history.ts';
 import { ReviewActions, ReviewBadge, canReview } from './ReviewActions.tsx';
 
 type User = { username: string; role: string };
@@ -31,22 +32,31 @@ export function RecordView(props: {
   const { t, i18n } = useTranslation('cases');
   const entry = props.index.form(props.formId);
   const [rec, setRec] = useState<OpenRow | null | 'missing'>(null);
-  const [baseline, setBaseline] = useState<ReviewedVersion | null>(null);
+  const [baseline, setBaseline] = useState<ReviewBaseline | null>(null);
   const rev = entry?.rev;
+  const reviewer = canReview(props.user.role);
+  const waitingNow = entry?.review?.state !== 'approved' && entry?.review?.state !== 'returned';
   useEffect(() => {
     let live = true;
+    setBaseline(null);
     void Promise.all([
       openRecord(props.db, props.dataKey, props.formId),
       reviewedVersion(props.db, props.dataKey, props.formId),
-    ]).then(([r, b]) => {
+    ]).then(async ([r, b]) => {
       if (!live) return;
       setRec(r ?? 'missing');
-      setBaseline(b);
+      if (!r || !reviewer || !waitingNow) return;
+      // Reviewed on another device: the record's history on the server holds it (decision 208).
+      const found = await reviewBaseline(b, r);
+      if (!live) return;
+      setBaseline(found);
+      if (found.from === 'server')
+        await rememberReviewed(props.db, props.dataKey, props.formId, found.version).catch(() => undefined);
     });
     return () => {
       live = false;
     };
-  }, [props.db, props.dataKey, props.formId, rev]);
+  }, [props.db, props.dataKey, props.formId, rev, reviewer, waitingNow]);
 
   const back = (
     <button type="button" onClick={props.onBack}>
@@ -68,7 +78,8 @@ export function RecordView(props: {
   const answers = (rec.body.answers ?? {}) as Record<string, unknown>;
   const review = entry.review;
   const waiting = review?.state !== 'approved' && review?.state !== 'returned';
-  const changes = baseline && waiting ? answerChanges(entry.form, baseline.answers, answers, lang) : null;
+  const judged = baseline && (baseline.from === 'device' || baseline.from === 'server') ? baseline.version : null;
+  const changes = judged && waiting ? answerChanges(entry.form, judged.answers, answers, lang) : null;
   return (
     <div className="record-view" data-id={entry.id} data-form={entry.form} data-state={shownState(entry)}>
       {back}
@@ -99,11 +110,22 @@ export function RecordView(props: {
           </button>
         </div>
       )}
-      {canReview(props.user.role) && changes && (
-        <section className="record-changes" aria-labelledby="changes-h">
+      {reviewer && waiting && baseline?.from === 'offline' && (
+        <p className="record-changes" role="note" data-baseline="offline">
+          {t('record.baselineOffline')}
+        </p>
+      )}
+      {reviewer && waiting && baseline?.from === 'failed' && (
+        <p className="record-changes" role="note" data-baseline="failed">
+          {t('record.baselineFailed', { reason: baseline.error.message })}
+        </p>
+      )}
+      {reviewer && changes && (
+        <section className="record-changes" aria-labelledby="changes-h" data-baseline={baseline?.from}>
           <h3 id="changes-h">
-            {t('record.changesHeading', { date: formatDate(baseline!.at, { dateStyle: 'medium' }) })}
+            {t('record.changesHeading', { date: formatDate(judged!.at, { dateStyle: 'medium' }) })}
           </h3>
+          {baseline?.from === 'server' && <p>{t('record.baselineFromServer')}</p>}
           {changes.length === 0 ? (
             <p>{t('record.noChanges')}</p>
           ) : (

@@ -1,7 +1,15 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize } from '@tern/forms';
-import { deviceForms, newRecordForm, offeredForms, useDeviceForms } from '../forms-admin/device-forms.ts';
+import { CASE_FORM_TITLES, localize } from '@tern/forms';
+import {
+  deviceForms,
+  ensureCaseForms,
+  newRecordForm,
+  offeredForms,
+  retiredDeviceForms,
+  useDeviceForms,
+} from '../forms-admin/device-forms.ts';
+import { formTitle } from '../cases/case-labels.ts';
 import type { Answers, FormDefinition } from '@tern/forms';
 import type { TernDb } from '../device/db.ts';
 import { DeviceAttachments } from '../device/attachments.ts';
@@ -17,6 +25,9 @@ import { holdOpenWork } from '../safety/open-work.ts';
 import './form.css';
 
 const DEFAULT_FORM = 'quick-screening@1';
+
+/** A case form not yet on this device's list (its chunk is fetched when it is chosen, decision 207). */
+const notLoaded = (key: string): boolean => key in CASE_FORM_TITLES && !deviceForms.has(key);
 
 function stored<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
   const v = localStorage.getItem(key);
@@ -176,18 +187,43 @@ export function FormPage(props: {
     };
   }, [session, saver]);
 
-  const start = (formKey: string) => {
+  const [loadFailed, setLoadFailed] = useState(false);
+  /** Bring a case form first when it is not on the list yet; false when it could not be fetched. */
+  const ready = async (formKey: string): Promise<boolean> => {
+    if (!notLoaded(formKey)) return true;
+    const ok = await ensureCaseForms().then(
+      () => true,
+      () => false,
+    );
+    setLoadFailed(!ok);
+    return ok;
+  };
+  const start = async (formKey: string) => {
     localStorage.setItem('tern.form', formKey);
+    if (!(await ready(formKey))) return;
     setSession(newSession(formKey, lang, facts));
     setDirty(false);
   };
-  const resume = (row: OpenRow) => {
+  const resume = async (row: OpenRow) => {
     const formKey = String(row.body.form);
+    if (!(await ready(formKey))) return;
     const caseId = typeof row.body.caseId === 'string' ? row.body.caseId : undefined;
     setSession(newSession(formKey, lang, facts, (row.body.answers ?? {}) as Answers, row.id, caseId));
     setDirty(true);
     setStatus('saved');
   };
+  const pristine = useRef(true);
+  pristine.current = !dirty;
+  useEffect(() => {
+    // The form chosen last time is a case form not loaded yet: open it once it is here, unless the
+    // interviewer has begun typing in the one shown meanwhile.
+    const remembered = localStorage.getItem('tern.form');
+    if (props.forCase || !remembered || !notLoaded(remembered) || retiredDeviceForms.has(remembered)) return;
+    void ready(remembered).then((ok) => {
+      if (ok && pristine.current) setSession(newSession(remembered, lang, facts));
+    });
+    // Once, for the form remembered at opening.
+  }, []);
   const onSave = async (answers: Answers) => {
     if (!device.current) return;
     await saver.cancel();
@@ -244,14 +280,22 @@ export function FormPage(props: {
           id={`${ids}-form`}
           value={session.formKey}
           disabled={dirty || props.forCase !== undefined}
-          onChange={(e) => start(e.target.value)}
+          onChange={(e) => void start(e.target.value)}
         >
           {offeredForms(session.formKey).map(([key, f]) => (
             <option key={key} value={key}>
               {localize(f.title, lang, f.defaultLanguage)}
             </option>
           ))}
+          {Object.entries(CASE_FORM_TITLES)
+            .filter(([key]) => notLoaded(key) && !retiredDeviceForms.has(key))
+            .map(([key, title]) => (
+              <option key={key} value={key}>
+                {localize(title, lang, 'en')}
+              </option>
+            ))}
         </select>
+        {loadFailed && <p role="alert">{t('formUnavailable')}</p>}
         <label htmlFor={`${ids}-lang`}>{t('language')}</label>
         <select
           id={`${ids}-lang`}
@@ -297,12 +341,10 @@ export function FormPage(props: {
           <h3>{t('drafts')}</h3>
           <ul>
             {drafts.map((d) => {
-              const f = deviceForms.get(String(d.body.form));
               return (
                 <li key={d.id}>
-                  {f ? localize(f.title, lang, f.defaultLanguage) : String(d.body.form)} —{' '}
-                  {formatDate(d.updatedAt)}{' '}
-                  <button type="button" onClick={() => resume(d)}>
+                  {formTitle(String(d.body.form), lang)} — {formatDate(d.updatedAt)}{' '}
+                  <button type="button" onClick={() => void resume(d)}>
                     {t('resume')}
                   </button>
                 </li>

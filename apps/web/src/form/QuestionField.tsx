@@ -5,10 +5,20 @@ import type { Choice, Question } from '@tern/forms';
 import type { FieldHandle, Scope } from './answer-store.ts';
 import { CountryField } from './CountryField.tsx';
 import { afterTap } from './after-tap.ts';
-import { MediaField } from './MediaField.tsx';
-import { AcknowledgeField, GeoPointField, GeoPointsField, RankField } from './OdkFields.tsx';
+import type { WidgetProps } from './OdkFields.tsx';
+import { lazyScreen } from '../app/lazy-screen.tsx';
 import { domId, useFormContext } from './form-context.ts';
 import { useTranslation } from 'react-i18next';
+
+// Photos, recordings, locations, ranking and acknowledgements are fields few forms have: their code is a
+// chunk of its own, fetched the first time such a field is drawn (precached by the service worker, so
+// offline too) and not part of the interview route (decision 207).
+const MediaField = lazyScreen(() => import('./MediaField.tsx').then((m) => m.MediaField));
+const odk = () => import('./OdkFields.tsx');
+const GeoPointField = lazyScreen<WidgetProps>(() => odk().then((m) => m.GeoPointField));
+const GeoPointsField = lazyScreen<WidgetProps>(() => odk().then((m) => m.GeoPointsField));
+const AcknowledgeField = lazyScreen(() => odk().then((m) => m.AcknowledgeField));
+const RankField = lazyScreen(() => odk().then((m) => m.RankField));
 
 /** Above this many choices a select_one is a drop-down list instead of radio buttons. */
 export const RADIO_LIMIT = 8;

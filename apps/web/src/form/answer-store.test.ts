@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screening, assistance, validateResponse } from '@tern/forms';
+import { validateResponse } from '@tern/forms';
+import { screening, assistance } from '@tern/forms/case-forms';
 import { AnswerStore } from './answer-store.ts';
 import { benchAnswers, benchForm } from '../../bench/bench-form.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quickScreening, screening } from '@tern/forms';
+import { quickScreening } from '@tern/forms';
+import { screening } from '@tern/forms/case-forms';
 import { pageOfPath, pagesOf } from './pages.ts';
 import { parseNumber } from './QuestionField.tsx';
 

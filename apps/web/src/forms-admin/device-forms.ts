@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { builtinForms, readyToCompile } from '@tern/forms';
+import { builtinForms, loadCaseForms, readyToCompile } from '@tern/forms';
 import type { FormDefinition } from '@tern/forms';
 import type { TernDb } from '../device/db.ts';
 import { availableForms, refreshPublishedForms, retiredForms } from './published-forms.ts';
@@ -13,6 +13,10 @@ export const deviceForms: Map<string, FormDefinition> = new Map(builtinForms);
 
 let version = 0;
 const listeners = new Set<() => void>();
+const changed = () => {
+  version += 1;
+  for (const l of listeners) l();
+};
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -49,6 +53,24 @@ export async function loadDeviceForms(db: TernDb, online: boolean): Promise<void
   const retired = await retiredForms(db);
   retiredDeviceForms.clear();
   for (const key of retired) retiredDeviceForms.add(key);
-  version += 1;
-  for (const l of listeners) l();
+  changed();
 }
+
+/**
+ * Bring the Screening and Assistance onto this device's list (decision 207): a chunk of their own,
+ * precached by the service worker, fetched by the screens that show case records and when one of
+ * them is chosen in "New record". The built-ins keep their place at the head of the list.
+ */
+export async function ensureCaseForms(): Promise<void> {
+  await loadCaseForms();
+  if ([...builtinForms.keys()].every((k) => deviceForms.has(k))) return;
+  const others = [...deviceForms].filter(([key]) => !builtinForms.has(key));
+  deviceForms.clear();
+  for (const [key, def] of builtinForms) deviceForms.set(key, def);
+  for (const [key, def] of others) deviceForms.set(key, def);
+  changed();
+}
+
+/** A lazily loaded screen's module, with the case forms there before it renders. */
+export const withCaseForms = <T>(screen: Promise<T>): Promise<T> =>
+  Promise.all([screen, ensureCaseForms()]).then(([m]) => m);

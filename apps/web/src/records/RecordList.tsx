@@ -1,9 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { CASE_FORM_TITLES } from '@tern/forms';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../i18n/i18n.ts';
 import type { OpenRow } from '../device/doc-repository.ts';
-import { ReviewNote } from '../conflicts/ReviewNote.tsx';
+import { lazyScreen } from '../app/lazy-screen.tsx';
 import { formTitle } from '../cases/case-labels.ts';
+import { deviceForms, ensureCaseForms, useDeviceForms } from '../forms-admin/device-forms.ts';
+
+// A record under review at headquarters is rare on an interviewer's phone: the note's code (and the
+// field labels it uses) is fetched when one is shown (decision 207).
+const ReviewNote = lazyScreen(() => import('../conflicts/ReviewNote.tsx').then((m) => m.ReviewNote));
 
 /** Rows shown at first, and added by each "show more": a phone lists hundreds of records after a sync. */
 export const PAGE = 50;
@@ -32,6 +38,15 @@ function peopleOf(rows: readonly OpenRow[]): Map<string, Person> {
 export function RecordList(props: { rows: OpenRow[]; onOpen?: (row: OpenRow) => void }) {
   const { t, i18n } = useTranslation('records');
   const [shown, setShown] = useState(PAGE);
+  useDeviceForms();
+  // A case form's record on the list: its review notes name that form's questions (decision 207).
+  const needsCaseForms = props.rows.some((r) => {
+    const key = String(r.body.form ?? '');
+    return key in CASE_FORM_TITLES && !deviceForms.has(key);
+  });
+  useEffect(() => {
+    if (needsCaseForms) void ensureCaseForms().catch(() => undefined); // titles stay from the list
+  }, [needsCaseForms]);
   if (props.rows.length === 0) return <p className="empty">{t('empty')}</p>;
   const people = peopleOf(props.rows);
   const rows = props.rows.slice(0, shown);
@@ -104,6 +119,7 @@ export function RecordList(props: { rows: OpenRow[]; onOpen?: (row: OpenRow) => 
                     <>
                       {' '}
                       <ReviewNote
+                        fallback={<span />}
                         review={r.review}
                         form={typeof r.body.form === 'string' ? r.body.form : null}
                       />

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { assistance, localize, screening } from '@tern/forms';
+import { localize } from '@tern/forms';
+import { assistance, screening } from '@tern/forms/case-forms';
 import type { FormDefinition } from '@tern/forms';
 
 /**

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Choice, FormDefinition, FormNode, LocalizedText } from '../definition.ts';
 import { evaluateForm } from '../evaluate-form.ts';
 import { validateResponse } from '../validate-response.ts';
-import { assistance, builtinForms, quickScreening, screening } from './index.ts';
+import { CASE_FORM_TITLES, builtinForms, loadCaseForms, quickScreening } from './index.ts';
+import { assistance, screening } from './case-forms.ts';
 
 const today = '2024-06-01';
 
@@ -29,6 +30,21 @@ function texts(form: FormDefinition): Array<[string, LocalizedText]> {
 describe('built-in forms', () => {
   it('are registered by id@version', () => {
     expect([...builtinForms.keys()]).toEqual(['quick-screening@1', 'screening@1', 'assistance@1']);
+  });
+
+  it('are the case forms exported apart, the same objects (Node has them from the start)', async () => {
+    expect(builtinForms.get('screening@1')).toBe(screening);
+    expect(builtinForms.get('assistance@1')).toBe(assistance);
+    await loadCaseForms(); // idempotent: nothing added twice, the order kept
+    expect([...builtinForms.keys()]).toEqual(['quick-screening@1', 'screening@1', 'assistance@1']);
+  });
+
+  it("name the case forms before they are loaded with the forms' own titles, in all five languages", () => {
+    expect(Object.keys(CASE_FORM_TITLES)).toEqual(['screening@1', 'assistance@1']);
+    for (const [key, title] of Object.entries(CASE_FORM_TITLES)) {
+      const form = builtinForms.get(key)!;
+      for (const lang of ['en', 'fr', 'ar', 'es', 'ru']) expect([key, lang, title[lang]]).toEqual([key, lang, form.title[lang]]);
+    }
   });
 
   it.each([screening, assistance, quickScreening])('$id has English and French for every text', (form) => {

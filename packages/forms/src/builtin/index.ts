@@ -1,23 +1,33 @@
-import type { FormDefinition } from '../definition.ts';
-import { assistance as assistanceEnFr } from './assistance.ts';
+import { INITIAL_CASE_FORMS } from '#case-forms';
 import { quickScreening as quickScreeningEnFr } from './quick-screening.ts';
-import { screening as screeningEnFr } from './screening.ts';
-import { addLanguageTo, withMoreLanguages } from './translations/apply.ts';
+import { registerBuiltin } from './registry.ts';
+import { withMoreLanguages } from './translations/apply.ts';
 
 /**
  * The built-in forms in the five UI languages: English and French inline, ar/es/ru from
  * ./translations (in the browser, added by each language's chunk through `addFormLanguage`).
+ * The Screening and Assistance are exported by `@tern/forms/case-forms` (decision 207).
  */
-export const screening = withMoreLanguages(screeningEnFr);
-export const assistance = withMoreLanguages(assistanceEnFr);
 export const quickScreening = withMoreLanguages(quickScreeningEnFr);
+registerBuiltin([quickScreening, ...INITIAL_CASE_FORMS]);
 
-/** Built-in forms by `id@version`, the key stored in every submission. */
-export const builtinForms: ReadonlyMap<string, FormDefinition> = new Map(
-  [quickScreening, screening, assistance].map((f) => [`${f.id}@${f.version}`, f]),
-);
+export { addFormLanguage, builtinForms } from './registry.ts';
 
-/** Fill one more language into the built-in forms, in place (the browser's language chunks call it). */
-export function addFormLanguage(lang: string, dict: Readonly<Record<string, string>>): void {
-  addLanguageTo([quickScreening, screening, assistance], lang, dict);
+let loading: Promise<void> | null = null;
+
+/**
+ * Bring the Screening and Assistance into `builtinForms` (at once in Node, where they are there from
+ * the start; in the browser a chunk the service worker precached). A failed fetch may be tried again.
+ */
+export function loadCaseForms(): Promise<void> {
+  loading ??= import('./case-forms.ts').then(
+    (m) => registerBuiltin(m.CASE_FORMS),
+    (err: unknown) => {
+      loading = null;
+      throw err;
+    },
+  );
+  return loading;
 }
+
+export { CASE_FORM_TITLES } from './case-form-titles.ts';

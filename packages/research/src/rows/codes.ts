@@ -1,4 +1,5 @@
-import { COUNTRY_CODES, assistance, screening } from '@tern/forms';
+import { COUNTRY_CODES } from '@tern/forms';
+import { assistance, screening } from '@tern/forms/case-forms';
 import type { FormDefinition } from '@tern/forms';
 
 /**
