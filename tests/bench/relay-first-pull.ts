@@ -39,7 +39,7 @@ const rowsIn = (page: Page, db: string) =>
  * A tablet's first pull from the relay in Chromium (issue 18): the app served by the relay, an officer
  * logs in (everything the mission holds is theirs to pull), "Sync now" until the device holds
  * `expected` rows, timed from the press to the status saying done. Then, in the same page, the
- * baseline: the same documents fetched plain from the relay's CouchDB door and written with a bare
+ * baseline: the same documents fetched plain from the relay's CouchDB door (`_changes`) and written with a bare
  * IndexedDB bulk put (one read-write transaction, one `put` per row: what Dexie's `bulkPut` does,
  * without sealing, without the case index).
  */
@@ -62,10 +62,21 @@ export async function firstPull(browser: Browser, relay: ServerHandle, expected:
     const token = await bearerToken(relay.url, DEMO.officer.username, DEMO.officer.password);
     const plain = await page.evaluate(async (bearer) => {
       const f0 = performance.now();
-      const res = await fetch('/couch/demo/_all_docs?include_docs=true', {
-        headers: { authorization: `Bearer ${bearer}` },
-      });
-      const body = (await res.json()) as { rows: Array<{ id: string; doc: Record<string, unknown> }> };
+      const body: { rows: Array<{ id: string; doc: Record<string, unknown> }> } = { rows: [] };
+      let since: string | number = 0;
+      for (;;) {
+        const res = await fetch(`/couch/demo/_changes?include_docs=true&limit=5000&since=${since}`, {
+          headers: { authorization: `Bearer ${bearer}` },
+        });
+        if (!res.ok) throw new Error(`_changes: ${res.status} ${await res.text()}`);
+        const page = (await res.json()) as {
+          results: Array<{ id: string; doc: Record<string, unknown> }>;
+          last_seq: string | number;
+        };
+        if (page.results.length === 0) break;
+        body.rows.push(...page.results.map((r) => ({ id: r.id, doc: r.doc })));
+        since = encodeURIComponent(String(page.last_seq));
+      }
       const fetched = performance.now() - f0;
       const db = await new Promise<IDBDatabase>((ok, fail) => {
         const open = indexedDB.open('bench-plain', 1);
