@@ -49,7 +49,7 @@ beforeAll(async () => {
   relay = await startRelay(hq.url, { TERN_RELAY_INTERVAL_S: '3600', TERN_RELAY_RETRY_S: '1' });
   folders.push(relay.dataDir);
   browser = await launchChromium();
-});
+}, 240_000);
 afterAll(async () => {
   await browser?.close();
   await relay?.stop();
@@ -110,5 +110,5 @@ describe('records headquarters refused, on the relay’s status page', () => {
     await op.reload();
     expect(await op.locator('main').textContent()).toContain('لا شيء');
     await phone.close();
-  });
+  }, 300_000);
 });

@@ -23,7 +23,7 @@ const Millis = z
  * opaque string on a CouchDB cluster (`12-g1AAAA…`: a count, a dash, base64url; a few hundred
  * characters per shard copy). Passed back to the store as it came, never compared as a number.
  */
-export const MAX_SEQ_LENGTH = 16_384;
+export const MAX_SEQ_LENGTH = 8_192;
 const OPAQUE_SEQ = /^[0-9]+-[A-Za-z0-9_-]+$/;
 const ChangesQuery = z
   .object({
