@@ -60,6 +60,12 @@ const WORDS = {
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/**
+ * Escaped, with break opportunities after `_ : , / -` so a record id or a code such as
+ * TERN_RELAY_AUTHOR_REFUSED wraps on a 360-pixel phone (the page has no style sheet to do it).
+ */
+const breakable = (s: string): string => esc(s).replace(/([_:,/-])/g, '$1<wbr>');
+
 function language(req: FastifyRequest): 'en' | 'ar' {
   const asked = String(req.headers['accept-language'] ?? '').toLowerCase();
   return /^\s*ar\b/.test(asked) ? 'ar' : 'en';
@@ -81,7 +87,7 @@ export function statusPage(s: RelayStatus | null, refusal: string | null, req: F
 <dt>${esc(w.lastComplete)}</dt><dd>${when(s.lastComplete)}</dd>
 <dt>${esc(w.accounts)}</dt><dd>${s.accountsMirrored}</dd>
 </dl>
-${s.error ? `<p role="alert"><strong>${esc(w.problem)}:</strong> <span dir="ltr">${esc(s.error)}</span> (${when(s.errorAt)})</p>` : `<p>${esc(w.ok)}</p>`}
+${s.error ? `<p role="alert"><strong>${esc(w.problem)}:</strong> <span dir="ltr">${breakable(s.error)}</span> (${when(s.errorAt)})</p>` : `<p>${esc(w.ok)}</p>`}
 ${s.missions
   .map(
     (m) => `<section><h2>${esc(w.mission)} <span dir="ltr">${esc(m.mission)}</span></h2>
@@ -92,9 +98,9 @@ ${s.missions
         : `<p>${esc(w.refusedCount(m.refused.length, m.refusedTotal))}</p><ul>${m.refused
             .map(
               (r) =>
-                `<li><span dir="ltr">${esc(r.id)}</span>: ${esc(w.tries(r.attempts))}; ${esc(w.nextTry)} ${when(r.nextAt)}.` +
+                `<li><span dir="ltr">${breakable(r.id)}</span>: ${esc(w.tries(r.attempts))}; ${esc(w.nextTry)} ${when(r.nextAt)}.` +
                 (r.code === 'TERN_RELAY_AUTHOR_REFUSED' ? ` ${esc(w.authorHint)}` : '') +
-                ` <span dir="ltr">${esc(r.reason)}</span></li>`,
+                ` <span dir="ltr">${breakable(r.reason)}</span></li>`,
             )
             .join('')}</ul>`
     }</dd></dl></section>`,
