@@ -72,7 +72,15 @@ beforeAll(async () => {
     errorAt: null,
     accountsMirrored: 0,
     missions: [
-      { mission: 'demo', pendingUp: 0, pendingDown: 0, pushedTotal: 0, pulledTotal: 0, refused: [] },
+      {
+        mission: 'demo',
+        pendingUp: 0,
+        pendingDown: 0,
+        pushedTotal: 0,
+        pulledTotal: 0,
+        refused: [],
+        refusedTotal: 0,
+      },
     ],
   };
   t = await testApp([...ROLES], {

@@ -67,11 +67,11 @@ describe('the relay replicator', () => {
     await hq.store.mission('demo').writeReplicated(records(12, 'HQ'));
     const { up } = upstream();
     const r = new MissionReplicator(relayStore, up, 'demo', 'relay-a', 10);
-    expect(await r.pass()).toEqual({ pushed: 30, pulled: 12, refused: [] });
+    expect(await r.pass()).toEqual({ pushed: 30, pulled: 12, refused: [], retried: 0 });
     expect(await leaves(relayStore)).toEqual(await leaves(hq.store));
     expect(await leaves(hq.store)).toHaveLength(42);
     expect(await r.pendingUp()).toBe(0);
-    expect(await r.pass()).toEqual({ pushed: 0, pulled: 0, refused: [] });
+    expect(await r.pass()).toEqual({ pushed: 0, pulled: 0, refused: [], retried: 0 });
     // New work at the relay is counted as waiting until the next pass.
     await relayStore.mission('demo').writeReplicated(records(4, 'Later'));
     expect(await r.pendingUp()).toBe(4);

@@ -20,7 +20,8 @@ export interface DocReadOptions {
 }
 
 export interface CouchChangesOptions {
-  since: number | 'now';
+  /** 'now', a number (one store) or an opaque string (a CouchDB cluster): passed on as it is. */
+  since: number | string;
   limit: number;
   allDocs: boolean;
   includeDocs: boolean;

@@ -21,7 +21,9 @@ describe('relay mode from the environment', () => {
       missions: ['demo', 'north'],
       intervalMs: 30_000,
       requestTimeoutMs: 120_000,
+      refusedRetryMs: 60_000,
     });
+    expect(readRelayConfig({ ...full, TERN_RELAY_RETRY_S: '5' }, ['demo'])!.refusedRetryMs).toBe(5000);
   });
 
   it.each([
@@ -33,6 +35,7 @@ describe('relay mode from the environment', () => {
     [full, [], /needs TERN_MISSIONS/],
     [{ ...full, TERN_RELAY_INTERVAL_S: '0' }, ['demo'], /TERN_RELAY_INTERVAL_S must be a positive number/],
     [{ ...full, TERN_RELAY_TIMEOUT_S: 'soon' }, ['demo'], /TERN_RELAY_TIMEOUT_S must be a positive number/],
+    [{ ...full, TERN_RELAY_RETRY_S: '-1' }, ['demo'], /TERN_RELAY_RETRY_S must be a positive number/],
   ])('refuses a half-set or wrong configuration in words (%#)', (env, missions, words) => {
     expect(() => readRelayConfig(env, missions)).toThrow(words);
   });

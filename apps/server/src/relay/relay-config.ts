@@ -13,6 +13,11 @@ export interface RelayConfig {
   maxBackoffMs: number;
   /** `TERN_RELAY_TIMEOUT_S`: one request to headquarters gives up after this (120 s: 2G is slow). */
   requestTimeoutMs: number;
+  /**
+   * `TERN_RELAY_RETRY_S`: the first wait before a revision headquarters refused is sent again (60 s);
+   * it doubles after each refusal, to 6 hours at most (decision 209).
+   */
+  refusedRetryMs: number;
   /** Documents per page (100). */
   pageSize: number;
 }
@@ -53,6 +58,7 @@ export function readRelayConfig(env: NodeJS.ProcessEnv, missions: string[]): Rel
     intervalMs: seconds('TERN_RELAY_INTERVAL_S', 30),
     maxBackoffMs: Math.max(seconds('TERN_RELAY_INTERVAL_S', 30), 600_000),
     requestTimeoutMs: seconds('TERN_RELAY_TIMEOUT_S', 120),
+    refusedRetryMs: seconds('TERN_RELAY_RETRY_S', 60),
     pageSize: 100,
   };
 }

@@ -3,7 +3,7 @@ import type { ServerStore } from '@tern/store';
 import { mirrorAccounts } from './account-mirror.ts';
 import { mirrorForms } from './form-mirror.ts';
 import { MissionReplicator } from './mission-replicator.ts';
-import type { Refusal } from './mission-replicator.ts';
+import type { RefusedRevision } from './refused-revisions.ts';
 import { Upstream, UpstreamError } from './upstream.ts';
 import type { RelayConfig } from './relay-config.ts';
 
@@ -15,9 +15,36 @@ export interface MissionStatus {
   pendingDown: number | null;
   pushedTotal: number;
   pulledTotal: number;
-  /** Revisions headquarters refused, newest last (at most 50 kept), with its words. */
-  refused: Refusal[];
+  /**
+   * Revisions headquarters refused and the relay keeps retrying (decision 209), the 50 refused most
+   * recently; `refusedTotal` counts them all. Ids, revs, headquarters' words, tries and times only.
+   */
+  refused: RefusedShown[];
+  refusedTotal: number;
 }
+
+/** A refused revision as the status shows it (never the record's content). */
+export interface RefusedShown {
+  id: string;
+  rev: string;
+  reason: string;
+  code: string | null;
+  attempts: number;
+  firstAt: string;
+  lastAt: string;
+  nextAt: string;
+}
+
+const shown = (n: RefusedRevision): RefusedShown => ({
+  id: n.id,
+  rev: n.rev,
+  reason: n.reason,
+  code: n.code,
+  attempts: n.attempts,
+  firstAt: n.firstAt,
+  lastAt: n.lastAt,
+  nextAt: n.nextAt,
+});
 
 export interface RelayStatus {
   upstream: string;
@@ -60,7 +87,8 @@ export class Relay {
       timeoutMs: config.requestTimeoutMs,
     });
     this.replicators = config.missions.map(
-      (m) => new MissionReplicator(store, this.up, m, config.username, config.pageSize),
+      (m) =>
+        new MissionReplicator(store, this.up, m, config.username, config.pageSize, config.refusedRetryMs),
     );
     this.state = {
       upstream: this.up.url,
@@ -77,6 +105,7 @@ export class Relay {
         pushedTotal: 0,
         pulledTotal: 0,
         refused: [],
+        refusedTotal: 0,
       })),
     };
   }
@@ -86,7 +115,18 @@ export class Relay {
   }
 
   start(): void {
+    // Refusals noted before a restart are on the page from the start, not only after a pass.
+    void this.showRefused().catch(() => undefined);
     this.schedule(0);
+  }
+
+  private async showRefused(): Promise<void> {
+    for (const [i, r] of this.replicators.entries()) {
+      const notes = (await r.refusedNotes.all()).sort((a, b) => a.lastAt.localeCompare(b.lastAt));
+      const s = this.state.missions[i]!;
+      s.refused = notes.slice(-50).map(shown);
+      s.refusedTotal = notes.length;
+    }
   }
 
   /** Run one pass now (tests, and a data officer's "sync now"); waits for a pass already running. */
@@ -128,14 +168,19 @@ export class Relay {
         this.state.lastContact = at();
         s.pushedTotal += report.pushed;
         s.pulledTotal += report.pulled;
-        s.refused = [...s.refused, ...report.refused].slice(-50);
         for (const f of report.refused)
           this.log.warn({ mission: r.mission, id: f.id, rev: f.rev }, `headquarters refused: ${f.reason}`);
         s.pendingUp = await r.pendingUp();
         s.pendingDown = await r.pendingDown();
+        if (report.retried > 0)
+          this.log.info(
+            { mission: r.mission, retried: report.retried },
+            'headquarters took refused records on a retry',
+          );
         if (report.pushed + report.pulled > 0)
           this.log.info({ mission: r.mission, pushed: report.pushed, pulled: report.pulled }, 'relay pass');
       }
+      await this.showRefused();
       this.state.lastComplete = at();
       this.state.error = null;
       this.state.errorAt = null;
@@ -146,6 +191,7 @@ export class Relay {
       this.state.errorAt = at();
       for (const [i, r] of this.replicators.entries())
         this.state.missions[i]!.pendingUp = await r.pendingUp().catch(() => null);
+      await this.showRefused().catch(() => undefined);
       this.log.warn({ upstream: this.up.url }, `relay: ${this.state.error}`);
     }
   }

@@ -19,7 +19,13 @@ const WORDS = {
     up: 'Waiting to go to headquarters',
     down: 'Waiting to come from headquarters',
     unknown: 'unknown',
-    refused: 'Refused by headquarters (they stay on this relay)',
+    refused: 'Refused by headquarters (kept on this relay, sent again by itself)',
+    refusedCount: (shown: number, total: number) =>
+      shown < total ? `the ${shown} most recent of ${total}` : `${total}`,
+    tries: (n: number) => (n === 1 ? 'refused once' : `refused ${n} times`),
+    nextTry: 'next try',
+    authorHint:
+      'The account that made this record is not known, not enabled or not in this mission at headquarters. An administrator at headquarters can fix the account; the relay sends the record again by itself.',
     none: 'none',
     accounts: 'Field accounts kept here',
     login: 'Log in to Tern on this server first, then open this page again.',
@@ -37,7 +43,13 @@ const WORDS = {
     up: 'بانتظار الإرسال إلى المقر',
     down: 'بانتظار الوصول من المقر',
     unknown: 'غير معروف',
-    refused: 'رفضها المقر (تبقى على هذا المرحّل)',
+    refused: 'رفضها المقر (تبقى على هذا المرحّل ويعيد إرسالها تلقائياً)',
+    refusedCount: (shown: number, total: number) =>
+      shown < total ? `أحدث ${shown} من ${total}` : `${total}`,
+    tries: (n: number) => (n === 1 ? 'رُفض مرة واحدة' : `رُفض ${n} مرات`),
+    nextTry: 'المحاولة التالية',
+    authorHint:
+      'الحساب الذي أنشأ هذا السجل غير معروف أو غير مفعّل أو ليس في هذه البعثة في المقر. يمكن لمسؤول في المقر إصلاح الحساب، ويعيد المرحّل إرسال السجل تلقائياً.',
     none: 'لا شيء',
     accounts: 'حسابات ميدانية محفوظة هنا',
     login: 'سجّل الدخول إلى Tern على هذا الخادم أولاً، ثم افتح هذه الصفحة مجدداً.',
@@ -47,6 +59,12 @@ const WORDS = {
 
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * Escaped, with break opportunities after `_ : , / -` so a record id or a code such as
+ * TERN_RELAY_AUTHOR_REFUSED wraps on a 360-pixel phone (the page has no style sheet to do it).
+ */
+const breakable = (s: string): string => esc(s).replace(/([_:,/-])/g, '$1<wbr>');
 
 function language(req: FastifyRequest): 'en' | 'ar' {
   const asked = String(req.headers['accept-language'] ?? '').toLowerCase();
@@ -69,12 +87,23 @@ export function statusPage(s: RelayStatus | null, refusal: string | null, req: F
 <dt>${esc(w.lastComplete)}</dt><dd>${when(s.lastComplete)}</dd>
 <dt>${esc(w.accounts)}</dt><dd>${s.accountsMirrored}</dd>
 </dl>
-${s.error ? `<p role="alert"><strong>${esc(w.problem)}:</strong> <span dir="ltr">${esc(s.error)}</span> (${when(s.errorAt)})</p>` : `<p>${esc(w.ok)}</p>`}
+${s.error ? `<p role="alert"><strong>${esc(w.problem)}:</strong> <span dir="ltr">${breakable(s.error)}</span> (${when(s.errorAt)})</p>` : `<p>${esc(w.ok)}</p>`}
 ${s.missions
   .map(
     (m) => `<section><h2>${esc(w.mission)} <span dir="ltr">${esc(m.mission)}</span></h2>
 <dl><dt>${esc(w.up)}</dt><dd>${count(m.pendingUp)}</dd><dt>${esc(w.down)}</dt><dd>${count(m.pendingDown)}</dd>
-<dt>${esc(w.refused)}</dt><dd>${m.refused.length === 0 ? esc(w.none) : `<ul>${m.refused.map((r) => `<li dir="ltr">${esc(r.id)}: ${esc(r.reason)}</li>`).join('')}</ul>`}</dd></dl></section>`,
+<dt>${esc(w.refused)}</dt><dd>${
+      m.refused.length === 0
+        ? esc(w.none)
+        : `<p>${esc(w.refusedCount(m.refused.length, m.refusedTotal))}</p><ul>${m.refused
+            .map(
+              (r) =>
+                `<li><span dir="ltr">${breakable(r.id)}</span>: ${esc(w.tries(r.attempts))}; ${esc(w.nextTry)} ${when(r.nextAt)}.` +
+                (r.code === 'TERN_RELAY_AUTHOR_REFUSED' ? ` ${esc(w.authorHint)}` : '') +
+                ` <span dir="ltr">${breakable(r.reason)}</span></li>`,
+            )
+            .join('')}</ul>`
+    }</dd></dl></section>`,
   )
   .join('\n')}`;
   return `<!doctype html>

@@ -6,8 +6,9 @@ import { adminApi } from './admin-api.ts';
 import { Note } from './Note.tsx';
 import { useAct, useAdminData } from './use-admin-data.ts';
 
-const ROLES: Role[] = ['interviewer', 'data_officer', 'admin', 'researcher', 'statistician'];
-const MISSION_ROLES = new Set<Role>(['interviewer', 'data_officer']);
+const ROLES: Role[] = ['interviewer', 'data_officer', 'admin', 'researcher', 'statistician', 'relay'];
+/** Roles that work in missions: a mission relay's account replicates the missions ticked (decision 194). */
+const MISSION_ROLES = new Set<Role>(['interviewer', 'data_officer', 'relay']);
 
 /**
  * Accounts: list (by mission and role), create, reset a password, disable or enable. A data officer

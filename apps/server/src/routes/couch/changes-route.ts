@@ -18,11 +18,19 @@ const Millis = z
   .regex(/^[0-9]+$/, 'must be milliseconds')
   .transform(Number)
   .optional();
+/**
+ * An update sequence this door handed out: a number on the embedded store and pouchdb-server, an
+ * opaque string on a CouchDB cluster (`12-g1AAAA…`: a count, a dash, base64url; a few hundred
+ * characters per shard copy). Passed back to the store as it came, never compared as a number.
+ */
+export const MAX_SEQ_LENGTH = 8_192;
+const OPAQUE_SEQ = /^[0-9]+-[A-Za-z0-9_-]+$/;
 const ChangesQuery = z
   .object({
     since: z
       .string()
-      .regex(/^(now|[0-9]+)$/, "must be 'now' or an update sequence from this server")
+      .max(MAX_SEQ_LENGTH, `must be at most ${MAX_SEQ_LENGTH} characters`)
+      .regex(/^(now|[0-9]+|[0-9]+-[A-Za-z0-9_-]+)$/, "must be 'now' or an update sequence from this server")
       .optional(),
     limit: z
       .string()
@@ -54,7 +62,8 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
   app.get<{ Params: { db: string } }>('/:db/_changes', async (req, reply) => {
     const db = await openMission(req, deps, req.params.db, 'couch.read');
     const q = parseOr400(ChangesQuery, req.query, '_changes query');
-    let since: number | 'now' = q.since === undefined ? 0 : q.since === 'now' ? 'now' : Number(q.since);
+    let since: number | string =
+      q.since === undefined ? 0 : q.since === 'now' || OPAQUE_SEQ.test(q.since) ? q.since : Number(q.since);
     // An interviewer's feed lists only the records they may see (decision 135); the sequence still
     // moves past the others, so a replicator never asks for them again.
     const view = RecordView.of(req.principal, db, deps.store.ops(req.params.db));
@@ -101,7 +110,9 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
       void reply.header('retry-after', String(ticket.retryAfterSeconds));
       throw new CouchError('too_many_requests', refusalMessage(ticket));
     }
-    let from = since === 'now' ? Number(page.last_seq) : since;
+    // Numbers (one store) wait on the mission's shared watch; an opaque sequence (a cluster) cannot be
+    // ordered against other waiters', so the request waits on a feed of its own from exactly there.
+    let from: number | string = since === 'now' ? page.last_seq : since;
     const heartbeat =
       q.heartbeat === 'true' ? MAX_LONGPOLL_MS : q.heartbeat === undefined ? Infinity : Number(q.heartbeat);
     const waitMs = Math.max(0, Math.min(q.timeout ?? MAX_LONGPOLL_MS, heartbeat, MAX_LONGPOLL_MS));
@@ -115,13 +126,20 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
       // The mission's shared watch wakes on any change after its oldest waiter (feeds/change-hub.ts):
       // read again, and wait again while nothing newer than this request's `since` is there.
       while (!gone.signal.aborted && Date.now() < deadline) {
-        if (!(await deps.changes.wait(req.params.db, from, deadline - Date.now(), gone.signal))) break;
+        const left = deadline - Date.now();
+        const woken =
+          typeof from === 'number'
+            ? await deps.changes.wait(req.params.db, from, left, gone.signal)
+            : await db.waitForChange(from, left, gone.signal);
+        if (!woken) break;
         since = from;
         page = await read();
         if (page.results.length > 0) break;
         // Only changes this caller may not see: wait for the next one after them.
-        const seen = Number(page.last_seq);
-        if (Number.isSafeInteger(seen)) from = Math.max(from, seen);
+        from =
+          typeof page.last_seq === 'number' && typeof from === 'number'
+            ? Math.max(from, page.last_seq)
+            : page.last_seq;
       }
     } finally {
       reply.raw.off('close', onGone);
