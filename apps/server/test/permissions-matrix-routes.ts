@@ -515,6 +515,18 @@ function profileRows(): Row[] {
       request: () => ({ method: 'GET', url: '/api/profiles' }),
       ok: [200],
     },
+    // Tern's own figures (decision 212): the team's; answered with the (possibly all withheld) years.
+    {
+      name: 'POST /api/profiles/:country/figures',
+      actions: ['profile.edit'],
+      scoped: true,
+      request: (m) => ({
+        method: 'POST',
+        url: `/api/profiles/${countryOf(m)}/figures`,
+        payload: { kind: 'trafficking', from: 2020, to: 2021 },
+      }),
+      ok: [200],
+    },
     // Nothing is stored for the matrix: an allowed read is served a 404 (no such edition).
     ...['/editions/1', '/editions/1/gaps', '/diff?from=1&to=2'].map((path): Row => ({
       name: `GET /api/profiles/:country${path.replace('/1', '/:edition')}`,

@@ -268,6 +268,26 @@ const PROFILE_GENERATORS: Record<string, fc.Arbitrary<Part>> = {
     edition: editionArb,
   }),
   'GET /api/profiles/:country/diff': withParams({ country: countryArb }, queryFrom(S.ProfileDiffQuery)),
+  'POST /api/profiles/:country/figures': withParams(
+    { country: countryArb },
+    queryFrom(),
+    bodyFrom(
+      fc.oneof(
+        fc.record({
+          kind: fc.constant('trafficking'),
+          from: fc.integer({ min: 1890, max: 2110 }),
+          to: fc.integer({ min: 1890, max: 2110 }),
+          missions: fc.option(fc.array(missionArb, { maxLength: 4 }), { nil: undefined }),
+        }),
+        fc.record({
+          kind: fc.constant('projection'),
+          run: fc.oneof(fc.stringMatching(/^[0-9a-z]{9}[0-9a-f]{16}$/), fc.string({ maxLength: 40 })),
+          scenario: fc.constantFrom('baseline', '', '__proto__', 'x'.repeat(80)),
+          region: fc.constantFrom('KEN', 'Nairobi', '', 'constructor'),
+        }),
+      ),
+    ),
+  ),
   'GET /profiles/:country': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),
   'GET /profiles/:country/figures.csv': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),
   'GET /profiles/:country/figures.xlsx': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MissionId } from './common.ts';
+import { DemographyId } from './demography.ts';
 
 /**
  * Migration Profiles on the server (issue 15, docs/profiles.md "On the server"). A country is an
@@ -35,3 +37,36 @@ export const PublicProfileQuery = z
     edition: z.coerce.number().int().min(1).max(9999).optional(),
   })
   .strict();
+
+const FigureYear = z.number().int().min(1900).max(2100);
+
+/**
+ * `POST /api/profiles/:country/figures` (decision 212): Tern's own figures for a section, computed on
+ * the server. `trafficking`: cases of Tern missions whose country of exploitation is the profile's,
+ * by registration year, through the research disclosure control (k, perturbation); `missions` limits
+ * them to missions of the caller. `projection`: the total population of one region of a stored
+ * projection run, by year, for one scenario.
+ */
+export const ProfileFigureRequest = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('trafficking'),
+      from: FigureYear,
+      to: FigureYear,
+      missions: z.array(MissionId).min(1).max(50).optional(),
+    })
+    .strict()
+    .refine((q) => q.from <= q.to && q.to - q.from <= 30, {
+      message: 'from must not be after to, and a query covers at most 31 years',
+      path: ['to'],
+    }),
+  z
+    .object({
+      kind: z.literal('projection'),
+      run: DemographyId,
+      scenario: z.string().trim().min(1).max(60),
+      region: z.string().min(1).max(40),
+    })
+    .strict(),
+]);
+export type ProfileFigureRequest = z.input<typeof ProfileFigureRequest>;
