@@ -63,6 +63,7 @@ import type { RelayHandle } from './relay/status-route.ts';
 import { profileDeviceKeys } from './profiles/profile-device-key.ts';
 import { figureSeal } from './profiles/tern-figures.ts';
 import { profileFiguresRoute } from './routes/profiles/profile-figures-route.ts';
+import { profileConflictRoutes } from './routes/profiles/profile-conflict-routes.ts';
 
 export interface AppOptions {
   store: ServerStore;
@@ -288,6 +289,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(profileSyncRoute, deps);
   await app.register(profileReadRoutes, deps);
   await app.register(profileFiguresRoute, { ...deps, research });
+  await app.register(profileConflictRoutes, deps);
   await app.register(publicProfileRoutes, deps);
   await app.register(relayAccountsRoute, deps);
   await app.register(relayStatusRoutes, { ...deps, relay: opts.relay });

@@ -288,6 +288,34 @@ const PROFILE_GENERATORS: Record<string, fc.Arbitrary<Part>> = {
       ),
     ),
   ),
+  'GET /api/admin/profile-conflicts': p(),
+  'GET /api/admin/profile-conflicts/:country/:edition': withParams({
+    country: countryArb,
+    edition: editionArb,
+  }),
+  'POST /api/admin/profile-conflicts/:country/:edition/resolve': withParams(
+    { country: countryArb, edition: editionArb },
+    queryFrom(),
+    bodyFrom(
+      fc.record({
+        revs: fc.tuple(fc.string({ maxLength: 60 }), fc.string({ maxLength: 60 })),
+        keep: fc.option(fc.constantFrom(0, 1, 2, -1), { nil: undefined }),
+        choices: fc.option(
+          fc.dictionary(
+            fc.constantFrom(
+              'sections.migration-trends.paragraphs[p1].text.en',
+              'edition.status',
+              'country',
+              '__proto__',
+              'values[x].value',
+            ),
+            fc.oneof(fc.record({ pick: fc.constantFrom(0, 1, 2) }), fc.record({ value: fc.jsonValue() })),
+          ),
+          { nil: undefined },
+        ),
+      }),
+    ),
+  ),
   'GET /profiles/:country': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),
   'GET /profiles/:country/figures.csv': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),
   'GET /profiles/:country/figures.xlsx': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MissionId } from './common.ts';
+import { Choice } from './conflicts.ts';
 import { DemographyId } from './demography.ts';
 
 /**
@@ -70,3 +71,20 @@ export const ProfileFigureRequest = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 export type ProfileFigureRequest = z.input<typeof ProfileFigureRequest>;
+
+/**
+ * `POST /api/admin/profile-conflicts/:country/:edition/resolve` (decision 213): the two leaf revs the
+ * admin looked at, and either a choice for every disputed field (a side, or a typed value) or one
+ * branch kept whole (`keep`, the only way when the two branches are in different workflow steps).
+ */
+export const ProfileResolveRequest = z
+  .object({
+    revs: z.tuple([z.string().min(1).max(200), z.string().min(1).max(200)]),
+    keep: z.union([z.literal(0), z.literal(1)]).optional(),
+    choices: z.record(z.string().min(1).max(500), Choice).optional(),
+  })
+  .strict()
+  .refine((r) => (r.keep === undefined) !== (r.choices === undefined), {
+    message: 'give either choices for the disputed fields or keep (0 or 1), not both',
+  });
+export type ProfileResolveRequest = z.input<typeof ProfileResolveRequest>;
