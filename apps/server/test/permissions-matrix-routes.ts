@@ -554,7 +554,7 @@ function profileRows(): Row[] {
       ok: [404],
     },
     // Nothing is stored for the matrix: an allowed read is served a 404 (no such edition).
-    ...['/editions/1', '/editions/1/gaps', '/diff?from=1&to=2'].map((path): Row => ({
+    ...['/editions/1', '/editions/1/gaps', '/editions/1/preview', '/diff?from=1&to=2'].map((path): Row => ({
       name: `GET /api/profiles/:country${path.replace('/1', '/:edition')}`,
       actions: ['profile.read'],
       scoped: true,

@@ -267,6 +267,10 @@ const PROFILE_GENERATORS: Record<string, fc.Arbitrary<Part>> = {
     country: countryArb,
     edition: editionArb,
   }),
+  'GET /api/profiles/:country/editions/:edition/preview': withParams(
+    { country: countryArb, edition: editionArb },
+    queryFrom(S.ProfilePreviewQuery),
+  ),
   'GET /api/profiles/:country/diff': withParams({ country: countryArb }, queryFrom(S.ProfileDiffQuery)),
   'POST /api/profiles/:country/figures': withParams(
     { country: countryArb },

@@ -88,3 +88,8 @@ export const ProfileResolveRequest = z
     message: 'give either choices for the disputed fields or keep (0 or 1), not both',
   });
 export type ProfileResolveRequest = z.input<typeof ProfileResolveRequest>;
+
+/** `GET /api/profiles/:country/editions/:edition/preview?lang=fr` (decision 214). */
+export const ProfilePreviewQuery = z
+  .object({ lang: z.enum(['en', 'fr', 'es', 'ar', 'ru']).optional() })
+  .strict();
