@@ -15,7 +15,8 @@ import type { ServerHandle } from '../support/server-process.ts';
  * imports figures from an Excel workbook (a bad one first: refused, each problem with its sheet row),
  * and asks the server for Tern's own counter-trafficking figures for Kenya. No demo case was exploited
  * in Kenya, so the disclosure control withholds every year: the screen says so and offers nothing to
- * add. Then the same screen on a 360 × 740 phone in Arabic.
+ * add. The draft's report preview opens marked as a draft. Then the same screen on a 360 × 740 phone in
+ * Arabic.
  */
 let server: ServerHandle;
 let browser: Browser;
@@ -138,6 +139,20 @@ describe("a profile's figures from a workbook and from Tern itself", () => {
       expect(await pulled.locator('button').count()).toBe(0);
       await figures.screenshot({ path: join(SHOTS, 'en-profile-tern-figures.png') });
       await sync(page);
+
+      // The draft's report preview (decision 214): the synced draft, marked draft, behind login.
+      const [preview] = await Promise.all([
+        context.waitForEvent('page'),
+        page.locator('a[data-preview-lang=en]').click(),
+      ]);
+      await preview.waitForLoadState();
+      expect(await preview.title()).toMatch(/^Draft — not published: /);
+      expect(await preview.locator('[data-draft]').textContent()).toBe('Draft — not published');
+      expect(await preview.locator('h1').textContent()).toContain('Kenya');
+      // The same address without the session (another browser) is refused; the public page has no draft.
+      const anonymous = await fetch(`${server.url}${new URL(preview.url()).pathname}`);
+      expect(anonymous.status).toBe(401);
+      await preview.close();
     } finally {
       await context.close();
     }
