@@ -6,6 +6,9 @@
 export const FAMILIES = {
   'compact sync door': /^\S+ \/api\/sync\//,
   'CouchDB door': /^\S+ \/couch(\/|$)/,
+  // An admin settling a profile edition's conflict (decision 213) is fuzzed with the profile routes,
+  // before the admin family would take it.
+  'profile conflicts': /^\S+ \/api\/admin\/profile-conflicts(\/|$)/,
   auth: /^\S+ \/api\/(auth|users)(\/|$)/,
   exports: /^\S+ \/api\/(missions\/:mission\/export|research\/table\/export|research\/ctdc-export)$/,
   forms: /^\S+ \/api\/(forms|admin\/forms)(\/|$)/,

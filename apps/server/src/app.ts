@@ -61,6 +61,9 @@ import { relayAccountsRoute } from './routes/relay-accounts-route.ts';
 import { relayStatusRoutes } from './relay/status-route.ts';
 import type { RelayHandle } from './relay/status-route.ts';
 import { profileDeviceKeys } from './profiles/profile-device-key.ts';
+import { figureSeal } from './profiles/tern-figures.ts';
+import { profileFiguresRoute } from './routes/profiles/profile-figures-route.ts';
+import { profileConflictRoutes } from './routes/profiles/profile-conflict-routes.ts';
 
 export interface AppOptions {
   store: ServerStore;
@@ -263,6 +266,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ),
     feeds,
     profileDeviceKey: profileDeviceKeys(await sharedKey(sys, 'profile-device')),
+    profileFigureSeal: figureSeal(await sharedKey(sys, 'profile-figures')),
     jsonMaxDepth,
   };
   await app.register(authRoutes, deps);
@@ -284,6 +288,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(profileGrantRoute, deps);
   await app.register(profileSyncRoute, deps);
   await app.register(profileReadRoutes, deps);
+  await app.register(profileFiguresRoute, { ...deps, research });
+  await app.register(profileConflictRoutes, deps);
   await app.register(publicProfileRoutes, deps);
   await app.register(relayAccountsRoute, deps);
   await app.register(relayStatusRoutes, { ...deps, relay: opts.relay });

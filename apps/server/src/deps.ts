@@ -1,3 +1,4 @@
+import type { FigureSeal } from './profiles/tern-figures.ts';
 import type { ServerStore } from '@tern/store';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { Accounts } from './auth/accounts.ts';
@@ -28,6 +29,8 @@ export interface ServerDeps {
   feeds: FeedGate;
   /** A country's Migration Profile device key, base64 (profiles/profile-device-key.ts, decision 186). */
   profileDeviceKey: (country: string) => string;
+  /** The seal of Tern's own figures in profiles (profiles/tern-figures.ts, decision 212). */
+  profileFigureSeal: FigureSeal;
   /** The deepest JSON body accepted (json-body.ts). */
   jsonMaxDepth: number;
 }

@@ -515,8 +515,46 @@ function profileRows(): Row[] {
       request: () => ({ method: 'GET', url: '/api/profiles' }),
       ok: [200],
     },
+    // Tern's own figures (decision 212): the team's; answered with the (possibly all withheld) years.
+    {
+      name: 'POST /api/profiles/:country/figures',
+      actions: ['profile.edit'],
+      scoped: true,
+      request: (m) => ({
+        method: 'POST',
+        url: `/api/profiles/${countryOf(m)}/figures`,
+        payload: { kind: 'trafficking', from: 2020, to: 2021 },
+      }),
+      ok: [200],
+    },
+    // Settling a profile conflict (decision 213): admins only; nothing is in conflict, so a 404.
+    {
+      name: 'GET /api/admin/profile-conflicts',
+      actions: ['profile.resolve'],
+      scoped: false,
+      request: () => ({ method: 'GET', url: '/api/admin/profile-conflicts' }),
+      ok: [200],
+    },
+    {
+      name: 'GET /api/admin/profile-conflicts/:country/:edition',
+      actions: ['profile.resolve'],
+      scoped: true,
+      request: (m) => ({ method: 'GET', url: `/api/admin/profile-conflicts/${countryOf(m)}/1` }),
+      ok: [404],
+    },
+    {
+      name: 'POST /api/admin/profile-conflicts/:country/:edition/resolve',
+      actions: ['profile.resolve'],
+      scoped: true,
+      request: (m) => ({
+        method: 'POST',
+        url: `/api/admin/profile-conflicts/${countryOf(m)}/1/resolve`,
+        payload: { revs: ['1-a', '1-b'], keep: 0 },
+      }),
+      ok: [404],
+    },
     // Nothing is stored for the matrix: an allowed read is served a 404 (no such edition).
-    ...['/editions/1', '/editions/1/gaps', '/diff?from=1&to=2'].map((path): Row => ({
+    ...['/editions/1', '/editions/1/gaps', '/editions/1/preview', '/diff?from=1&to=2'].map((path): Row => ({
       name: `GET /api/profiles/:country${path.replace('/1', '/:edition')}`,
       actions: ['profile.read'],
       scoped: true,

@@ -36,7 +36,7 @@ const NO_ROUTE_YET: Action[] = [
   'record.delete',
   // Asked per pushed profile revision, not by a route: the roles a caller holds on a country are the
   // ones `decide()` allows (profiles/profile-access.ts); apps/server/test/profiles/ covers them.
-  'profile.edit',
+  // (`profile.edit` is also asked by the figures route, which has its row.)
   'profile.review',
   'profile.publish',
 ];

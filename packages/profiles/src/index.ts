@@ -6,7 +6,7 @@ export { PROFILE_ERROR_CODES, ProfileError, isProfileError } from './errors.ts';
 export type { ProfileErrorCode } from './errors.ts';
 export { PRODUCT_LANGUAGES, SECTION_IDS, SECTION_TITLES, sectionTitle } from './document/sections.ts';
 export type { ProductLanguage, SectionId } from './document/sections.ts';
-export { countryName, isAlpha3, toAlpha3 } from './document/country.ts';
+export { countryName, isAlpha3, toAlpha2, toAlpha3 } from './document/country.ts';
 export { ITEM_ID, fnv1a, profileDocId, valueKey } from './document/keys.ts';
 export {
   Comment,
@@ -29,6 +29,7 @@ export {
 export type { EditionStatus } from './document/schema.ts';
 export { disagreements, relativeSpread, sideBySide, toleranceOf } from './values/side-by-side.ts';
 export type { SideBySideCell } from './values/side-by-side.ts';
+export { addTernFigures, claimsTern, isTernSource, sealText } from './values/tern-figures.ts';
 export { NO_RELIABILITY, applyRows, checkRows } from './import/rows.ts';
 export type { CandidateRow, ImportOptions, Rejection } from './import/rows.ts';
 export { importSdmxCsv, sdmxRows } from './import/sdmx-csv.ts';

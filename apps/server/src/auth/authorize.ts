@@ -37,6 +37,7 @@ export type Action =
   | 'profile.review'
   | 'profile.publish'
   | 'profile.grant'
+  | 'profile.resolve'
   | 'relay.accounts'
   | 'relay.status';
 

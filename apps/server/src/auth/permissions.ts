@@ -70,6 +70,8 @@ export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
   // The relay's own status page (relay/status-route.ts): the mission data officer's, on the relay.
   'relay.status': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
   'profile.grant': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
+  // Settling a profile edition's conflict (decision 213): an admin's, as for the records' conflicts.
+  'profile.resolve': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
 };
 
 /**

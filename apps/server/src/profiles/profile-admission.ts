@@ -6,6 +6,8 @@ import type { WireDoc } from '@tern/sync';
 import type { ErrorCode } from '../errors.ts';
 import { historyRejection } from '../ingest/history-rule.ts';
 import type { StoredState } from '../ingest/stored-state.ts';
+import { unsealedFigure } from './tern-figures.ts';
+import type { FigureSeal } from './tern-figures.ts';
 
 /** Why one pushed profile revision may not be stored: a server code, or @tern/profiles' own. */
 export interface ProfileRejection {
@@ -43,7 +45,8 @@ export function profileOf(body: unknown): ProfileBody | undefined {
  * edition of this country, its rev the hash of its parent and body, its history a continuation of
  * the stored tree; nothing is added to an edition that is published; and the change from the nearest
  * stored ancestor must pass @tern/profiles' `checkEdit` for the actor's roles, with every new workflow
- * step, comment and resolution signed by the actor. A new document is a draft edition made by the team.
+ * step, comment and resolution signed by the actor, and every figure citing Tern sealed by this server
+ * (decision 212). A new document is a draft edition made by the team.
  */
 export async function admitProfileDoc(
   db: MissionDb,
@@ -51,6 +54,7 @@ export async function admitProfileDoc(
   doc: WireDoc,
   actor: ProfileActor,
   stored: StoredState,
+  seal: FigureSeal,
 ): Promise<ProfileRejection | null> {
   try {
     parseRev(doc._rev);
@@ -101,6 +105,8 @@ export async function admitProfileDoc(
       `The body is edition ${after.edition.number} of ${after.country}; its id says ${doc._id}`,
       'country',
     );
+  const forged = unsealedFigure(seal, after);
+  if (forged) return forged;
   const before = await nearestStoredAncestor(db, doc);
   if (!before) return newEdition(db, after, actor);
   try {

@@ -267,7 +267,59 @@ const PROFILE_GENERATORS: Record<string, fc.Arbitrary<Part>> = {
     country: countryArb,
     edition: editionArb,
   }),
+  'GET /api/profiles/:country/editions/:edition/preview': withParams(
+    { country: countryArb, edition: editionArb },
+    queryFrom(S.ProfilePreviewQuery),
+  ),
   'GET /api/profiles/:country/diff': withParams({ country: countryArb }, queryFrom(S.ProfileDiffQuery)),
+  'POST /api/profiles/:country/figures': withParams(
+    { country: countryArb },
+    queryFrom(),
+    bodyFrom(
+      fc.oneof(
+        fc.record({
+          kind: fc.constant('trafficking'),
+          from: fc.integer({ min: 1890, max: 2110 }),
+          to: fc.integer({ min: 1890, max: 2110 }),
+          missions: fc.option(fc.array(missionArb, { maxLength: 4 }), { nil: undefined }),
+        }),
+        fc.record({
+          kind: fc.constant('projection'),
+          run: fc.oneof(fc.stringMatching(/^[0-9a-z]{9}[0-9a-f]{16}$/), fc.string({ maxLength: 40 })),
+          scenario: fc.constantFrom('baseline', '', '__proto__', 'x'.repeat(80)),
+          region: fc.constantFrom('KEN', 'Nairobi', '', 'constructor'),
+        }),
+      ),
+    ),
+  ),
+  'GET /api/admin/profile-conflicts': p(),
+  'GET /api/admin/profile-conflicts/:country/:edition': withParams({
+    country: countryArb,
+    edition: editionArb,
+  }),
+  'POST /api/admin/profile-conflicts/:country/:edition/resolve': withParams(
+    { country: countryArb, edition: editionArb },
+    queryFrom(),
+    bodyFrom(
+      fc.record({
+        revs: fc.tuple(fc.string({ maxLength: 60 }), fc.string({ maxLength: 60 })),
+        keep: fc.option(fc.constantFrom(0, 1, 2, -1), { nil: undefined }),
+        choices: fc.option(
+          fc.dictionary(
+            fc.constantFrom(
+              'sections.migration-trends.paragraphs[p1].text.en',
+              'edition.status',
+              'country',
+              '__proto__',
+              'values[x].value',
+            ),
+            fc.oneof(fc.record({ pick: fc.constantFrom(0, 1, 2) }), fc.record({ value: fc.jsonValue() })),
+          ),
+          { nil: undefined },
+        ),
+      }),
+    ),
+  ),
   'GET /profiles/:country': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),
   'GET /profiles/:country/figures.csv': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),
   'GET /profiles/:country/figures.xlsx': withParams({ country: countryArb }, queryFrom(S.PublicProfileQuery)),

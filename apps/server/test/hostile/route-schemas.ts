@@ -21,6 +21,7 @@ export {
   PasswordChangeRequest as PasswordChangeShape,
   ProfileDiffQuery,
   ProfileGrantRequest,
+  ProfilePreviewQuery,
   PublicProfileQuery,
   RegisterDeviceRequest as DeviceRegister,
   RelayAccountsQuery,

@@ -8,6 +8,7 @@ import type { ProfileBody, ProfileRole, SectionId, WorkflowAction } from '@tern/
 import { bodyOf, nextRevision } from '@tern/sync';
 import type { WireDoc } from '@tern/sync';
 import { buildApp } from '../../src/app.ts';
+import type { AppOptions } from '../../src/app.ts';
 import { Accounts } from '../../src/auth/accounts.ts';
 import type { Role } from '../../src/auth/roles.ts';
 import { PASSWORD } from '../fixtures.ts';
@@ -40,14 +41,19 @@ export interface ProfileApp {
 }
 
 /** An in-process app on LevelDB in a temp folder, with the PEOPLE and an admin, all logged in. */
-export async function profileApp(): Promise<ProfileApp> {
+export async function profileApp(
+  extra: Partial<AppOptions> = {},
+  before?: (store: TernStore) => Promise<void>,
+): Promise<ProfileApp> {
   const dir = mkdtempSync(join(tmpdir(), 'tern-profiles-'));
   const store = new TernStore({ kind: 'leveldb', dataDir: dir });
+  await before?.(store);
   const app = await buildApp({
     store,
     missions: ['demo'],
     now: () => NOW.getTime(),
     login: { max: 100, timeWindowMs: 60_000 },
+    ...extra,
   });
   const accounts = new Accounts(store.system(), () => NOW.getTime());
   const tokens: Record<string, string> = {};

@@ -9,6 +9,7 @@ import { listConflicts, listMissions } from './conflicts-api.ts';
 import type { ConflictSummary } from './conflicts-api.ts';
 import { plainApiError } from './api-errors.ts';
 import { ConflictDetail } from './ConflictDetail.tsx';
+import { ProfileConflicts } from './ProfileConflicts.tsx';
 import './admin.css';
 
 /**
@@ -150,6 +151,7 @@ export default function AdminConflicts(props: { onClose: () => void }) {
                 </tbody>
               </table>
             )}
+            <ProfileConflicts />
           </>
         )}
       </main>

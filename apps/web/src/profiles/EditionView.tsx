@@ -8,6 +8,7 @@ import type { LocalEdition } from './profile-store.ts';
 import { problemText } from './problem-text.ts';
 import { SectionEditor } from './SectionEditor.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
+import { FiguresPanel } from './FiguresPanel.tsx';
 import { SourcesTable } from './SourcesTable.tsx';
 import { GapsView } from './GapsView.tsx';
 import { ReportLinks } from './ReportLinks.tsx';
@@ -103,6 +104,7 @@ export function EditionView(props: {
       </p>
       <ReportLinks doc={doc} />
       {editable && <ImportPanel doc={doc} edit={edit} lang={lang} />}
+      {editable && <FiguresPanel doc={doc} edit={edit} lang={lang} />}
       <SourcesTable doc={doc} />
       <GapsView doc={doc} edit={edit} editable={editable} />
       {SECTION_IDS.map((id) => (

@@ -11,8 +11,32 @@ import { LANGUAGES } from '../i18n/i18n.ts';
 export function ReportLinks(props: { doc: ProfileBody }) {
   const { t } = useTranslation('profiles');
   const { country, edition } = props.doc;
-  if (edition.status !== 'published')
-    return <p className="hint profile-report-note">{t('report.afterPublication')}</p>;
+  if (edition.status !== 'published') {
+    // A preview of the edition as the server holds it (decision 214): behind login, marked draft.
+    const preview = `/api/profiles/${encodeURIComponent(country)}/editions/${edition.number}/preview`;
+    return (
+      <nav className="profile-report" aria-label={t('report.previewTitle')}>
+        <h4>{t('report.previewTitle')}</h4>
+        <p className="hint profile-report-note">{t('report.afterPublication')}</p>
+        <p className="hint">{t('report.previewNote')}</p>
+        <ul>
+          {LANGUAGES.map((l) => (
+            <li key={l.code}>
+              <a
+                href={`${preview}?lang=${l.code}`}
+                target="_blank"
+                rel="noopener"
+                hrefLang={l.code}
+                data-preview-lang={l.code}
+              >
+                {t('report.preview', { language: l.name })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    );
+  }
   const base = `/profiles/${encodeURIComponent(country)}`;
   return (
     <nav className="profile-report" aria-label={t('report.title')}>

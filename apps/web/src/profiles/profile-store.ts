@@ -6,6 +6,7 @@ import type { TernDb } from '../device/db.ts';
 import { docsOf } from '../device/doc-repository.ts';
 import { DexieSyncStorage } from '../device/local-store.ts';
 import { saveDoc } from '../device/save-doc.ts';
+import { profileScope } from './profile-scope.ts';
 
 /**
  * A country's profile editions on this device (decision 186): rows of the device's document store
@@ -13,7 +14,7 @@ import { saveDoc } from '../device/save-doc.ts';
  * mission's, synced through the country's compact door. Records of missions never see them (their
  * lists ask for their mission), and logging out counts their unsynced edits like any other.
  */
-export const profileScope = (country: string) => `profile-${country}`;
+export { profileScope } from './profile-scope.ts';
 
 export interface LocalEdition {
   id: string;

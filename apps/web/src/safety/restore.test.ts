@@ -7,6 +7,9 @@ import { saveDraft } from '../form/drafts.ts';
 import { listRecords, saveSubmission } from '../records/submissions.ts';
 import { decideRestore } from './restore-rule.ts';
 import { restoreBackup } from './restore.ts';
+import { newProfile } from '@tern/profiles';
+import { localEditions, saveEdition } from '../profiles/profile-store.ts';
+import { keysByScope } from '../profiles/profile-scope.ts';
 
 let n = 0;
 let a: TernDb;
@@ -122,5 +125,46 @@ describe('restoring an encrypted backup', () => {
     expect(() =>
       parseBackup(JSON.stringify({ format: 'tern-encrypted-backup', version: 99, docs: [] })),
     ).toThrow(/newer/);
+  });
+});
+
+describe('restoring Migration Profile editions', () => {
+  it('brings a draft edition back with the records, opened with the country key', async () => {
+    const kenya = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
+    await save(a, 'Amina');
+    const draft = newProfile({
+      country: 'KEN',
+      title: { en: 'Migration in Kenya' },
+      languages: ['en'],
+      by: 'national',
+      at: '2026-06-01T09:00:00.000Z',
+      device: 'dev-1',
+    });
+    await saveEdition(a, kenya, draft, undefined);
+    const file = await backupOf(a);
+    expect(file.docs.map((d) => d.mission).sort()).toEqual(['m1', 'profile-KEN']);
+    // Without the country key (the account has no role on Kenya): counted, never stored.
+    expect(await restoreBackup(b, keysByScope(keys), file)).toMatchObject({ added: 1, unreadable: 1 });
+    expect(await localEditions(b, kenya, 'KEN')).toEqual([]);
+    // With it: the edition comes back, still pending its first sync.
+    const all = keysByScope(keys, new Map([['KEN', kenya]]));
+    expect(await restoreBackup(b, all, file)).toMatchObject({ added: 1, skipped: 1, unreadable: 0 });
+    const back = await localEditions(b, kenya, 'KEN');
+    expect(back.map((e) => [e.doc.title.en, e.pending])).toEqual([['Migration in Kenya', true]]);
+    // Another country's key does not open Kenya's edition.
+    const uganda = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
+    const c = openDb(`restore-c-${n}`);
+    try {
+      const wrong = new Map([[`profile-KEN`, uganda]]);
+      expect(await restoreBackup(c, wrong, file)).toMatchObject({ added: 0, unreadable: 2 });
+    } finally {
+      await c.delete();
+    }
   });
 });

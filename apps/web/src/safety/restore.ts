@@ -18,7 +18,8 @@ export interface RestoreReport {
 
 /**
  * Restore a backup into the device, row by row (decideRestore). A row is taken only when it opens
- * with the key of its mission that the logged-in account holds — a damaged or foreign row is
+ * with the key of its scope that the logged-in account holds (a mission's key, or for a Migration
+ * Profile edition its country's key: `keysByScope`, profiles/profile-scope.ts) — a damaged or foreign row is
  * counted, never stored. The rows stay sealed as they were; nothing is decrypted into storage.
  */
 export async function restoreBackup(

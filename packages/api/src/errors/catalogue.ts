@@ -59,6 +59,8 @@ export const SERVER_ERRORS = {
     status: 422,
     title: 'The document is not an edition of this country’s profile',
   },
+  // A figure citing Tern that the server did not compute or seal as it stands (decision 212).
+  TERN_PROFILE_FIGURE_UNSEALED: { status: 422, title: 'A figure citing Tern is not as Tern computed it' },
   TERN_EXPORT_TOO_LARGE: { status: 413, title: 'The export is too large for one zip' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MissionId } from './common.ts';
+import { Choice } from './conflicts.ts';
+import { DemographyId } from './demography.ts';
 
 /**
  * Migration Profiles on the server (issue 15, docs/profiles.md "On the server"). A country is an
@@ -34,4 +37,59 @@ export const PublicProfileQuery = z
     lang: z.enum(['en', 'fr', 'es', 'ar', 'ru']).optional(),
     edition: z.coerce.number().int().min(1).max(9999).optional(),
   })
+  .strict();
+
+const FigureYear = z.number().int().min(1900).max(2100);
+
+/**
+ * `POST /api/profiles/:country/figures` (decision 212): Tern's own figures for a section, computed on
+ * the server. `trafficking`: cases of Tern missions whose country of exploitation is the profile's,
+ * by registration year, through the research disclosure control (k, perturbation); `missions` limits
+ * them to missions of the caller. `projection`: the total population of one region of a stored
+ * projection run, by year, for one scenario.
+ */
+export const ProfileFigureRequest = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('trafficking'),
+      from: FigureYear,
+      to: FigureYear,
+      missions: z.array(MissionId).min(1).max(50).optional(),
+    })
+    .strict()
+    .refine((q) => q.from <= q.to && q.to - q.from <= 30, {
+      message: 'from must not be after to, and a query covers at most 31 years',
+      path: ['to'],
+    }),
+  z
+    .object({
+      kind: z.literal('projection'),
+      run: DemographyId,
+      scenario: z.string().trim().min(1).max(60),
+      region: z.string().min(1).max(40),
+    })
+    .strict(),
+]);
+export type ProfileFigureRequest = z.input<typeof ProfileFigureRequest>;
+
+/**
+ * `POST /api/admin/profile-conflicts/:country/:edition/resolve` (decision 213): the two leaf revs the
+ * admin looked at, and either a choice for every disputed field (a side, or a typed value) or one
+ * branch kept whole (`keep`, the only way when the two branches are in different workflow steps).
+ */
+export const ProfileResolveRequest = z
+  .object({
+    revs: z.tuple([z.string().min(1).max(200), z.string().min(1).max(200)]),
+    keep: z.union([z.literal(0), z.literal(1)]).optional(),
+    choices: z.record(z.string().min(1).max(500), Choice).optional(),
+  })
+  .strict()
+  .refine((r) => (r.keep === undefined) !== (r.choices === undefined), {
+    message: 'give either choices for the disputed fields or keep (0 or 1), not both',
+  });
+export type ProfileResolveRequest = z.input<typeof ProfileResolveRequest>;
+
+/** `GET /api/profiles/:country/editions/:edition/preview?lang=fr` (decision 214). */
+export const ProfilePreviewQuery = z
+  .object({ lang: z.enum(['en', 'fr', 'es', 'ar', 'ru']).optional() })
   .strict();

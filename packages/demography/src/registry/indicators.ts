@@ -143,6 +143,26 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     ],
   },
   {
+    id: 'population',
+    name: 'Total population',
+    definition: 'Usual residents of the country (or region), all ages and both sexes, on 1 January.',
+    unit: 'persons',
+    measure: 'stock',
+    signed: false,
+    sources: [
+      'UN DESA World Population Prospects (total population)',
+      'National population projections',
+      'Projection runs of the projections workspace (issue 14)',
+    ],
+    coverage:
+      'All countries (UN DESA, estimates and projections); projections run in Tern for the regions of their data set.',
+    methodNotes:
+      'A projected figure is a scenario result, not an observation: the value note names the run, the scenario and the region.',
+    follows: [
+      'UN Principles and Recommendations for Population and Housing Censuses, Rev. 3 (2017): usual residence',
+    ],
+  },
+  {
     id: 'vots-assisted',
     name: 'Victims of trafficking assisted',
     definition:

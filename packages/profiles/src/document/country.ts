@@ -14,6 +14,10 @@ export function toAlpha3(code: string): string | undefined {
   return undefined;
 }
 
+/** The alpha-2 code of an assigned alpha-3 code (KEN → KE), or undefined. */
+export const toAlpha2 = (alpha3: string): string | undefined =>
+  isAlpha3(alpha3) ? countries.alpha3ToAlpha2(alpha3) : undefined;
+
 /** The country's name in a language (the code itself when the runtime has no name). */
 export function countryName(alpha3: string, lang: string): string {
   const a2 = countries.alpha3ToAlpha2(alpha3);

@@ -89,6 +89,20 @@ export const ProfileValue = z
     definition: z.string().min(1).max(4000),
     reliability: z.string().min(1).max(2000),
     note: z.string().max(2000).optional(),
+    /**
+     * A figure Tern computed itself (decision 212): what was asked, when, and the server's seal over
+     * the figure, so a device cannot make one up or change it (the server checks the seal at sync).
+     */
+    tern: z
+      .object({
+        kind: z.enum(['trafficking', 'projection']),
+        query: z.string().min(1).max(1000),
+        pulledAt: When,
+        pulledBy: Who,
+        seal: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a seal is 43 base64url characters'),
+      })
+      .strict()
+      .optional(),
   })
   .superRefine((v, ctx) => {
     const def = indicatorById(v.indicator);

@@ -6,6 +6,7 @@ import { toAlpha3 } from '../document/country.ts';
 import { valueKey } from '../document/keys.ts';
 import type { ProfileBody, ProfileValue } from '../document/schema.ts';
 import { ProfileError } from '../errors.ts';
+import { isTernSource } from '../values/tern-figures.ts';
 
 export interface CandidateRow {
   /** Line (CSV) or sheet row (XLSX) the row starts on, header = 1. */
@@ -83,6 +84,11 @@ export function checkRows(
     else if (year < 1900) refuse('year', `${year} is before 1900`);
     const source = r.source.trim();
     if (!source) refuse('source', 'the value has no source: every figure must say where it comes from');
+    else if (isTernSource(source))
+      refuse(
+        'source',
+        `"${source}" is reserved for figures Tern computes: pull them from the server instead`,
+      );
     const raw = r.value.trim();
     if (!NUMBER.test(raw)) refuse('value', raw ? `"${raw}" is not a number` : 'the value is empty');
     const mult = r.unitMult.trim() === '' ? 0 : Number(r.unitMult);

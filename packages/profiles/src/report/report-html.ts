@@ -127,6 +127,7 @@ body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10
 header.cover { break-after: page; padding-block-start: 60mm; }
 header.cover h1 { font-size: 24pt; margin: 0 0 6mm; }
 .draft { border: 2px solid #a00; color: #a00; padding: 2mm 4mm; display: inline-block; }
+.draft-mark { position: fixed; inset-block-start: 0; inset-inline-end: 0; border: 2px solid #a00; color: #a00; background: #fff; padding: 1mm 3mm; font-weight: bold; }
 nav.toc { break-after: page; }
 nav.toc ol { padding-inline-start: 6mm; }
 section { break-before: page; }
@@ -205,8 +206,9 @@ export function reportHtml(m: ReportModel): string {
   const notes = m.footnotes.map((f) => `<li id="fn-${f.n}">${escapeHtml(f.source)}</li>`).join('');
   return `<!doctype html>
 <html lang="${escapeHtml(m.language)}" dir="${m.dir}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(m.title)}</title><style>${STYLE}</style></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${m.edition.draft ? '<meta name="robots" content="noindex, nofollow">' : ''}<title>${m.edition.draft ? `${l.draft}: ` : ''}${escapeHtml(m.title)}</title><style>${STYLE}</style></head>
 <body>
+${m.edition.draft ? `<p class="draft-mark" data-draft>${l.draft}</p>` : ''}
 <header class="cover"><h1>${escapeHtml(m.title)}</h1><p>${escapeHtml(m.country.name)} · ${l.edition} ${m.edition.number}${date ? ` · ${l.published} ${date}` : ''}</p>${m.edition.draft ? `<p class="draft">${l.draft}</p>` : ''}</header>
 <nav class="toc"><h2>${l.contents}</h2><ol>${toc}</ol></nav>
 <main>

@@ -123,6 +123,18 @@ describe('the report model', () => {
     expect(reportModel(kenyaProfile(), 'en', { preview: true }).edition.draft).toBe(true);
   });
 
+  it('a draft preview says so on every printed page, in its title, and asks not to be indexed', () => {
+    const html = reportHtml(reportModel(kenyaProfile(), 'fr', { preview: true }));
+    // A fixed element repeats on every page Chromium prints.
+    expect(html).toMatch(/<p class="draft-mark" data-draft>Projet — non publié<\/p>/);
+    expect(html).toMatch(/\.draft-mark \{ position: fixed;/);
+    expect(html).toMatch(/<title>Projet — non publié: /);
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+    const published = reportHtml(reportModel(publishedProfile(), 'fr'));
+    expect(published).not.toContain('data-draft');
+    expect(published).not.toContain('noindex');
+  });
+
   it('the figures export lists every value with its source, definition and reliability', () => {
     const csv = figuresCsv(publishedProfile());
     const lines = csv

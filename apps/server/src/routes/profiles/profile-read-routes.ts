@@ -1,6 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { ProfileDiffQuery, ProfileEditionParams } from '@tern/api';
-import { countryName, diffEditions, diffLines, gapMatrix, overduePlans, unplannedGaps } from '@tern/profiles';
+import { ProfileDiffQuery, ProfileEditionParams, ProfilePreviewQuery } from '@tern/api';
+import {
+  countryName,
+  diffEditions,
+  diffLines,
+  gapMatrix,
+  overduePlans,
+  reportHtml,
+  reportModel,
+  unplannedGaps,
+} from '@tern/profiles';
 import type { ServerDeps } from '../../deps.ts';
 import { TernError } from '../../errors.ts';
 import { scopeOf } from '../../auth/permissions.ts';
@@ -8,6 +17,7 @@ import { grantedCountries } from '../../profiles/profile-grants.ts';
 import { readAccess, rolesOn } from '../../profiles/profile-access.ts';
 import { editionAt, editionsOf, storedCountries, summaryOf } from '../../profiles/profile-editions.ts';
 import { openConflict } from '../../profiles/profile-merge.ts';
+import { publicPagePolicy } from '../../profiles/public-page.ts';
 import { parseRequest } from '../../validate-request.ts';
 
 const noEdition = (country: string, n: number) =>
@@ -68,6 +78,27 @@ export async function profileReadRoutes(app: FastifyInstance, deps: ServerDeps):
         unplanned: unplannedGaps(matrix),
         overdue: overduePlans(found.doc.gapPlans, now.toISOString().slice(0, 10)),
       };
+    },
+  );
+
+  // The report of any edition as it stands on the server, for the people who may read the profile
+  // (decision 214): a draft or an edition in review is marked as a draft on every page, never cached,
+  // never indexed, and only ever here, behind login (the public page serves published editions only).
+  app.get<{ Params: { country: string; edition: string } }>(
+    '/api/profiles/:country/editions/:edition/preview',
+    async (req, reply) => {
+      const { country } = await readAccess(deps, req);
+      const { edition } = parseRequest(ProfileEditionParams, req.params, 'Edition');
+      const { lang = 'en' } = parseRequest(ProfilePreviewQuery, req.query, 'Query');
+      const found = await editionAt(deps.store.profile(country), country, edition);
+      if (!found) throw noEdition(country, edition);
+      const html = reportHtml(reportModel(found.doc, lang, { preview: true, now: new Date(deps.now()) }));
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .header('x-robots-tag', 'noindex, nofollow')
+        .header('content-security-policy', publicPagePolicy(html))
+        .send(html);
     },
   );
 

@@ -43,7 +43,7 @@ export async function profileSyncRoute(app: FastifyInstance, deps: ServerDeps): 
     const results: Result[] = [];
     const accepted: WireDoc[] = [];
     for (const doc of docs) {
-      const refused = await admitProfileDoc(db, country, doc, actor, stored);
+      const refused = await admitProfileDoc(db, country, doc, actor, stored, deps.profileFigureSeal);
       if (refused) results.push({ id: doc._id, rev: doc._rev, ok: false, ...refused });
       else {
         accepted.push(doc);

@@ -27,6 +27,8 @@ export const en: Messages = {
   TERN_DEVICE_RETIRED:
     'This device was retired by the mission: it can no longer sync. Nothing on it was deleted. Sign in on a registered device, or ask your data officer.',
   TERN_DOC_INVALID: 'A record is damaged or incomplete and was not accepted.',
+  TERN_PROFILE_FIGURE_UNSEALED:
+    "A figure citing Tern is not as Tern computed it (changed or made up on a device) and was not accepted. Pull Tern's figures again.",
   TERN_PROFILE_WRONG_COUNTRY:
     'A profile edition belongs to another country (or is not a profile edition) and was not accepted.',
   TERN_DOC_WRONG_MISSION: 'A record belongs to another mission and was not accepted.',

@@ -29,6 +29,8 @@ export const es: Messages = {
   TERN_DEVICE_RETIRED:
     'La misión retiró este dispositivo: ya no puede sincronizar. No se borró nada en él. Inicie sesión en un dispositivo registrado o consulte a su responsable de datos.',
   TERN_DOC_INVALID: 'Un registro está dañado o incompleto y no fue aceptado.',
+  TERN_PROFILE_FIGURE_UNSEALED:
+    'Una cifra que cita a Tern no es la que Tern calculó (modificada o inventada en un dispositivo) y no se aceptó. Vuelva a obtener las cifras de Tern.',
   TERN_PROFILE_WRONG_COUNTRY:
     'Una edición de perfil pertenece a otro país (o no es una edición de perfil) y no fue aceptada.',
   TERN_DOC_WRONG_MISSION: 'Un registro pertenece a otra misión y no fue aceptado.',

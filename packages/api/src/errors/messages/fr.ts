@@ -32,6 +32,8 @@ export const fr: Messages = {
   TERN_DEVICE_RETIRED:
     'Cet appareil a été retiré par la mission : il ne peut plus se synchroniser. Rien n’y a été effacé. Connectez-vous sur un appareil enregistré, ou demandez à votre responsable des données.',
   TERN_DOC_INVALID: "Une fiche est endommagée ou incomplète et n'a pas été acceptée.",
+  TERN_PROFILE_FIGURE_UNSEALED:
+    "Un chiffre citant Tern n'est pas celui que Tern a calculé (modifié ou inventé sur un appareil) et n'a pas été accepté. Récupérez de nouveau les chiffres de Tern.",
   TERN_PROFILE_WRONG_COUNTRY:
     "Une édition de profil appartient à un autre pays (ou n'est pas une édition de profil) et n'a pas été acceptée.",
   TERN_DOC_WRONG_MISSION: "Une fiche appartient à une autre mission et n'a pas été acceptée.",
