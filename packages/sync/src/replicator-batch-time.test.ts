@@ -68,7 +68,7 @@ describe('push batches sized by time', () => {
     });
     expect(summary.pushedDocs).toBe(300);
     expect(await device.pendingCount()).toBe(0);
-    // The first batch is the cautious 32 KiB; then about 1 s of sending each (RTT counted against the
+    // The first batch is the cautious 16 KiB; then about 1 s of sending each (RTT counted against the
     // link), never over 1.5 s; the last one is what is left.
     const full = link.batches.slice(1, -1);
     expect(full.length).toBeGreaterThanOrEqual(3);
@@ -87,9 +87,9 @@ describe('push batches sized by time', () => {
     const link = new SimulatedLink(10_000_000, 10);
     const device = await deviceWith(3000);
     await syncOnce(device, link, { device: 'dev', batchSeconds: 1, now: () => link.clock });
-    expect(link.batches[0]).toBeLessThanOrEqual(32 * 1024);
+    expect(link.batches[0]).toBeLessThanOrEqual(16 * 1024);
     expect(Math.max(...link.batches)).toBeGreaterThan(900 * 1024);
-    expect(link.batches.length).toBeLessThanOrEqual(8);
+    expect(link.batches.length).toBeLessThanOrEqual(10);
   });
 
   it('without batchSeconds the batches are as before (the byte and count limits only)', async () => {

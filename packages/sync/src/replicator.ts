@@ -122,7 +122,7 @@ export interface SyncOptions {
    * upload progress inside one `fetch`). Unset: batches of `batchBytes` (Node clients, the benchmark).
    */
   batchSeconds?: number;
-  /** The first batch's budget when sizing by time, before any measurement (default 32 KiB). */
+  /** The first batch's budget when sizing by time, before any measurement (default 16 KiB). */
   firstBatchBytes?: number;
   /** The smallest budget when sizing by time (default 16 KiB; a record larger than it still goes alone). */
   minBatchBytes?: number;
@@ -217,7 +217,7 @@ export async function syncOnce(
   const clock = opts.now ?? Date.now;
   const minBatchBytes = Math.min(opts.minBatchBytes ?? 16 * 1024, batchBytes);
   let budget = opts.batchSeconds
-    ? Math.min(batchBytes, Math.max(minBatchBytes, opts.firstBatchBytes ?? 32 * 1024))
+    ? Math.min(batchBytes, Math.max(minBatchBytes, opts.firstBatchBytes ?? 16 * 1024))
     : batchBytes;
   const summary: SyncSummary = {
     pushedDocs: 0,

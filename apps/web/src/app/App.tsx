@@ -35,7 +35,9 @@ const CasesHome = lazyScreen(() => withCaseForms(import('../cases/CasesHome.tsx'
 const EditRecordPage = lazyScreen(() =>
   withCaseForms(import('../form/EditRecordPage.tsx')).then((m) => m.EditRecordPage),
 );
-const OfficerViews = lazyScreen(() => withCaseForms(import('../officer/OfficerViews.tsx')).then((m) => m.OfficerViews));
+const OfficerViews = lazyScreen(() =>
+  withCaseForms(import('../officer/OfficerViews.tsx')).then((m) => m.OfficerViews),
+);
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);

@@ -78,7 +78,8 @@ export function RecordView(props: {
   const answers = (rec.body.answers ?? {}) as Record<string, unknown>;
   const review = entry.review;
   const waiting = review?.state !== 'approved' && review?.state !== 'returned';
-  const judged = baseline && (baseline.from === 'device' || baseline.from === 'server') ? baseline.version : null;
+  const judged =
+    baseline && (baseline.from === 'device' || baseline.from === 'server') ? baseline.version : null;
   const changes = judged && waiting ? answerChanges(entry.form, judged.answers, answers, lang) : null;
   return (
     <div className="record-view" data-id={entry.id} data-form={entry.form} data-state={shownState(entry)}>

@@ -52,7 +52,9 @@ describe("a reviewer's previous version from the record's history (decision 208)
     expect(lastJudged({ not: 'a list' }, ['3-c'])).toBeNull();
     expect(lastJudged([null, 7, 'x', { ok: null }, { ok: [] }], ['3-c'])).toBeNull();
     expect(lastJudged([doc('3-c', 'approved', ['not', 'an', 'object'])], ['3-c'])).toBeNull();
-    const forged = { ok: { _rev: '3-c', answers: {}, review: { state: 'approved', by: '', at: 'yesterday' } } };
+    const forged = {
+      ok: { _rev: '3-c', answers: {}, review: { state: 'approved', by: '', at: 'yesterday' } },
+    };
     expect(lastJudged([forged], ['3-c'])).toBeNull();
     expect(lastJudged([doc('9-z', 'approved')], ['3-c'])).toBeNull();
   });
@@ -85,7 +87,10 @@ describe("a reviewer's previous version from the record's history (decision 208)
   });
 
   it('says none when the history holds no judged version', async () => {
-    const { f } = stubFetch({ status: 200, body: [doc('3-c', null), { missing: '2-b' }, { missing: '1-a' }] });
+    const { f } = stubFetch({
+      status: 200,
+      body: [doc('3-c', null), { missing: '2-b' }, { missing: '1-a' }],
+    });
     expect(await reviewBaseline(null, row, f)).toEqual({ from: 'none' });
   });
 

@@ -43,7 +43,8 @@ describe('built-in forms', () => {
     expect(Object.keys(CASE_FORM_TITLES)).toEqual(['screening@1', 'assistance@1']);
     for (const [key, title] of Object.entries(CASE_FORM_TITLES)) {
       const form = builtinForms.get(key)!;
-      for (const lang of ['en', 'fr', 'ar', 'es', 'ru']) expect([key, lang, title[lang]]).toEqual([key, lang, form.title[lang]]);
+      for (const lang of ['en', 'fr', 'ar', 'es', 'ru'])
+        expect([key, lang, title[lang]]).toEqual([key, lang, form.title[lang]]);
     }
   });
 
