@@ -56,8 +56,8 @@ export async function startOpaqueSeqCouch(): Promise<OpaqueSeqCouch> {
   const handedOut = new Set<string>();
   const unknownSince: string[] = [];
   const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    const chunks: Uint8Array[] = [];
+    req.on('data', (c: Buffer) => chunks.push(new Uint8Array(c)));
     req.on('end', () => {
       void (async () => {
         const url = new URL(req.url ?? '/', 'http://x');
@@ -74,7 +74,7 @@ export async function startOpaqueSeqCouch(): Promise<OpaqueSeqCouch> {
             !['host', 'accept-encoding', 'content-length', 'connection'].includes(k)
           )
             headers[k] = v;
-        const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+        const body = chunks.length > 0 ? new Uint8Array(Buffer.concat(chunks)) : undefined;
         const up = await fetch(`${base}${url.pathname}${url.search}`, {
           method: req.method ?? 'GET',
           headers,

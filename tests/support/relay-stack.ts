@@ -62,7 +62,7 @@ export class Tablet {
     private readonly run: number,
   ) {}
 
-  async write(count: number, from = 0, author = DEMO.interviewer.username): Promise<void> {
+  async write(count: number, from = 0, author: string = DEMO.interviewer.username): Promise<void> {
     for (let i = from; i < from + count; i++)
       await this.storage.save(`sub:${ulidFor(this.run, i)}`, {
         ...recordBody('demo', i, 600, this.run),

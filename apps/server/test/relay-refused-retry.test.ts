@@ -53,7 +53,7 @@ async function madeBy(author: string, name: string): Promise<WireDoc> {
 const atHq = async (id: string) => (await hq.store.mission('demo').existing([id])).has(id);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('refused revisions at the relay', () => {
+describe('refused revisions at the relay', { timeout: 120_000 }, () => {
   it('are noted, not sent again before their time, and retried until headquarters takes them', async () => {
     const id = (await madeBy('new-interviewer', 'Made before the account existed'))._id;
     const { up, seen } = upstream();

@@ -61,7 +61,8 @@ const leaves = async (s: TernStore | TestApp['store']) =>
 const records = (count: number, tag: string): WireDoc[] =>
   Array.from({ length: count }, (_, i) => submission('demo', validAnswers(`${tag} ${i}`)));
 
-describe('the relay replicator', () => {
+// Each test starts a headquarters app and runs several passes: over 20 s on a loaded 2-core machine.
+describe('the relay replicator', { timeout: 120_000 }, () => {
   it('sends up and takes down until both hold the same leaves; a second pass moves nothing', async () => {
     await relayStore.mission('demo').writeReplicated(records(30, 'Office'));
     await hq.store.mission('demo').writeReplicated(records(12, 'HQ'));
