@@ -15,7 +15,6 @@ import { SyncPanel } from '../sync/SyncPanel.tsx';
 import { deviceId } from '../device/device-id.ts';
 import { listRecords, unsyncedCount } from '../records/submissions.ts';
 import { DeviceStorage } from '../safety/DeviceStorage.tsx';
-import { keysByScope } from '../profiles/profile-scope.ts';
 import { LogoutBlocked } from '../safety/LogoutBlocked.tsx';
 import { saveOpenWork } from '../safety/open-work.ts';
 import { requestPersistence } from '../safety/storage-status.ts';
@@ -231,7 +230,8 @@ export function App(props: {
             <DeviceStorage
               db={db}
               username={user.username}
-              keys={keysByScope(user.keys, user.profileKeys)}
+              keys={user.keys}
+              profileKeys={user.profileKeys}
               onRestored={() => void refresh()}
             />
             {OFFICER_ROLES.has(user.role) && (

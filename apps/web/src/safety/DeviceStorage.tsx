@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TernDb } from '../device/db.ts';
-import { BackupFileError, backupFileName, encryptedBackup, parseBackup } from './backup.ts';
-import { download } from '../app/download.ts';
 import type { BackupFile } from './backup.ts';
 import { formatBytes, formatDate, formatNumber } from '../i18n/i18n.ts';
 import { unsyncedCount } from '../records/submissions.ts';
-import { restoreBackup } from './restore.ts';
 import type { RestoreReport } from './restore.ts';
 import { storageNeedsAttention, storageStatus } from './storage-status.ts';
 import type { StorageStatus } from './storage-status.ts';
+
+/** Backup and restore themselves: a chunk of their own, fetched on first use (decision 216). */
+const actions = () => import('./backup-actions.ts');
 
 /**
  * "Device storage": whether the browser promised to keep Tern's data, how much room is left, how
@@ -18,7 +18,10 @@ import type { StorageStatus } from './storage-status.ts';
 export function DeviceStorage(props: {
   db: TernDb;
   username: string;
+  /** Mission keys by mission. */
   keys: ReadonlyMap<string, CryptoKey>;
+  /** Country profile keys by country: a backup's profile editions are restored with them. */
+  profileKeys: ReadonlyMap<string, CryptoKey>;
   onRestored: () => void;
 }) {
   const { t } = useTranslation('safety');
@@ -42,16 +45,23 @@ export function DeviceStorage(props: {
     setMessage('');
     if (!f) return;
     try {
-      setFile(parseBackup(await f.text()));
-    } catch (e) {
+      const m = await actions();
+      try {
+        setFile(m.parseBackup(await f.text()));
+      } catch (e) {
+        setFile(null);
+        setMessage(e instanceof m.BackupFileError ? t('restore.badFile') : t('restore.failed'));
+      }
+    } catch {
       setFile(null);
-      setMessage(e instanceof BackupFileError ? t('restore.badFile') : t('restore.failed'));
+      setMessage(t('restore.failed'));
     }
   };
   const restore = async () => {
     if (!file) return;
     try {
-      setReport(await restoreBackup(props.db, props.keys, file));
+      const m = await actions();
+      setReport(await m.restoreBackup(props.db, m.keysByScope(props.keys, props.profileKeys), file));
     } catch {
       setMessage(t('restore.failed'));
     }
@@ -98,11 +108,7 @@ export function DeviceStorage(props: {
         <div className="backup-actions">
           <button
             type="button"
-            onClick={() =>
-              void encryptedBackup(props.db, props.username).then((b) =>
-                download(b, backupFileName(props.username)),
-              )
-            }
+            onClick={() => void actions().then((m) => m.downloadBackup(props.db, props.username))}
           >
             {t('backup.downloadDevice')}
           </button>

@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { TernDb } from '../device/db.ts';
-import { backupFileName, encryptedBackup } from './backup.ts';
-import { download } from '../app/download.ts';
 
 /** Logout refused while records exist only on this device: say so, and offer the encrypted backup. */
 export function LogoutBlocked(props: { db: TernDb; username: string; count: number; onClose: () => void }) {
@@ -12,9 +10,7 @@ export function LogoutBlocked(props: { db: TernDb; username: string; count: numb
       <button
         type="button"
         onClick={() =>
-          void encryptedBackup(props.db, props.username).then((blob) =>
-            download(blob, backupFileName(props.username)),
-          )
+          void import('./backup-actions.ts').then((m) => m.downloadBackup(props.db, props.username))
         }
       >
         {t('backup.download')}
