@@ -5,7 +5,8 @@ import { runVolume } from './fuzz-volume.ts';
 
 /**
  * `npm run fuzz -- [--seed N] [--per-family N] [--family NAME]… [--max-minutes-per-family M]
- * [--world-requests N]`: hostile requests at volume, a fresh app and store every N requests (10,000). A family stopped by the time limit reports how many requests it got.
+ * [--world-requests N] [--trace-worlds]`: hostile requests at volume, a fresh app and store every N
+ * requests (10,000); `--trace-worlds` prints memory as each world closes (run Node with --expose-gc). A family stopped by the time limit reports how many requests it got.
  */
 const { values } = parseArgs({
   options: {
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     family: { type: 'string', multiple: true },
     'max-minutes-per-family': { type: 'string' },
     'world-requests': { type: 'string' },
+    'trace-worlds': { type: 'boolean' },
   },
 });
 const seed = values.seed ? Number(values.seed) : Date.now() % 2 ** 31;
@@ -30,7 +32,7 @@ if (
   (worldRequests !== undefined && !(worldRequests >= 1))
 ) {
   console.error(
-    `usage: npm run fuzz -- [--seed <integer>] [--per-family <n>] [--family <${Object.keys(FAMILIES).join(' | ')}>]… [--max-minutes-per-family <m>] [--world-requests <n>]`,
+    `usage: npm run fuzz -- [--seed <integer>] [--per-family <n>] [--family <${Object.keys(FAMILIES).join(' | ')}>]… [--max-minutes-per-family <m>] [--world-requests <n>] [--trace-worlds]`,
   );
   process.exit(2);
 }
@@ -43,6 +45,7 @@ const figures = await runVolume({
   ...(families ? { families } : {}),
   ...(minutes ? { maxMsPerFamily: minutes * 60_000 } : {}),
   ...(worldRequests ? { worldRequests } : {}),
+  ...(values['trace-worlds'] ? { traceWorlds: true } : {}),
 });
 const failed = figures.filter((f) => f.failure);
 const total = figures.reduce((n, f) => n + f.requests, 0);

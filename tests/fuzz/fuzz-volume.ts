@@ -42,6 +42,11 @@ export async function runVolume(o: {
   families?: Family[];
   /** Requests per world (default WORLD_REQUESTS). */
   worldRequests?: number;
+  /**
+   * Print the heap and RSS each time a world has closed (after a full collection when Node runs with
+   * `--expose-gc`): memory that climbs from world to world is a leak, not the judge's digest.
+   */
+  traceWorlds?: boolean;
   log?: (line: string) => void;
 }): Promise<FamilyFigures[]> {
   const log = o.log ?? ((l: string) => console.log(l));
@@ -59,7 +64,22 @@ export async function runVolume(o: {
   await probe.close();
   // A request still counts as never answered after 60 s, not 5 s: the volume run is run niced on a
   // shared machine, where a login's scrypt alone took over 5 s (decision 177).
-  const harness = new HostileHarness(leveldb, 60_000, o.worldRequests ?? WORLD_REQUESTS);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const harness = new HostileHarness(
+    leveldb,
+    60_000,
+    o.worldRequests ?? WORLD_REQUESTS,
+    o.traceWorlds
+      ? (n) => {
+          gc?.();
+          const m = process.memoryUsage();
+          log(
+            `fuzz: world ${n} closed: heap ${Math.round(m.heapUsed / 2 ** 20)} MB${gc ? ' after a full collection' : ''}, ` +
+              `external ${Math.round(m.external / 2 ** 20)} MB, RSS ${Math.round(m.rss / 2 ** 20)} MB`,
+          );
+        }
+      : undefined,
+  );
   const out: FamilyFigures[] = [];
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, mb())), 1_000);

@@ -57,6 +57,8 @@ export class HostileHarness {
      * A leak in the process (module state, caches) still shows across worlds. Unbounded by default.
      */
     private readonly worldRequests = Infinity,
+    /** Called after a world closed because it served its `worldRequests` (the volume run's memory trace). */
+    private readonly onWorldDone?: (worlds: number) => void,
   ) {}
   private readonly crashes = new CrashWatch();
   requests = 0;
@@ -75,7 +77,10 @@ export class HostileHarness {
   }
 
   private async world(): Promise<FuzzWorld> {
-    if (this.current && this.inWorld >= this.worldRequests) await this.dead();
+    if (this.current && this.inWorld >= this.worldRequests) {
+      await this.dead();
+      this.onWorldDone?.(this.worlds);
+    }
     if (!this.current) {
       this.current = await FuzzWorld.create(this.makeStore);
       this.worlds += 1;
