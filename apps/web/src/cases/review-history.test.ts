@@ -99,11 +99,11 @@ describe("a reviewer's previous version from the record's history (decision 208)
     const refused = await reviewBaseline(
       null,
       row,
-      stubFetch({ status: 403, body: { code: 'TERN_FORBIDDEN', message: 'not your mission' } }).f,
+      stubFetch({ status: 403, body: { code: 'TERN_AUTH_FORBIDDEN', message: 'not your mission' } }).f,
     );
     expect(refused.from).toBe('failed');
     expect(refused.from === 'failed' && [refused.error.code, refused.error.message]).toEqual([
-      'TERN_FORBIDDEN',
+      'TERN_AUTH_FORBIDDEN',
       'not your mission',
     ]);
   });
