@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yProblems } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
-import { DEMO, ROOT, startServer } from '../support/server-process.ts';
+import { DEMO, startServer } from '../support/server-process.ts';
 import { logIn, openControlled } from '../support/tern-page.ts';
 import type { ServerHandle } from '../support/server-process.ts';
+import { PHONE, words } from '../support/locale.ts';
 
 /**
  * Issue 16's accessibility audit: axe-core on every main screen — the interviewer's (login, records,
@@ -25,16 +24,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Dict = Record<string, unknown>;
-const translator = (lang: string) => {
-  const d = JSON.parse(
-    readFileSync(join(ROOT, `apps/web/src/i18n/locales/${lang}/cases.json`), 'utf8'),
-  ) as Dict;
-  return (path: string) => String(path.split('.').reduce<unknown>((o, k) => (o as Dict)[k], d));
-};
+const translator = (lang: string) => words(lang, 'cases');
 
-const phone = () =>
-  browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+const phone = () => browser.newContext(PHONE);
 
 async function audit(page: Page, where: string) {
   const found = await seriousA11yProblems(page);

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
-import { DEMO, ROOT, startServer } from '../support/server-process.ts';
+import { DEMO, startServer } from '../support/server-process.ts';
 import { logIn, openControlled } from '../support/tern-page.ts';
 import type { ServerHandle } from '../support/server-process.ts';
+import { PHONE, words } from '../support/locale.ts';
 
 /**
  * Issue 12, item 1: a deletion reaches the other devices. The data officer deletes a form on one
@@ -24,14 +23,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Dict = Record<string, unknown>;
-const tr = (lang: string) => {
-  const d = JSON.parse(
-    readFileSync(join(ROOT, `apps/web/src/i18n/locales/${lang}/cases.json`), 'utf8'),
-  ) as Dict;
-  return (path: string) => String(path.split('.').reduce<unknown>((o, k) => (o as Dict)[k], d));
-};
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+const tr = (lang: string) => words(lang, 'cases');
 
 async function sync(page: Page): Promise<string> {
   await page.locator('.cases-nav .sync > button').click();

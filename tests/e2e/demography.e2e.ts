@@ -18,6 +18,7 @@ import { regionSetCsv } from '@tern/demography/testing';
 import { launchChromium } from '../support/browser.ts';
 import { DEMO, ROOT, startServer } from '../support/server-process.ts';
 import type { ServerHandle } from '../support/server-process.ts';
+import { words as localeWords } from '../support/locale.ts';
 
 /**
  * Issue 14, the statistician's projection workspace in a real Chromium against the real server: a
@@ -35,17 +36,7 @@ const SHOTS = process.env.TERN_GUIDE_SHOTS
   : mkdtempSync(join(tmpdir(), 'tern-shots-'));
 const FILES = mkdtempSync(join(tmpdir(), 'tern-demog-'));
 
-type Dict = Record<string, unknown>;
-const words = (lang: string) => {
-  const d = JSON.parse(
-    readFileSync(join(ROOT, `apps/web/src/i18n/locales/${lang}/demography.json`), 'utf8'),
-  ) as Dict;
-  return (path: string, vars: Record<string, string | number> = {}) =>
-    Object.entries(vars).reduce(
-      (s, [k, v]) => s.replace(`{{${k}}}`, String(v)),
-      String(path.split('.').reduce<unknown>((o, k) => (o as Dict)[k], d)),
-    );
-};
+const words = (lang: string) => localeWords(lang, 'demography');
 const en = words('en');
 
 const REGIONS = ['DE11', 'DE12', 'DE13'];

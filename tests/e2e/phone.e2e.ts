@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
-import { DEMO, ROOT, startServer } from '../support/server-process.ts';
+import { DEMO, startServer } from '../support/server-process.ts';
 import { logIn, openControlled } from '../support/tern-page.ts';
 import type { ServerHandle } from '../support/server-process.ts';
+import { words } from '../support/locale.ts';
 
 /**
  * Issue 16, the phone: at 360 × 740 (the phones interviewers carry), in all five languages, the
@@ -23,13 +22,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Dict = Record<string, unknown>;
-const cases = (lang: string) => {
-  const d = JSON.parse(
-    readFileSync(join(ROOT, `apps/web/src/i18n/locales/${lang}/cases.json`), 'utf8'),
-  ) as Dict;
-  return (path: string) => String(path.split('.').reduce<unknown>((o, k) => (o as Dict)[k], d));
-};
+const cases = (lang: string) => words(lang, 'cases');
 
 /** Controls on screen smaller than 44 × 44 px: "tag.class 'text' w×h". Radios and checkboxes count by their label row. */
 function smallTargets(page: Page): Promise<string[]> {

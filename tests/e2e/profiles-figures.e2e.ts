@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,6 +9,7 @@ import { seriousA11yProblems } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { ROOT, startServer } from '../support/server-process.ts';
 import type { ServerHandle } from '../support/server-process.ts';
+import { words as localeWords } from '../support/locale.ts';
 
 /**
  * Issue 15's missing pieces in a real Chromium against the real server (demo seed): the national team
@@ -25,17 +26,7 @@ const SHOTS = process.env.TERN_GUIDE_SHOTS
   : mkdtempSync(join(tmpdir(), 'tern-shots-'));
 const FILES = mkdtempSync(join(tmpdir(), 'tern-profile-xlsx-'));
 
-type Dict = Record<string, unknown>;
-const words = (lang: string, ns = 'profiles') => {
-  const d = JSON.parse(
-    readFileSync(join(ROOT, `apps/web/src/i18n/locales/${lang}/${ns}.json`), 'utf8'),
-  ) as Dict;
-  return (path: string, vars: Record<string, string | number> = {}) =>
-    Object.entries(vars).reduce(
-      (s, [k, v]) => s.replace(`{{${k}}}`, String(v)),
-      String(path.split('.').reduce<unknown>((o, k) => (o as Dict)[k], d)),
-    );
-};
+const words = (lang: string, ns = 'profiles') => localeWords(lang, ns);
 const en = words('en');
 
 /** A figure as the export writes it (only the fields the workbook carries matter). */

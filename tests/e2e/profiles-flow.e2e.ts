@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -8,6 +8,7 @@ import { seriousA11yProblems } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { ROOT, startServer } from '../support/server-process.ts';
 import type { ServerHandle } from '../support/server-process.ts';
+import { words as localeWords } from '../support/locale.ts';
 
 /**
  * Issue 15's whole flow in a real Chromium against the real server (demo seed: Kenya's edition 1
@@ -30,17 +31,7 @@ const ACCOUNT = {
   publisher: { username: 'publisher', password: 'demo-publisher-pass' },
 } as const;
 
-type Dict = Record<string, unknown>;
-const words = (lang: string, ns = 'profiles') => {
-  const d = JSON.parse(
-    readFileSync(join(ROOT, `apps/web/src/i18n/locales/${lang}/${ns}.json`), 'utf8'),
-  ) as Dict;
-  return (path: string, vars: Record<string, string | number> = {}) =>
-    Object.entries(vars).reduce(
-      (s, [k, v]) => s.replace(`{{${k}}}`, String(v)),
-      String(path.split('.').reduce<unknown>((o, k) => (o as Dict)[k], d)),
-    );
-};
+const words = (lang: string, ns = 'profiles') => localeWords(lang, ns);
 const en = words('en');
 
 const HEADER =

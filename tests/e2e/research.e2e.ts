@@ -9,6 +9,7 @@ import { DEMO, ROOT, startServer } from '../support/server-process.ts';
 import { authedRemote, bearerToken, pouchClient, testUlid } from '../support/pouch-client.ts';
 import { logIn } from '../support/tern-page.ts';
 import type { ServerHandle } from '../support/server-process.ts';
+import { words as localeWords } from '../support/locale.ts';
 
 /**
  * Issue 13, the researcher's dashboard in a real Chromium against the real server: a three-way table
@@ -25,12 +26,7 @@ const SHOTS = process.env.TERN_GUIDE_SHOTS
   : mkdtempSync(join(tmpdir(), 'tern-shots-'));
 
 type Dict = Record<string, unknown>;
-const words = (lang: string) => {
-  const d = JSON.parse(
-    readFileSync(join(ROOT, `apps/web/src/i18n/locales/${lang}/research.json`), 'utf8'),
-  ) as Dict;
-  return (path: string) => String(path.split('.').reduce<unknown>((o, k) => (o as Dict)[k], d));
-};
+const words = (lang: string) => localeWords(lang, 'research');
 
 /** [exploitation, gender, citizenship (alpha-3), cases]. */
 const CELLS: ReadonlyArray<readonly [string, string, string, number]> = [

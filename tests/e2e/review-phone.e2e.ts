@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -7,6 +7,7 @@ import { launchChromium } from '../support/browser.ts';
 import { DEMO, ROOT, startServer } from '../support/server-process.ts';
 import { logIn, openControlled } from '../support/tern-page.ts';
 import type { ServerHandle } from '../support/server-process.ts';
+import { PHONE, words } from '../support/locale.ts';
 
 /**
  * Issue 16's review loop on a 360 × 740 phone, in English and Arabic: the interviewer fills a
@@ -31,15 +32,9 @@ afterAll(async () => {
 });
 
 type Dict = Record<string, unknown>;
-const translator = (lang: string, ns: string) => {
-  const d = JSON.parse(
-    readFileSync(join(ROOT, `apps/web/src/i18n/locales/${lang}/${ns}.json`), 'utf8'),
-  ) as Dict;
-  return (path: string) => String(path.split('.').reduce<unknown>((o, k) => (o as Dict)[k], d));
-};
+const translator = (lang: string, ns: string) => words(lang, ns);
 
-const phone = () =>
-  browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+const phone = () => browser.newContext(PHONE);
 
 /** No sideways scroll and no serious or critical axe-core finding. */
 async function checkScreen(page: Page, where: string) {
