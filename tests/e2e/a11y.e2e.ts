@@ -102,7 +102,7 @@ describe('axe-core finds no serious or critical problem on a 360 px phone', () =
         const page = await enter(admin, DEMO.admin, lang);
         await audit(page, 'admin home');
         await page.locator('a.admin-link[href="#/admin/conflicts"]').click();
-        await page.locator('.admin-conflicts main h2').waitFor();
+        await page.locator('.admin-conflicts main h2').first().waitFor();
         await audit(page, 'admin conflicts');
         // Each admin screen is a page of its own (behind a hash), without the main header's links.
         await page.evaluate(() => (location.hash = '#/admin/forms'));

@@ -9,7 +9,7 @@ export interface AxeFinding {
   rule: string;
   impact: string;
   help: string;
-  /** CSS selectors of the first few offending elements. */
+  /** CSS selectors of the first few offending elements, each with the start of its HTML. */
   targets: string[];
 }
 
@@ -23,7 +23,12 @@ export async function seriousA11yProblems(page: Page): Promise<AxeFinding[]> {
   if (!injected) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     type Result = {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: unknown[]; html: string }[];
+      }[];
     };
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<Result> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
@@ -33,7 +38,8 @@ export async function seriousA11yProblems(page: Page): Promise<AxeFinding[]> {
         rule: v.id,
         impact: v.impact ?? '',
         help: v.help,
-        targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')),
+        // The selector alone can be as bare as `a`: the element's opening tag says which one.
+        targets: v.nodes.slice(0, 5).map((n) => `${n.target.map(String).join(' ')} ${n.html.slice(0, 160)}`),
       }));
   });
 }
