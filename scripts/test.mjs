@@ -1,8 +1,8 @@
 // `npm test`: install what is needed (pnpm, dependencies, Debian chromium), then run every check and
 // every test suite, and close with one line `N passed, N failed` that CI reads.
 // Static checks (types, lint, format) count as one test each; vitest suites count their tests.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, ensureChromium, ensurePnpm, installDeps, log } from './setup.mjs';
 
@@ -27,13 +27,28 @@ function step(name, cmd, args) {
   return ok;
 }
 
-function vitestSuite(name, pnpm, config) {
+/**
+ * Run one vitest suite and count its tests. `logFile`: the suite runs beside another one, its output
+ * kept in that file and printed when it ends, so that the two logs do not interleave.
+ */
+async function vitestSuite(name, pnpm, config, logFile) {
   const out = join(outDir, `${name}.json`);
   rmSync(out, { force: true });
-  log(`▶ ${name} tests`);
+  log(`▶ ${name} tests${logFile ? ' (beside the unit suite: its output follows when it ends)' : ''}`);
   const args = ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
   if (config) args.push('--config', config);
-  const r = spawnSync(pnpm, args, { stdio: 'inherit', cwd: ROOT });
+  const fd = logFile ? openSync(logFile, 'w') : null;
+  const child = spawn(pnpm, args, { stdio: fd === null ? 'inherit' : ['ignore', fd, fd], cwd: ROOT });
+  const status = await new Promise((resolve) => {
+    child.on('exit', (code) => resolve(code));
+    child.on('error', () => resolve(null));
+  });
+  if (fd !== null) {
+    closeSync(fd);
+    log(`▶ ${name} tests, as they ran beside the unit suite:`);
+    process.stdout.write(readFileSync(logFile, 'utf8'));
+  }
+  const r = { status };
   let report;
   try {
     report = JSON.parse(readFileSync(out, 'utf8'));
@@ -70,9 +85,18 @@ if (want('static')) {
   step('lint', pnpm, ['exec', 'eslint', '.']);
   step('format', pnpm, ['exec', 'prettier', '--check', '.']);
 }
-if (want('unit')) vitestSuite('unit', pnpm);
-if (want('interop')) vitestSuite('interop', pnpm, 'tests/interop/vitest.config.ts');
-if (want('fault')) vitestSuite('fault', pnpm, 'tests/fault/vitest.config.ts');
+// The load soak's sample (two minutes of devices thinking between syncs) and the fault suite (servers
+// killed and restarted, links cut) spend most of their time waiting. They run one after the other
+// beside the unit suite, whose single vitest worker leaves CI's second core half idle: CI must end
+// within 30 minutes on 2 cores.
+const besideUnit = (async () => {
+  const logTo = want('unit') ? (name) => join(outDir, `${name}.log`) : () => undefined;
+  if (want('soak')) await vitestSuite('soak', pnpm, 'tests/soak/load-vitest.config.ts', logTo('soak'));
+  if (want('fault')) await vitestSuite('fault', pnpm, 'tests/fault/vitest.config.ts', logTo('fault'));
+})();
+if (want('unit')) await vitestSuite('unit', pnpm);
+await besideUnit;
+if (want('interop')) await vitestSuite('interop', pnpm, 'tests/interop/vitest.config.ts');
 if (want('e2e')) {
   let ready = true;
   try {
@@ -84,7 +108,7 @@ if (want('e2e')) {
     ready = false;
   }
   if (ready && step('build web app', pnpm, ['--filter', '@tern/web', 'run', 'build'])) {
-    vitestSuite('e2e', pnpm, 'tests/e2e/vitest.config.ts');
+    await vitestSuite('e2e', pnpm, 'tests/e2e/vitest.config.ts');
   }
 }
 

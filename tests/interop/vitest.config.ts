@@ -6,6 +6,8 @@ export default defineConfig({
     // The CI samples of the fault campaign (tests/soak) and of the volume fuzzing (tests/fuzz) run here
     // too: real LevelDB, a real server process for the campaign.
     include: ['tests/interop/**/*.test.ts', 'tests/soak/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
+    // The load soak's sample has its own suite, run beside the unit suite (tests/soak/load-vitest.config.ts).
+    exclude: ['tests/soak/load-soak-sample.test.ts', '**/node_modules/**'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 30_000,

@@ -108,4 +108,29 @@ describe('GET /couch/:db/_changes?feed=longpoll', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(res.json().results).toEqual([]);
   });
+
+  it('ends at once a longpoll that starts waiting after shutdown began', async () => {
+    // The request has been admitted and is reading its first page when close() aborts the held
+    // feeds: its own feed is then handed an already-aborted signal, which must end it at once, not
+    // after the 60 s timeout (a loaded machine made this race happen).
+    const db = store.mission('demo');
+    const original = db.couchChanges.bind(db);
+    let closing: Promise<void> | undefined;
+    db.couchChanges = async (o) => {
+      if (!closing) {
+        closing = app.close();
+        await new Promise((r) => setTimeout(r, 200)); // preClose has aborted every feed by now
+      }
+      return original(o);
+    };
+    const t0 = Date.now();
+    const res = await app.inject({
+      method: 'GET',
+      url: '/couch/demo/_changes?feed=longpoll&since=now&timeout=60000',
+    });
+    await closing;
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().results).toEqual([]);
+  });
 });

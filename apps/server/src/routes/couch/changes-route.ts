@@ -122,6 +122,8 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
     const onGone = () => gone.abort();
     reply.raw.once('close', onGone);
     ticket.signal.addEventListener('abort', onGone, { once: true });
+    // A feed entered after shutdown began gets a signal already raised, whose 'abort' never fires again.
+    if (ticket.signal.aborted) gone.abort();
     try {
       // The mission's shared watch wakes on any change after its oldest waiter (feeds/change-hub.ts):
       // read again, and wait again while nothing newer than this request's `since` is there.
