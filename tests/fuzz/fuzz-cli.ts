@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { FAMILIES } from './families.ts';
 import type { Family } from './families.ts';
-import { runVolume } from './fuzz-volume.ts';
+import { describeFamily, interruptedFigures, liveFamily, runVolume } from './fuzz-volume.ts';
 
 /**
  * `npm run fuzz -- [--seed N] [--per-family N] [--family NAME]… [--max-minutes-per-family M]
  * [--world-requests N] [--trace-worlds]`: hostile requests at volume, a fresh app and store every N
  * requests (10,000); `--trace-worlds` prints memory as each world closes (run Node with --expose-gc). A family stopped by the time limit reports how many requests it got.
+ * Stopped by Ctrl-C or `kill` (SIGINT/SIGTERM), it prints what was judged so far, the family in progress included.
  */
 const { values } = parseArgs({
   options: {
@@ -39,7 +40,22 @@ if (
 console.log(
   `fuzz: seed ${seed}, ${perFamily} requests per family, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`,
 );
+// Stopped from outside (Ctrl-C, `kill`): print what was judged so far, the family in progress included.
+const live = liveFamily();
+for (const sig of ['SIGINT', 'SIGTERM'] as const)
+  process.once(sig, () => {
+    const now = interruptedFigures(live);
+    if (now) console.log(`${describeFamily(now)} — stopped by ${sig} before the family's end`);
+    const all = now ? [...live.done, now] : live.done;
+    const total = all.reduce((n, f) => n + f.requests, 0);
+    console.log(
+      `fuzz: seed ${seed}: stopped by ${sig}: ${total} requests in ${all.length} families, 0 families failed`,
+    );
+    live.cleanup();
+    process.exit(130);
+  });
 const figures = await runVolume({
+  live,
   seed,
   perFamily,
   ...(families ? { families } : {}),

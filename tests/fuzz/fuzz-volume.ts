@@ -48,6 +48,12 @@ export async function runVolume(o: {
    */
   traceWorlds?: boolean;
   log?: (line: string) => void;
+  /**
+   * Filled while a family runs: how many requests it has had judged so far, so that a run stopped from
+   * outside (fuzz-cli.ts on SIGINT/SIGTERM) can still say what was done. Every request counted passed:
+   * the first failure ends the family (`endOnFailure`).
+   */
+  live?: LiveFamily;
 }): Promise<FamilyFigures[]> {
   const log = o.log ?? ((l: string) => console.log(l));
   const dirs: string[] = [];
@@ -59,6 +65,8 @@ export async function runVolume(o: {
     dirs.push(dataDir);
     return new TernStore({ kind: 'leveldb', dataDir });
   };
+  // A run stopped from outside exits without its `finally`: its LevelDB folders go with it.
+  if (o.live) o.live.cleanup = () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
   const probe = await FuzzWorld.create();
   const families = routesByFamily(listRoutes(probe.app));
   await probe.close();
@@ -93,6 +101,15 @@ export async function runVolume(o: {
       const sent = harness.requests;
       const worlds = harness.worlds;
       const t0 = performance.now();
+      if (o.live) {
+        o.live.family = family;
+        o.live.routes = routes.length;
+        o.live.requests = () => harness.requests - sent;
+        o.live.worlds = () => harness.worlds - worlds;
+        o.live.started = t0;
+        o.live.rssBeforeMb = before;
+        o.live.peakMb = () => Math.max(peak, mb());
+      }
       const arb = fc.constantFrom(...routes).chain((r) => generatorFor(r)!);
       const result = await fc.check(
         fc.asyncProperty(arb, (r) => harness.check(r)),
@@ -120,6 +137,10 @@ export async function runVolume(o: {
         seconds: Math.round((performance.now() - t0) / 1000),
       };
       out.push(f);
+      if (o.live) {
+        o.live.family = null;
+        o.live.done.push(f);
+      }
       log(describeFamily(f));
     }
   } finally {
@@ -128,6 +149,52 @@ export async function runVolume(o: {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
   return out;
+}
+
+/** The family a volume run is in the middle of (see `runVolume`'s `live`). */
+export interface LiveFamily {
+  family: Family | null;
+  /** The families that ended. */
+  done: FamilyFigures[];
+  routes: number;
+  requests: () => number;
+  worlds: () => number;
+  started: number;
+  rssBeforeMb: number;
+  peakMb: () => number;
+  /** Deletes the run's store folders. */
+  cleanup: () => void;
+}
+
+export function liveFamily(): LiveFamily {
+  return {
+    family: null,
+    done: [],
+    routes: 0,
+    requests: () => 0,
+    worlds: () => 0,
+    started: 0,
+    rssBeforeMb: 0,
+    peakMb: mb,
+    cleanup: () => {},
+  };
+}
+
+/** The figures of the family in progress when the run is stopped from outside, or null between families. */
+export function interruptedFigures(l: LiveFamily): FamilyFigures | null {
+  if (!l.family) return null;
+  return {
+    family: l.family,
+    routes: l.routes,
+    // The request in flight at the stop was counted when sent, not yet judged: it does not count.
+    requests: Math.max(0, l.requests() - 1),
+    failure: null,
+    rssBeforeMb: l.rssBeforeMb,
+    rssAfterMb: mb(),
+    rssPeakMb: l.peakMb(),
+    worlds: l.worlds(),
+    seconds: Math.round((performance.now() - l.started) / 1000),
+  };
 }
 
 export function describeFamily(f: FamilyFigures): string {
