@@ -61,12 +61,16 @@ const isMarker = (v: unknown): v is Marker => v instanceof Deep || v instanceof 
 
 /** Whether a value tree holds a marker (walked with an explicit stack: realized values can be deep). */
 function holdsMarker(value: unknown): boolean {
-  const stack = [value];
+  if (value === null || typeof value !== 'object') return false;
+  const stack: object[] = [value];
+  const visit = (x: unknown) => {
+    if (x !== null && typeof x === 'object') stack.push(x);
+  };
   while (stack.length) {
-    const v = stack.pop();
-    if (v === null || typeof v !== 'object') continue;
-    if (isMarker(v)) return true;
-    for (const k in v) stack.push((v as Record<string, unknown>)[k]);
+    const v = stack.pop()!;
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) visit(v[i]);
+    else if (isMarker(v)) return true;
+    else for (const k in v) visit((v as Record<string, unknown>)[k]);
   }
   return false;
 }
