@@ -103,7 +103,7 @@ export const deepArb: fc.Arbitrary<Deep> = fc
 /**
  * Array lengths around the door's limit (DOC_LIMITS.width, 10,000 items): mostly lengths it accepts
  * (over 1,000, so bigger than any real form's), the first length it refuses, and a few far over it.
- * Uniform up to 50,000 as before, three in four were refused at the first check, and building,
+ * Uniform up to 50,000 as before, four in five were refused at the first check, and building,
  * hashing and sending them was most of the volume run's time (decision 223).
  */
 export const hugeLengthArb: fc.Arbitrary<number> = fc.oneof(
