@@ -1,5 +1,6 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { TernStore } from '@tern/store';
+import { within } from './answer-within.ts';
 import { CrashWatch } from './crash-watch.ts';
 import { FuzzWorld, MISSIONS } from './fuzz-world.ts';
 import { acknowledged, recordViolations, snapshot } from './oracles.ts';
@@ -31,9 +32,6 @@ function notReady(route: string, status: number, body: string): boolean {
     return false;
   }
 }
-
-const timeout = (ms: number) =>
-  new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
 
 /**
  * Sends one generated request to the in-process app and checks every oracle of docs/decisions/095:
@@ -110,15 +108,15 @@ export class HostileHarness {
     const mark = this.crashes.seen.length;
     this.requests += 1;
     this.inWorld += 1;
-    const res = await Promise.race([
+    const res = await within(
       w.app.inject({
         method: req.method as 'GET',
         url: req.url,
         headers: req.headers,
         ...(req.payload !== undefined ? { payload: req.payload } : {}),
       }),
-      timeout(this.answerMs),
-    ]);
+      this.answerMs,
+    );
     const crashed = this.crashes.since(mark);
     if (res === 'timeout' || crashed.length) {
       await this.dead();
@@ -133,10 +131,7 @@ export class HostileHarness {
       throw new Error(`${what}\n  → ${res.statusCode} ${excerpt}`);
     }
 
-    const health = await Promise.race([
-      w.app.inject({ method: 'GET', url: '/api/health' }),
-      timeout(this.answerMs),
-    ]);
+    const health = await within(w.app.inject({ method: 'GET', url: '/api/health' }), this.answerMs);
     if (health === 'timeout' || health.statusCode !== 200) {
       await this.dead();
       throw new Error(
