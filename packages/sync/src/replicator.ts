@@ -3,6 +3,8 @@ import { isTransient } from './round-trip-error.ts';
 import { withRetry } from './retry.ts';
 import type { RetryOptions } from './retry.ts';
 import type { PushResult, SyncRequest, SyncResponse, WireDoc } from './types.ts';
+import { pullAhead } from './pull-ahead.ts';
+import type { PullAhead } from './pull-ahead.ts';
 
 /**
  * The device side of the compact sync door, as pure steps over two small interfaces.
@@ -41,6 +43,12 @@ export interface SyncStorage {
    */
   purgeLeft?(): Promise<string[]>;
   checkpoint(): Promise<string | null>;
+  /**
+   * A pulled page arrived that `applyPulled` will be given next, while the page before it is still
+   * being stored (pullAhead): work that needs no stored row (a device seals the bodies) may start now.
+   * Stores nothing; a failure is reported by `applyPulled` of the same array. Optional.
+   */
+  preparePulled?(docs: WireDoc[]): void;
   /**
    * Mark every synced document pending again (rejected ones stay rejected), so the next batches push
    * everything the device holds. Called when the server refuses the checkpoint (TERN_BAD_CHECKPOINT):
@@ -128,6 +136,14 @@ export interface SyncOptions {
   minBatchBytes?: number;
   /** The clock (tests). */
   now?: () => number;
+  /**
+   * Pull ahead (decision 219): when a round trip pushed nothing and the server says more is waiting,
+   * ask for the next page (from the checkpoint this answer carries) while this one is stored, so the
+   * server reading a page and the device storing the last one overlap. Nothing is stored out of
+   * order: a page ahead is applied only after the one before it is committed, and only if the stored
+   * checkpoint is the one it was asked from. Off unless set (the web app sets it).
+   */
+  pullAhead?: boolean;
 }
 
 export interface SyncSummary extends SyncProgress {
@@ -241,10 +257,17 @@ export async function syncOnce(
   let restartPull = false;
   // One extra pull from the start per run when a case transferred to this user arrived (see above).
   let refetch: 'no' | 'wanted' | 'done' = 'no';
+  // The next page, asked for while the last one was stored (pullAhead), with the checkpoint it was asked from.
+  let ahead: PullAhead | null = null;
   for (;;) {
-    const candidates = await storage.pending(batchDocs + 1);
+    const stored = restartPull ? null : await storage.checkpoint();
+    // A page ahead is this round trip when it was asked from the checkpoint now stored; an edit saved
+    // meanwhile waits for the next round trip. Else (a pull restarted from the start) it is dropped.
+    const next = ahead !== null && !restartPull && ahead.since === stored ? ahead : null;
+    ahead = null;
+    const candidates = next ? [] : await storage.pending(batchDocs + 1);
     const batch = takeBatch(candidates, batchDocs, budget);
-    const since = restartPull ? null : await storage.checkpoint();
+    const since = stored;
     restartPull = false;
     const total = await storage.pendingCount?.();
     const request = {
@@ -281,23 +304,17 @@ export async function syncOnce(
         }
       },
     };
+    const retry = { retries: 5, baseMs: 500, maxMs: 30_000, isTransient, ...opts.retry };
     let response: SyncResponse;
     try {
-      response = await withRetry(
-        () => {
-          // A retried round trip is measured from its own start.
-          started = clock();
-          answerAt = null;
-          return remote.exchange(request, streaming);
-        },
-        {
-          retries: 5,
-          baseMs: 500,
-          maxMs: 30_000,
-          isTransient,
-          ...opts.retry,
-        },
-      );
+      response = next
+        ? await next.answer(streaming)
+        : await withRetry(() => {
+            // A retried round trip is measured from its own start.
+            started = clock();
+            answerAt = null;
+            return remote.exchange(request, streaming);
+          }, retry);
     } catch (e) {
       if (since !== null && (e as { code?: unknown }).code === 'TERN_BAD_CHECKPOINT') {
         restartPull = true;
@@ -327,6 +344,11 @@ export async function syncOnce(
     summary.receivingDocs = response.changes.length;
     summary.storingDocs = 0;
     emit();
+    // Nothing was pushed and more is waiting: ask for the next page now, stored after this one.
+    if (opts.pullAhead && batch.length === 0 && response.more && response.changes.length > 0)
+      ahead = pullAhead(remote, { ...request, since: response.checkpoint, waiting: total ?? 0 }, retry, (page) =>
+        storage.preparePulled?.(page.changes),
+      );
     await storage.acknowledge(response.results);
     const applied = await storage.applyPulled(
       response.changes,
