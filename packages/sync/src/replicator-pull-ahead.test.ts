@@ -154,4 +154,25 @@ describe('pulling ahead', () => {
     expect(remote.server.trees.has('sub:mine')).toBe(true);
     expect(device.docs.size).toBe(26);
   });
+
+  it('starts with a small page and doubles it up to the limit', async () => {
+    const remote = new LoggingRemote(await serverWith(100));
+    const limits: number[] = [];
+    const counting: SyncRemote = {
+      exchange: (req) => {
+        limits.push(req.pullLimit);
+        return remote.exchange(req);
+      },
+    };
+    const device = new LoggingStorage(remote.log);
+    const summary = await syncOnce(device, counting, {
+      device: 'dev',
+      pullLimit: 40,
+      firstPullLimit: 5,
+      pullAhead: true,
+    });
+    expect(limits).toEqual([5, 10, 20, 40, 40]);
+    expect(summary.pulledDocs).toBe(100);
+    expect(device.docs.size).toBe(100);
+  });
 });

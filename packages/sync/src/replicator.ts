@@ -113,6 +113,13 @@ export interface SyncOptions {
   batchDocs?: number;
   batchBytes?: number;
   pullLimit?: number;
+  /**
+   * The first pulled page's size; each next page twice the last, up to `pullLimit` (decision 219).
+   * A device starts storing after a short wait for the server instead of a whole large page, and
+   * with `pullAhead` the server reads each next page while the device stores the last. Unset: every
+   * page asks for `pullLimit`.
+   */
+  firstPullLimit?: number;
   /** Hard bound on round trips in one run, so a misbehaving server can never loop us forever. */
   maxRequests?: number;
   onProgress?: (p: SyncProgress) => void;
@@ -229,6 +236,8 @@ export async function syncOnce(
   const batchDocs = opts.batchDocs ?? 1000;
   const batchBytes = opts.batchBytes ?? 1024 * 1024;
   const pullLimit = opts.pullLimit ?? 5000;
+  // The page asked for next: small at first when asked to, doubling while the server has more.
+  let pageLimit = Math.max(1, Math.min(pullLimit, opts.firstPullLimit ?? pullLimit));
   const maxRequests = opts.maxRequests ?? 10_000;
   const clock = opts.now ?? Date.now;
   const minBatchBytes = Math.min(opts.minBatchBytes ?? 16 * 1024, batchBytes);
@@ -275,7 +284,7 @@ export async function syncOnce(
       device: opts.device,
       docs: batch,
       since,
-      pullLimit,
+      pullLimit: pageLimit,
       ...(total !== undefined ? { waiting: Math.max(0, total - batch.length) } : {}),
     };
     // A retried batch is safe: pushes are idempotent (deterministic revs, new_edits:false) and the pull
@@ -344,10 +353,14 @@ export async function syncOnce(
     summary.receivingDocs = response.changes.length;
     summary.storingDocs = 0;
     emit();
+    if (response.more) pageLimit = Math.min(pullLimit, pageLimit * 2);
     // Nothing was pushed and more is waiting: ask for the next page now, stored after this one.
     if (opts.pullAhead && batch.length === 0 && response.more && response.changes.length > 0)
-      ahead = pullAhead(remote, { ...request, since: response.checkpoint, waiting: total ?? 0 }, retry, (page) =>
-        storage.preparePulled?.(page.changes),
+      ahead = pullAhead(
+        remote,
+        { ...request, since: response.checkpoint, pullLimit: pageLimit, waiting: total ?? 0 },
+        retry,
+        (page) => storage.preparePulled?.(page.changes),
       );
     await storage.acknowledge(response.results);
     const applied = await storage.applyPulled(
