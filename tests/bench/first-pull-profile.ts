@@ -6,7 +6,7 @@ import type { CDPSession, Page } from 'playwright-core';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
 interface CpuProfile {
@@ -90,7 +90,8 @@ function summarise(profile: CpuProfile): Omit<PullProfile, 'phases'> {
     if (f.functionName === '(garbage collector)') gcMs += ms;
     else busyMs += ms;
     const file = f.url.split('/').pop() ?? '';
-    const key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
+    // The column too: the app is minified, so a whole chunk is one line.
+    const key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + ms);
   });
   const top = [...self.entries()]
