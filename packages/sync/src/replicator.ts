@@ -115,6 +115,7 @@ export interface SyncOptions {
   pullLimit?: number;
   /**
    * The first pulled page's size; each next page twice the last, up to `pullLimit` (decision 219).
+   * Only while nothing is pushed: a request that pushes asks for `pullLimit`, and so do all after it.
    * A device starts storing after a short wait for the server instead of a whole large page, and
    * with `pullAhead` the server reads each next page while the device stores the last. Unset: every
    * page asks for `pullLimit`.
@@ -284,7 +285,9 @@ export async function syncOnce(
       device: opts.device,
       docs: batch,
       since,
-      pullLimit: pageLimit,
+      // A request that pushes asks for full pages: the server leaves what it pushes out of the same
+      // answer only, so a small page would bring the device's own records back in a later one.
+      pullLimit: batch.length > 0 ? pullLimit : pageLimit,
       ...(total !== undefined ? { waiting: Math.max(0, total - batch.length) } : {}),
     };
     // A retried batch is safe: pushes are idempotent (deterministic revs, new_edits:false) and the pull
@@ -353,7 +356,7 @@ export async function syncOnce(
     summary.receivingDocs = response.changes.length;
     summary.storingDocs = 0;
     emit();
-    if (response.more) pageLimit = Math.min(pullLimit, pageLimit * 2);
+    pageLimit = batch.length > 0 ? pullLimit : response.more ? Math.min(pullLimit, pageLimit * 2) : pageLimit;
     // Nothing was pushed and more is waiting: ask for the next page now, stored after this one.
     if (opts.pullAhead && batch.length === 0 && response.more && response.changes.length > 0)
       ahead = pullAhead(
