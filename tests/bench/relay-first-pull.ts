@@ -63,7 +63,7 @@ export async function firstPull(
     const profiler = opts.profile ? await startProfile(page) : null;
     const t0 = performance.now();
     while (rows < expected && presses < 5) {
-      const said = await syncNow(page);
+      const said = await syncNow(page, 300_000);
       presses++;
       rows = await rowsIn(page, 'tern');
       if (/fail|could not/i.test(said) && rows < expected) throw new Error(`sync failed: ${said}`);
