@@ -74,7 +74,7 @@ function phaseTimes(marks: Array<[string, number]>): PullProfile['phases'] {
   return out;
 }
 
-function summarise(profile: CpuProfile): Omit<PullProfile, 'phases'> {
+function summarise(profile: CpuProfile): Omit<PullProfile, 'phases' | 'timeline'> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   let gcMs = 0;
