@@ -143,7 +143,8 @@ export class DocRepository {
       const next = new Map<string, DocRow | 'delete'>();
       changes.forEach((change) => {
         const before = next.get(change.id);
-        const current = before === undefined ? stored.get(change.id) : before === 'delete' ? undefined : before;
+        const current =
+          before === undefined ? stored.get(change.id) : before === 'delete' ? undefined : before;
         const outcome: unknown = change.decide(current);
         if (typeof (outcome as { then?: unknown } | null)?.then === 'function')
           throw new TypeError(`a change of ${change.id} awaited inside the transaction: seal before commit`);

@@ -80,7 +80,10 @@ describe('a first pull with pull ahead', () => {
     // The device already holds the first and last records of the page (synced) and an edit of its own
     // of a record in the middle, never pushed, whose history the server's revision does not contain.
     await syncOnce(storage, server, { device: 'tablet', pullLimit: 1 });
-    await db.docs.where('id').noneOf([idOf(0), idOf(199)]).delete();
+    await db.docs
+      .where('id')
+      .noneOf([idOf(0), idOf(199)])
+      .delete();
     await db.docs.bulkUpdate([
       { key: idOf(0), changes: { updatedAt: '2026-11-01T00:00:00.000Z' } },
       { key: idOf(199), changes: { updatedAt: '2026-11-01T00:00:00.000Z' } },
