@@ -3,6 +3,8 @@ import { DEMO } from '../support/server-process.ts';
 import type { ServerHandle } from '../support/server-process.ts';
 import { bearerToken } from '../support/pouch-client.ts';
 import { logIn, openControlled, syncNow } from '../support/tern-page.ts';
+import { startProfile } from './first-pull-profile.ts';
+import type { PullProfile } from './first-pull-profile.ts';
 
 export interface FirstPull {
   /** Rows in the device's `docs` store after the pull (sealed with AES-GCM, as on a field device). */
@@ -15,6 +17,8 @@ export interface FirstPull {
   plainSeconds: number;
   /** Fetching those plain documents from the relay (not part of either figure). */
   plainFetchSeconds: number;
+  /** With `--profile`: where the sealed pull's time went (phases, main-thread CPU by function). */
+  profile?: PullProfile;
 }
 
 const rowsIn = (page: Page, db: string) =>
@@ -43,7 +47,12 @@ const rowsIn = (page: Page, db: string) =>
  * IndexedDB bulk put (one read-write transaction, one `put` per row: what Dexie's `bulkPut` does,
  * without sealing, without the case index).
  */
-export async function firstPull(browser: Browser, relay: ServerHandle, expected: number): Promise<FirstPull> {
+export async function firstPull(
+  browser: Browser,
+  relay: ServerHandle,
+  expected: number,
+  opts: { profile?: boolean } = {},
+): Promise<FirstPull> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   try {
     const page = await openControlled(context, `${relay.url}/`);
@@ -51,14 +60,16 @@ export async function firstPull(browser: Browser, relay: ServerHandle, expected:
     if (refused) throw new Error(`login at the relay refused: ${refused}`);
     let rows = 0;
     let presses = 0;
+    const profiler = opts.profile ? await startProfile(page) : null;
     const t0 = performance.now();
     while (rows < expected && presses < 5) {
-      const said = await syncNow(page);
+      const said = await syncNow(page, 300_000);
       presses++;
       rows = await rowsIn(page, 'tern');
       if (/fail|could not/i.test(said) && rows < expected) throw new Error(`sync failed: ${said}`);
     }
     const sealedSeconds = (performance.now() - t0) / 1000;
+    const profile = await profiler?.stop();
     const token = await bearerToken(relay.url, DEMO.officer.username, DEMO.officer.password);
     const plain = await page.evaluate(async (bearer) => {
       const f0 = performance.now();
@@ -103,6 +114,7 @@ export async function firstPull(browser: Browser, relay: ServerHandle, expected:
       plainRows: plain.rows,
       plainSeconds: plain.put / 1000,
       plainFetchSeconds: plain.fetched / 1000,
+      ...(profile ? { profile } : {}),
     };
   } finally {
     await context.close();

@@ -5,6 +5,7 @@
  *   pnpm bench:relay -- --part throughput     N tablets through the relay to HQ vs. the same tablets direct
  *   pnpm bench:relay -- --part first-pull     a tablet's first pull of 10,000 records from the relay, in Chromium
  *   pnpm bench:relay -- --tablets 10 --each 100
+ *   pnpm bench:relay -- --part first-pull --profile   and where the pull's time goes (phases, CPU)
  *
  * throughput: the baseline is the same tablets, the same records, syncing straight to a fresh
  * headquarters; then to a relay in front of another fresh headquarters, timed until headquarters holds
@@ -24,6 +25,7 @@ import type { ServerHandle } from '../support/server-process.ts';
 import { bearerToken } from '../support/pouch-client.ts';
 import { createRelayAccount, startRelay } from '../support/relay-stack.ts';
 import { firstPull, printFirstPull } from './relay-first-pull.ts';
+import { printProfile } from './first-pull-profile.ts';
 import { printThroughput, relayReady, throughputRun } from './relay-throughput.ts';
 import type { ThroughputRun } from './relay-throughput.ts';
 
@@ -38,6 +40,7 @@ const EACH = Number(arg('each') ?? 100);
 /** Demo case batches for the first pull: 25 × 200 cases, each with a submission → 10,000 documents. */
 const BATCHES = Number(arg('batches') ?? 25);
 const GOAL_S = 5;
+const PROFILE = argv.includes('--profile');
 const QUIET = { TERN_MISSIONS: 'demo', TERN_LOG_LEVEL: 'warn' };
 /** Passes only when asked: the bench times the work, not the schedule. */
 const ON_DEMAND = { TERN_RELAY_INTERVAL_S: '3600' };
@@ -120,9 +123,10 @@ async function firstPullPart(): Promise<void> {
   );
   const browser = await launchChromium();
   try {
-    const p = await firstPull(browser, relay, expected);
+    const p = await firstPull(browser, relay, expected, { profile: PROFILE });
     if (p.rows < expected) throw new Error(`the device holds ${p.rows} rows, expected ${expected}`);
     printFirstPull(p, GOAL_S);
+    if (p.profile) printProfile(p.profile);
   } finally {
     await browser.close();
   }

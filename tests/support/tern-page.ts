@@ -46,12 +46,17 @@ export async function rowsOf(page: Page) {
   );
 }
 
-export async function syncNow(page: Page) {
+/** Press "Sync now" and wait for it to end (`timeoutMs`: a bench's large pull on a loaded machine). */
+export async function syncNow(page: Page, timeoutMs = 30_000) {
   await page.getByRole('button', { name: 'Sync now' }).click();
   const status = page.locator('[role=status][data-state]');
-  await page.waitForFunction(() => {
-    const s = document.querySelector('[role=status][data-state]')?.getAttribute('data-state');
-    return s === 'done' || s === 'failed';
-  });
+  await page.waitForFunction(
+    () => {
+      const s = document.querySelector('[role=status][data-state]')?.getAttribute('data-state');
+      return s === 'done' || s === 'failed';
+    },
+    undefined,
+    { timeout: timeoutMs },
+  );
   return (await status.textContent()) ?? '';
 }

@@ -68,6 +68,24 @@ describe('GET /couch/:db/_changes (feed=normal)', () => {
   });
 });
 
+describe("a CouchDB cluster's opaque sequence at a server on the embedded store", () => {
+  it('answers 400 saying so, instead of an empty page a replicator would take for up to date', async () => {
+    await store.mission('demo').writeReplicated([submission('demo', validAnswers('Amina'))]);
+    const opaque = '12-g1AAAAFteJzLYWBgYMpgTmHgzcvPy09JdcjLz8gvLsnJTNQrSS0uSS1K1cvLzEvMS0nVy0tNzs8lQxbQBgA';
+    for (const feed of ['normal', 'longpoll']) {
+      const res = await call(app, 'GET', `/couch/demo/_changes?since=${opaque}&feed=${feed}&timeout=50`);
+      expect(res.status, feed).toBe(400);
+      expect(res.json, feed).toEqual({
+        error: 'bad_request',
+        reason: expect.stringMatching(/CouchDB cluster's update sequence.*numbers.*replicate again from 0/),
+      });
+    }
+    // Its own sequences still page as before.
+    const own = await call(app, 'GET', '/couch/demo/_changes?since=0');
+    expect(own.json.results).toHaveLength(1);
+  });
+});
+
 describe('GET /couch/:db/_changes?feed=longpoll', () => {
   it('answers at once when changes wait, and an empty page after the timeout otherwise', async () => {
     await store.mission('demo').writeReplicated([submission('demo', validAnswers('A'))]);

@@ -39,6 +39,12 @@ export interface ChangesPage {
  */
 export interface MissionDb {
   readonly mission: string;
+  /**
+   * Whether this store may hand out opaque update sequences (`12-g1AA…`): only a CouchDB server behind
+   * a URL does. The embedded store counts changes with numbers, so an opaque `since` was never handed
+   * out by it (the doors refuse it with a 400 instead of answering an empty page).
+   */
+  readonly opaqueSequences: boolean;
 
   /** Store revisions made elsewhere. Idempotent: a revision already present changes nothing. */
   writeReplicated(docs: WireDoc[]): Promise<StoredResult[]>;

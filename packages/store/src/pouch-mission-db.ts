@@ -18,6 +18,8 @@ export class PouchMissionDb implements MissionDb {
   constructor(
     readonly mission: string,
     private readonly db: Pouch,
+    /** True behind a URL (a CouchDB cluster may answer opaque sequences); the embedded store: numbers. */
+    readonly opaqueSequences = false,
   ) {}
 
   private what(op: string): string {

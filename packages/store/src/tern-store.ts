@@ -86,7 +86,7 @@ export class TernStore implements ServerStore {
     assertMissionId(mission);
     let db = this.open.get(mission);
     if (!db) {
-      db = new PouchMissionDb(mission, this.pouch(`mission-${mission}`));
+      db = new PouchMissionDb(mission, this.pouch(`mission-${mission}`), this.couch !== undefined);
       this.open.set(mission, db);
     }
     return db;
@@ -102,7 +102,7 @@ export class TernStore implements ServerStore {
     const key = `profile-${country.toLowerCase()}`;
     let db = this.profiles.get(key);
     if (!db) {
-      db = new PouchMissionDb(key, this.pouch(key));
+      db = new PouchMissionDb(key, this.pouch(key), this.couch !== undefined);
       this.profiles.set(key, db);
     }
     return db;

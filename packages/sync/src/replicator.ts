@@ -3,6 +3,8 @@ import { isTransient } from './round-trip-error.ts';
 import { withRetry } from './retry.ts';
 import type { RetryOptions } from './retry.ts';
 import type { PushResult, SyncRequest, SyncResponse, WireDoc } from './types.ts';
+import { pullAhead } from './pull-ahead.ts';
+import type { PullAhead } from './pull-ahead.ts';
 
 /**
  * The device side of the compact sync door, as pure steps over two small interfaces.
@@ -41,6 +43,12 @@ export interface SyncStorage {
    */
   purgeLeft?(): Promise<string[]>;
   checkpoint(): Promise<string | null>;
+  /**
+   * A pulled page arrived that `applyPulled` will be given next, while the page before it is still
+   * being stored (pullAhead): work that needs no stored row (a device seals the bodies) may start now.
+   * Stores nothing; a failure is reported by `applyPulled` of the same array. Optional.
+   */
+  preparePulled?(docs: WireDoc[]): void;
   /**
    * Mark every synced document pending again (rejected ones stay rejected), so the next batches push
    * everything the device holds. Called when the server refuses the checkpoint (TERN_BAD_CHECKPOINT):
@@ -105,6 +113,14 @@ export interface SyncOptions {
   batchDocs?: number;
   batchBytes?: number;
   pullLimit?: number;
+  /**
+   * The first pulled page's size; each next page twice the last, up to `pullLimit` (decision 219).
+   * Only while nothing is pushed: a request that pushes asks for `pullLimit`, and so do all after it.
+   * A device starts storing after a short wait for the server instead of a whole large page, and
+   * with `pullAhead` the server reads each next page while the device stores the last. Unset: every
+   * page asks for `pullLimit`.
+   */
+  firstPullLimit?: number;
   /** Hard bound on round trips in one run, so a misbehaving server can never loop us forever. */
   maxRequests?: number;
   onProgress?: (p: SyncProgress) => void;
@@ -128,6 +144,14 @@ export interface SyncOptions {
   minBatchBytes?: number;
   /** The clock (tests). */
   now?: () => number;
+  /**
+   * Pull ahead (decision 219): when a round trip pushed nothing and the server says more is waiting,
+   * ask for the next page (from the checkpoint this answer carries) while this one is stored, so the
+   * server reading a page and the device storing the last one overlap. Nothing is stored out of
+   * order: a page ahead is applied only after the one before it is committed, and only if the stored
+   * checkpoint is the one it was asked from. Off unless set (the web app sets it).
+   */
+  pullAhead?: boolean;
 }
 
 export interface SyncSummary extends SyncProgress {
@@ -213,6 +237,8 @@ export async function syncOnce(
   const batchDocs = opts.batchDocs ?? 1000;
   const batchBytes = opts.batchBytes ?? 1024 * 1024;
   const pullLimit = opts.pullLimit ?? 5000;
+  // The page asked for next: small at first when asked to, doubling while the server has more.
+  let pageLimit = Math.max(1, Math.min(pullLimit, opts.firstPullLimit ?? pullLimit));
   const maxRequests = opts.maxRequests ?? 10_000;
   const clock = opts.now ?? Date.now;
   const minBatchBytes = Math.min(opts.minBatchBytes ?? 16 * 1024, batchBytes);
@@ -241,10 +267,17 @@ export async function syncOnce(
   let restartPull = false;
   // One extra pull from the start per run when a case transferred to this user arrived (see above).
   let refetch: 'no' | 'wanted' | 'done' = 'no';
+  // The next page, asked for while the last one was stored (pullAhead), with the checkpoint it was asked from.
+  let ahead: PullAhead | null = null;
   for (;;) {
-    const candidates = await storage.pending(batchDocs + 1);
+    const stored = restartPull ? null : await storage.checkpoint();
+    // A page ahead is this round trip when it was asked from the checkpoint now stored; an edit saved
+    // meanwhile waits for the next round trip. Else (a pull restarted from the start) it is dropped.
+    const next = ahead !== null && !restartPull && ahead.since === stored ? ahead : null;
+    ahead = null;
+    const candidates = next ? [] : await storage.pending(batchDocs + 1);
     const batch = takeBatch(candidates, batchDocs, budget);
-    const since = restartPull ? null : await storage.checkpoint();
+    const since = stored;
     restartPull = false;
     const total = await storage.pendingCount?.();
     const request = {
@@ -252,7 +285,9 @@ export async function syncOnce(
       device: opts.device,
       docs: batch,
       since,
-      pullLimit,
+      // A request that pushes asks for full pages: the server leaves what it pushes out of the same
+      // answer only, so a small page would bring the device's own records back in a later one.
+      pullLimit: batch.length > 0 ? pullLimit : pageLimit,
       ...(total !== undefined ? { waiting: Math.max(0, total - batch.length) } : {}),
     };
     // A retried batch is safe: pushes are idempotent (deterministic revs, new_edits:false) and the pull
@@ -281,23 +316,17 @@ export async function syncOnce(
         }
       },
     };
+    const retry = { retries: 5, baseMs: 500, maxMs: 30_000, isTransient, ...opts.retry };
     let response: SyncResponse;
     try {
-      response = await withRetry(
-        () => {
-          // A retried round trip is measured from its own start.
-          started = clock();
-          answerAt = null;
-          return remote.exchange(request, streaming);
-        },
-        {
-          retries: 5,
-          baseMs: 500,
-          maxMs: 30_000,
-          isTransient,
-          ...opts.retry,
-        },
-      );
+      response = next
+        ? await next.answer(streaming)
+        : await withRetry(() => {
+            // A retried round trip is measured from its own start.
+            started = clock();
+            answerAt = null;
+            return remote.exchange(request, streaming);
+          }, retry);
     } catch (e) {
       if (since !== null && (e as { code?: unknown }).code === 'TERN_BAD_CHECKPOINT') {
         restartPull = true;
@@ -327,6 +356,15 @@ export async function syncOnce(
     summary.receivingDocs = response.changes.length;
     summary.storingDocs = 0;
     emit();
+    pageLimit = batch.length > 0 ? pullLimit : response.more ? Math.min(pullLimit, pageLimit * 2) : pageLimit;
+    // Nothing was pushed and more is waiting: ask for the next page now, stored after this one.
+    if (opts.pullAhead && batch.length === 0 && response.more && response.changes.length > 0)
+      ahead = pullAhead(
+        remote,
+        { ...request, since: response.checkpoint, pullLimit: pageLimit, waiting: total ?? 0 },
+        retry,
+        (page) => storage.preparePulled?.(page.changes),
+      );
     await storage.acknowledge(response.results);
     const applied = await storage.applyPulled(
       response.changes,

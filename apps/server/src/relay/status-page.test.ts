@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { RelayStatus } from './relay.ts';
 import { statusPage } from './status-page.ts';
+import { language } from './status-words.ts';
 
 const req = (lang: string) => ({ headers: { 'accept-language': lang } }) as unknown as FastifyRequest;
 
@@ -76,5 +77,31 @@ describe('the relay status page, refused records (decision 209)', () => {
     expect(statusPage(status([], 0), null, req('en'))).toMatch(
       /kept on this relay, sent again by itself\)<\/dt><dd>none/,
     );
+  });
+
+  it('speaks French, Spanish and Russian when asked, left to right, with each language’s plurals', () => {
+    const page = (lang: string, attempts: number) =>
+      statusPage(status([note('sub:1', 'TERN_X', attempts)], 1), null, req(lang));
+    const fr = page('fr-FR,fr;q=0.9,en;q=0.5', 3);
+    expect(fr).toContain('<html lang="fr" dir="ltr">');
+    expect(fr).toContain('Relais de la mission');
+    expect(fr).toContain('refusé 3 fois');
+    expect(page('es-419', 1)).toContain('rechazado una vez');
+    expect(page('es', 4)).toContain('rechazado 4 veces');
+    const ru = page('ru', 2);
+    expect(ru).toContain('<html lang="ru" dir="ltr">');
+    expect(ru).toContain('Ретранслятор миссии');
+    expect(ru).toContain('отклонено 2 раза');
+    expect(page('ru', 5)).toContain('отклонено 5 раз');
+    expect(page('ru', 21)).toContain('отклонено 21 раз;');
+  });
+
+  it('picks the language by q-value, skips ones it does not have, and falls back to English', () => {
+    expect(language('de-DE, ru;q=0.8, fr;q=0.9')).toBe('fr');
+    expect(language('ar;q=0.1, es')).toBe('es');
+    expect(language('de, ja')).toBe('en');
+    expect(language('fr;q=0, ru')).toBe('ru');
+    expect(language('')).toBe('en');
+    expect(language('__proto__, constructor')).toBe('en');
   });
 });

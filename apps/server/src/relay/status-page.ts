@@ -1,61 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { RelayStatus } from './relay.ts';
+import { WORDS, language } from './status-words.ts';
 
 /**
  * The relay's status page (decision 197): server-rendered, no script (the CSP allows none inline),
- * readable on a 360-pixel phone, in English or Arabic as the browser asks. It does not reload itself
+ * readable on a 360-pixel phone, in English, Arabic, French, Spanish or Russian as the browser asks (status-words.ts). It does not reload itself
  * (a timed refresh fails WCAG 2.2.1, axe's `meta-refresh`): it says when it was made. Everything shown is counts, times and headquarters' words: never a record's content.
  */
-const WORDS = {
-  en: {
-    title: 'Mission relay',
-    upstream: 'Headquarters',
-    lastContact: 'Last contact with headquarters',
-    lastComplete: 'Last complete exchange',
-    never: 'never since the relay started',
-    ok: 'The link works: nothing is waiting on an error.',
-    problem: 'Problem',
-    mission: 'Mission',
-    up: 'Waiting to go to headquarters',
-    down: 'Waiting to come from headquarters',
-    unknown: 'unknown',
-    refused: 'Refused by headquarters (kept on this relay, sent again by itself)',
-    refusedCount: (shown: number, total: number) =>
-      shown < total ? `the ${shown} most recent of ${total}` : `${total}`,
-    tries: (n: number) => (n === 1 ? 'refused once' : `refused ${n} times`),
-    nextTry: 'next try',
-    authorHint:
-      'The account that made this record is not known, not enabled or not in this mission at headquarters. An administrator at headquarters can fix the account; the relay sends the record again by itself.',
-    none: 'none',
-    accounts: 'Field accounts kept here',
-    login: 'Log in to Tern on this server first, then open this page again.',
-    asOf: 'As of (reload the page to see the latest)',
-  },
-  ar: {
-    title: 'مرحّل البعثة',
-    upstream: 'المقر',
-    lastContact: 'آخر اتصال بالمقر',
-    lastComplete: 'آخر تبادل كامل',
-    never: 'لم يحدث منذ تشغيل المرحّل',
-    ok: 'الاتصال يعمل: لا شيء ينتظر بسبب خطأ.',
-    problem: 'مشكلة',
-    mission: 'البعثة',
-    up: 'بانتظار الإرسال إلى المقر',
-    down: 'بانتظار الوصول من المقر',
-    unknown: 'غير معروف',
-    refused: 'رفضها المقر (تبقى على هذا المرحّل ويعيد إرسالها تلقائياً)',
-    refusedCount: (shown: number, total: number) =>
-      shown < total ? `أحدث ${shown} من ${total}` : `${total}`,
-    tries: (n: number) => (n === 1 ? 'رُفض مرة واحدة' : `رُفض ${n} مرات`),
-    nextTry: 'المحاولة التالية',
-    authorHint:
-      'الحساب الذي أنشأ هذا السجل غير معروف أو غير مفعّل أو ليس في هذه البعثة في المقر. يمكن لمسؤول في المقر إصلاح الحساب، ويعيد المرحّل إرسال السجل تلقائياً.',
-    none: 'لا شيء',
-    accounts: 'حسابات ميدانية محفوظة هنا',
-    login: 'سجّل الدخول إلى Tern على هذا الخادم أولاً، ثم افتح هذه الصفحة مجدداً.',
-    asOf: 'الحالة في (أعد تحميل الصفحة لرؤية الأحدث)',
-  },
-} as const;
 
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -66,13 +17,8 @@ const esc = (s: string): string =>
  */
 const breakable = (s: string): string => esc(s).replace(/([_:,/-])/g, '$1<wbr>');
 
-function language(req: FastifyRequest): 'en' | 'ar' {
-  const asked = String(req.headers['accept-language'] ?? '').toLowerCase();
-  return /^\s*ar\b/.test(asked) ? 'ar' : 'en';
-}
-
 export function statusPage(s: RelayStatus | null, refusal: string | null, req: FastifyRequest): string {
-  const lang = language(req);
+  const lang = language(String(req.headers['accept-language'] ?? ''));
   const w = WORDS[lang];
   const dir = lang === 'ar' ? 'rtl' : 'ltr';
   const when = (iso: string | null) =>

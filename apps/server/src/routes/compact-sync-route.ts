@@ -118,7 +118,7 @@ export async function compactSyncRoute(app: FastifyInstance, deps: ServerDeps): 
  * Returns the sequence to pull from.
  */
 export async function checkSince(
-  db: { updateSeq(): Promise<string> },
+  db: { updateSeq(): Promise<string>; readonly opaqueSequences: boolean },
   epoch: string,
   since: string | null,
 ): Promise<string | null> {
@@ -139,7 +139,13 @@ export async function checkSince(
       'belongs to another copy of this mission database (it was restored from a backup or made anew since)',
     );
   const seq = m[2]!;
-  if (/^[0-9]+-[A-Za-z0-9_-]+$/.test(seq)) return seq;
+  if (/^[0-9]+-[A-Za-z0-9_-]+$/.test(seq)) {
+    if (!db.opaqueSequences)
+      throw bad(
+        "is a CouchDB cluster's update sequence, and this server's store counts changes with numbers: it was not handed out here",
+      );
+    return seq;
+  }
   if (!/^(0|[1-9][0-9]{0,15})$/.test(seq)) throw bad('is not a checkpoint of this server');
   if (Number(seq) > Number(await db.updateSeq())) throw bad('is beyond what this server holds');
   return seq;

@@ -44,6 +44,19 @@ describe('checkpoints the server never gave (issue 11, item 6)', () => {
     expect(String(beyond.json.message)).toMatch(/beyond what this server holds/);
   });
 
+  it("a CouchDB cluster's opaque sequence with this database's epoch → 400, saying why (the embedded store counts with numbers)", async () => {
+    const first = await pushRaw(h, h.interviewer, syncBody([], null));
+    const [epoch] = String(first.json.checkpoint).split('@');
+    const r = await pushRaw(
+      h,
+      h.interviewer,
+      syncBody([], `${epoch}@12-g1AAAAFteJzLYWBgYMpgTmHgzcvPy09JdcjLz8g`),
+    );
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ code: 'TERN_BAD_CHECKPOINT' });
+    expect(String(r.json.message)).toMatch(/CouchDB cluster's update sequence.*numbers.*since: null/);
+  });
+
   it('a checkpoint the server gave is accepted', async () => {
     const first = await pushRaw(h, h.interviewer, syncBody([], null));
     expect(first.status).toBe(200);

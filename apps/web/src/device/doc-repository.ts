@@ -139,11 +139,12 @@ export class DocRepository {
     await this.db.transaction('rw', tables, async () => {
       // One read and one write for the whole set (a pulled page is a thousand rows: row-by-row
       // get and put took seconds on a phone). A later change of the same id sees the earlier's outcome.
-      const stored = await this.db.docs.bulkGet(changes.map((c) => c.id));
+      const stored = await this.storedRows(changes.map((c) => c.id));
       const next = new Map<string, DocRow | 'delete'>();
-      changes.forEach((change, i) => {
+      changes.forEach((change) => {
         const before = next.get(change.id);
-        const current = before === undefined ? stored[i] : before === 'delete' ? undefined : before;
+        const current =
+          before === undefined ? stored.get(change.id) : before === 'delete' ? undefined : before;
         const outcome: unknown = change.decide(current);
         if (typeof (outcome as { then?: unknown } | null)?.then === 'function')
           throw new TypeError(`a change of ${change.id} awaited inside the transaction: seal before commit`);
@@ -160,6 +161,32 @@ export class DocRepository {
       if (puts.length > 0) await this.db.docs.bulkPut(puts);
       for (const m of meta) await this.db.meta.put(m);
     });
+  }
+
+  /**
+   * The stored rows of these ids, inside the caller's transaction. A large set first asks which ids the
+   * table holds, with one key-only read over the ids' range (IndexedDB `getAllKeys`), and reads only
+   * those rows: a first pull writes thousands of records the device does not hold, and a read per id
+   * was a tenth of its time (docs/benchmarks.md, issue 18).
+   */
+  private async storedRows(ids: string[]): Promise<Map<string, DocRow>> {
+    let wanted = ids;
+    if (ids.length > KEYS_FIRST) {
+      let lo = ids[0]!;
+      let hi = ids[0]!;
+      for (const id of ids) {
+        if (id < lo) lo = id;
+        if (id > hi) hi = id;
+      }
+      const held = new Set(await this.db.docs.where(':id').between(lo, hi, true, true).primaryKeys());
+      wanted = ids.filter((id) => held.has(id));
+    }
+    const rows = await this.db.docs.bulkGet(wanted);
+    const out = new Map<string, DocRow>();
+    rows.forEach((row, i) => {
+      if (row) out.set(wanted[i]!, row);
+    });
+    return out;
   }
 
   private byUpdatedAt(q: DocQuery): boolean {
@@ -188,6 +215,9 @@ export class DocRepository {
     return withLimit && q.limit !== undefined ? c.limit(q.limit) : c;
   }
 }
+
+/** Above this many changes, `commit` reads the held keys first instead of one row per id. */
+const KEYS_FIRST = 64;
 
 const newestFirst = (a: DocRow, b: DocRow) => b.updatedAt.localeCompare(a.updatedAt);
 

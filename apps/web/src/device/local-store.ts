@@ -111,29 +111,28 @@ export class DexieSyncStorage implements SyncStorage {
     );
   }
 
+  /** Pages sealed ahead of their `applyPulled` (pull ahead, decision 219), by their array. */
+  private readonly prepared = new WeakMap<WireDoc[], Promise<DocRow[]>>();
+
+  /** Start sealing a page that comes next while the page before it is written (nothing is stored). */
+  preparePulled(docs: WireDoc[]): void {
+    if (this.prepared.has(docs)) return;
+    const sealing = this.sealPulled(docs);
+    // Not lost: `applyPulled` of this page awaits the same promise and throws its error.
+    sealing.catch(() => undefined);
+    this.prepared.set(docs, sealing);
+  }
+
   async applyPulled(
     docs: WireDoc[],
     checkpoint: string,
     gone: string[] = [],
     progress?: (prepared: number) => void,
   ): Promise<PullApplied> {
-    // Validate and seal first (outside the transaction); a malformed document stops the whole batch.
-    // Sealing is most of the time a large page takes here: it is reported, so progress keeps moving.
-    // Checked in order (the first malformed one is the error), then sealed side by side, 100 at a
-    // time: WebCrypto queues the work (awaiting each in turn would serialise it), and the progress
-    // line moves per slice instead of jumping from 0 to the whole page.
-    const open = docs.map((doc) => fromWire(doc, this.mission));
-    const sealed: DocRow[] = [];
-    for (let from = 0; from < open.length; from += 100) {
-      const slice = open.slice(from, from + 100);
-      const done = await Promise.all(
-        slice.map(async ({ row, body }, i) =>
-          withReview(await this.docs.seal(this.key, row, body), reviewOf(docs[from + i]!)),
-        ),
-      );
-      sealed.push(...done);
-      progress?.(sealed.length);
-    }
+    const early = this.prepared.get(docs);
+    this.prepared.delete(docs);
+    const sealed = await (early ?? this.sealPulled(docs, progress));
+    if (early) progress?.(sealed.length);
     // A pulled document of a departed case means it is back in view; `gone` adds the newly departed.
     const pulledIds = new Set(docs.map((d) => d._id));
     const leaving = [...(await this.leaving()).filter((id) => !pulledIds.has(id)), ...gone];
@@ -162,6 +161,29 @@ export class DexieSyncStorage implements SyncStorage {
       ],
     );
     return { inserted };
+  }
+
+  /**
+   * Validate and seal a pulled page, outside any transaction; a malformed document stops the whole
+   * page. Sealing is most of the time a large page takes here: it is reported, so progress keeps
+   * moving. Checked in order (the first malformed one is the error), then sealed side by side, 100 at
+   * a time: WebCrypto queues the work (awaiting each in turn would serialise it), and the progress
+   * line moves per slice instead of jumping from 0 to the whole page.
+   */
+  private async sealPulled(docs: WireDoc[], progress?: (prepared: number) => void): Promise<DocRow[]> {
+    const open = docs.map((doc) => fromWire(doc, this.mission));
+    const sealed: DocRow[] = [];
+    for (let from = 0; from < open.length; from += 100) {
+      const slice = open.slice(from, from + 100);
+      const done = await Promise.all(
+        slice.map(async ({ row, body }, i) =>
+          withReview(await this.docs.seal(this.key, row, body), reviewOf(docs[from + i]!)),
+        ),
+      );
+      sealed.push(...done);
+      progress?.(sealed.length);
+    }
+    return sealed;
   }
 
   /**

@@ -62,6 +62,13 @@ export async function changesRoute(app: FastifyInstance, deps: CouchDeps): Promi
   app.get<{ Params: { db: string } }>('/:db/_changes', async (req, reply) => {
     const db = await openMission(req, deps, req.params.db, 'couch.read');
     const q = parseOr400(ChangesQuery, req.query, '_changes query');
+    // An opaque sequence comes only from a CouchDB cluster: the embedded store would read it as
+    // nothing and answer an empty page, and a replicator would believe it is up to date.
+    if (q.since !== undefined && OPAQUE_SEQ.test(q.since) && !db.opaqueSequences)
+      throw new CouchError(
+        'bad_request',
+        `since ${JSON.stringify(q.since.slice(0, 40))} is a CouchDB cluster's update sequence; this server's store counts changes with numbers, so it was not handed out here: replicate again from 0`,
+      );
     let since: number | string =
       q.since === undefined ? 0 : q.since === 'now' || OPAQUE_SEQ.test(q.since) ? q.since : Number(q.since);
     // An interviewer's feed lists only the records they may see (decision 135); the sequence still
