@@ -10,6 +10,8 @@ declare module 'fastify' {
     principal: Principal | null;
     sessionState: 'none' | 'ok' | 'expired' | 'unknown';
     sessionToken: string | null;
+    /** The device the session's login named (decision 221), or null. */
+    sessionDevice: string | null;
   }
 }
 
@@ -39,6 +41,7 @@ export function installSessionHook(app: FastifyInstance, sessions: Sessions, acc
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionState', 'none');
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('sessionDevice', null);
   app.addHook('onRequest', async (req) => {
     if (!carriesSession(req.url)) return;
     const token = tokenOf(req);
@@ -56,5 +59,6 @@ export function installSessionHook(app: FastifyInstance, sessions: Sessions, acc
     }
     req.principal = principalOf(account);
     req.sessionState = 'ok';
+    req.sessionDevice = r.session.device ?? null;
   });
 }

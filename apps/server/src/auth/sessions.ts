@@ -6,6 +6,11 @@ export interface SessionDoc extends SystemDoc {
   username: string;
   createdAt: string;
   expiresAt: string;
+  /**
+   * The device the login was made on, when the login named one (the PWA always does): the session is
+   * refused in a mission where that device is retired, and ended when it is retired (decision 221).
+   */
+  device?: string;
 }
 
 export type Resolved = { state: 'ok'; session: SessionDoc } | { state: 'expired' } | { state: 'unknown' };
@@ -26,7 +31,7 @@ export class Sessions {
     private readonly now: () => number,
   ) {}
 
-  async create(username: string): Promise<{ token: string; expiresAt: string }> {
+  async create(username: string, device?: string): Promise<{ token: string; expiresAt: string }> {
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
     const doc: SessionDoc = {
@@ -35,6 +40,7 @@ export class Sessions {
       username,
       createdAt: new Date(now).toISOString(),
       expiresAt: new Date(now + this.ttlMs).toISOString(),
+      ...(device !== undefined ? { device } : {}),
     };
     await this.sys.create(doc);
     return { token, expiresAt: doc.expiresAt };
@@ -72,5 +78,17 @@ export class Sessions {
     for (const s of await this.sys.list<SessionDoc>('session:')) {
       if (s.username === username) await this.sys.remove(s._id);
     }
+  }
+
+  /** End every session opened on a device (the device was retired: lost, stolen or handed back). */
+  async revokeDevice(device: string): Promise<number> {
+    let n = 0;
+    for (const s of await this.sys.list<SessionDoc>('session:')) {
+      if (s.device === device) {
+        await this.sys.remove(s._id);
+        n += 1;
+      }
+    }
+    return n;
   }
 }
