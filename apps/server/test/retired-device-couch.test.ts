@@ -33,7 +33,12 @@ async function loginOn(username: string, device?: string): Promise<string> {
 }
 
 const register = (token: string, deviceId: string) =>
-  t.app.inject({ method: 'POST', url: '/api/missions/demo/devices', payload: { deviceId }, ...bearer(token) });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/missions/demo/devices',
+    payload: { deviceId },
+    ...bearer(token),
+  });
 
 const retire = (deviceId: string) =>
   t.app.inject({
@@ -93,11 +98,19 @@ describe('a retired device at the CouchDB door', () => {
     expect(after.statusCode).toBe(401);
     expect(after.json()).toMatchObject({ error: 'unauthorized' });
     for (const token of [other, unbound]) {
-      const res = await t.app.inject({ method: 'GET', url: '/couch/demo/_changes?since=0', ...bearer(token) });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/couch/demo/_changes?since=0',
+        ...bearer(token),
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json().results.map((r: { id: string }) => r.id)).toContain(doc._id);
     }
-    const audit = await t.app.inject({ method: 'GET', url: '/api/admin/audit?action=device.retire', ...bearer(admin) });
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/audit?action=device.retire',
+      ...bearer(admin),
+    });
     expect(audit.json().entries).toEqual([
       expect.objectContaining({ details: { device: lost, sessionsEnded: 1 } }),
     ]);
@@ -105,7 +118,12 @@ describe('a retired device at the CouchDB door', () => {
 
   it('refuses every replication route to a new session on the retired device, and stores nothing', async () => {
     const kept = fresh();
-    await t.app.inject({ method: 'POST', url: '/couch/demo/_bulk_docs', payload: { docs: [kept] }, ...bearer(tablet) });
+    await t.app.inject({
+      method: 'POST',
+      url: '/couch/demo/_bulk_docs',
+      payload: { docs: [kept] },
+      ...bearer(tablet),
+    });
     expect((await retire(lost)).statusCode).toBe(200);
     // Someone who knows the password logs in again on the lost tablet: the login itself succeeds (the
     // account is not disabled), but the session is bound to the retired device.
@@ -130,9 +148,9 @@ describe('a retired device at the CouchDB door', () => {
       url: '/api/admin/audit?actor=interviewer&limit=1000',
       ...bearer(admin),
     });
-    const reasons = (denied.json().entries as Array<{ details?: { reason?: string; device?: string } }>).filter(
-      (e) => e.details?.reason === 'device retired' && e.details.device === lost,
-    );
+    const reasons = (
+      denied.json().entries as Array<{ details?: { reason?: string; device?: string } }>
+    ).filter((e) => e.details?.reason === 'device retired' && e.details.device === lost);
     expect(reasons.length).toBeGreaterThanOrEqual(couchCalls(kept._id).length);
   });
 
@@ -179,7 +197,9 @@ describe('a retired device at the CouchDB door', () => {
     expect(retireOwn.statusCode).toBe(200);
     const next = await loginOn('admin', adminTablet);
     expect((await t.app.inject({ method: 'GET', url: '/couch/demo', ...bearer(next) })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'GET', url: '/couch/other', ...bearer(next) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/couch/other', ...bearer(next) })).statusCode).toBe(
+      200,
+    );
   });
 
   it('refuses a login that names a malformed device, with the reason', async () => {
