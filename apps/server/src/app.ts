@@ -257,7 +257,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       authorizeWith(
         audit,
         async (device, mission) =>
-          missions.has(mission) && (await getDevice(opts.store.ops(mission), device))?.retiredAt !== undefined,
+          missions.has(mission) &&
+          (await getDevice(opts.store.ops(mission), device))?.retiredAt !== undefined,
       ),
     audit,
     accounts,

@@ -35,7 +35,10 @@ export const Choice = z.object({
     .string()
     .check(
       z.minLength(1),
-      z.regex(/^\S+$/, 'a choice value has no spaces (select_multiple answers are space-joined in expressions)'),
+      z.regex(
+        /^\S+$/,
+        'a choice value has no spaces (select_multiple answers are space-joined in expressions)',
+      ),
     ),
   label: LocalizedText,
   /** Extra columns, read by bare names in a choice filter (XLSForm choices sheet columns). */
