@@ -73,7 +73,7 @@ function couchCalls(id: string) {
 }
 
 describe('a retired device at the CouchDB door', () => {
-  it('replicates while the device is in service, and its live session ends when it is retired', async () => {
+  it('replicates while the device is in service, and its live session ends (everywhere, saying why) when it is retired', async () => {
     const doc = fresh();
     const before = await t.app.inject({
       method: 'POST',
@@ -95,8 +95,16 @@ describe('a retired device at the CouchDB door', () => {
       payload: { docs: [fresh()] },
       ...bearer(tablet),
     });
-    expect(after.statusCode).toBe(401);
-    expect(after.json()).toMatchObject({ error: 'unauthorized' });
+    // The session is over, and says why: the tablet's user reads "retired", not "log in".
+    expect(after.statusCode).toBe(403);
+    expect(after.json()).toEqual({
+      error: 'forbidden',
+      reason: expect.stringMatching(/^TERN_DEVICE_RETIRED: Device dev-\w+ was retired in mission demo/),
+    });
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', ...bearer(tablet) });
+    expect(me.statusCode).not.toBe(200);
+    const elsewhere = await t.app.inject({ method: 'GET', url: '/couch/other', ...bearer(tablet) });
+    expect(elsewhere.statusCode).toBe(403);
     for (const token of [other, unbound]) {
       const res = await t.app.inject({
         method: 'GET',

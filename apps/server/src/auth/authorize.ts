@@ -73,6 +73,15 @@ export const retiredDeviceError = (device: string, mission: string) =>
 export function authorizeWith(audit: AuditLog, deviceRetired?: DeviceRetired): Authorize {
   return async (req, action, mission) => {
     const who = req.principal;
+    if (!who && req.sessionState === 'device-retired' && req.sessionDevice && req.sessionRetiredIn) {
+      await audit.append(req, {
+        action,
+        mission,
+        outcome: 'denied',
+        details: { device: req.sessionDevice, reason: 'device retired' },
+      });
+      throw retiredDeviceError(req.sessionDevice, req.sessionRetiredIn);
+    }
     if (!who) {
       const expired = req.sessionState === 'expired';
       await audit.append(req, {

@@ -11,9 +11,15 @@ export interface SessionDoc extends SystemDoc {
    * refused in a mission where that device is retired, and ended when it is retired (decision 221).
    */
   device?: string;
+  /** Set when the device was retired (in this mission): the session is over, and says why. */
+  deviceRetiredIn?: string;
 }
 
-export type Resolved = { state: 'ok'; session: SessionDoc } | { state: 'expired' } | { state: 'unknown' };
+export type Resolved =
+  | { state: 'ok'; session: SessionDoc }
+  | { state: 'expired' }
+  | { state: 'unknown' }
+  | { state: 'device-retired'; device: string; mission: string };
 
 /** The session id stored on the server is the SHA-256 of the token: a copy of the system database
  * does not hand out live tokens. */
@@ -54,6 +60,8 @@ export class Sessions {
       await this.sys.remove(doc._id).catch(() => undefined);
       return { state: 'expired' };
     }
+    if (doc.deviceRetiredIn !== undefined && doc.device !== undefined)
+      return { state: 'device-retired', device: doc.device, mission: doc.deviceRetiredIn };
     return { state: 'ok', session: doc };
   }
 
@@ -80,12 +88,16 @@ export class Sessions {
     }
   }
 
-  /** End every session opened on a device (the device was retired: lost, stolen or handed back). */
-  async revokeDevice(device: string): Promise<number> {
+  /**
+   * End every session opened on a device (retired in `mission`: lost, stolen or handed back). The
+   * record stays until it expires, marked, so the device's next request is told why (403
+   * TERN_DEVICE_RETIRED) rather than "log in" — and a login there is refused in that mission anyway.
+   */
+  async endDeviceSessions(device: string, mission: string): Promise<number> {
     let n = 0;
     for (const s of await this.sys.list<SessionDoc>('session:')) {
-      if (s.device === device) {
-        await this.sys.remove(s._id);
+      if (s.device === device && s.deviceRetiredIn === undefined) {
+        await this.sys.put({ ...s, deviceRetiredIn: mission });
         n += 1;
       }
     }

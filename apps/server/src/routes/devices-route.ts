@@ -86,8 +86,9 @@ export async function devicesRoute(app: FastifyInstance, deps: ServerDeps): Prom
       if (!updated)
         throw new TernError('TERN_NOT_FOUND', `Mission ${mission} has no device ${JSON.stringify(device)}`);
       // A lost or stolen tablet keeps no live session at either door: every session its logins
-      // opened ends now, in every mission (decision 221). Later logins naming it are refused here.
-      const ended = change.retired ? await deps.sessions.revokeDevice(device) : 0;
+      // opened ends now, in every mission, and says why (decision 221). Later logins naming it are
+      // refused in this mission.
+      const ended = change.retired ? await deps.sessions.endDeviceSessions(device, mission) : 0;
       await deps.audit.append(req, {
         action: change.retired ? 'device.retire' : 'device.rename',
         mission,
