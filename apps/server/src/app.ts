@@ -25,6 +25,7 @@ import { DEFAULT_FEED_LIMITS, FeedGate } from './feeds/feed-gate.ts';
 import type { FeedLimits } from './feeds/feed-gate.ts';
 import { JSON_MAX_DEPTH, installJsonParser } from './json-body.ts';
 import { Sessions } from './auth/sessions.ts';
+import { getDevice } from './devices/device-registry.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { auditRoute } from './routes/audit-route.ts';
 import { authRoutes } from './routes/auth-routes.ts';
@@ -251,7 +252,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     store: signalWrites(opts.store, (m) => research.nudge(m)),
     forms: opts.forms ?? ((key) => registry.get(key)),
     missionExists: (m: string) => missions.has(m),
-    authorize: opts.authorize ?? authorizeWith(audit),
+    authorize:
+      opts.authorize ??
+      authorizeWith(
+        audit,
+        async (device, mission) =>
+          missions.has(mission) &&
+          (await getDevice(opts.store.ops(mission), device))?.retiredAt !== undefined,
+      ),
     audit,
     accounts,
     missions,

@@ -100,7 +100,7 @@ describe('devices: named, renamed, retired', () => {
       ...as(admin),
     });
     expect(audit.json().entries).toEqual([
-      expect.objectContaining({ actor: 'admin', mission: 'demo', details: { device: id } }),
+      expect.objectContaining({ actor: 'admin', mission: 'demo', details: { device: id, sessionsEnded: 0 } }),
     ]);
   });
 

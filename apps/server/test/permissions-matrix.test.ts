@@ -6,7 +6,8 @@ import { ROLES } from '../src/auth/roles.ts';
 import type { Role } from '../src/auth/roles.ts';
 import { PASSWORD, bearer, submission, testApp, validAnswers } from './fixtures.ts';
 import type { TestApp } from './fixtures.ts';
-import { registerDevice } from '../src/devices/device-registry.ts';
+import { changeDevice, registerDevice } from '../src/devices/device-registry.ts';
+import { isProfileAction } from '../src/profiles/profile-grants.ts';
 import { ROUTES, SEEDED_DEVICE, seeded } from './permissions-matrix-routes.ts';
 import type { Row } from './permissions-matrix-routes.ts';
 
@@ -58,6 +59,9 @@ const cells = ROUTES.flatMap((row) =>
 
 let t: TestApp;
 const tokens = {} as Record<Role, string>;
+/** Each role's session opened on a device retired in `demo` (decision 221). */
+const onRetired = {} as Record<Role, string>;
+const RETIRED_DEVICE = 'dev-01J0000000000000000000RTRD';
 let n = 0;
 
 beforeAll(async () => {
@@ -113,6 +117,16 @@ beforeAll(async () => {
       grantedAt: new Date().toISOString(),
     });
   for (const role of ROLES) tokens[role] = await t.login(role);
+  await registerDevice(t.store.ops('demo'), RETIRED_DEVICE, 'test');
+  await changeDevice(t.store.ops('demo'), RETIRED_DEVICE, { retired: true }, 'test');
+  for (const role of ROLES) {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: role, password: PASSWORD, bearer: true, device: RETIRED_DEVICE },
+    });
+    onRetired[role] = (res.json() as { token: string }).token;
+  }
 });
 afterAll(async () => {
   await t.close();
@@ -215,5 +229,59 @@ describe('permission matrix (from the permission table)', () => {
     expect(entries).toContainEqual(
       expect.objectContaining({ actor: 'data_officer', outcome: 'ok', mission: 'demo' }),
     );
+  });
+});
+
+/**
+ * The same table for a session bound to a device retired in `demo` (decision 221): every mission route
+ * a role may use there is refused with TERN_DEVICE_RETIRED, at both doors, before anything is read
+ * or stored; the other mission and the routes on no mission are unchanged. Profile routes act on a
+ * country, not a mission: a retired device of a mission does not change them. Research tables are
+ * asked on no mission (`research.read` with null: the research service checks the grant per mission)
+ * and publish only disclosure-controlled figures, no record.
+ */
+const missionRows = ROUTES.filter(
+  (r) => r.scoped && !r.actions.some(isProfileAction) && !r.actions.includes('research.read'),
+);
+const retiredCells = missionRows.flatMap((row) =>
+  ROLES.filter((role) => expectedAllowed(role, row, 'own')).map((role) => ({ row, role })),
+);
+
+describe('permission matrix on a retired device', () => {
+  it.each(retiredCells.map((c) => [c.row.name, c.role, c] as const))(
+    '%s · %s · session on a device retired here → TERN_DEVICE_RETIRED',
+    async (_name, role, c) => {
+      n += 1;
+      const req = c.row.request('demo', n);
+      const res = await t.app.inject({
+        ...req,
+        headers: { ...req.headers, ...bearer(onRetired[role]).headers },
+      });
+      expect(res.statusCode, res.body).toBe(403);
+      if (req.url!.toString().startsWith('/couch/')) {
+        expect(res.json()).toMatchObject({ error: 'forbidden' });
+        expect(res.json().reason).toMatch(/^TERN_DEVICE_RETIRED: /);
+      } else {
+        expect(res.json()).toMatchObject({ code: 'TERN_DEVICE_RETIRED' });
+      }
+    },
+  );
+
+  it.each(
+    // A match decision acts in both missions of its pair (the matrix's request always names `demo`).
+    missionRows
+      .filter((r) => !r.actions.includes('match.review'))
+      .flatMap((row) =>
+        ROLES.filter((role) => expectedAllowed(role, row, 'other')).map((role) => ({ row, role })),
+      )
+      .map((c) => [c.row.name, c.role, c] as const),
+  )('%s · %s · same session in a mission where the device is not retired → served', async (_n, role, c) => {
+    n += 1;
+    const req = c.row.request('other', n);
+    const res = await t.app.inject({
+      ...req,
+      headers: { ...req.headers, ...bearer(onRetired[role]).headers },
+    });
+    expect(c.row.ok, res.body).toContain(res.statusCode);
   });
 });

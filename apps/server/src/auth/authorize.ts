@@ -53,10 +53,35 @@ export type Authorize = (req: FastifyRequest, action: Action, mission: string | 
  */
 export const allowAll: Authorize = () => undefined;
 
-/** The real check: a live session, then the permission table; every refusal is logged and audited. */
-export function authorizeWith(audit: AuditLog): Authorize {
+/**
+ * Whether `device` is retired in `mission` (false when the mission or the device is unknown). A
+ * session bound to a device (its login named it) does nothing in a mission where the device is retired,
+ * at either sync door or any other route (docs/decisions/221-sessions-bound-to-a-device.md).
+ */
+export type DeviceRetired = (device: string, mission: string) => Promise<boolean>;
+
+export const retiredDeviceError = (device: string, mission: string) =>
+  new TernError(
+    'TERN_DEVICE_RETIRED',
+    `Device ${device} was retired in mission ${mission}; sign in on a registered device`,
+  );
+
+/**
+ * The real check: a live session, then the permission table, then the session's device (not retired
+ * in the mission); every refusal is logged and audited.
+ */
+export function authorizeWith(audit: AuditLog, deviceRetired?: DeviceRetired): Authorize {
   return async (req, action, mission) => {
     const who = req.principal;
+    if (!who && req.sessionState === 'device-retired' && req.sessionDevice && req.sessionRetiredIn) {
+      await audit.append(req, {
+        action,
+        mission,
+        outcome: 'denied',
+        details: { device: req.sessionDevice, reason: 'device retired' },
+      });
+      throw retiredDeviceError(req.sessionDevice, req.sessionRetiredIn);
+    }
     if (!who) {
       const expired = req.sessionState === 'expired';
       await audit.append(req, {
@@ -77,6 +102,17 @@ export function authorizeWith(audit: AuditLog): Authorize {
       req.log.warn({ user: who.username, role: who.role, action, mission }, 'forbidden');
       await audit.append(req, { action, mission, outcome: 'denied', details: { reason: d.reason } });
       throw new TernError('TERN_AUTH_FORBIDDEN', d.reason);
+    }
+    const device = req.sessionDevice;
+    if (device && mission !== null && deviceRetired && (await deviceRetired(device, mission))) {
+      req.log.warn({ user: who.username, action, mission, device }, 'retired device');
+      await audit.append(req, {
+        action,
+        mission,
+        outcome: 'denied',
+        details: { device, reason: 'device retired' },
+      });
+      throw retiredDeviceError(device, mission);
     }
   };
 }

@@ -8,8 +8,12 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The account behind the request's session, or null. Set by the session hook on /api and /couch. */
     principal: Principal | null;
-    sessionState: 'none' | 'ok' | 'expired' | 'unknown';
+    sessionState: 'none' | 'ok' | 'expired' | 'unknown' | 'device-retired';
     sessionToken: string | null;
+    /** The device the session's login named (decision 221), or null. */
+    sessionDevice: string | null;
+    /** The mission where the session's device was retired, when that ended the session. */
+    sessionRetiredIn: string | null;
   }
 }
 
@@ -39,12 +43,21 @@ export function installSessionHook(app: FastifyInstance, sessions: Sessions, acc
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionState', 'none');
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('sessionDevice', null);
+  app.decorateRequest('sessionRetiredIn', null);
   app.addHook('onRequest', async (req) => {
     if (!carriesSession(req.url)) return;
     const token = tokenOf(req);
     if (!token) return;
     req.sessionToken = token;
     const r = await sessions.resolve(token);
+    if (r.state === 'device-retired') {
+      // Ended by retiring its device (decision 221): no account behind it, and the refusal says why.
+      req.sessionState = r.state;
+      req.sessionDevice = r.device;
+      req.sessionRetiredIn = r.mission;
+      return;
+    }
     if (r.state !== 'ok') {
       req.sessionState = r.state;
       return;
@@ -56,5 +69,6 @@ export function installSessionHook(app: FastifyInstance, sessions: Sessions, acc
     }
     req.principal = principalOf(account);
     req.sessionState = 'ok';
+    req.sessionDevice = r.session.device ?? null;
   });
 }

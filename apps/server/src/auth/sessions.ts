@@ -6,9 +6,20 @@ export interface SessionDoc extends SystemDoc {
   username: string;
   createdAt: string;
   expiresAt: string;
+  /**
+   * The device the login was made on, when the login named one (the PWA always does): the session is
+   * refused in a mission where that device is retired, and ended when it is retired (decision 221).
+   */
+  device?: string;
+  /** Set when the device was retired (in this mission): the session is over, and says why. */
+  deviceRetiredIn?: string;
 }
 
-export type Resolved = { state: 'ok'; session: SessionDoc } | { state: 'expired' } | { state: 'unknown' };
+export type Resolved =
+  | { state: 'ok'; session: SessionDoc }
+  | { state: 'expired' }
+  | { state: 'unknown' }
+  | { state: 'device-retired'; device: string; mission: string };
 
 /** The session id stored on the server is the SHA-256 of the token: a copy of the system database
  * does not hand out live tokens. */
@@ -26,7 +37,7 @@ export class Sessions {
     private readonly now: () => number,
   ) {}
 
-  async create(username: string): Promise<{ token: string; expiresAt: string }> {
+  async create(username: string, device?: string): Promise<{ token: string; expiresAt: string }> {
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
     const doc: SessionDoc = {
@@ -35,6 +46,7 @@ export class Sessions {
       username,
       createdAt: new Date(now).toISOString(),
       expiresAt: new Date(now + this.ttlMs).toISOString(),
+      ...(device !== undefined ? { device } : {}),
     };
     await this.sys.create(doc);
     return { token, expiresAt: doc.expiresAt };
@@ -48,6 +60,8 @@ export class Sessions {
       await this.sys.remove(doc._id).catch(() => undefined);
       return { state: 'expired' };
     }
+    if (doc.deviceRetiredIn !== undefined && doc.device !== undefined)
+      return { state: 'device-retired', device: doc.device, mission: doc.deviceRetiredIn };
     return { state: 'ok', session: doc };
   }
 
@@ -72,5 +86,21 @@ export class Sessions {
     for (const s of await this.sys.list<SessionDoc>('session:')) {
       if (s.username === username) await this.sys.remove(s._id);
     }
+  }
+
+  /**
+   * End every session opened on a device (retired in `mission`: lost, stolen or handed back). The
+   * record stays until it expires, marked, so the device's next request is told why (403
+   * TERN_DEVICE_RETIRED) rather than "log in" — and a login there is refused in that mission anyway.
+   */
+  async endDeviceSessions(device: string, mission: string): Promise<number> {
+    let n = 0;
+    for (const s of await this.sys.list<SessionDoc>('session:')) {
+      if (s.device === device && s.deviceRetiredIn === undefined) {
+        await this.sys.put({ ...s, deviceRetiredIn: mission });
+        n += 1;
+      }
+    }
+    return n;
   }
 }

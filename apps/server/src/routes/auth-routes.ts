@@ -62,9 +62,15 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
       }
       // A login from a known device says nothing about the guesses made elsewhere: the count stays.
       if (!known) deps.loginThrottle.succeeded(account.username);
-      const { token, expiresAt } = await deps.sessions.create(account.username);
+      const { token, expiresAt } = await deps.sessions.create(account.username, body.device);
       const who = principalOf(account);
-      await deps.audit.append(req, { action: 'login', mission: null, outcome: 'ok', actor: who.username });
+      await deps.audit.append(req, {
+        action: 'login',
+        mission: null,
+        outcome: 'ok',
+        actor: who.username,
+        ...(body.device !== undefined ? { details: { device: body.device } } : {}),
+      });
       reply.setCookie(SESSION_COOKIE, token, {
         ...sessionCookie(deps.cookieSecure),
         expires: new Date(expiresAt),

@@ -3,6 +3,7 @@ import { DeviceParams, RegisterDeviceRequest, UpdateDeviceRequest } from '@tern/
 import type { ServerDeps } from '../deps.ts';
 import { accountsOf, changeDevice, claimDevice, listDevices } from '../devices/device-registry.ts';
 import type { DeviceRecord } from '../devices/device-registry.ts';
+import { retiredDeviceError } from '../auth/authorize.ts';
 import { TernError } from '../errors.ts';
 import { parseRequest } from '../validate-request.ts';
 
@@ -20,11 +21,7 @@ const shown = (d: DeviceRecord) => ({
   lastRejected: d.lastRejected ?? 0,
 });
 
-export const retiredError = (deviceId: string, mission: string) =>
-  new TernError(
-    'TERN_DEVICE_RETIRED',
-    `Device ${deviceId} was retired in mission ${mission}; sign in on a registered device`,
-  );
+export const retiredError = retiredDeviceError;
 
 /**
  * Devices of a mission: registration (a number for case codes, and the name its user chose), the
@@ -88,11 +85,19 @@ export async function devicesRoute(app: FastifyInstance, deps: ServerDeps): Prom
       const updated = await changeDevice(deps.store.ops(mission), device, change, req.principal!.username);
       if (!updated)
         throw new TernError('TERN_NOT_FOUND', `Mission ${mission} has no device ${JSON.stringify(device)}`);
+      // A lost or stolen tablet keeps no live session at either door: every session its logins
+      // opened ends now, in every mission, and says why (decision 221). Later logins naming it are
+      // refused in this mission.
+      const ended = change.retired ? await deps.sessions.endDeviceSessions(device, mission) : 0;
       await deps.audit.append(req, {
         action: change.retired ? 'device.retire' : 'device.rename',
         mission,
         outcome: 'ok',
-        details: { device, ...(change.name !== undefined ? { name: change.name } : {}) },
+        details: {
+          device,
+          ...(change.name !== undefined ? { name: change.name } : {}),
+          ...(change.retired ? { sessionsEnded: ended } : {}),
+        },
       });
       return { device: shown(updated) };
     },

@@ -1,4 +1,5 @@
 import type { TernDb } from '../device/db.ts';
+import { deviceId } from '../device/device-id.ts';
 import { OfflineLoginError, rememberAccount, unlockOffline } from './keyring.ts';
 import type { Unlocked } from './keyring.ts';
 
@@ -35,12 +36,14 @@ interface LoginResponse {
  */
 export async function logIn(db: TernDb, username: string, password: string): Promise<LoginResult> {
   let res: Response;
+  // The session is bound to this device: retiring it ends the session at both sync doors (decision 221).
+  const device = await deviceId(db);
   try {
     res = await fetch('/api/auth/login', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
+      body: JSON.stringify({ username, password, device }),
     });
   } catch {
     try {

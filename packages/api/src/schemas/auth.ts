@@ -31,6 +31,15 @@ export const LoginRequest = z.object({
   password: z.string().min(1).max(256),
   /** Return the session token in the body too (for replicators and scripts; the PWA uses the cookie). */
   bearer: z.boolean().optional(),
+  /**
+   * The device the login is made on (its `dev-<ULID>`, as registered): the session is bound to it,
+   * refused where the device is retired and ended when it is retired (decision 221). The PWA always
+   * names it; replicators and scripts may leave it out.
+   */
+  device: z
+    .string()
+    .regex(/^dev-[0-9A-Z]{26}$/, 'device must be dev-<ULID>')
+    .optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 

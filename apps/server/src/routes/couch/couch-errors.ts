@@ -77,7 +77,12 @@ function fromStore(e: StoreError): CouchError {
  */
 export function toCouchError(err: unknown): CouchError | null {
   if (err instanceof CouchError) return err;
-  if (err instanceof TernError) return new CouchError(BY_STATUS[err.status] ?? 'unknown_error', err.message);
+  if (err instanceof TernError) {
+    // A retired device's session (decision 221) is told why in Tern's code too: `forbidden` alone reads
+    // as a permission a user could be given, and a replicator should stop, not ask for it.
+    const reason = err.code === 'TERN_DEVICE_RETIRED' ? `${err.code}: ${err.message}` : err.message;
+    return new CouchError(BY_STATUS[err.status] ?? 'unknown_error', reason);
+  }
   if (err instanceof StoreError) return fromStore(err);
   const disk = ternErrorOfDisk(err);
   if (disk) return new CouchError('service_unavailable', disk.message);
