@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NameFrequencies, comparisonVector, explain } from './fellegi-sunter.ts';
+import { comparisonVector, explain } from './fellegi-sunter.ts';
 import { matchAll } from './match-all.ts';
 import { MatchIndex } from './match-index.ts';
 import { prepare } from './prepare.ts';
@@ -135,24 +135,5 @@ describe('incremental matching', () => {
       /month 13/,
     );
     expect(index.size).toBe(0);
-  });
-});
-
-describe('name frequencies (term frequency of the name field)', () => {
-  const rec = (id: string, fullName: string) => prepare({ id, mission: 'm', fullName });
-  it('weighs a name written the same way by that spelling, and other spellings by the skeletons', () => {
-    const people = [
-      rec('a', 'Muhammad Ali'),
-      rec('b', 'Ali Muhammad'),
-      ...Array.from({ length: 8 }, (_, i) => rec(`x${i}`, 'Mohamed Ali')),
-    ];
-    const f = new NameFrequencies();
-    for (const p of people) f.add(p);
-    // Same spelling: one other record of the ten carries it (b), of the nine others.
-    expect(f.of(people[0]!, people[1]!)).toBeCloseTo(1 / 9, 12);
-    // Another spelling of the same skeletons: nine others carry them.
-    expect(f.of(people[0]!, people[2]!)).toBeCloseTo(9 / 9, 12);
-    f.remove(people[1]!);
-    expect(f.of(people[0]!, people[2]!)).toBeCloseTo(8 / 8, 12);
   });
 });

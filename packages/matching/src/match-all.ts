@@ -1,11 +1,6 @@
 import { type BlockingOptions, DEFAULT_BLOCKING, candidatePairs } from './blocking.ts';
-import {
-  type MatchModel,
-  NameFrequencies,
-  comparisonVector,
-  weightOf,
-  probabilityOf,
-} from './fellegi-sunter.ts';
+import { type MatchModel, comparisonVector, weightOf, probabilityOf } from './fellegi-sunter.ts';
+import { NameFrequencies } from './name-frequencies.ts';
 import { type Training, type TrainOptions, train } from './train.ts';
 import type { PersonRecord } from './person.ts';
 import { type PreparedPerson, prepare } from './prepare.ts';
@@ -49,7 +44,8 @@ export function matchAll(records: readonly PersonRecord[], options: MatchAllOpti
     vectors.set(comparisonVector(people[pairs[2 * k]!]!, people[pairs[2 * k + 1]!]!), k * fields);
   const frequencies = new NameFrequencies();
   for (const p of people) frequencies.add(p);
-  const tf = (k: number) => frequencies.of(people[pairs[2 * k]!]!, people[pairs[2 * k + 1]!]!);
+  const tf = (k: number) =>
+    frequencies.of(people[pairs[2 * k]!]!, people[pairs[2 * k + 1]!]!, vectors[k * fields]!);
   let model = options.model;
   let sessions: Training['sessions'] = [];
   if (!model) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { NameFrequencies } from '../fellegi-sunter.ts';
 import { prepare } from '../prepare.ts';
 import { evaluationSet } from './evaluation-set.ts';
 import { precisionRecall } from './evaluate.ts';
@@ -64,22 +63,5 @@ describe('recall broken down by what the evaluation set planted', () => {
       siblings++;
     }
     expect(siblings).toBeGreaterThanOrEqual(set.siblings);
-  });
-});
-
-describe('name term frequencies', () => {
-  const rec = (id: string, fullName: string) => prepare({ id, mission: 'm', fullName });
-  it('leave the record itself out: a name met twice among four is one in three of the others', () => {
-    const f = new NameFrequencies();
-    const people = [
-      rec('a', 'Iryna Lysenko'),
-      rec('b', 'Lysenko Iryna'),
-      rec('c', 'Omar Haddad'),
-      rec('d', 'Ali Saleh'),
-    ];
-    for (const p of people) f.add(p);
-    expect(f.of(people[0]!, people[1]!)).toBeCloseTo(1 / 3);
-    // A new person matched against the index is not in the counts.
-    expect(f.of(rec('e', 'Iryna Lysenko'), people[0]!, false)).toBeCloseTo(2 / 4);
   });
 });
