@@ -28,6 +28,11 @@ describe('batch matching on a seeded evaluation set', () => {
     expect(tern.recall).toBeGreaterThan(4 * exact.recall);
   });
 
+  it('reviews only pairs of two missions', () => {
+    for (const p of result.review)
+      expect(result.people[p.a]!.record.mission).not.toBe(result.people[p.b]!.record.mission);
+  });
+
   it('compares far fewer pairs than all of them', () => {
     const all = (3000 * 2999) / 2;
     expect(result.candidatePairs).toBeLessThan(all / 50);
@@ -60,6 +65,29 @@ describe('batch matching on a seeded evaluation set', () => {
     const again = matchAll(set.records, { seed: 7 });
     expect(again.model).toEqual(result.model);
     expect(again.review.length).toBe(result.review.length);
+  });
+});
+
+describe('pairs within one mission', () => {
+  it('are not reviewed unless asked for: the queue is about one person met by several missions', () => {
+    const twin = (id: string, mission: string) => ({
+      id,
+      mission,
+      fullName: 'Omar Khalid Haddad',
+      birthDate: '1990-03-04',
+      sex: 'male' as const,
+      citizenship: 'SYR',
+    });
+    const records = [twin('a', 'm1'), twin('b', 'm1'), twin('c', 'm2')];
+    const across = matchAll(records, { model: result.model });
+    const ids = (r: typeof across) =>
+      r.review.map((p) => `${r.people[p.a]!.record.id}-${r.people[p.b]!.record.id}`).sort();
+    expect(ids(across)).toEqual(['a-c', 'b-c']);
+    expect(ids(matchAll(records, { model: result.model, withinMission: true }))).toEqual([
+      'a-b',
+      'a-c',
+      'b-c',
+    ]);
   });
 });
 

@@ -9,6 +9,11 @@ export interface MatchAllOptions extends TrainOptions {
   readonly blocking?: BlockingOptions;
   /** A model trained before: skip estimation, score only. */
   readonly model?: MatchModel;
+  /**
+   * Also review pairs of two records of one mission. Off by default, as on the server: the review
+   * queue is about one person met by several missions (decision 217); training reads every pair.
+   */
+  readonly withinMission?: boolean;
 }
 
 export interface ScoredPair {
@@ -24,7 +29,7 @@ export interface MatchAllResult {
   readonly oversizeBlocks: number;
   /** The EM sessions of training (none when a model was given). */
   readonly sessions: Training['sessions'];
-  /** Pairs at or above the review threshold, best first, as indices into `people`. */
+  /** Pairs at or above the review threshold, best first, as indices into `people` (two missions unless `withinMission`). */
   readonly review: readonly ScoredPair[];
 }
 
@@ -54,7 +59,10 @@ export function matchAll(records: readonly PersonRecord[], options: MatchAllOpti
     sessions = training.sessions;
   }
   const review: ScoredPair[] = [];
+  const withinMission = options.withinMission ?? false;
   for (let k = 0; k < count; k++) {
+    if (!withinMission && people[pairs[2 * k]!]!.record.mission === people[pairs[2 * k + 1]!]!.record.mission)
+      continue;
     const p = probabilityOf(weightOf(model, vectors.subarray(k * fields, (k + 1) * fields), tf(k)));
     if (p >= model.thresholds.review) review.push({ a: pairs[2 * k]!, b: pairs[2 * k + 1]!, probability: p });
   }
