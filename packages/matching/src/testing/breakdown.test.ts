@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { candidatePairs } from '../blocking.ts';
+import { matchAll } from '../match-all.ts';
 import { prepare } from '../prepare.ts';
+import { ceilingRecall } from './ceiling.ts';
 import { evaluationSet } from './evaluation-set.ts';
 import { precisionRecall } from './evaluate.ts';
 import { recallBreakdown } from './breakdown.ts';
@@ -63,5 +66,28 @@ describe('recall broken down by what the evaluation set planted', () => {
       siblings++;
     }
     expect(siblings).toBeGreaterThanOrEqual(set.siblings);
+  });
+});
+
+describe('the ceiling of any scoring of these comparisons (decision 217)', () => {
+  it('is at least the model’s recall at the same precision, and at most what blocking keeps', () => {
+    const people = set.records.map(prepare);
+    const { pairs } = candidatePairs(people);
+    const ceiling = ceilingRecall(set, people, pairs);
+    const res = matchAll(set.records, { seed: 11, thresholds: { review: 0.01, autoCandidate: 0.99 } });
+    // The model's best recall with precision ≥ 0.95, over its ranking.
+    let tp = 0;
+    let best = 0;
+    res.review.forEach((p, k) => {
+      if (set.records[p.a]!.identity === set.records[p.b]!.identity) tp++;
+      if (tp / (k + 1) >= 0.95) best = Math.max(best, tp);
+    });
+    const blocked = precisionRecall(
+      set.records,
+      Array.from({ length: pairs.length / 2 }, (_, k) => [pairs[2 * k]!, pairs[2 * k + 1]!] as const),
+    );
+    expect(ceiling.recall).toBeGreaterThanOrEqual(best / blocked.truePairs);
+    expect(ceiling.recall).toBeLessThanOrEqual(blocked.recall);
+    expect(ceiling.recall).toBeLessThan(1);
   });
 });
