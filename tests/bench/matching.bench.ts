@@ -65,7 +65,7 @@ console.log(
       set.records,
       review.filter((p) => p.probability >= th).map((p) => [p.a, p.b] as const),
     );
-  const withinToo = at(t.review, all.review);
+  const withinToo = at(t.review, [...all.review]);
   const tern = at(t.review);
   const strong = at(t.autoCandidate);
   const exact = precisionRecall(set.records, exactMatchPairs(set.records));
