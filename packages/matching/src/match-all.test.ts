@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { comparisonVector, explain } from './fellegi-sunter.ts';
 import { matchAll } from './match-all.ts';
 import { MatchIndex } from './match-index.ts';
-import { prepare } from './prepare.ts';
 import { evaluationSet, exactMatchPairs, precisionRecall } from './testing/index.ts';
 
 // One seeded set for the file: 3,000 records across five missions (a few seconds).
