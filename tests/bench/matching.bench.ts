@@ -6,8 +6,8 @@
  *   npm run bench:matching -- --eval-only   precision and recall only
  *   … -- --eval-only --threshold-seeds      and the review threshold on three other seeds (decision 203)
  *
- * Evaluation: precision and recall at the review threshold on the seeded evaluation set, against
- * exact-match dedup (same full name, case and spaces folded, and same birth date) in the same run.
+ * Evaluation: precision and recall at the review threshold on the seeded evaluation set, over the
+ * pairs of two missions (what the review queue shows; decision 217), against exact-match dedup (same full name, case and spaces folded, and same birth date) in the same run.
  * Scale: blocking + comparison vectors + training + scoring of N people (CPU time and wall-clock, RSS),
  * against full pairwise comparison timed on a 2,000-person subset and extrapolated to N(N−1)/2 pairs.
  * Incremental: one new person against an index of N (the trained model), p50 / p95 over 300 people.
@@ -22,7 +22,13 @@ import {
   prepare,
   weightOf,
 } from '@tern/matching';
-import { evaluationSet, exactMatchPairs, precisionRecall, recallBreakdown } from '@tern/matching/testing';
+import {
+  ceilingRecall,
+  evaluationSet,
+  exactMatchPairs,
+  precisionRecall,
+  recallBreakdown,
+} from '@tern/matching/testing';
 
 const quick = process.argv.includes('--quick');
 const evalOnly = process.argv.includes('--eval-only');
@@ -43,13 +49,23 @@ console.log(
 {
   const set = evaluationSet({ seed: SEED, records: EVAL });
   // Scored down to p ≥ 0.01 so the same run shows the trade-off at other thresholds.
-  const res = matchAll(set.records, { seed: SEED, thresholds: { review: 0.01, autoCandidate: 0.99 } });
+  // Pairs within one mission scored too, to show what the review queue leaves out (decision 217).
+  const all = matchAll(set.records, {
+    seed: SEED,
+    thresholds: { review: 0.01, autoCandidate: 0.99 },
+    withinMission: true,
+  });
+  const res = {
+    ...all,
+    review: all.review.filter((p) => set.records[p.a]!.mission !== set.records[p.b]!.mission),
+  };
   const t = { review: DEFAULT_THRESHOLDS.review, autoCandidate: DEFAULT_THRESHOLDS.autoCandidate };
-  const at = (th: number) =>
+  const at = (th: number, review = res.review) =>
     precisionRecall(
       set.records,
-      res.review.filter((p) => p.probability >= th).map((p) => [p.a, p.b] as const),
+      review.filter((p) => p.probability >= th).map((p) => [p.a, p.b] as const),
     );
+  const withinToo = at(t.review, [...all.review]);
   const tern = at(t.review);
   const strong = at(t.autoCandidate);
   const exact = precisionRecall(set.records, exactMatchPairs(set.records));
@@ -73,6 +89,9 @@ console.log(
   );
   console.log(`| exact-match dedup | ${exact.predicted} | ${f3(exact.precision)} | ${f3(exact.recall)} |`);
   console.log(
+    `| Tern, p ≥ ${t.review}, pairs within one mission counted too (the queue never shows them) | ${withinToo.predicted} | ${f3(withinToo.precision)} | ${f3(withinToo.recall)} |`,
+  );
+  console.log(
     `\nother thresholds (same run): ${[0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9]
       .map((th) => {
         const r = at(th);
@@ -93,6 +112,11 @@ console.log(
   console.log('| --- | --- | --- | --- |');
   for (const r of atReview)
     console.log(`| ${r.kind} | ${r.truePairs} | ${f3(atBlocking.get(r.kind) ?? 0)} | ${f3(r.recall)} |`);
+  // The ceiling of any scoring of these comparisons, the answers in hand (decision 217).
+  const ceiling = ceilingRecall(set, res.people, blockedPairs);
+  console.log(
+    `\nceiling: the best recall at precision ≥ 0.95 of any scoring of the comparison levels and the name's frequency, read from this set's own answers (${ceiling.groups} groups): ${f3(ceiling.recall)}`,
+  );
   const evidence = atReview.find((r) => r.kind === 'with distinguishing evidence');
   // Precision is unchanged by leaving out true pairs that cannot be told apart from namesakes.
   const recallEvidence = evidence?.recall ?? 0;

@@ -76,11 +76,34 @@ describe('date of birth comparison', () => {
       'within the estimate',
     );
     expect(level({ birthDate: '1990' }, { birthDate: '1990-01-01' })).toBe(
-      'same year (a partial date, no estimate)',
+      'same year (a year-only date, no estimate)',
     );
+  });
+  it('gives a year and month, year ± 1 and two estimates levels of their own (decision 218)', () => {
+    expect(level({ birthDate: '1990-03' }, { birthDate: '1990-03-17' })).toBe(
+      'same year and month (no day on a side)',
+    );
+    expect(level({ birthDate: '1990-03' }, { birthDate: '1990-08' })).toBe('same year, another month');
+    expect(level({ birthDate: '1990-03' }, { birthDate: '1990' })).toBe(
+      'same year (a year-only date, no estimate)',
+    );
+    expect(level({ birthDate: '1990-03-17' }, { birthDate: '1991-03-17' })).toBe('a year apart');
+    // Two stated ages (± 2 each): four years apart is within both, not far apart.
+    const twoAges = { birthDateEstimateYears: 2 };
+    expect(level({ birthDate: '1988', ...twoAges }, { birthDate: '1992', ...twoAges })).toBe(
+      'within both estimates',
+    );
+    expect(level({ birthDate: '1988', ...twoAges }, { birthDate: '1990', ...twoAges })).toBe(
+      'within the estimate',
+    );
+    expect(level({ birthDate: '1988', ...twoAges }, { birthDate: '1993', ...twoAges })).toBe('far apart');
+    // One estimate: its window only.
+    expect(level({ birthDate: '1988', ...twoAges }, { birthDate: '1991-01-01' })).toBe('far apart');
   });
   it('treats a missing date as missing, not as a disagreement', () => {
     expect(level({}, { birthDate: '1990' })).toBe('missing');
+    expect(level({ birthDate: '1990-03-04' }, {})).toBe('missing');
+    expect(level({}, {})).toBe('missing');
   });
 });
 

@@ -87,9 +87,10 @@ export const nameComparison: Comparison = {
 };
 
 /**
- * Dates of birth: estimates (± years), year-only dates and day/month swaps (03/04 read as 4 March by
- * one mission and 3 April by another) each have their own level, so EM learns how much each is worth.
- * A year apart without an estimate is a level apart from "within the estimate" (decision 200).
+ * Dates of birth: estimates (± years), year-only and year-and-month dates, day/month swaps (03/04
+ * read as 4 March by one mission and 3 April by another) and a year apart each have their own level,
+ * so EM learns how much each is worth (decisions 200, 218). A field missing on either side is -1
+ * (weight 0), never a level.
  */
 export const birthDateComparison: Comparison = {
   field: 'birthDate',
@@ -97,8 +98,11 @@ export const birthDateComparison: Comparison = {
     'far apart',
     'same year, another day',
     'a year apart',
+    'within both estimates',
     'within the estimate',
-    'same year (a partial date, no estimate)',
+    'same year, another month',
+    'same year (a year-only date, no estimate)',
+    'same year and month (no day on a side)',
     'day and month swapped',
     'same date',
   ],
@@ -108,19 +112,24 @@ export const birthDateComparison: Comparison = {
     if (!x || !y) return -1;
     const full = x.day !== undefined && y.day !== undefined;
     if (x.year === y.year && full) {
-      if (x.month === y.month && x.day === y.day) return 6;
-      if (x.month === y.day && x.day === y.month) return 5;
+      if (x.month === y.month && x.day === y.day) return 9;
+      if (x.month === y.day && x.day === y.month) return 8;
       // Two stated dates in one year that disagree: two people more often than one.
       return 1;
     }
     const apart = Math.abs(x.year - y.year);
     // An estimate on a side: within it (the same year included) is what an estimate is for, and is
-    // worth as much whichever year in the window was written. A year stated without an estimate is
-    // stronger when it agrees, and a year apart is another thing — a slip, or two people — with its
-    // own m and u (decision 200).
-    const estimate = Math.max(x.estimate, y.estimate);
-    if (estimate > 0) return apart <= estimate ? 3 : 0;
-    if (apart === 0) return 4;
+    // worth as much whichever year in the window was written. Two estimates (two stated ages) can be
+    // as far apart as both together: a level of its own, wider and so weaker.
+    if (x.estimate > 0 || y.estimate > 0) {
+      if (apart <= Math.max(x.estimate, y.estimate)) return 4;
+      return apart <= x.estimate + y.estimate ? 3 : 0;
+    }
+    if (apart === 0) {
+      // Stated in the same year, a day missing on a side: the month says more when both have one.
+      if (x.month === undefined || y.month === undefined) return 6;
+      return x.month === y.month ? 7 : 5;
+    }
     return apart <= 1 ? 2 : 0;
   },
 };

@@ -106,7 +106,11 @@ export function emSession(
         uCounts[f]![l]! += (1 - w) * g.count;
       }
     }
-    const next = counts.map((row, f) => (excluded.has(f) ? m[f]! : normalised(row)));
+    // A field excluded, or missing in every pair of the session, learns nothing: it keeps its m
+    // (a missing field is no level, not evidence for the smoothing's uniform m).
+    const next = counts.map((row, f) =>
+      excluded.has(f) || row.every((c) => c === 0) ? m[f]! : normalised(row),
+    );
     const nextPrior = Math.min(Math.max(matchMass / Math.max(total, 1), 1e-9), 1 - 1e-9);
     let change = Math.abs(nextPrior - prior);
     next.forEach((row, f) => row.forEach((x, l) => (change = Math.max(change, Math.abs(x - m[f]![l]!)))));

@@ -80,7 +80,8 @@ function fieldWeight(p: FieldParameters, l: number, tf: number | undefined): { u
 
 /**
  * The weight of a comparison vector (no explanation: the hot path of batch scoring). `tf` is the
- * share of records with the pair's name skeletons (see `NameFrequencies`); without it no adjustment.
+ * share of other records carrying the pair's name (see `NameFrequencies`, name-frequencies.ts);
+ * without it no adjustment.
  */
 export function weightOf(model: MatchModel, v: ArrayLike<number>, tf?: number): number {
   let w = Math.log2(model.prior / (1 - model.prior));
@@ -102,48 +103,4 @@ export function explain(model: MatchModel, v: ArrayLike<number>, tf?: number): P
   });
   const weight = fields.reduce((s, e) => s + e.weight, priorWeight);
   return { weight, probability: probabilityOf(weight), priorWeight, fields };
-}
-
-const keysOf = (p: PreparedPerson) => [`s:${p.skeletonKey}`, `x:${p.exactKey}`];
-
-/**
- * How many records carry each name, by skeletons and as written: the term frequencies of the name
- * field.
- */
-export class NameFrequencies {
-  private readonly counts = new Map<string, number>();
-  private total = 0;
-
-  add(p: PreparedPerson): void {
-    for (const k of keysOf(p)) this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
-    this.total++;
-  }
-
-  remove(p: PreparedPerson): void {
-    for (const k of keysOf(p)) {
-      const c = this.counts.get(k) ?? 0;
-      if (c <= 1) this.counts.delete(k);
-      else this.counts.set(k, c - 1);
-    }
-    this.total = Math.max(0, this.total - 1);
-  }
-
-  /**
-   * The share of the *other* records with the name of a pair (the larger of the two when they
-   * differ): leave-one-out, as u asks how common the name is among people other than `a`. `a` is
-   * counted when both records of the pair are in the counts (batch), not when `a` is a new person
-   * matched against an index (incremental). Counting `a` too would make a name met twice look twice
-   * as common as it is (decision 180).
-   */
-  of(a: PreparedPerson, b: PreparedPerson, aCounted = true): number {
-    const self = aCounted ? 1 : 0;
-    // The same name written the same way is rarer than the same skeletons (one spelling of several):
-    // its frequency is that spelling's, as Splink's term frequencies are the exact value's (decision 200).
-    const [ka, kb] =
-      a.exactKey === b.exactKey
-        ? [`x:${a.exactKey}`, `x:${b.exactKey}`]
-        : [`s:${a.skeletonKey}`, `s:${b.skeletonKey}`];
-    const n = Math.max(this.counts.get(ka) ?? 1, this.counts.get(kb) ?? 1) - self;
-    return Math.max(n, 1) / Math.max(this.total - self, 1);
-  }
 }

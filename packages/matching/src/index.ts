@@ -23,13 +23,13 @@ export {
   type PairScore,
   type Thresholds,
   DEFAULT_THRESHOLDS,
-  NameFrequencies,
   TF_MIN_U,
   comparisonVector,
   explain,
   probabilityOf,
   weightOf,
 } from './fellegi-sunter.ts';
+export { NameFrequencies, UNSEEN_NAME_COUNT } from './name-frequencies.ts';
 export { type EmSession, emSession, estimateU } from './estimate.ts';
 export { type Training, type TrainOptions, train } from './train.ts';
 export { type MatchAllOptions, type MatchAllResult, type ScoredPair, matchAll } from './match-all.ts';

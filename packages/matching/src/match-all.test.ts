@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NameFrequencies, comparisonVector, explain } from './fellegi-sunter.ts';
+import { comparisonVector, explain } from './fellegi-sunter.ts';
 import { matchAll } from './match-all.ts';
 import { MatchIndex } from './match-index.ts';
-import { prepare } from './prepare.ts';
 import { evaluationSet, exactMatchPairs, precisionRecall } from './testing/index.ts';
 
 // One seeded set for the file: 3,000 records across five missions (a few seconds).
@@ -26,6 +25,11 @@ describe('batch matching on a seeded evaluation set', () => {
     expect(tern.precision).toBeGreaterThanOrEqual(0.9);
     expect(tern.recall).toBeGreaterThanOrEqual(0.5);
     expect(tern.recall).toBeGreaterThan(4 * exact.recall);
+  });
+
+  it('reviews only pairs of two missions', () => {
+    for (const p of result.review)
+      expect(result.people[p.a]!.record.mission).not.toBe(result.people[p.b]!.record.mission);
   });
 
   it('compares far fewer pairs than all of them', () => {
@@ -60,6 +64,29 @@ describe('batch matching on a seeded evaluation set', () => {
     const again = matchAll(set.records, { seed: 7 });
     expect(again.model).toEqual(result.model);
     expect(again.review.length).toBe(result.review.length);
+  });
+});
+
+describe('pairs within one mission', () => {
+  it('are not reviewed unless asked for: the queue is about one person met by several missions', () => {
+    const twin = (id: string, mission: string) => ({
+      id,
+      mission,
+      fullName: 'Omar Khalid Haddad',
+      birthDate: '1990-03-04',
+      sex: 'male' as const,
+      citizenship: 'SYR',
+    });
+    const records = [twin('a', 'm1'), twin('b', 'm1'), twin('c', 'm2')];
+    const across = matchAll(records, { model: result.model });
+    const ids = (r: typeof across) =>
+      r.review.map((p) => `${r.people[p.a]!.record.id}-${r.people[p.b]!.record.id}`).sort();
+    expect(ids(across)).toEqual(['a-c', 'b-c']);
+    expect(ids(matchAll(records, { model: result.model, withinMission: true }))).toEqual([
+      'a-b',
+      'a-c',
+      'b-c',
+    ]);
   });
 });
 
@@ -135,24 +162,5 @@ describe('incremental matching', () => {
       /month 13/,
     );
     expect(index.size).toBe(0);
-  });
-});
-
-describe('name frequencies (term frequency of the name field)', () => {
-  const rec = (id: string, fullName: string) => prepare({ id, mission: 'm', fullName });
-  it('weighs a name written the same way by that spelling, and other spellings by the skeletons', () => {
-    const people = [
-      rec('a', 'Muhammad Ali'),
-      rec('b', 'Ali Muhammad'),
-      ...Array.from({ length: 8 }, (_, i) => rec(`x${i}`, 'Mohamed Ali')),
-    ];
-    const f = new NameFrequencies();
-    for (const p of people) f.add(p);
-    // Same spelling: one other record of the ten carries it (b), of the nine others.
-    expect(f.of(people[0]!, people[1]!)).toBeCloseTo(1 / 9, 12);
-    // Another spelling of the same skeletons: nine others carry them.
-    expect(f.of(people[0]!, people[2]!)).toBeCloseTo(9 / 9, 12);
-    f.remove(people[1]!);
-    expect(f.of(people[0]!, people[2]!)).toBeCloseTo(8 / 8, 12);
   });
 });

@@ -1,11 +1,6 @@
 import { type BlockingOptions, DEFAULT_BLOCKING, candidatePairs } from './blocking.ts';
-import {
-  type MatchModel,
-  NameFrequencies,
-  comparisonVector,
-  weightOf,
-  probabilityOf,
-} from './fellegi-sunter.ts';
+import { type MatchModel, comparisonVector, weightOf, probabilityOf } from './fellegi-sunter.ts';
+import { NameFrequencies } from './name-frequencies.ts';
 import { type Training, type TrainOptions, train } from './train.ts';
 import type { PersonRecord } from './person.ts';
 import { type PreparedPerson, prepare } from './prepare.ts';
@@ -14,6 +9,11 @@ export interface MatchAllOptions extends TrainOptions {
   readonly blocking?: BlockingOptions;
   /** A model trained before: skip estimation, score only. */
   readonly model?: MatchModel;
+  /**
+   * Also review pairs of two records of one mission. Off by default, as on the server: the review
+   * queue is about one person met by several missions (decision 217); training reads every pair.
+   */
+  readonly withinMission?: boolean;
 }
 
 export interface ScoredPair {
@@ -29,7 +29,7 @@ export interface MatchAllResult {
   readonly oversizeBlocks: number;
   /** The EM sessions of training (none when a model was given). */
   readonly sessions: Training['sessions'];
-  /** Pairs at or above the review threshold, best first, as indices into `people`. */
+  /** Pairs at or above the review threshold, best first, as indices into `people` (two missions unless `withinMission`). */
   readonly review: readonly ScoredPair[];
 }
 
@@ -49,7 +49,8 @@ export function matchAll(records: readonly PersonRecord[], options: MatchAllOpti
     vectors.set(comparisonVector(people[pairs[2 * k]!]!, people[pairs[2 * k + 1]!]!), k * fields);
   const frequencies = new NameFrequencies();
   for (const p of people) frequencies.add(p);
-  const tf = (k: number) => frequencies.of(people[pairs[2 * k]!]!, people[pairs[2 * k + 1]!]!);
+  const tf = (k: number) =>
+    frequencies.of(people[pairs[2 * k]!]!, people[pairs[2 * k + 1]!]!, vectors[k * fields]!);
   let model = options.model;
   let sessions: Training['sessions'] = [];
   if (!model) {
@@ -58,7 +59,10 @@ export function matchAll(records: readonly PersonRecord[], options: MatchAllOpti
     sessions = training.sessions;
   }
   const review: ScoredPair[] = [];
+  const withinMission = options.withinMission ?? false;
   for (let k = 0; k < count; k++) {
+    if (!withinMission && people[pairs[2 * k]!]!.record.mission === people[pairs[2 * k + 1]!]!.record.mission)
+      continue;
     const p = probabilityOf(weightOf(model, vectors.subarray(k * fields, (k + 1) * fields), tf(k)));
     if (p >= model.thresholds.review) review.push({ a: pairs[2 * k]!, b: pairs[2 * k + 1]!, probability: p });
   }

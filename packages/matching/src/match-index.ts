@@ -1,11 +1,6 @@
 import { type BlockingOptions, DEFAULT_BLOCKING, blockingKeys } from './blocking.ts';
-import {
-  type MatchModel,
-  type PairScore,
-  NameFrequencies,
-  comparisonVector,
-  explain,
-} from './fellegi-sunter.ts';
+import { type MatchModel, type PairScore, comparisonVector, explain } from './fellegi-sunter.ts';
+import { NameFrequencies } from './name-frequencies.ts';
 import type { PersonRecord } from './person.ts';
 import { type PreparedPerson, prepare } from './prepare.ts';
 
@@ -104,7 +99,8 @@ export class MatchIndex {
     for (const i of candidates) {
       const other = this.people[i]!;
       if (other.record.id === record.id || this.byId.get(other.record.id) !== i) continue;
-      const score = explain(this.model, comparisonVector(p, other), this.frequencies.of(p, other, false));
+      const v = comparisonVector(p, other);
+      const score = explain(this.model, v, this.frequencies.of(p, other, v[0]!, false));
       if (score.probability < this.model.thresholds.review) continue;
       out.push({
         person: other.record,

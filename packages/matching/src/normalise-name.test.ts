@@ -14,6 +14,14 @@ describe('names across scripts', () => {
     expect(skeletons('Khadija')).toEqual(skeletons('خديجة'));
   });
 
+  it('reads the tā’ marbūṭa as the vowel it is, not as the h of a digraph (decision 218)', () => {
+    // any-ascii writes ة as h: حمزة gave hmzh, and zh folded to j (skeleton hmj, not Hamza's hms).
+    expect(skeletons('حمزة')).toEqual(skeletons('Hamza'));
+    expect(skeletons('Хамза')).toEqual(skeletons('حمزة'));
+    expect(skeletons('عائشة')).toEqual(skeletons('Aisha'));
+    expect(skeletons('فاطمة')).toEqual(skeletons('Fatimah'));
+  });
+
   it('drops the Arabic article written joined to its noun and the Latin "al-"', () => {
     expect(skeletons('فاطمة الحسن')).toEqual(skeletons('Fatima Al-Hassan'));
   });

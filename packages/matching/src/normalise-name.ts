@@ -56,7 +56,10 @@ export function nameTokens(name: string): string[] {
   // The Arabic article "ال" is written joined to its noun (الحسن): drop it before romanising, as the
   // Latin "al-" is dropped below. Lām-lām (الله) keeps its own letters.
   const noArticle = name.normalize('NFC').replace(/(^|[\s-])ال(?=\p{Script=Arabic})/gu, '$1');
-  const ascii = anyAscii(noArticle).toLowerCase();
+  // The tā' marbūṭa (ة) ends a word in a vowel (Hamza, Fatima): any-ascii writes it "h", which after a
+  // z or s read as the digraphs zh and sh (حمزة → hmzh → skeleton hmj, not Hamza's hms). Written as
+  // the alif it sounds like, it romanises to "a" (decision 218).
+  const ascii = anyAscii(noArticle.replace(/ة/gu, 'ا')).toLowerCase();
   const raw = ascii
     .replace(/['`’ʻʼ]/g, '')
     .split(/[^a-z]+/)

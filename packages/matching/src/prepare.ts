@@ -9,6 +9,8 @@ export interface PreparedPerson {
   readonly exactKey: string;
   /** Sorted skeletons: equal across transliterations. */
   readonly skeletonKey: string;
+  /** The distinct skeletons of the name, sorted (the name frequencies' token sets). */
+  readonly skeletonSet: readonly string[];
   readonly birth?: BirthDate;
   /** The place of birth romanised (its tokens joined by a space), and its sorted skeletons. */
   readonly place?: string;
@@ -38,6 +40,7 @@ export function prepare(record: PersonRecord): PreparedPerson {
     tokens,
     exactKey: sorted(tokens.map((t) => t.text)),
     skeletonKey: sorted(tokens.map((t) => t.skeleton)),
+    skeletonSet: [...new Set(tokens.map((t) => t.skeleton))].sort(),
     ...(record.birthDate !== undefined && {
       birth: parseBirthDate(record.id, record.birthDate, record.birthDateEstimateYears ?? 0),
     }),

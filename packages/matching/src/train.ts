@@ -28,6 +28,7 @@ export interface Training {
 }
 
 const NAME = 0;
+const TF_FROM_LEVEL = COMPARISONS[NAME]!.levels.indexOf('every token agrees, one only by similar spelling');
 const BIRTH = 1;
 const SEX = 2;
 const CITIZENSHIP = 3;
@@ -101,7 +102,8 @@ export function train(people: readonly PreparedPerson[], options: TrainOptions =
     levels: c.levels,
     m: m[f]!,
     u: FOLLOW_THE_NAME.has(f) ? uNamed[f]! : u[f]!,
-    ...(f === NAME && { tfFromLevel: COMPARISONS[NAME]!.levels.indexOf('same skeletons') }),
+    // Term frequencies from "every token agrees" up (decision 217): name-frequencies.ts.
+    ...(f === NAME && { tfFromLevel: TF_FROM_LEVEL }),
   }));
   // λ as Splink's `estimate_probability_two_random_records_match`: the matches among the pairs with
   // the same full date (the date session's share of matches) are the share m(same date) of all

@@ -9,3 +9,4 @@ export {
 export { type PrecisionRecall, precisionRecall, exactMatchPairs } from './evaluate.ts';
 export { type NameForms, type Origin, ORIGINS } from './names.ts';
 export { type RecallRow, recallBreakdown, namesakeFits } from './breakdown.ts';
+export { ceilingRecall } from './ceiling.ts';
