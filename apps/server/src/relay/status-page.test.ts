@@ -61,7 +61,7 @@ describe('the relay status page, refused records (decision 209)', () => {
 
   it('escapes headquarters’ words and ids, and speaks Arabic when asked', () => {
     const html = statusPage(
-      status([note('sub:<b>', '<script>alert(1)</script> (TERN_X)', 2)], 1),
+      status([note('sub:<b>', '<script>alert(1)</script> (TERN_DOC_INVALID)', 2)], 1),
       null,
       req('ar'),
     );
@@ -81,7 +81,7 @@ describe('the relay status page, refused records (decision 209)', () => {
 
   it('speaks French, Spanish and Russian when asked, left to right, with each language’s plurals', () => {
     const page = (lang: string, attempts: number) =>
-      statusPage(status([note('sub:1', 'TERN_X', attempts)], 1), null, req(lang));
+      statusPage(status([note('sub:1', 'TERN_DOC_INVALID', attempts)], 1), null, req(lang));
     const fr = page('fr-FR,fr;q=0.9,en;q=0.5', 3);
     expect(fr).toContain('<html lang="fr" dir="ltr">');
     expect(fr).toContain('Relais de la mission');
