@@ -27,6 +27,28 @@ function step(name, cmd, args) {
   return ok;
 }
 
+/** A step (counted as one test) run without blocking: beside the unit suite when `logFile` is given. */
+async function stepBeside(name, cmd, args, logFile) {
+  log(`▶ ${name}${logFile ? ' (beside the unit suite: its output follows when it ends)' : ''}`);
+  const fd = logFile ? openSync(logFile, 'w') : null;
+  const child = spawn(cmd, args, { stdio: fd === null ? 'inherit' : ['ignore', fd, fd], cwd: ROOT });
+  const status = await new Promise((resolve) => {
+    child.on('exit', (code) => resolve(code));
+    child.on('error', () => resolve(null));
+  });
+  if (fd !== null) {
+    closeSync(fd);
+    log(`▶ ${name}, as it ran beside the unit suite:`);
+    process.stdout.write(readFileSync(logFile, 'utf8'));
+  }
+  if (status === 0) passed += 1;
+  else {
+    failed += 1;
+    failures.push(name);
+  }
+  return status === 0;
+}
+
 /**
  * Run one vitest suite and count its tests. `logFile`: the suite runs beside another one, its output
  * kept in that file and printed when it ends, so that the two logs do not interleave.
@@ -85,32 +107,37 @@ if (want('static')) {
   step('lint', pnpm, ['exec', 'eslint', '.']);
   step('format', pnpm, ['exec', 'prettier', '--check', '.']);
 }
-// The load soak's sample (two minutes of devices thinking between syncs) and the fault suite (servers
-// killed and restarted, links cut) spend most of their time waiting. They run one after the other
-// beside the unit suite, whose single vitest worker leaves CI's second core half idle: CI must end
-// within 30 minutes on 2 cores.
+// The load soak's sample (two minutes of devices thinking between syncs), the fault suite (servers
+// killed and restarted, links cut), the interop suite (servers on loopback, shaped links) and the web
+// build for e2e run one after the other beside the unit suite, whose single vitest worker leaves CI's
+// second core half idle: CI must end within 30 minutes on 2 cores. Their output is kept apart and
+// printed as each ends. e2e (Chromium, timing-sensitive) runs alone afterwards.
+const logTo = want('unit') ? (name) => join(outDir, `${name}.log`) : () => undefined;
+let e2eReady = false;
 const besideUnit = (async () => {
-  const logTo = want('unit') ? (name) => join(outDir, `${name}.log`) : () => undefined;
   if (want('soak')) await vitestSuite('soak', pnpm, 'tests/soak/load-vitest.config.ts', logTo('soak'));
   if (want('fault')) await vitestSuite('fault', pnpm, 'tests/fault/vitest.config.ts', logTo('fault'));
+  if (want('interop')) await vitestSuite('interop', pnpm, 'tests/interop/vitest.config.ts', logTo('interop'));
+  if (want('e2e')) {
+    try {
+      ensureChromium();
+    } catch (e) {
+      console.error(String(e));
+      failed += 1;
+      failures.push('e2e: chromium unavailable');
+      return;
+    }
+    e2eReady = await stepBeside(
+      'build web app',
+      pnpm,
+      ['--filter', '@tern/web', 'run', 'build'],
+      logTo('build'),
+    );
+  }
 })();
 if (want('unit')) await vitestSuite('unit', pnpm);
 await besideUnit;
-if (want('interop')) await vitestSuite('interop', pnpm, 'tests/interop/vitest.config.ts');
-if (want('e2e')) {
-  let ready = true;
-  try {
-    ensureChromium();
-  } catch (e) {
-    console.error(String(e));
-    failed += 1;
-    failures.push('e2e: chromium unavailable');
-    ready = false;
-  }
-  if (ready && step('build web app', pnpm, ['--filter', '@tern/web', 'run', 'build'])) {
-    await vitestSuite('e2e', pnpm, 'tests/e2e/vitest.config.ts');
-  }
-}
+if (e2eReady) await vitestSuite('e2e', pnpm, 'tests/e2e/vitest.config.ts');
 
 if (failures.length) {
   log('failures:');
