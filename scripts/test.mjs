@@ -27,9 +27,12 @@ function step(name, cmd, args) {
   return ok;
 }
 
-/** A step (counted as one test) run without blocking: beside the unit suite when `logFile` is given. */
-async function stepBeside(name, cmd, args, logFile) {
-  log(`▶ ${name}${logFile ? ' (beside the unit suite: its output follows when it ends)' : ''}`);
+/**
+ * Run a command without blocking. `logFile`: it runs beside the unit suite, its output kept in that
+ * file and printed when it ends (headed by `title`), so that the two logs do not interleave.
+ */
+async function runLogged(title, cmd, args, logFile) {
+  log(`▶ ${title}${logFile ? ' (beside the unit suite: its output follows when it ends)' : ''}`);
   const fd = logFile ? openSync(logFile, 'w') : null;
   const child = spawn(cmd, args, { stdio: fd === null ? 'inherit' : ['ignore', fd, fd], cwd: ROOT });
   const status = await new Promise((resolve) => {
@@ -38,38 +41,30 @@ async function stepBeside(name, cmd, args, logFile) {
   });
   if (fd !== null) {
     closeSync(fd);
-    log(`▶ ${name}, as it ran beside the unit suite:`);
+    log(`▶ ${title}, as it ran beside the unit suite:`);
     process.stdout.write(readFileSync(logFile, 'utf8'));
   }
-  if (status === 0) passed += 1;
+  return status;
+}
+
+/** A step (counted as one test) run without blocking: beside the unit suite when `logFile` is given. */
+async function stepBeside(name, cmd, args, logFile) {
+  const ok = (await runLogged(name, cmd, args, logFile)) === 0;
+  if (ok) passed += 1;
   else {
     failed += 1;
     failures.push(name);
   }
-  return status === 0;
+  return ok;
 }
 
-/**
- * Run one vitest suite and count its tests. `logFile`: the suite runs beside another one, its output
- * kept in that file and printed when it ends, so that the two logs do not interleave.
- */
+/** Run one vitest suite and count its tests (beside the unit suite when `logFile` is given). */
 async function vitestSuite(name, pnpm, config, logFile) {
   const out = join(outDir, `${name}.json`);
   rmSync(out, { force: true });
-  log(`▶ ${name} tests${logFile ? ' (beside the unit suite: its output follows when it ends)' : ''}`);
   const args = ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
   if (config) args.push('--config', config);
-  const fd = logFile ? openSync(logFile, 'w') : null;
-  const child = spawn(pnpm, args, { stdio: fd === null ? 'inherit' : ['ignore', fd, fd], cwd: ROOT });
-  const status = await new Promise((resolve) => {
-    child.on('exit', (code) => resolve(code));
-    child.on('error', () => resolve(null));
-  });
-  if (fd !== null) {
-    closeSync(fd);
-    log(`▶ ${name} tests, as they ran beside the unit suite:`);
-    process.stdout.write(readFileSync(logFile, 'utf8'));
-  }
+  const status = await runLogged(`${name} tests`, pnpm, args, logFile);
   const r = { status };
   let report;
   try {
