@@ -1,6 +1,8 @@
 import {
+  changeReach,
   compileForm,
   currentAnswers,
+  evaluateChange,
   evaluateForm,
   fillMetadata,
   newRepeatInstance,
@@ -43,11 +45,15 @@ export interface AnswerStoreOptions {
 }
 
 /**
- * The answers of one response, kept outside React. Each change evaluates the form once (relevance and
- * calculations, ~0.5 ms for 600 questions) and notifies only the fields whose snapshot (value,
- * relevance, shown error) changed, so a keystroke re-renders the field typed in and the fields whose
- * relevance or calculated value it changed — never the whole form. Validation (required, constraint)
- * follows after a pause in typing, on blur and on save.
+ * The answers of one response, kept outside React. A change to an answer does only the work it can
+ * matter to (decision 225): the form's expressions say which nodes read which answers (changeReach),
+ * so an answer nothing reads is copied into the evaluated state without evaluating the form again,
+ * one that relevances or calculations read evaluates it again (relevance and calculations, ~0.5 ms
+ * for 600 questions), and in both cases only the mounted fields the change can reach are refreshed
+ * and notified — those whose snapshot (value, relevance, shown error, texts) changed re-render. A
+ * keystroke re-renders the field typed in and the fields whose relevance or calculated value it
+ * changed, never the whole form. Validation (required, constraint) follows after a pause in typing,
+ * on blur and on save, and refreshes the fields whose message appears, changes or goes.
  */
 export class AnswerStore {
   readonly compiled: CompiledForm;
@@ -56,10 +62,14 @@ export class AnswerStore {
   private state: FormState;
   private language: string;
   private readonly entries = new Map<string, Entry>();
+  /** The entries of each node name, in every scope (a change refreshes those its reach names). */
+  private readonly entriesByName = new Map<string, Set<Entry>>();
   private readonly touched = new Set<string>();
   private errors = new Map<string, ValidationIssue>();
   private showAll = false;
   private validateTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the pending validation is due (Date.now()); a keystroke moves it on without a new timer. */
+  private validateDue = 0;
   private readonly changeListeners = new Set<(answers: Answers) => void>();
   private readonly opts: AnswerStoreOptions;
   /** Index of each instance id, per repeat array (arrays are replaced, never mutated, on change). */
@@ -153,6 +163,9 @@ export class AnswerStore {
     };
     entry.snap = this.snapshotOf(entry);
     this.entries.set(key, entry);
+    let same = this.entriesByName.get(name);
+    if (!same) this.entriesByName.set(name, (same = new Set()));
+    same.add(entry);
     return entry;
   }
 
@@ -160,7 +173,17 @@ export class AnswerStore {
     const path = this.locate.recordPath(scope);
     if (!path) return;
     this.answers = setIn(this.answers, path, name, isEmpty(value) ? undefined : value);
-    this.changed();
+    this.revision++;
+    // Evaluates the form again only when some relevance, calculation or count reads this answer.
+    this.state = evaluateChange(this.state, this.answers, path, name, this.todayOpt());
+    const reach = changeReach(this.compiled, name);
+    let all = reach === null;
+    if ((!reach || reach.evaluated.size > 0) && this.fillRepeatCounts()) {
+      this.state = this.evaluate();
+      all = true; // entries added: their fields are new
+    }
+    this.notify(all || !reach ? null : reach.shown);
+    this.afterChange();
     // A click is a finished answer: its message (or the end of one) should not arrive later and move
     // the page under the next click.
     if (validate) this.validateNow();
@@ -188,7 +211,11 @@ export class AnswerStore {
     // Touched marks and errors of the removed instance go with it; indexes of later ones shift.
     const prefix = scopeKey([...scope, { repeat, id }]);
     for (const k of this.touched) if (k.startsWith(prefix)) this.touched.delete(k);
-    for (const k of this.entries.keys()) if (k.startsWith(prefix)) this.entries.delete(k);
+    for (const [k, e] of this.entries)
+      if (k.startsWith(prefix)) {
+        this.entries.delete(k);
+        this.entriesByName.get(e.info.name)?.delete(e);
+      }
     this.changed();
     if (this.errors.size > 0) this.validateNow();
   }
@@ -230,8 +257,13 @@ export class AnswerStore {
       irrelevant: 'ignore',
       ...this.todayOpt(),
     });
+    const before = this.errors;
     this.errors = new Map(issues.map((i) => [i.field, i]));
-    this.notify();
+    // Only a message that appears, changes or goes changes a snapshot; `touched` and `showAll` only
+    // show messages that are in the map.
+    const names = new Set<string>();
+    for (const path of [...before.keys(), ...this.errors.keys()]) names.add(nameOfPath(path));
+    this.notify(names);
     return issues;
   }
 
@@ -274,15 +306,29 @@ export class AnswerStore {
     this.validateNow();
   }
 
+  /** After a change the reach of which is not known (instances added or removed) or is wide: evaluate, refresh all. */
   private changed(): void {
     this.revision++;
     this.state = this.evaluate();
     if (this.fillRepeatCounts()) this.state = this.evaluate();
-    this.notify();
+    this.notify(null);
+    this.afterChange();
+  }
+
+  /** Autosave listeners, and validation after a pause in typing: each change moves it on. */
+  private afterChange(): void {
     for (const l of this.changeListeners) l(this.answers);
-    if (this.validateTimer) clearTimeout(this.validateTimer);
     const delay = this.opts.validateDelayMs ?? 300;
-    this.validateTimer = setTimeout(() => this.validateNow(), delay);
+    this.validateDue = Date.now() + delay;
+    // One timer for a run of keystrokes: when it fires early (the due time moved on), it waits the rest.
+    const arm = (ms: number) => {
+      this.validateTimer = setTimeout(() => {
+        const rest = this.validateDue - Date.now();
+        if (rest > 0) arm(rest);
+        else this.validateNow();
+      }, ms);
+    };
+    if (!this.validateTimer) arm(delay);
   }
 
   private evaluate(): FormState {
@@ -299,14 +345,19 @@ export class AnswerStore {
     return path !== null && this.state.isRelevant(path);
   }
 
-  /** Recompute the snapshot of every mounted field; notify those that changed. */
-  private notify(): void {
+  /**
+   * Recompute the snapshot of the mounted fields named in `names` (every mounted field: null); notify
+   * those that changed. Unmounted fields are refreshed when next read.
+   */
+  private notify(names: ReadonlySet<string> | null): void {
     const changed: Entry[] = [];
-    for (const e of this.entries.values()) {
-      if (e.listeners.size === 0) continue;
+    const check = (e: Entry) => {
+      if (e.listeners.size === 0) return;
       const prev = e.snap;
       if (this.refresh(e) !== prev) changed.push(e);
-    }
+    };
+    if (names === null) for (const e of this.entries.values()) check(e);
+    else for (const n of names) for (const e of this.entriesByName.get(n) ?? []) check(e);
     for (const e of changed) for (const l of e.listeners) l();
   }
 
@@ -367,4 +418,10 @@ export class AnswerStore {
   private read(scope: Scope, name: string): unknown {
     return this.locate.readFrom(this.answers, scope, name);
   }
+}
+
+/** The node name in an answer path as validation reports it: `rep[2].r_int` → `r_int`. */
+function nameOfPath(path: string): string {
+  const i = path.lastIndexOf('].');
+  return i < 0 ? path : path.slice(i + 2);
 }
