@@ -25,12 +25,12 @@ import { isEmpty, scopeKey, setIn } from './answer-path.ts';
 import { issueText } from './issue-text.ts';
 import { InstanceLocator } from './instance-locator.ts';
 import { NO_IDS, sameIds, sameOutputs } from './field-snapshot.ts';
-import type { Entry, FieldHandle, FieldSnapshot } from './field-snapshot.ts';
+import type { Entry, FieldFrame, FieldHandle, FieldSnapshot } from './field-snapshot.ts';
 import { fillRepeatCounts } from './repeat-counts.ts';
 import type { Scope } from './answer-path.ts';
 
 export type { Scope };
-export type { FieldHandle, FieldSnapshot };
+export type { FieldFrame, FieldHandle, FieldSnapshot };
 
 export interface AnswerStoreOptions {
   answers?: Answers;
@@ -146,11 +146,13 @@ export class AnswerStore {
     if (hit) return hit;
     const info = this.compiled.byName.get(name);
     if (!info) throw new Error(`No question named ${name} in form ${this.form.id}`);
+    const initial = { value: undefined, relevant: true, error: undefined, ids: NO_IDS, outputs: null };
     const entry: Entry = {
       key,
       info,
       scope,
-      snap: { value: undefined, relevant: true, error: undefined, ids: NO_IDS, outputs: null },
+      snap: initial,
+      frame: initial,
       listeners: new Set(),
       subscribe: (listener) => {
         entry.listeners.add(listener);
@@ -158,10 +160,16 @@ export class AnswerStore {
       },
       // A field nobody listens to is not kept up to date by notify(): refresh it when read (on mount).
       get: () => (entry.listeners.size === 0 ? this.refresh(entry) : entry.snap),
+      getFrame: () => {
+        if (entry.listeners.size === 0) this.refresh(entry);
+        return entry.frame;
+      },
+      getValue: () => entry.get().value,
       set: (value, validate) => this.set(scope, name, value, validate),
       touch: () => this.touch(key),
     };
     entry.snap = this.snapshotOf(entry);
+    entry.frame = frameOf(entry.snap);
     this.entries.set(key, entry);
     let same = this.entriesByName.get(name);
     if (!same) this.entriesByName.set(name, (same = new Set()));
@@ -365,14 +373,13 @@ export class AnswerStore {
   private refresh(e: Entry): FieldSnapshot {
     const next = this.snapshotOf(e);
     const prev = e.snap;
-    if (
-      next.value !== prev.value ||
+    const frameChanged =
       next.relevant !== prev.relevant ||
       next.error !== prev.error ||
       !sameIds(next.ids, prev.ids) ||
-      !sameOutputs(next.outputs, prev.outputs)
-    )
-      e.snap = next;
+      !sameOutputs(next.outputs, prev.outputs);
+    if (frameChanged || next.value !== prev.value) e.snap = next;
+    if (frameChanged) e.frame = frameOf(next);
     return e.snap;
   }
 
@@ -418,6 +425,11 @@ export class AnswerStore {
   private read(scope: Scope, name: string): unknown {
     return this.locate.readFrom(this.answers, scope, name);
   }
+}
+
+/** A snapshot without its value (what a frame re-renders for). */
+function frameOf(s: FieldSnapshot): FieldFrame {
+  return { relevant: s.relevant, error: s.error, ids: s.ids, outputs: s.outputs };
 }
 
 /** The node name in an answer path as validation reports it: `rep[2].r_int` → `r_int`. */
