@@ -4,7 +4,12 @@
 // by JavaScript function (CDP Profiler samples), both per keystroke, for the Tern page and the
 // plain-HTML page. A diagnostic, not a benchmark (its figures are inflated by the tracing itself):
 //
-//   npm run bench:forms:profile [-- --rate 4 --field q-q284 --mode react|plain|both --top 25]
+//   npm run bench:forms:profile [-- --rate 4 --field q-q284 --mode react|plain|both --top 25 --rounds 1]
+//
+// The summary table gives Chromium's own main-thread counters (Performance.getMetrics: all tasks,
+// script, style, layout) per keystroke, measured before tracing starts. With --rounds N (N > 1) the
+// pages are measured N times each, alternately, without tracing, and only that table is printed
+// (median of the rounds): main-thread time is disturbed less by a shared machine's load than latency.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
@@ -52,9 +57,10 @@ function selfTimes(events: TraceEvent[]): Map<string, number> {
   const main = events.find(
     (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
   );
-  const spans = events
-    .filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
-    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const spans = events.filter(
+    (e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined,
+  );
+  spans.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const self = new Map<string, number>();
   const stack: Array<{ end: number; key: string }> = [];
   for (const e of spans) {
@@ -94,7 +100,22 @@ async function typeKeys(page: Page, id: string, n: number): Promise<void> {
   if (value.length < n) throw new Error(`typed ${n} keys into ${id}, it holds ${value.length}`);
 }
 
-async function profileMode(url: string, mode: string, rate: number, field: string, top: number) {
+/** Chromium's own counters of main-thread time (CDP Performance.getMetrics, seconds, cumulative). */
+const METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'] as const;
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const r = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  return Object.fromEntries(r.metrics.map((m) => [m.name, m.value]));
+}
+
+async function profileMode(
+  url: string,
+  mode: string,
+  rate: number,
+  field: string,
+  top: number,
+  quiet = false,
+): Promise<Record<string, number>> {
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -109,6 +130,15 @@ async function profileMode(url: string, mode: string, rate: number, field: strin
       el.focus();
     }, field);
     await typeKeys(page, field, 5); // warm-up: compiled code, caches
+    await cdp.send('Performance.enable');
+    const before = await metrics(cdp);
+    await typeKeys(page, field, KEYS);
+    const after = await metrics(cdp);
+    // Main-thread time per keystroke (ms): all tasks, and script, style and layout within them.
+    const kinds = Object.fromEntries(
+      METRICS.map((m) => [m.replace('Duration', ''), ((after[m]! - before[m]!) * 1000) / KEYS]),
+    );
+    if (quiet) return kinds;
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Tracing.start', {
@@ -128,7 +158,9 @@ async function profileMode(url: string, mode: string, rate: number, field: strin
     await cdp.send('Tracing.end');
     const events = (JSON.parse(await readStream(cdp, await done)) as { traceEvents: TraceEvent[] })
       .traceEvents;
-    const rows = [...selfTimes(events).entries()]
+    const self = selfTimes(events);
+    await context.close();
+    const rows = [...self.entries()]
       .map(([k, us]) => [k, us / 1000 / KEYS] as const)
       .filter(([, ms]) => ms >= 0.01)
       .sort((a, b) => b[1] - a[1]);
@@ -140,7 +172,7 @@ async function profileMode(url: string, mode: string, rate: number, field: strin
     const js = fns.reduce((s, [, ms]) => s + ms, 0);
     console.log(`JavaScript (profiler samples, self time): ${(js / KEYS).toFixed(2)} ms per keystroke`);
     for (const [k, ms] of fns.slice(0, top)) console.log(`  ${(ms / KEYS).toFixed(3).padStart(7)} ms  ${k}`);
-    await context.close();
+    return kinds;
   } finally {
     await browser.close();
   }
@@ -152,10 +184,26 @@ async function main() {
   const field = arg('field', 'q-q284');
   const which = arg('mode', 'both');
   const top = Number(arg('top', '25'));
+  const rounds = Number(arg('rounds', '1'));
+  const modes = which === 'both' ? ['plain', 'react'] : [which];
   const served = await serveDist(DIST, 'forms.html');
   try {
-    for (const mode of which === 'both' ? ['plain', 'react'] : [which])
-      await profileMode(served.url, mode, rate, field, top);
+    const seen: Record<string, Array<Record<string, number>>> = {};
+    for (let r = 0; r < rounds; r++)
+      for (const mode of modes)
+        (seen[mode] ??= []).push(await profileMode(served.url, mode, rate, field, top, rounds > 1));
+    const kinds = METRICS.map((m) => m.replace('Duration', ''));
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+    console.log(
+      `\n## main thread per keystroke at ${rate}× CPU, #${field}, median of ${rounds} round(s), ms ` +
+        `(Performance.getMetrics; Task is all of it)`,
+    );
+    console.log(`| kind | ${modes.join(' | ')} |`);
+    console.log(`|---|${modes.map(() => '---').join('|')}|`);
+    for (const k of kinds) {
+      const cell = (m: string) => med(seen[m]!.map((x) => x[k]!)).toFixed(2);
+      console.log(`| ${k} | ${modes.map(cell).join(' | ')} |`);
+    }
   } finally {
     await served.close();
   }

@@ -190,7 +190,14 @@ export class AnswerStore {
       this.state = this.evaluate();
       all = true; // entries added: their fields are new
     }
-    this.notify(all || !reach ? null : reach.shown);
+    if (all || !reach) this.notify(null);
+    else if (reach.evaluated.size > 0) this.notify(reach.shown);
+    else {
+      // Nothing evaluated: of the changed question, only this scope's field changed (the same
+      // question in other repeat entries did not); the nodes that show it are refreshed everywhere.
+      const self = this.entries.get(scopeKey(scope) + name);
+      this.notify(reach.shown, name, self);
+    }
     this.afterChange();
     // A click is a finished answer: its message (or the end of one) should not arrive later and move
     // the page under the next click.
@@ -357,7 +364,7 @@ export class AnswerStore {
    * Recompute the snapshot of the mounted fields named in `names` (every mounted field: null); notify
    * those that changed. Unmounted fields are refreshed when next read.
    */
-  private notify(names: ReadonlySet<string> | null): void {
+  private notify(names: ReadonlySet<string> | null, only?: string, entry?: Entry): void {
     const changed: Entry[] = [];
     const check = (e: Entry) => {
       if (e.listeners.size === 0) return;
@@ -365,7 +372,13 @@ export class AnswerStore {
       if (this.refresh(e) !== prev) changed.push(e);
     };
     if (names === null) for (const e of this.entries.values()) check(e);
-    else for (const n of names) for (const e of this.entriesByName.get(n) ?? []) check(e);
+    else
+      for (const n of names) {
+        // `only`: of that name, refresh `entry` alone (when there is one).
+        if (n === only) {
+          if (entry) check(entry);
+        } else for (const e of this.entriesByName.get(n) ?? []) check(e);
+      }
     for (const e of changed) for (const l of e.listeners) l();
   }
 
