@@ -4,7 +4,7 @@
 // by JavaScript function (CDP Profiler samples), both per keystroke, for the Tern page and the
 // plain-HTML page. A diagnostic, not a benchmark (its figures are inflated by the tracing itself):
 //
-//   npm run bench:forms:profile [-- --rate 4 --field q-q284 --mode react|plain|both --top 25 --rounds 1]
+//   npm run bench:forms:profile [-- --rate 4 --field q-q284 --mode react|plain|both --top 25 --rounds 1 --dist DIR]
 //
 // The summary table gives Chromium's own main-thread counters (Performance.getMetrics: all tasks,
 // script, style, layout) per keystroke, measured before tracing starts. With --rounds N (N > 1) the
@@ -17,7 +17,8 @@ import { launchChromium } from '../support/browser.ts';
 import { serveDist } from './bench-page.ts';
 import { ROOT } from '../support/server-process.ts';
 
-const DIST = join(ROOT, 'apps/web/dist-bench');
+/** The built bench page; `--dist <dir>` profiles another build of it (an earlier commit's, to compare). */
+const DIST = arg('dist', join(ROOT, 'apps/web/dist-bench'));
 const KEYS = 30;
 
 interface TraceEvent {

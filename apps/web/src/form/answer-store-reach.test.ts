@@ -131,6 +131,52 @@ describe('AnswerStore: what a change refreshes', () => {
     store.dispose();
   });
 
+  it('a select with a choice filter is refreshed with the choices offered when what the filter reads changes', () => {
+    const form: FormDefinition = {
+      id: 'cities',
+      version: '1',
+      title: l('Cities'),
+      defaultLanguage: 'en',
+      choiceLists: {
+        city: [
+          { value: 'lagos', label: l('Lagos'), data: { country: 'NGA' } },
+          { value: 'abuja', label: l('Abuja'), data: { country: 'NGA' } },
+          { value: 'accra', label: l('Accra'), data: { country: 'GHA' } },
+        ],
+      },
+      children: [
+        {
+          type: 'select_one',
+          name: 'country',
+          label: l('Country'),
+          choices: [
+            { value: 'NGA', label: l('Nigeria') },
+            { value: 'GHA', label: l('Ghana') },
+          ],
+        },
+        {
+          type: 'select_one',
+          name: 'city',
+          label: l('City'),
+          choiceList: 'city',
+          choiceFilter: 'country = ${country}',
+        },
+      ],
+    };
+    const store = new AnswerStore(form, { today, validateDelayMs: 1e9 });
+    const city = store.field([], 'city');
+    const notified = watch([city, store.field([], 'country')]);
+    const before = city.getFrame();
+    store.field([], 'country').set('GHA', true);
+    expect(notified()).toEqual(['city', 'country']);
+    expect(city.getFrame()).not.toBe(before);
+    expect(store.choicesOf([], 'city').map((c) => c.value)).toEqual(['accra']);
+    store.field([], 'country').set('NGA', true);
+    expect(store.choicesOf([], 'city').map((c) => c.value)).toEqual(['lagos', 'abuja']);
+    expect(notified()).toEqual(['city', 'country']);
+    store.dispose();
+  });
+
   it('a form whose calculation reads the clock refreshes every field on every change', () => {
     const form: FormDefinition = {
       ...chain,

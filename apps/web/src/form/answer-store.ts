@@ -21,10 +21,11 @@ import type {
   ValidationIssue,
 } from '@tern/forms';
 import { ulid } from 'ulidx';
-import { isEmpty, scopeKey, setIn } from './answer-path.ts';
+import { isEmpty, nameOfPath, scopeKey, setIn } from './answer-path.ts';
 import { issueText } from './issue-text.ts';
 import { InstanceLocator } from './instance-locator.ts';
-import { NO_IDS, sameIds, sameOutputs } from './field-snapshot.ts';
+import { NO_IDS, sameIds } from './field-snapshot.ts';
+import { FieldRegistry, frameOf } from './field-registry.ts';
 import type { Entry, FieldFrame, FieldHandle, FieldSnapshot } from './field-snapshot.ts';
 import { fillRepeatCounts } from './repeat-counts.ts';
 import type { Scope } from './answer-path.ts';
@@ -61,9 +62,8 @@ export class AnswerStore {
   private answers: Answers;
   private state: FormState;
   private language: string;
-  private readonly entries = new Map<string, Entry>();
-  /** The entries of each node name, in every scope (a change refreshes those its reach names). */
-  private readonly entriesByName = new Map<string, Set<Entry>>();
+  private readonly fields = new FieldRegistry((e) => this.snapshotOf(e));
+  private readonly entries = this.fields.byKey;
   private readonly touched = new Set<string>();
   private errors = new Map<string, ValidationIssue>();
   private showAll = false;
@@ -146,7 +146,14 @@ export class AnswerStore {
     if (hit) return hit;
     const info = this.compiled.byName.get(name);
     if (!info) throw new Error(`No question named ${name} in form ${this.form.id}`);
-    const initial = { value: undefined, relevant: true, error: undefined, ids: NO_IDS, outputs: null };
+    const initial = {
+      value: undefined,
+      relevant: true,
+      error: undefined,
+      ids: NO_IDS,
+      outputs: null,
+      offered: null,
+    };
     const entry: Entry = {
       key,
       info,
@@ -159,9 +166,9 @@ export class AnswerStore {
         return () => entry.listeners.delete(listener);
       },
       // A field nobody listens to is not kept up to date by notify(): refresh it when read (on mount).
-      get: () => (entry.listeners.size === 0 ? this.refresh(entry) : entry.snap),
+      get: () => (entry.listeners.size === 0 ? this.fields.refresh(entry) : entry.snap),
       getFrame: () => {
-        if (entry.listeners.size === 0) this.refresh(entry);
+        if (entry.listeners.size === 0) this.fields.refresh(entry);
         return entry.frame;
       },
       getValue: () => entry.get().value,
@@ -170,10 +177,7 @@ export class AnswerStore {
     };
     entry.snap = this.snapshotOf(entry);
     entry.frame = frameOf(entry.snap);
-    this.entries.set(key, entry);
-    let same = this.entriesByName.get(name);
-    if (!same) this.entriesByName.set(name, (same = new Set()));
-    same.add(entry);
+    this.fields.add(entry);
     return entry;
   }
 
@@ -190,13 +194,13 @@ export class AnswerStore {
       this.state = this.evaluate();
       all = true; // entries added: their fields are new
     }
-    if (all || !reach) this.notify(null);
-    else if (reach.evaluated.size > 0) this.notify(reach.shown);
+    if (all || !reach) this.fields.notify(null);
+    else if (reach.evaluated.size > 0) this.fields.notify(reach.shown);
     else {
       // Nothing evaluated: of the changed question, only this scope's field changed (the same
       // question in other repeat entries did not); the nodes that show it are refreshed everywhere.
       const self = this.entries.get(scopeKey(scope) + name);
-      this.notify(reach.shown, name, self);
+      this.fields.notify(reach.shown, name, self);
     }
     this.afterChange();
     // A click is a finished answer: its message (or the end of one) should not arrive later and move
@@ -226,11 +230,7 @@ export class AnswerStore {
     // Touched marks and errors of the removed instance go with it; indexes of later ones shift.
     const prefix = scopeKey([...scope, { repeat, id }]);
     for (const k of this.touched) if (k.startsWith(prefix)) this.touched.delete(k);
-    for (const [k, e] of this.entries)
-      if (k.startsWith(prefix)) {
-        this.entries.delete(k);
-        this.entriesByName.get(e.info.name)?.delete(e);
-      }
+    this.fields.removeUnder(prefix);
     this.changed();
     if (this.errors.size > 0) this.validateNow();
   }
@@ -278,7 +278,7 @@ export class AnswerStore {
     // show messages that are in the map.
     const names = new Set<string>();
     for (const path of [...before.keys(), ...this.errors.keys()]) names.add(nameOfPath(path));
-    this.notify(names);
+    this.fields.notify(names);
     return issues;
   }
 
@@ -326,7 +326,7 @@ export class AnswerStore {
     this.revision++;
     this.state = this.evaluate();
     if (this.fillRepeatCounts()) this.state = this.evaluate();
-    this.notify(null);
+    this.fields.notify(null);
     this.afterChange();
   }
 
@@ -360,46 +360,17 @@ export class AnswerStore {
     return path !== null && this.state.isRelevant(path);
   }
 
-  /**
-   * Recompute the snapshot of the mounted fields named in `names` (every mounted field: null); notify
-   * those that changed. Unmounted fields are refreshed when next read.
-   */
-  private notify(names: ReadonlySet<string> | null, only?: string, entry?: Entry): void {
-    const changed: Entry[] = [];
-    const check = (e: Entry) => {
-      if (e.listeners.size === 0) return;
-      const prev = e.snap;
-      if (this.refresh(e) !== prev) changed.push(e);
-    };
-    if (names === null) for (const e of this.entries.values()) check(e);
-    else
-      for (const n of names) {
-        // `only`: of that name, refresh `entry` alone (when there is one).
-        if (n === only) {
-          if (entry) check(entry);
-        } else for (const e of this.entriesByName.get(n) ?? []) check(e);
-      }
-    for (const e of changed) for (const l of e.listeners) l();
-  }
-
-  /** The entry's snapshot, replaced only when something in it changed (React compares by identity). */
-  private refresh(e: Entry): FieldSnapshot {
-    const next = this.snapshotOf(e);
-    const prev = e.snap;
-    const frameChanged =
-      next.relevant !== prev.relevant ||
-      next.error !== prev.error ||
-      !sameIds(next.ids, prev.ids) ||
-      !sameOutputs(next.outputs, prev.outputs);
-    if (frameChanged || next.value !== prev.value) e.snap = next;
-    if (frameChanged) e.frame = frameOf(next);
-    return e.snap;
-  }
-
   private snapshotOf(e: Entry): FieldSnapshot {
     const path = this.pathOf(e.scope, e.info.name);
     if (path === null)
-      return { value: undefined, relevant: false, error: undefined, ids: NO_IDS, outputs: null };
+      return {
+        value: undefined,
+        relevant: false,
+        error: undefined,
+        ids: NO_IDS,
+        outputs: null,
+        offered: null,
+      };
     const node = e.info.node;
     const relevant = this.state.isRelevant(path);
     // Calculations show what the engine computed; everything else shows what was entered (a hidden
@@ -419,6 +390,12 @@ export class AnswerStore {
       error: issue && issueText(issue, node, value),
       ids: sameIds(ids, e.snap?.ids ?? NO_IDS) ? (e.snap?.ids ?? NO_IDS) : ids,
       outputs: relevant ? this.outputsOf(e) : null,
+      offered:
+        relevant && e.info.choiceFilter
+          ? this.choicesOf(e.scope, e.info.name)
+              .map((c) => c.value)
+              .join('\u0000')
+          : null,
     };
   }
 
@@ -438,15 +415,4 @@ export class AnswerStore {
   private read(scope: Scope, name: string): unknown {
     return this.locate.readFrom(this.answers, scope, name);
   }
-}
-
-/** A snapshot without its value (what a frame re-renders for). */
-function frameOf(s: FieldSnapshot): FieldFrame {
-  return { relevant: s.relevant, error: s.error, ids: s.ids, outputs: s.outputs };
-}
-
-/** The node name in an answer path as validation reports it: `rep[2].r_int` → `r_int`. */
-function nameOfPath(path: string): string {
-  const i = path.lastIndexOf('].');
-  return i < 0 ? path : path.slice(i + 2);
 }

@@ -14,6 +14,11 @@ export interface FieldFrame {
   ids: readonly string[];
   /** The current value of each `${name}` in the node's label and hint (null: its texts have none). */
   outputs: Readonly<Record<string, string>> | null;
+  /**
+   * A select with a choice filter: the values offered now, joined (null for other nodes). A change to
+   * what the filter reads re-renders the select with the choices it offers now.
+   */
+  offered: string | null;
 }
 
 /** All a field shows: re-rendered only when one of these changes. */
