@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { TFunction } from 'i18next';
 import { fillText, localize } from '@tern/forms';
 import type { FormNode, Group, Repeat } from '@tern/forms';
 import type { Scope } from './answer-store.ts';
@@ -43,7 +44,8 @@ export const GroupSection = memo(function GroupSection(props: { node: Group; sco
  */
 export const RepeatSection = memo(function RepeatSection(props: { node: Repeat; scope: Scope }) {
   const { node, scope } = props;
-  const { store, lang, fallback, t } = useFormContext();
+  const { store, lang, fallback, t: words } = useFormContext();
+  const t: TFunction<'form'> = words;
   const h = store.field(scope, node.name);
   const snap = useSyncExternalStore(h.subscribe, h.getFrame);
   const added = useRef<string | null>(null);
@@ -96,7 +98,8 @@ const RepeatInstance = memo(function RepeatInstance(props: {
   focusOnMount: boolean;
 }) {
   const { node, id } = props;
-  const { store, lang, fallback, t } = useFormContext();
+  const { store, lang, fallback, t: words } = useFormContext();
+  const t: TFunction<'form'> = words;
   const scope = useMemo(() => [...props.scope, { repeat: node.name, id }], [props.scope, node.name, id]);
   const [confirming, setConfirming] = useState(false);
   const ref = useRef<HTMLFieldSetElement>(null);

@@ -1,4 +1,5 @@
 import { memo, useState, useSyncExternalStore } from 'react';
+import type { TFunction } from 'i18next';
 import type { ChangeEvent, ReactNode } from 'react';
 import { fillText, localize } from '@tern/forms';
 import type { Choice, Question } from '@tern/forms';
@@ -35,7 +36,8 @@ const OWN_VALUE: ReadonlySet<string> = new Set(['text', 'integer', 'decimal', 'r
  */
 export const QuestionField = memo(function QuestionField(props: { node: Question; scope: Scope }) {
   const { node, scope } = props;
-  const { store, lang, fallback, t } = useFormContext();
+  const { store, lang, fallback, t: words } = useFormContext();
+  const t: TFunction<'form'> = words;
   const h = store.field(scope, node.name);
   const snap: FieldFrame & { value?: unknown } = useSyncExternalStore<FieldFrame>(
     h.subscribe,
