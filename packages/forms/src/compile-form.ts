@@ -1,7 +1,7 @@
 import { countryChoices } from './countries.ts';
 import { isContainer } from './definition.ts';
 import type { Choice, FormDefinition, FormNode, Question } from './definition.ts';
-import { compileAst, ExpressionError, parseExpression, refsOf } from './expr/index.ts';
+import { compileAst, ExpressionError, isVolatile, parseExpression, refsOf } from './expr/index.ts';
 import type { CompileEnv, Evaluator } from './expr/index.ts';
 import { FormDefinitionError } from './form-problems.ts';
 import type { FormProblem } from './form-problems.ts';
@@ -30,6 +30,13 @@ export interface FieldInfo {
   choices: readonly Choice[] | null;
   /** Names whose value or relevance decides this node's relevance or value. */
   deps: readonly string[];
+  /**
+   * Every name this node reads anywhere: relevance, calculation, constraint, choice filter, repeat
+   * count and `${name}` in its texts (what may change what it shows; see dependents.ts).
+   */
+  reads: readonly string[];
+  /** Its relevance, calculation or repeat count reads the clock or chance (now(), random(), uuid()). */
+  volatile: boolean;
   /** `${name}` in its label, hint or messages: the value each shows (null when the texts have none). */
   outputs: ReadonlyMap<string, Evaluator> | null;
 }
@@ -107,6 +114,8 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
         count: null,
         choices: null,
         deps: [],
+        reads: [],
+        volatile: false,
         outputs: null,
       };
       if (node.name === '_id')
@@ -137,11 +146,14 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
       if (bad) problems.push({ path: f.path, property: 'default', message: bad.message });
     }
     const deps = new Set<string>(f.parent ? [f.parent.name] : []);
+    const reads = new Set<string>();
+    let volatile = false;
     const compile = (
       property: string,
       src: string | undefined,
       env: Partial<CompileEnv>,
       track: boolean,
+      evaluated = track,
     ): Evaluator | null => {
       if (src === undefined) return null;
       try {
@@ -155,7 +167,11 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
             position: r.pos,
           });
         if (unknown.length > 0) return null;
-        if (track) for (const r of refsOf(ast)) deps.add(r.name);
+        for (const r of refsOf(ast)) {
+          reads.add(r.name);
+          if (track) deps.add(r.name);
+        }
+        if (evaluated && isVolatile(ast)) volatile = true;
         return compileAst(ast, {
           inRepeat: f.repeats.length > 0 || f.node.type === 'repeat',
           ...env,
@@ -200,9 +216,13 @@ export function compileFormUnchecked(form: FormDefinition): CompiledForm {
       n.type === 'repeat' ? n.count : undefined,
       { inRepeat: f.repeats.length > 0 },
       false,
+      true,
     );
     f.deps = [...deps];
     f.outputs = compileOutputs(f, byName, textProblems);
+    for (const name of f.outputs?.keys() ?? []) reads.add(name);
+    f.reads = [...reads];
+    f.volatile = volatile;
   }
 
   const { order, cycle } = topologicalOrder(fields, byName);

@@ -37,9 +37,15 @@ export function todayIn(offsetHours: number, now = Date.now()): string {
   return new Date(now + offsetHours * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** The last date read by resolveToday (an XDate never changes): a keystroke reads the same day again. */
+let lastToday: { text: string; date: XDate } | null = null;
+
 export function resolveToday(today: string | undefined): XDate {
-  const d = parseIsoDate(today ?? todayIn(14));
+  const text = today ?? todayIn(14);
+  if (lastToday?.text === text) return lastToday.date;
+  const d = parseIsoDate(text);
   if (!d) throw new RangeError(`today must be YYYY-MM-DD, got ${today}`);
+  lastToday = { text, date: d };
   return d;
 }
 

@@ -37,8 +37,8 @@ export const FormBody = memo(function FormBody(props: {
   const fallback = form.defaultLanguage;
   const { attachments, serverFiles } = props;
   const ctx = useMemo<FormContextValue>(
-    () => ({ store, lang, fallback, attachments, serverFiles }),
-    [store, lang, fallback, attachments, serverFiles],
+    () => ({ store, lang, fallback, t, attachments, serverFiles }),
+    [store, lang, fallback, t, attachments, serverFiles],
   );
   const pages = useMemo(() => pagesOf(form.children), [form]);
   const [page, setPage] = useState(0);

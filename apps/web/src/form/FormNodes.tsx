@@ -1,10 +1,10 @@
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { TFunction } from 'i18next';
 import { fillText, localize } from '@tern/forms';
 import type { FormNode, Group, Repeat } from '@tern/forms';
 import type { Scope } from './answer-store.ts';
 import { domId, useFormContext } from './form-context.ts';
 import { QuestionField } from './QuestionField.tsx';
-import { useTranslation } from 'react-i18next';
 
 /** A list of nodes in one scope. Memoized: re-rendered only when its nodes, scope or the language change. */
 export const FormNodes = memo(function FormNodes(props: { nodes: readonly FormNode[]; scope: Scope }) {
@@ -26,7 +26,7 @@ export const FormNodes = memo(function FormNodes(props: { nodes: readonly FormNo
 export const GroupSection = memo(function GroupSection(props: { node: Group; scope: Scope }) {
   const { store, lang, fallback } = useFormContext();
   const h = store.field(props.scope, props.node.name);
-  const snap = useSyncExternalStore(h.subscribe, h.get);
+  const snap = useSyncExternalStore(h.subscribe, h.getFrame);
   if (!snap.relevant) return null;
   return (
     <fieldset className="group" id={domId(h.key)}>
@@ -44,10 +44,10 @@ export const GroupSection = memo(function GroupSection(props: { node: Group; sco
  */
 export const RepeatSection = memo(function RepeatSection(props: { node: Repeat; scope: Scope }) {
   const { node, scope } = props;
-  const { store, lang, fallback } = useFormContext();
-  const { t } = useTranslation('form');
+  const { store, lang, fallback, t: words } = useFormContext();
+  const t: TFunction<'form'> = words;
   const h = store.field(scope, node.name);
-  const snap = useSyncExternalStore(h.subscribe, h.get);
+  const snap = useSyncExternalStore(h.subscribe, h.getFrame);
   const added = useRef<string | null>(null);
   if (!snap.relevant) return null;
   const id = domId(h.key);
@@ -98,8 +98,8 @@ const RepeatInstance = memo(function RepeatInstance(props: {
   focusOnMount: boolean;
 }) {
   const { node, id } = props;
-  const { store, lang, fallback } = useFormContext();
-  const { t } = useTranslation('form');
+  const { store, lang, fallback, t: words } = useFormContext();
+  const t: TFunction<'form'> = words;
   const scope = useMemo(() => [...props.scope, { repeat: node.name, id }], [props.scope, node.name, id]);
   const [confirming, setConfirming] = useState(false);
   const ref = useRef<HTMLFieldSetElement>(null);

@@ -1,14 +1,14 @@
 import { memo, useState, useSyncExternalStore } from 'react';
+import type { TFunction } from 'i18next';
 import type { ChangeEvent, ReactNode } from 'react';
 import { fillText, localize } from '@tern/forms';
 import type { Choice, Question } from '@tern/forms';
-import type { FieldHandle, Scope } from './answer-store.ts';
+import type { FieldFrame, FieldHandle, Scope } from './answer-store.ts';
 import { CountryField } from './CountryField.tsx';
 import { afterTap } from './after-tap.ts';
 import type { WidgetProps } from './OdkFields.tsx';
 import { lazyScreen } from '../app/lazy-screen.tsx';
 import { domId, useFormContext } from './form-context.ts';
-import { useTranslation } from 'react-i18next';
 
 // Photos, recordings, locations, ranking and acknowledgements are fields few forms have: their code is a
 // chunk of its own, fetched the first time such a field is drawn (precached by the service worker, so
@@ -24,15 +24,25 @@ const RankField = lazyScreen(() => odk().then((m) => m.RankField));
 export const RADIO_LIMIT = 8;
 
 /**
+ * Questions typed into key by key: their input follows the value by itself (TextInput, NumberInput),
+ * and the question around it (label, hint, message) re-renders only when those change — a keystroke
+ * re-renders one input element (decision 225).
+ */
+const OWN_VALUE: ReadonlySet<string> = new Set(['text', 'integer', 'decimal', 'range']);
+
+/**
  * One question. Memoized on its (stable) node and scope, and subscribed to its own snapshot, so it
- * re-renders only when its value, relevance or shown error changes — or the language.
+ * re-renders only when its value (but see OWN_VALUE), relevance or shown error changes — or the language.
  */
 export const QuestionField = memo(function QuestionField(props: { node: Question; scope: Scope }) {
   const { node, scope } = props;
-  const { store, lang, fallback } = useFormContext();
-  const { t } = useTranslation('form');
+  const { store, lang, fallback, t: words } = useFormContext();
+  const t: TFunction<'form'> = words;
   const h = store.field(scope, node.name);
-  const snap = useSyncExternalStore(h.subscribe, h.get);
+  const snap: FieldFrame & { value?: unknown } = useSyncExternalStore<FieldFrame>(
+    h.subscribe,
+    OWN_VALUE.has(node.type) ? h.getFrame : h.get,
+  );
   if (!snap.relevant) return null;
   if (node.type === 'calculate' && !node.label) return null;
   // Never asked: a hidden value (its default or calculation) and metadata the device fills.
@@ -186,6 +196,14 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
         // aria-required is allowed on a radiogroup, not on a group of checkboxes: those say it in words.
         role={multiple ? undefined : 'radiogroup'}
         aria-required={(!multiple && required) || undefined}
+        // One listener per question, not two per choice (a form of 1,200 choices had 2,400): `change`
+        // bubbles up from the choice, `blur` does not but passes here on its way down (capture).
+        onChange={(e) => {
+          const input: EventTarget = e.target;
+          if (input instanceof HTMLInputElement && input.name === id)
+            toggleChoice(h, choices, snap.value, multiple, input.value, input.checked);
+        }}
+        onBlurCapture={() => afterTap(h.touch)}
       >
         <legend>
           {labelEl}
@@ -194,7 +212,6 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
         </legend>
         {hintEl}
         <ChoiceInputs
-          handle={h}
           name={id}
           choices={choices}
           value={snap.value}
@@ -219,7 +236,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
   switch (node.type) {
     case 'integer':
     case 'decimal':
-      input = <NumberInput {...common} handle={h} value={snap.value} integer={node.type === 'integer'} />;
+      input = <NumberInput {...common} handle={h} integer={node.type === 'integer'} />;
       break;
     case 'range':
       input = (
@@ -227,7 +244,6 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
           <NumberInput
             {...common}
             handle={h}
-            value={snap.value}
             integer={Number.isInteger(node.step) && Number.isInteger(node.start)}
           />
           <span className="hint">
@@ -269,17 +285,12 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
       break;
     default: {
       const long = node.type === 'text' && ((node.maxLength ?? 0) > 255 || appearance.has('multiline'));
-      const onChange = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => h.set(e.target.value);
-      const value = typeof snap.value === 'string' ? snap.value : '';
-      input = long ? (
-        <textarea {...common} rows={3} value={value} onChange={onChange} />
-      ) : (
-        <input
+      input = (
+        <TextInput
           {...common}
-          type="text"
+          handle={h}
+          long={long}
           inputMode={appearance.has('numbers') ? 'numeric' : undefined}
-          value={value}
-          onChange={onChange}
         />
       );
     }
@@ -297,8 +308,30 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
   );
 });
 
+const selectedIn = (value: unknown): readonly unknown[] =>
+  Array.isArray(value) ? value : value === undefined ? [] : [value];
+
+/** A choice ticked or unticked: the answer, in the order the choices are offered (not click order). */
+function toggleChoice(
+  h: FieldHandle,
+  choices: readonly Choice[],
+  value: unknown,
+  multiple: boolean,
+  v: string,
+  on: boolean,
+): void {
+  if (!multiple) return h.set(on ? v : undefined, true);
+  const next = new Set(selectedIn(value));
+  if (on) next.add(v);
+  else next.delete(v);
+  h.set(
+    choices.map((c) => c.value).filter((x) => next.has(x)),
+    true,
+  );
+}
+
+/** The choices of a select as radio buttons or checkboxes; the question's fieldset listens for them. */
 function ChoiceInputs(props: {
-  handle: FieldHandle;
   name: string;
   choices: readonly Choice[];
   value: unknown;
@@ -307,19 +340,8 @@ function ChoiceInputs(props: {
   fallback: string;
   invalid: true | undefined;
 }) {
-  const { handle: h, name, choices, value, multiple } = props;
-  const selected: readonly unknown[] = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  const toggle = (v: string, on: boolean) => {
-    if (!multiple) return h.set(on ? v : undefined, true);
-    const next = new Set(selected);
-    if (on) next.add(v);
-    else next.delete(v);
-    // Stored in the order the choices are offered, so the answer does not depend on click order.
-    h.set(
-      choices.map((c) => c.value).filter((x) => next.has(x)),
-      true,
-    );
-  };
+  const { name, choices, value, multiple } = props;
+  const selected = selectedIn(value);
   return (
     <>
       {choices.map((c) => (
@@ -329,8 +351,6 @@ function ChoiceInputs(props: {
             name={name}
             value={c.value}
             checked={selected.includes(c.value)}
-            onChange={(e) => toggle(c.value, e.target.checked)}
-            onBlur={() => afterTap(h.touch)}
             aria-invalid={props.invalid}
           />{' '}
           <bdi>{localize(c.label, props.lang, props.fallback)}</bdi>
@@ -348,21 +368,35 @@ export function parseNumber(text: string, integer: boolean): number | string | u
   return ok ? Number(t) : text;
 }
 
-/**
- * A text input for numbers (inputmode numeric: the phone's number pad, no spinner that changes an answer
- * on scroll). It keeps what was typed ("1." while typing "1.5") and stores the parsed number.
- */
-function NumberInput(props: {
+interface InputProps {
   id: string;
   handle: FieldHandle;
-  value: unknown;
-  integer: boolean;
   onBlur: () => void;
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
   'aria-required': true | undefined;
-}) {
-  const { handle, value, integer, ...rest } = props;
+}
+
+/** A text question's input (a text area for long texts), following the value by itself. */
+function TextInput(props: InputProps & { long: boolean; inputMode: 'numeric' | undefined }) {
+  const { handle, long, inputMode, ...rest } = props;
+  const value = useSyncExternalStore(handle.subscribe, handle.getValue);
+  const onChange = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => handle.set(e.target.value);
+  const text = typeof value === 'string' ? value : '';
+  return long ? (
+    <textarea {...rest} rows={3} value={text} onChange={onChange} />
+  ) : (
+    <input {...rest} type="text" inputMode={inputMode} value={text} onChange={onChange} />
+  );
+}
+
+/**
+ * A text input for numbers (inputmode numeric: the phone's number pad, no spinner that changes an answer
+ * on scroll). It keeps what was typed ("1." while typing "1.5") and stores the parsed number.
+ */
+function NumberInput(props: InputProps & { integer: boolean }) {
+  const { handle, integer, ...rest } = props;
+  const value = useSyncExternalStore(handle.subscribe, handle.getValue);
   const shown = value === undefined ? '' : String(value);
   const [text, setText] = useState(shown);
   const [seen, setSeen] = useState(value);

@@ -40,3 +40,9 @@ export function setIn(
   copy[head!.index] = setIn(items[head!.index] as Answers, rest, name, value);
   return { ...root, [head!.repeat]: copy };
 }
+
+/** The node name in an answer path as validation reports it: `rep[2].r_int` → `r_int`. */
+export function nameOfPath(path: string): string {
+  const i = path.lastIndexOf('].');
+  return i < 0 ? path : path.slice(i + 2);
+}

@@ -1,6 +1,8 @@
 import {
+  changeReach,
   compileForm,
   currentAnswers,
+  evaluateChange,
   evaluateForm,
   fillMetadata,
   newRepeatInstance,
@@ -19,16 +21,17 @@ import type {
   ValidationIssue,
 } from '@tern/forms';
 import { ulid } from 'ulidx';
-import { isEmpty, scopeKey, setIn } from './answer-path.ts';
+import { isEmpty, nameOfPath, scopeKey, setIn } from './answer-path.ts';
 import { issueText } from './issue-text.ts';
 import { InstanceLocator } from './instance-locator.ts';
-import { NO_IDS, sameIds, sameOutputs } from './field-snapshot.ts';
-import type { Entry, FieldHandle, FieldSnapshot } from './field-snapshot.ts';
+import { NO_IDS, sameIds } from './field-snapshot.ts';
+import { FieldRegistry, frameOf } from './field-registry.ts';
+import type { Entry, FieldFrame, FieldHandle, FieldSnapshot } from './field-snapshot.ts';
 import { fillRepeatCounts } from './repeat-counts.ts';
 import type { Scope } from './answer-path.ts';
 
 export type { Scope };
-export type { FieldHandle, FieldSnapshot };
+export type { FieldFrame, FieldHandle, FieldSnapshot };
 
 export interface AnswerStoreOptions {
   answers?: Answers;
@@ -43,11 +46,15 @@ export interface AnswerStoreOptions {
 }
 
 /**
- * The answers of one response, kept outside React. Each change evaluates the form once (relevance and
- * calculations, ~0.5 ms for 600 questions) and notifies only the fields whose snapshot (value,
- * relevance, shown error) changed, so a keystroke re-renders the field typed in and the fields whose
- * relevance or calculated value it changed — never the whole form. Validation (required, constraint)
- * follows after a pause in typing, on blur and on save.
+ * The answers of one response, kept outside React. A change to an answer does only the work it can
+ * matter to (decision 225): the form's expressions say which nodes read which answers (changeReach),
+ * so an answer nothing reads is copied into the evaluated state without evaluating the form again,
+ * one that relevances or calculations read evaluates it again (relevance and calculations, ~0.5 ms
+ * for 600 questions), and in both cases only the mounted fields the change can reach are refreshed
+ * and notified — those whose snapshot (value, relevance, shown error, texts) changed re-render. A
+ * keystroke re-renders the field typed in and the fields whose relevance or calculated value it
+ * changed, never the whole form. Validation (required, constraint) follows after a pause in typing,
+ * on blur and on save, and refreshes the fields whose message appears, changes or goes.
  */
 export class AnswerStore {
   readonly compiled: CompiledForm;
@@ -55,11 +62,14 @@ export class AnswerStore {
   private answers: Answers;
   private state: FormState;
   private language: string;
-  private readonly entries = new Map<string, Entry>();
+  private readonly fields = new FieldRegistry((e) => this.snapshotOf(e));
+  private readonly entries = this.fields.byKey;
   private readonly touched = new Set<string>();
   private errors = new Map<string, ValidationIssue>();
   private showAll = false;
   private validateTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the pending validation is due (Date.now()); a keystroke moves it on without a new timer. */
+  private validateDue = 0;
   private readonly changeListeners = new Set<(answers: Answers) => void>();
   private readonly opts: AnswerStoreOptions;
   /** Index of each instance id, per repeat array (arrays are replaced, never mutated, on change). */
@@ -136,23 +146,38 @@ export class AnswerStore {
     if (hit) return hit;
     const info = this.compiled.byName.get(name);
     if (!info) throw new Error(`No question named ${name} in form ${this.form.id}`);
+    const initial = {
+      value: undefined,
+      relevant: true,
+      error: undefined,
+      ids: NO_IDS,
+      outputs: null,
+      offered: null,
+    };
     const entry: Entry = {
       key,
       info,
       scope,
-      snap: { value: undefined, relevant: true, error: undefined, ids: NO_IDS, outputs: null },
+      snap: initial,
+      frame: initial,
       listeners: new Set(),
       subscribe: (listener) => {
         entry.listeners.add(listener);
         return () => entry.listeners.delete(listener);
       },
       // A field nobody listens to is not kept up to date by notify(): refresh it when read (on mount).
-      get: () => (entry.listeners.size === 0 ? this.refresh(entry) : entry.snap),
+      get: () => (entry.listeners.size === 0 ? this.fields.refresh(entry) : entry.snap),
+      getFrame: () => {
+        if (entry.listeners.size === 0) this.fields.refresh(entry);
+        return entry.frame;
+      },
+      getValue: () => entry.get().value,
       set: (value, validate) => this.set(scope, name, value, validate),
       touch: () => this.touch(key),
     };
     entry.snap = this.snapshotOf(entry);
-    this.entries.set(key, entry);
+    entry.frame = frameOf(entry.snap);
+    this.fields.add(entry);
     return entry;
   }
 
@@ -160,7 +185,24 @@ export class AnswerStore {
     const path = this.locate.recordPath(scope);
     if (!path) return;
     this.answers = setIn(this.answers, path, name, isEmpty(value) ? undefined : value);
-    this.changed();
+    this.revision++;
+    // Evaluates the form again only when some relevance, calculation or count reads this answer.
+    this.state = evaluateChange(this.state, this.answers, path, name, this.todayOpt());
+    const reach = changeReach(this.compiled, name);
+    let all = reach === null;
+    if ((!reach || reach.evaluated.size > 0) && this.fillRepeatCounts()) {
+      this.state = this.evaluate();
+      all = true; // entries added: their fields are new
+    }
+    if (all || !reach) this.fields.notify(null);
+    else if (reach.evaluated.size > 0) this.fields.notify(reach.shown);
+    else {
+      // Nothing evaluated: of the changed question, only this scope's field changed (the same
+      // question in other repeat entries did not); the nodes that show it are refreshed everywhere.
+      const self = this.entries.get(scopeKey(scope) + name);
+      this.fields.notify(reach.shown, name, self);
+    }
+    this.afterChange();
     // A click is a finished answer: its message (or the end of one) should not arrive later and move
     // the page under the next click.
     if (validate) this.validateNow();
@@ -188,7 +230,7 @@ export class AnswerStore {
     // Touched marks and errors of the removed instance go with it; indexes of later ones shift.
     const prefix = scopeKey([...scope, { repeat, id }]);
     for (const k of this.touched) if (k.startsWith(prefix)) this.touched.delete(k);
-    for (const k of this.entries.keys()) if (k.startsWith(prefix)) this.entries.delete(k);
+    this.fields.removeUnder(prefix);
     this.changed();
     if (this.errors.size > 0) this.validateNow();
   }
@@ -230,8 +272,13 @@ export class AnswerStore {
       irrelevant: 'ignore',
       ...this.todayOpt(),
     });
+    const before = this.errors;
     this.errors = new Map(issues.map((i) => [i.field, i]));
-    this.notify();
+    // Only a message that appears, changes or goes changes a snapshot; `touched` and `showAll` only
+    // show messages that are in the map.
+    const names = new Set<string>();
+    for (const path of [...before.keys(), ...this.errors.keys()]) names.add(nameOfPath(path));
+    this.fields.notify(names);
     return issues;
   }
 
@@ -274,15 +321,29 @@ export class AnswerStore {
     this.validateNow();
   }
 
+  /** After a change the reach of which is not known (instances added or removed) or is wide: evaluate, refresh all. */
   private changed(): void {
     this.revision++;
     this.state = this.evaluate();
     if (this.fillRepeatCounts()) this.state = this.evaluate();
-    this.notify();
+    this.fields.notify(null);
+    this.afterChange();
+  }
+
+  /** Autosave listeners, and validation after a pause in typing: each change moves it on. */
+  private afterChange(): void {
     for (const l of this.changeListeners) l(this.answers);
-    if (this.validateTimer) clearTimeout(this.validateTimer);
     const delay = this.opts.validateDelayMs ?? 300;
-    this.validateTimer = setTimeout(() => this.validateNow(), delay);
+    this.validateDue = Date.now() + delay;
+    // One timer for a run of keystrokes: when it fires early (the due time moved on), it waits the rest.
+    const arm = (ms: number) => {
+      this.validateTimer = setTimeout(() => {
+        const rest = this.validateDue - Date.now();
+        if (rest > 0) arm(rest);
+        else this.validateNow();
+      }, ms);
+    };
+    if (!this.validateTimer) arm(delay);
   }
 
   private evaluate(): FormState {
@@ -299,36 +360,17 @@ export class AnswerStore {
     return path !== null && this.state.isRelevant(path);
   }
 
-  /** Recompute the snapshot of every mounted field; notify those that changed. */
-  private notify(): void {
-    const changed: Entry[] = [];
-    for (const e of this.entries.values()) {
-      if (e.listeners.size === 0) continue;
-      const prev = e.snap;
-      if (this.refresh(e) !== prev) changed.push(e);
-    }
-    for (const e of changed) for (const l of e.listeners) l();
-  }
-
-  /** The entry's snapshot, replaced only when something in it changed (React compares by identity). */
-  private refresh(e: Entry): FieldSnapshot {
-    const next = this.snapshotOf(e);
-    const prev = e.snap;
-    if (
-      next.value !== prev.value ||
-      next.relevant !== prev.relevant ||
-      next.error !== prev.error ||
-      !sameIds(next.ids, prev.ids) ||
-      !sameOutputs(next.outputs, prev.outputs)
-    )
-      e.snap = next;
-    return e.snap;
-  }
-
   private snapshotOf(e: Entry): FieldSnapshot {
     const path = this.pathOf(e.scope, e.info.name);
     if (path === null)
-      return { value: undefined, relevant: false, error: undefined, ids: NO_IDS, outputs: null };
+      return {
+        value: undefined,
+        relevant: false,
+        error: undefined,
+        ids: NO_IDS,
+        outputs: null,
+        offered: null,
+      };
     const node = e.info.node;
     const relevant = this.state.isRelevant(path);
     // Calculations show what the engine computed; everything else shows what was entered (a hidden
@@ -348,6 +390,12 @@ export class AnswerStore {
       error: issue && issueText(issue, node, value),
       ids: sameIds(ids, e.snap?.ids ?? NO_IDS) ? (e.snap?.ids ?? NO_IDS) : ids,
       outputs: relevant ? this.outputsOf(e) : null,
+      offered:
+        relevant && e.info.choiceFilter
+          ? this.choicesOf(e.scope, e.info.name)
+              .map((c) => c.value)
+              .join('\u0000')
+          : null,
     };
   }
 

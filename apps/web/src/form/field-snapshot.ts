@@ -1,9 +1,12 @@
 import type { FieldInfo } from '@tern/forms';
 import type { Scope } from './answer-path.ts';
 
-/** What one question, group or repeat shows: re-rendered only when one of these changes. */
-export interface FieldSnapshot {
-  value: unknown;
+/**
+ * What one question, group or repeat shows around its answer: its relevance, message, texts and
+ * entries. A text or number field re-renders its frame only when one of these changes; the input
+ * inside it follows the value on its own (`getValue`), so a keystroke re-renders the input alone.
+ */
+export interface FieldFrame {
   relevant: boolean;
   /** Shown only after the field was touched (blurred) or a save was attempted. */
   error: string | undefined;
@@ -11,6 +14,16 @@ export interface FieldSnapshot {
   ids: readonly string[];
   /** The current value of each `${name}` in the node's label and hint (null: its texts have none). */
   outputs: Readonly<Record<string, string>> | null;
+  /**
+   * A select with a choice filter: the values offered now, joined (null for other nodes). A change to
+   * what the filter reads re-renders the select with the choices it offers now.
+   */
+  offered: string | null;
+}
+
+/** All a field shows: re-rendered only when one of these changes. */
+export interface FieldSnapshot extends FieldFrame {
+  value: unknown;
 }
 
 export interface FieldHandle {
@@ -19,6 +32,10 @@ export interface FieldHandle {
   readonly scope: Scope;
   subscribe(listener: () => void): () => void;
   get(): FieldSnapshot;
+  /** The snapshot without the value: a new object only when relevance, message, texts or entries change. */
+  getFrame(): FieldFrame;
+  /** The value alone (for an input that follows it by itself). */
+  getValue(): unknown;
   /** `validate`: check at once (a choice made, a date picked) rather than after a pause in typing. */
   set(value: unknown, validate?: boolean): void;
   touch(): void;
@@ -26,6 +43,7 @@ export interface FieldHandle {
 
 export interface Entry extends FieldHandle {
   snap: FieldSnapshot;
+  frame: FieldFrame;
   listeners: Set<() => void>;
 }
 

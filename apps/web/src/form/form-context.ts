@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { TFunction } from 'i18next';
 import type { DeviceAttachments } from '../device/attachments.ts';
 import type { AnswerStore } from './answer-store.ts';
 import type { ServerFiles } from './server-files.ts';
@@ -8,6 +9,11 @@ export interface FormContextValue {
   lang: string;
   /** The form's default language, for texts missing in `lang`. */
   fallback: string;
+  /**
+   * The app's words for the form (Add, Remove, Choose…), in the app's language: looked up once for
+   * the whole form rather than by each of its 1,000 fields (each lookup hook is a subscription).
+   */
+  t: TFunction<'form'>;
   /** Where media answers keep their files (sealed on the device); absent where files cannot be taken. */
   attachments?: DeviceAttachments | undefined;
   /** Files this device did not take, read from the server; only for those who may read them. */

@@ -37,6 +37,20 @@ export function refsOf(
   return out;
 }
 
+/** Functions whose value changes from one evaluation to the next without any answer changing. */
+const VOLATILE = new Set(['now', 'random', 'uuid']);
+
+/**
+ * True when the expression reads the clock or chance (now(), random(), uuid()) outside once(), which
+ * keeps the first value: evaluated again, it may give another value though no answer changed.
+ */
+export function isVolatile(e: Expr): boolean {
+  if (e.kind === 'negate') return isVolatile(e.arg);
+  if (e.kind === 'binary') return isVolatile(e.left) || isVolatile(e.right);
+  if (e.kind !== 'call' || e.name === 'once') return false;
+  return VOLATILE.has(e.name) || e.args.some(isVolatile);
+}
+
 /** True when the expression, anywhere, uses the given node kind (e.g. 'current' for `.`). */
 export function uses(e: Expr, kind: Expr['kind']): boolean {
   if (e.kind === kind) return true;

@@ -2,7 +2,7 @@ export { ExpressionError } from './expression-error.ts';
 export { tokenize } from './tokenizer.ts';
 export type { Token } from './tokenizer.ts';
 export { parseExpression } from './parser.ts';
-export { refsOf, uses } from './ast.ts';
+export { isVolatile, refsOf, uses } from './ast.ts';
 export type { Expr, BinaryOp } from './ast.ts';
 export { compileExpression, compileAst } from './compile.ts';
 export type { CompileEnv, EvalContext, Evaluator } from './compile.ts';
