@@ -23,6 +23,9 @@ const status = (refused: RelayStatus['missions'][number]['refused'], total: numb
       pulledTotal: 0,
       refused,
       refusedTotal: total,
+      files: null,
+      filesUpTotal: 0,
+      filesDownTotal: 0,
     },
   ],
 });
