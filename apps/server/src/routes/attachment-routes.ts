@@ -40,8 +40,8 @@ export interface RelayFiles {
   /** Has headquarters acknowledged holding this file complete? The relay vouches only then. */
   atHeadquarters(mission: string, digest: string): Promise<boolean>;
   /**
-   * Someone at the relay asked for a file the relay does not hold complete. True when headquarters
-   * holds it as far as the relay knows (it is then fetched first at the next pass).
+   * Someone at the relay asked for a file the relay does not hold complete. True when a record at the
+   * relay names it and it is not known to be only on a tablet: it is then fetched first at the next pass.
    */
   ask(mission: string, digest: string): Promise<boolean>;
 }
@@ -166,7 +166,7 @@ export async function attachmentRoutes(
       if (deps.relayFiles && (await deps.relayFiles.ask(mission, digest)))
         throw new TernError(
           'TERN_ATTACHMENT_NOT_AT_RELAY',
-          `Headquarters holds the file ${digest}; this relay fetches it first at its next exchange with headquarters`,
+          `This relay does not hold the file ${digest} yet; a record here names it, and the relay asks headquarters for it first at its next exchange`,
         );
       throw new TernError('TERN_NOT_FOUND', `The server holds no complete file ${digest}`);
     }
