@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TernStore } from '@tern/store';
 import type { WireDoc } from '@tern/sync';
 import { FileReplicator } from '../src/relay/file-replicator.ts';
+import { MissionReplicator } from '../src/relay/mission-replicator.ts';
 import { Upstream } from '../src/relay/upstream.ts';
 import { PASSWORD, bearer, submission, testApp, validAnswers } from './fixtures.ts';
 import type { TestApp } from './fixtures.ts';
@@ -126,7 +127,9 @@ describe('files through the relay', { timeout: 120_000 }, () => {
     expect(await r.counts()).toMatchObject({ up: 0, down: 0, errorsTotal: 0 });
     const audit = await hq.store
       .system()
-      .list<{ action?: string; actor?: string; details?: { range?: string } }>('audit:', { limit: 1000 });
+      .list<{ _id: string; action?: string; actor?: string; details?: { range?: string } }>('audit:', {
+        limit: 1000,
+      });
     const reads = audit.filter((a) => a.action === 'attachment.read' && a.actor === 'relay-a');
     expect(reads.length).toBeGreaterThanOrEqual(Math.ceil(photo.length / 4096));
     expect(reads.every((a) => /^\d+-\d+$/.test(a.details?.range ?? ''))).toBe(true);
@@ -185,6 +188,22 @@ describe('files through the relay', { timeout: 120_000 }, () => {
     expect(passes).toBe(4);
     const atHq = await hq.store.attachments('demo').read(sha(photo));
     expect(atHq && sha(atHq.bytes)).toBe(sha(photo));
+  });
+
+  it('the record replicator takes down a record whose file headquarters lists as a stub, then the file follows', async () => {
+    const { doc, photo } = withPhoto(9000);
+    await hq.store.mission('demo').writeReplicated([doc]);
+    await hq.store.attachments('demo').append(sha(photo), 0, photo.length, 'image/jpeg', photo);
+    const { up } = upstream();
+    // With attachment.read the relay gets `_attachments` stubs from `_bulk_get` (decision 168).
+    const report = await new MissionReplicator(relayStore, up, 'demo', 'relay-a', 10).pass();
+    expect(report.pulled).toBe(1);
+    const stored = await relayStore.mission('demo').get(doc._id);
+    expect(stored?._rev).toBe(doc._rev);
+    expect(stored).not.toHaveProperty('_attachments');
+    expect((await replicator(up).pass()).down).toBe(1);
+    const here = await relayStore.attachments('demo').read(sha(photo));
+    expect(here && sha(here.bytes)).toBe(sha(photo));
   });
 
   it('a file neither side holds is counted as still on a tablet, not as an error', async () => {
