@@ -170,7 +170,7 @@ export async function uploadFile(
   url: string,
   token: string,
   record: string,
-  bytes: Uint8Array,
+  bytes: Uint8Array<ArrayBuffer>,
   digestHex: string,
   chunk = 256 * 1024,
 ): Promise<{ received: number; complete: boolean; atHeadquarters?: boolean }> {
