@@ -206,6 +206,47 @@ describe('files through the relay', { timeout: 120_000 }, () => {
     expect(here && sha(here.bytes)).toBe(sha(photo));
   });
 
+  it('asks headquarters about a file neither side holds less and less often, but sends one a tablet just uploaded at once', async () => {
+    const { doc, photo } = withPhoto(3000);
+    await relayStore.mission('demo').writeReplicated([doc]);
+    await hq.store.mission('demo').writeReplicated([doc]);
+    let now = Date.parse('2026-12-03T10:00:00Z');
+    let statusAsks = 0;
+    const counted = new Upstream({
+      url: hqUrl,
+      username: 'relay-a',
+      password: PASSWORD,
+      fetch: async (input, init) => {
+        if (String(input).endsWith('/status')) statusAsks++;
+        return fetch(input, init);
+      },
+    });
+    const r = new FileReplicator(relayStore, counted, 'demo', {
+      budgetBytes: 1 << 30,
+      maxBytes: LIMIT,
+      retryMs: 60_000,
+      chunkBytes: 4096,
+      now: () => now,
+    });
+    await r.pass();
+    expect(statusAsks).toBe(1);
+    // Within the wait (60 s, then 120 s…): no question crosses the link.
+    now += 30_000;
+    await r.pass();
+    expect(statusAsks).toBe(1);
+    now += 31_000;
+    await r.pass();
+    expect(statusAsks).toBe(2);
+    now += 60_000;
+    await r.pass();
+    expect(statusAsks).toBe(2);
+    // A tablet on the LAN uploads it to the relay: the next pass sends it, without waiting its turn.
+    await relayStore.attachments('demo').append(sha(photo), 0, photo.length, 'image/jpeg', photo);
+    expect((await r.pass()).up).toBe(1);
+    const atHq = await hq.store.attachments('demo').read(sha(photo));
+    expect(atHq && sha(atHq.bytes)).toBe(sha(photo));
+  });
+
   it('a file neither side holds is counted as still on a tablet, not as an error', async () => {
     const { doc } = withPhoto(3000);
     await relayStore.mission('demo').writeReplicated([doc]);

@@ -25,6 +25,11 @@ export interface FileNote extends StoredDoc {
   error: string | null;
   code: string | null;
   attempts: number;
+  /**
+   * Looks in a row that found the file on neither side: each doubles the wait before headquarters is
+   * asked again (from the base, at most 30 minutes), so files still on tablets cost the link little.
+   */
+  looks?: number;
   /** When it is tried again after a failure (ISO); the first look is at once. */
   nextAt: string;
   seenAt: string;
@@ -38,6 +43,8 @@ export interface FileDone extends StoredDoc {
 }
 
 const OPEN = 'relay-file:';
+/** The longest wait before asking headquarters again about a file neither side holds. */
+const QUIET_MAX_MS = 30 * 60_000;
 const DONE = 'relay-file-done:';
 
 export class FileNotes {
@@ -114,6 +121,20 @@ export class FileNotes {
       attempts,
       asked: false,
       nextAt: new Date(this.now() + retryDelay(this.baseMs, attempts)).toISOString(),
+    });
+  }
+
+  /** Neither side holds it yet: look again later, a little later each time (no error: nothing failed). */
+  onTablets(n: FileNote): Promise<FileNote> {
+    const looks = (n.looks ?? 0) + 1;
+    const wait = Math.min(QUIET_MAX_MS, this.baseMs * 2 ** Math.min(looks - 1, 20));
+    return this.update(n, {
+      state: 'tablet',
+      error: null,
+      code: null,
+      asked: false,
+      looks,
+      nextAt: new Date(this.now() + wait).toISOString(),
     });
   }
 

@@ -143,17 +143,19 @@ export class FileReplicator {
   async pass(): Promise<FilePassReport> {
     await this.scan();
     const report: FilePassReport = { up: 0, down: 0, bytes: 0 };
-    const open = (await this.notes.open())
-      .filter((n) => this.notes.due(n))
-      .sort((a, b) => Number(b.asked) - Number(a.asked) || b.seenAt.localeCompare(a.seenAt));
+    const files = this.store.attachments(this.mission);
+    const open = (await this.notes.open()).sort(
+      (a, b) => Number(b.asked) - Number(a.asked) || b.seenAt.localeCompare(a.seenAt),
+    );
     for (const first of open) {
       if (report.bytes >= this.o.budgetBytes) break;
       let n = first;
-      const files = this.store.attachments(this.mission);
       try {
         const here = await files.status(n.digest);
+        // Not due yet — unless a tablet just uploaded it here: that goes up at once (no link needed to know).
+        if (!this.notes.due(n) && !(n.state === 'tablet' && here.complete)) continue;
         if (here.complete) {
-          n = await this.notes.update(n, { state: 'up' });
+          n = await this.notes.update(n, { state: 'up', looks: 0 });
           if (await this.sendUp(n, report)) {
             await this.notes.done(n);
             report.up++;
@@ -161,11 +163,10 @@ export class FileReplicator {
         } else {
           const hq = await this.up.json<HqStatus>('GET', `${this.base}/${n.digest}/status`);
           if (!hq.complete) {
-            if (n.state !== 'tablet' || n.error !== null || n.asked)
-              await this.notes.update(n, { state: 'tablet', error: null, code: null, asked: false });
+            await this.notes.onTablets(n);
             continue;
           }
-          n = await this.notes.update(n, { state: 'down' });
+          n = await this.notes.update(n, { state: 'down', looks: 0 });
           if (await this.bringDown(n, here, report)) {
             await this.notes.done(n);
             report.down++;
