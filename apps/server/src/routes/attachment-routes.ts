@@ -33,7 +33,7 @@ export function parseContentRange(h: unknown): { first: number; last: number; to
 }
 
 /**
- * What the attachment routes ask of a running mission relay (relay/file-ledger.ts, decisions 229–230).
+ * What the attachment routes ask of a running mission relay (relay/file-replicator.ts, decisions 229–230).
  * Absent on headquarters and on any server that is not a relay.
  */
 export interface RelayFiles {
