@@ -89,6 +89,9 @@ describe('records headquarters refused, on the relay’s status page', () => {
     expect(text).toContain('يمكن لمسؤول في المقر إصلاح الحساب');
     expect(text).toContain('is disabled');
     expect(await op.locator('main li').count()).toBe(3);
+    // The files of media answers have their own counts, in Arabic too (decisions 229–230).
+    expect(text).toContain('ملفات بانتظار الإرسال إلى المقر');
+    expect(text).toContain('ملفات بانتظار الوصول من المقر');
     expect(await op.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await seriousA11yProblems(op)).toEqual([]);
     // Ids, tries, times and headquarters' words only: never a record's content.

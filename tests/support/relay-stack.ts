@@ -138,3 +138,77 @@ export async function relayCaughtUp(relayUrl: string, token: string, ms: number)
   }
   throw new Error(`the relay did not catch up within ${ms} ms: ${JSON.stringify(last)}`);
 }
+
+/** A form with a photo question, published at headquarters by its admin (JSON definition). */
+export const PHOTO_FORM = {
+  id: 'visit',
+  version: '1',
+  title: { en: 'Visit' },
+  defaultLanguage: 'en',
+  children: [
+    { type: 'text', name: 'place', label: { en: 'Place' } },
+    { type: 'media', name: 'door', label: { en: 'Photo of the door' }, accept: 'image' },
+  ],
+} as const;
+
+export async function publishPhotoForm(hqUrl: string): Promise<void> {
+  const admin = await bearerToken(hqUrl, DEMO.admin.username, DEMO.admin.password);
+  const res = await fetch(`${hqUrl}/api/admin/forms`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    body: JSON.stringify(PHOTO_FORM),
+  });
+  if (res.status !== 201) throw new Error(`publish form: ${res.status} ${await res.text()}`);
+}
+
+/**
+ * A file of a media answer sent as a tablet sends it (apps/web/src/sync/upload-attachments.ts): ask
+ * where the server's bytes end, then `PUT` chunks with `Content-Range` from there. Returns the last
+ * status the server gave (`complete`, `atHeadquarters`).
+ */
+export async function uploadFile(
+  url: string,
+  token: string,
+  record: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  digestHex: string,
+  chunk = 256 * 1024,
+): Promise<{ received: number; complete: boolean; atHeadquarters?: boolean }> {
+  const base = `${url}/api/missions/demo/attachments/${digestHex}`;
+  const auth = { authorization: `Bearer ${token}` };
+  let st = (await (await fetch(`${base}/status`, { headers: auth })).json()) as {
+    received: number;
+    complete: boolean;
+    atHeadquarters?: boolean;
+  };
+  for (let rounds = Math.ceil(bytes.length / chunk) + 2; !st.complete && rounds > 0; rounds--) {
+    const body = bytes.subarray(st.received, Math.min(st.received + chunk, bytes.length));
+    const res = await fetch(`${base}?record=${encodeURIComponent(record)}`, {
+      method: 'PUT',
+      headers: {
+        ...auth,
+        'content-type': 'application/octet-stream',
+        'content-range': `bytes ${st.received}-${st.received + body.length - 1}/${bytes.length}`,
+      },
+      body,
+    });
+    if (!res.ok) throw new Error(`upload at ${url}: ${res.status} ${await res.text()}`);
+    st = (await res.json()) as typeof st;
+  }
+  return st;
+}
+
+/** The whole file as a data officer's device reads it (`GET …/attachments/:digest`): status and bytes. */
+export async function readFile(
+  url: string,
+  token: string,
+  digestHex: string,
+): Promise<{ status: number; bytes: Uint8Array; code?: string }> {
+  const res = await fetch(`${url}/api/missions/demo/attachments/${digestHex}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (res.ok) return { status: res.status, bytes };
+  const body = JSON.parse(new TextDecoder().decode(bytes)) as { code?: string };
+  return { status: res.status, bytes, ...(body.code ? { code: body.code } : {}) };
+}

@@ -32,6 +32,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { compactSyncRoute } from './routes/compact-sync-route.ts';
 import { conflictsRoute } from './routes/conflicts-route.ts';
 import { attachmentRoutes } from './routes/attachment-routes.ts';
+import type { RelayFiles } from './routes/attachment-routes.ts';
 import { devicesRoute } from './routes/devices-route.ts';
 import { exportRoute } from './routes/export-route.ts';
 import { formsRoute } from './routes/forms-route.ts';
@@ -115,6 +116,8 @@ export interface AppOptions {
   readiness?: ReadinessOptions;
   /** Relay mode (`TERN_UPSTREAM`, relay/relay.ts): the running relay behind the status routes. */
   relay?: RelayHandle;
+  /** Relay mode: where the relay's files stand with headquarters (decisions 229–230). */
+  relayFiles?: RelayFiles;
 }
 
 /** A caller's `X-Request-Id` is kept when it is short and plain; otherwise the server makes one. */
@@ -287,7 +290,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(exportRoute, deps);
   await app.register(formsRoute, { ...deps, registry, xlsformLimits: opts.xlsformLimits });
   await app.register(conflictsRoute, deps);
-  await app.register(attachmentRoutes, { ...deps, maxAttachmentBytes: opts.maxAttachmentBytes });
+  await app.register(attachmentRoutes, {
+    ...deps,
+    maxAttachmentBytes: opts.maxAttachmentBytes,
+    relayFiles: opts.relayFiles,
+  });
   await app.register(couchDoor, { ...deps, prefix: '/couch', maxAttachmentBytes: opts.maxAttachmentBytes });
   await app.register(researchGrantRoute, deps);
   await app.register(researchRoutes, { ...deps, research });

@@ -43,10 +43,21 @@ const app = await buildApp({
   },
   maxAttachmentBytes: config.maxAttachmentBytes,
   readiness: { dataDir: config.dataDir, minFreeBytes: config.minFreeBytes },
-  ...(relayConfig ? { relay: { status: () => relay!.status(), syncNow: () => relay!.syncNow() } } : {}),
+  ...(relayConfig
+    ? {
+        relay: { status: () => relay!.status(), syncNow: () => relay!.syncNow() },
+        relayFiles: {
+          atHeadquarters: (m: string, d: string) =>
+            relay!.files(m)?.atHeadquarters(d) ?? Promise.resolve(false),
+          ask: (m: string, d: string) => relay!.files(m)?.ask(d) ?? Promise.resolve(false),
+        },
+      }
+    : {}),
 });
 // The relay runs beside the server (relay/relay.ts); its password is only in relayConfig, never logged.
-const relay = relayConfig ? new Relay(store, relayConfig, app.log) : undefined;
+const relay = relayConfig
+  ? new Relay(store, { ...relayConfig, maxAttachmentBytes: config.maxAttachmentBytes }, app.log)
+  : undefined;
 // The startup check of every store (crash-only: a store that cannot be read now will not heal by
 // serving; exit and let the supervisor retry). A nearly full disk is only a warning: reads still work.
 const missionIds = (await store.system().list<{ _id: string; id: string }>('mission:')).map((m) => m.id);

@@ -71,11 +71,13 @@ describe('file uploads of media answers (decision 125)', () => {
       received: 20_000,
       size: 50_000,
       complete: false,
+      // Headquarters: true exactly when complete (decision 229).
+      atHeadquarters: false,
     });
     // The device lost the answer to its second chunk: it asks where to resume.
     expect(await status(digest)).toMatchObject({ received: 20_000, complete: false });
     const last = await put(iv, digest, id, file.subarray(20_000), 'bytes 20000-49999/50000');
-    expect(last.json()).toMatchObject({ received: 50_000, complete: true });
+    expect(last.json()).toMatchObject({ received: 50_000, complete: true, atHeadquarters: true });
 
     const denied = await t.app.inject({
       method: 'GET',
@@ -129,7 +131,13 @@ describe('file uploads of media answers (decision 125)', () => {
     const res = await put(iv, digest, id, forged, 'bytes 0-3999/4000');
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'TERN_ATTACHMENT_DIGEST_MISMATCH' });
-    expect(await status(digest)).toEqual({ digest, received: 0, size: null, complete: false });
+    expect(await status(digest)).toEqual({
+      digest,
+      received: 0,
+      size: null,
+      complete: false,
+      atHeadquarters: false,
+    });
   });
 
   it('refuses a file no record names, a file over the limit, and another mission', async () => {

@@ -84,6 +84,9 @@ beforeAll(async () => {
         pulledTotal: 0,
         refused: [],
         refusedTotal: 0,
+        files: null,
+        filesUpTotal: 0,
+        filesDownTotal: 0,
       },
     ],
   };

@@ -47,9 +47,11 @@ export const PERMISSIONS: Record<Action, Record<Role, Scope>> = {
   'research.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'own', statistician: 'none', relay: 'none' },
   'research.grant': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
   // Files of media answers (decision 125): uploaded by those who push records, read back by officers;
-  // an interviewer's device keeps its own files and never downloads others'.
-  'attachment.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
-  'attachment.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'none' },
+  // an interviewer's device keeps its own files and never downloads others'. A relay carries its
+  // missions' files both ways (decisions 229–230): it uploads through the same checks as a tablet and
+  // reads what its data officers may read at the relay; every read is audited at headquarters.
+  'attachment.write': { interviewer: 'own', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'own' },
+  'attachment.read': { interviewer: 'none', data_officer: 'own', admin: 'all', researcher: 'none', statistician: 'none', relay: 'own' },
   // Population projections (issue 14): data sets of published figures and projection runs, no mission
   // data, so no field role and no researcher (docs/decisions/126-statistician-role.md).
   'demography.read': { interviewer: 'none', data_officer: 'none', admin: 'all', researcher: 'none', statistician: 'all', relay: 'none' },

@@ -268,7 +268,10 @@ export class MissionReplicator {
       const want = wanted(await db.revsDiff(revsOf(page)));
       if (want.length > 0) {
         const got = await this.up.json<BulkGet>('POST', `${this.door}/_bulk_get?revs=true`, { docs: want });
-        const docs = okDocs(got) as WireDoc[];
+        // Headquarters lists a record's files as `_attachments` stubs to an account that may read them
+        // (decision 168). Records are stored without them: the files come by the file replicator
+        // (relay/file-replicator.ts, decision 230), checked by their sha-256.
+        const docs = okDocs(got).map(({ _attachments: _files, ...doc }) => doc) as WireDoc[];
         const stored = await db.writeReplicated(docs);
         const ok = stored.filter((s) => s.ok);
         // The same deterministic merge headquarters runs: both sides end with the same revisions.

@@ -24,6 +24,11 @@ describe('relay mode from the environment', () => {
       refusedRetryMs: 60_000,
     });
     expect(readRelayConfig({ ...full, TERN_RELAY_RETRY_S: '5' }, ['demo'])!.refusedRetryMs).toBe(5000);
+    // Files per pass (decision 230): 8 MB unless set; fractions allowed for a very thin link.
+    expect(readRelayConfig(full, ['demo'])!.filesBudgetBytes).toBe(8 * 1024 * 1024);
+    expect(readRelayConfig({ ...full, TERN_RELAY_FILES_MB: '0.5' }, ['demo'])!.filesBudgetBytes).toBe(
+      512 * 1024,
+    );
   });
 
   it.each([
@@ -36,6 +41,11 @@ describe('relay mode from the environment', () => {
     [{ ...full, TERN_RELAY_INTERVAL_S: '0' }, ['demo'], /TERN_RELAY_INTERVAL_S must be a positive number/],
     [{ ...full, TERN_RELAY_TIMEOUT_S: 'soon' }, ['demo'], /TERN_RELAY_TIMEOUT_S must be a positive number/],
     [{ ...full, TERN_RELAY_RETRY_S: '-1' }, ['demo'], /TERN_RELAY_RETRY_S must be a positive number/],
+    [
+      { ...full, TERN_RELAY_FILES_MB: 'lots' },
+      ['demo'],
+      /TERN_RELAY_FILES_MB must be a positive number of megabytes/,
+    ],
   ])('refuses a half-set or wrong configuration in words (%#)', (env, missions, words) => {
     expect(() => readRelayConfig(env, missions)).toThrow(words);
   });

@@ -20,6 +20,13 @@ export interface RelayConfig {
   refusedRetryMs: number;
   /** Documents per page (100). */
   pageSize: number;
+  /**
+   * `TERN_RELAY_FILES_MB`: megabytes of media files moved per pass at most, up and down together (8),
+   * so records keep flowing every pass while files take the link's spare time (decision 230).
+   */
+  filesBudgetBytes: number;
+  /** The largest file the relay keeps (`TERN_MAX_ATTACHMENT_BYTES`, the server's own limit). */
+  maxAttachmentBytes?: number;
 }
 
 /** Relay mode when `TERN_UPSTREAM` is set; null otherwise. Throws in words when it is half set. */
@@ -60,5 +67,13 @@ export function readRelayConfig(env: NodeJS.ProcessEnv, missions: string[]): Rel
     requestTimeoutMs: seconds('TERN_RELAY_TIMEOUT_S', 120),
     refusedRetryMs: seconds('TERN_RELAY_RETRY_S', 60),
     pageSize: 100,
+    filesBudgetBytes: megabytes(env, 'TERN_RELAY_FILES_MB', 8),
   };
+}
+
+function megabytes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const v = Number(env[name] ?? fallback);
+  if (!Number.isFinite(v) || v <= 0)
+    throw new Error(`${name} must be a positive number of megabytes, got ${env[name]}`);
+  return Math.round(v * 1024 * 1024);
 }

@@ -2,6 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ServerStore } from '@tern/store';
 import { mirrorAccounts } from './account-mirror.ts';
 import { mirrorForms } from './form-mirror.ts';
+import { FileReplicator } from './file-replicator.ts';
+import type { FileCounts } from './file-replicator.ts';
 import { MissionReplicator } from './mission-replicator.ts';
 import type { RefusedRevision } from './refused-revisions.ts';
 import { Upstream, UpstreamError } from './upstream.ts';
@@ -21,6 +23,13 @@ export interface MissionStatus {
    */
   refused: RefusedShown[];
   refusedTotal: number;
+  /**
+   * Files of media answers (decisions 229–230): waiting to go up, to come down, still on tablets, not
+   * looked at yet, and those whose last try failed with the words why. Null before the first look.
+   */
+  files: FileCounts | null;
+  filesUpTotal: number;
+  filesDownTotal: number;
 }
 
 /** A refused revision as the status shows it (never the record's content). */
@@ -69,6 +78,7 @@ export interface RelayStatus {
 export class Relay {
   private readonly up: Upstream;
   private readonly replicators: MissionReplicator[];
+  private readonly fileReplicators: FileReplicator[];
   private readonly state: RelayStatus;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -90,6 +100,14 @@ export class Relay {
       (m) =>
         new MissionReplicator(store, this.up, m, config.username, config.pageSize, config.refusedRetryMs),
     );
+    this.fileReplicators = config.missions.map(
+      (m) =>
+        new FileReplicator(store, this.up, m, {
+          budgetBytes: config.filesBudgetBytes,
+          maxBytes: config.maxAttachmentBytes ?? 10 * 1024 * 1024,
+          retryMs: config.refusedRetryMs,
+        }),
+    );
     this.state = {
       upstream: this.up.url,
       relayAccount: config.username,
@@ -106,8 +124,16 @@ export class Relay {
         pulledTotal: 0,
         refused: [],
         refusedTotal: 0,
+        files: null,
+        filesUpTotal: 0,
+        filesDownTotal: 0,
       })),
     };
+  }
+
+  /** The files of one relayed mission (the attachment routes ask it); undefined for another mission. */
+  files(mission: string): FileReplicator | undefined {
+    return this.fileReplicators.find((f) => f.mission === mission);
   }
 
   status(): RelayStatus {
@@ -126,6 +152,7 @@ export class Relay {
       const s = this.state.missions[i]!;
       s.refused = notes.slice(-50).map(shown);
       s.refusedTotal = notes.length;
+      s.files = await this.fileReplicators[i]!.counts();
     }
   }
 
@@ -179,6 +206,16 @@ export class Relay {
           );
         if (report.pushed + report.pulled > 0)
           this.log.info({ mission: r.mission, pushed: report.pushed, pulled: report.pulled }, 'relay pass');
+      }
+      // Files after every mission's records: records are small and matter first on a slow link;
+      // files take what is left of the pass, within the budget (decision 230).
+      for (const [i, f] of this.fileReplicators.entries()) {
+        const s = this.state.missions[i]!;
+        const files = await f.pass();
+        this.state.lastContact = at();
+        s.filesUpTotal += files.up;
+        s.filesDownTotal += files.down;
+        if (files.up + files.down > 0) this.log.info({ mission: f.mission, ...files }, 'relay files moved');
       }
       await this.showRefused();
       this.state.lastComplete = at();

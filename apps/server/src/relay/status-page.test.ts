@@ -23,6 +23,9 @@ const status = (refused: RelayStatus['missions'][number]['refused'], total: numb
       pulledTotal: 0,
       refused,
       refusedTotal: total,
+      files: null,
+      filesUpTotal: 0,
+      filesDownTotal: 0,
     },
   ],
 });
@@ -94,6 +97,49 @@ describe('the relay status page, refused records (decision 209)', () => {
     expect(ru).toContain('отклонено 2 раза');
     expect(page('ru', 5)).toContain('отклонено 5 раз');
     expect(page('ru', 21)).toContain('отклонено 21 раз;');
+  });
+
+  it('counts files waiting up and down, and says why a file could not move, in every language', () => {
+    const withFiles = (): RelayStatus => {
+      const s = status([], 0);
+      s.missions[0]!.files = {
+        up: 3,
+        down: 7,
+        onTablets: 2,
+        unseen: 0,
+        errors: [
+          {
+            digest: 'a'.repeat(64),
+            record: 'sub:F1',
+            reason: 'Headquarters refused file aaa (HTTP 413, TERN_ATTACHMENT_TOO_LARGE): <too big>',
+            code: 'TERN_ATTACHMENT_TOO_LARGE',
+            attempts: 2,
+            nextAt: '2026-12-03T08:00:00.000Z',
+          },
+        ],
+        errorsTotal: 1,
+      };
+      return s;
+    };
+    const en = statusPage(withFiles(), null, req('en'));
+    expect(en).toMatch(/Files waiting to go to headquarters<\/dt><dd>3</);
+    expect(en).toMatch(/Files waiting to come from headquarters<\/dt><dd>7</);
+    expect(en).toMatch(/only on the tablets that took them<\/dt><dd>2</);
+    expect(en).toContain('sub:<wbr>F1');
+    expect(en).toContain('TERN_<wbr>ATTACHMENT_<wbr>TOO_<wbr>LARGE');
+    expect(en).toContain('&lt;too big&gt;');
+    expect(en).toContain('refused 2 times');
+    // Every language has its own words for the files, none left in English.
+    const words = new Set<string>();
+    for (const lang of ['en', 'ar', 'fr', 'es', 'ru']) {
+      const html = statusPage(withFiles(), null, req(lang));
+      const heading = /<h3>([^<]+)<\/h3>/.exec(html)?.[1];
+      expect(heading, lang).toBeTruthy();
+      words.add(heading!);
+    }
+    expect(words.size).toBe(5);
+    // Before the first look there is nothing to count: no files section.
+    expect(statusPage(status([], 0), null, req('en'))).not.toContain('<h3>');
   });
 
   it('picks the language by q-value, skips ones it does not have, and falls back to English', () => {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { RelayStatus } from './relay.ts';
+import type { MissionStatus, RelayStatus } from './relay.ts';
 import { WORDS, language } from './status-words.ts';
 
 /**
@@ -17,6 +17,26 @@ const esc = (s: string): string =>
  */
 const breakable = (s: string): string => esc(s).replace(/([_:,/-])/g, '$1<wbr>');
 
+type Words = (typeof WORDS)[keyof typeof WORDS];
+
+/** The files of a mission (decisions 229–230): counts, then the files that could not move and why. */
+function filesOf(f: MissionStatus['files'], w: Words, when: (iso: string | null) => string): string {
+  if (!f) return '';
+  const errors =
+    f.errors.length === 0
+      ? esc(w.none)
+      : `<p>${esc(w.refusedCount(f.errors.length, f.errorsTotal))}</p><ul>${f.errors
+          .map(
+            (e) =>
+              `<li><span dir="ltr">${breakable(e.record)}</span>: ${esc(w.tries(e.attempts))}; ${esc(w.nextTry)} ${when(e.nextAt)}. <span dir="ltr">${breakable(e.reason)}</span></li>`,
+          )
+          .join('')}</ul>`;
+  return `<h3>${esc(w.files)}</h3><p>${esc(w.filesAtRelay)}</p>
+<dl><dt>${esc(w.filesUp)}</dt><dd>${f.up}</dd><dt>${esc(w.filesDown)}</dt><dd>${f.down}</dd>
+<dt>${esc(w.filesOnTablets)}</dt><dd>${f.onTablets}</dd><dt>${esc(w.filesUnseen)}</dt><dd>${f.unseen}</dd>
+<dt>${esc(w.filesErrors)}</dt><dd>${errors}</dd></dl>`;
+}
+
 export function statusPage(s: RelayStatus | null, refusal: string | null, req: FastifyRequest): string {
   const lang = language(String(req.headers['accept-language'] ?? ''));
   const w = WORDS[lang];
@@ -24,6 +44,7 @@ export function statusPage(s: RelayStatus | null, refusal: string | null, req: F
   const when = (iso: string | null) =>
     iso ? `<time datetime="${esc(iso)}">${esc(iso.replace('T', ' ').slice(0, 19))} UTC</time>` : esc(w.never);
   const count = (n: number | null) => (n === null ? esc(w.unknown) : String(n));
+  const filesPart = (f: MissionStatus['files']) => filesOf(f, w, when);
   const body = !s
     ? `<p role="alert">${esc(refusal ?? '')}</p><p>${esc(w.login)}</p>`
     : `<dl>
@@ -49,7 +70,7 @@ ${s.missions
                 ` <span dir="ltr">${breakable(r.reason)}</span></li>`,
             )
             .join('')}</ul>`
-    }</dd></dl></section>`,
+    }</dd></dl>${filesPart(m.files)}</section>`,
   )
   .join('\n')}`;
   return `<!doctype html>

@@ -28,6 +28,14 @@ export const WORDS = {
     accounts: 'Field accounts kept here',
     login: 'Log in to Tern on this server first, then open this page again.',
     asOf: 'As of (reload the page to see the latest)',
+    files: 'Files of media answers (photos, recordings, documents)',
+    filesUp: 'Files waiting to go to headquarters',
+    filesDown: 'Files waiting to come from headquarters',
+    filesOnTablets: 'Files still only on the tablets that took them',
+    filesUnseen: 'Files not looked at yet',
+    filesErrors: 'Files that could not move (tried again by itself)',
+    filesAtRelay:
+      'Files are checked by their fingerprint (sha-256) on arrival; a tablet counts its file as safe only once headquarters has it.',
   },
   ar: {
     title: 'مرحّل البعثة',
@@ -52,6 +60,14 @@ export const WORDS = {
     accounts: 'حسابات ميدانية محفوظة هنا',
     login: 'سجّل الدخول إلى Tern على هذا الخادم أولاً، ثم افتح هذه الصفحة مجدداً.',
     asOf: 'الحالة في (أعد تحميل الصفحة لرؤية الأحدث)',
+    files: 'ملفات الإجابات الوسائطية (صور، تسجيلات، مستندات)',
+    filesUp: 'ملفات بانتظار الإرسال إلى المقر',
+    filesDown: 'ملفات بانتظار الوصول من المقر',
+    filesOnTablets: 'ملفات ما زالت على الأجهزة اللوحية التي التقطتها فقط',
+    filesUnseen: 'ملفات لم يُنظر فيها بعد',
+    filesErrors: 'ملفات تعذّر نقلها (يُعاد المحاولة تلقائياً)',
+    filesAtRelay:
+      'يُتحقق من كل ملف ببصمته (sha-256) عند وصوله؛ ولا يعدّ الجهاز اللوحي ملفه آمناً إلا بعد أن يصل إلى المقر.',
   },
   fr: {
     title: 'Relais de la mission',
@@ -76,6 +92,14 @@ export const WORDS = {
     accounts: 'Comptes de terrain gardés ici',
     login: 'Connectez-vous d’abord à Tern sur ce serveur, puis rouvrez cette page.',
     asOf: 'État au (rechargez la page pour voir le plus récent)',
+    files: 'Fichiers des réponses médias (photos, enregistrements, documents)',
+    filesUp: 'Fichiers en attente d’envoi au siège',
+    filesDown: 'Fichiers en attente de réception du siège',
+    filesOnTablets: 'Fichiers encore seulement sur les tablettes qui les ont pris',
+    filesUnseen: 'Fichiers pas encore examinés',
+    filesErrors: 'Fichiers qui n’ont pas pu passer (réessayés automatiquement)',
+    filesAtRelay:
+      'Chaque fichier est vérifié par son empreinte (sha-256) à l’arrivée ; une tablette ne tient son fichier pour sauf qu’une fois au siège.',
   },
   es: {
     title: 'Relé de la misión',
@@ -100,6 +124,14 @@ export const WORDS = {
     accounts: 'Cuentas de campo guardadas aquí',
     login: 'Inicie sesión primero en Tern en este servidor y vuelva a abrir esta página.',
     asOf: 'Estado a las (recargue la página para ver lo más reciente)',
+    files: 'Archivos de respuestas multimedia (fotos, grabaciones, documentos)',
+    filesUp: 'Archivos pendientes de enviar a la sede',
+    filesDown: 'Archivos pendientes de recibir de la sede',
+    filesOnTablets: 'Archivos que solo están aún en las tabletas que los tomaron',
+    filesUnseen: 'Archivos aún no revisados',
+    filesErrors: 'Archivos que no pudieron pasar (se reintentan solos)',
+    filesAtRelay:
+      'Cada archivo se comprueba por su huella (sha-256) al llegar; una tableta da su archivo por seguro solo cuando está en la sede.',
   },
   ru: {
     title: 'Ретранслятор миссии',
@@ -124,6 +156,14 @@ export const WORDS = {
     accounts: 'Полевые учётные записи, хранящиеся здесь',
     login: 'Сначала войдите в Tern на этом сервере, затем снова откройте эту страницу.',
     asOf: 'По состоянию на (обновите страницу, чтобы увидеть последние данные)',
+    files: 'Файлы медиаответов (фото, записи, документы)',
+    filesUp: 'Файлы, ожидающие отправки в штаб-квартиру',
+    filesDown: 'Файлы, ожидающие получения из штаб-квартиры',
+    filesOnTablets: 'Файлы, которые пока есть только на планшетах, где их сняли',
+    filesUnseen: 'Файлы, ещё не проверенные',
+    filesErrors: 'Файлы, которые не удалось передать (повтор произойдёт сам)',
+    filesAtRelay:
+      'Каждый файл проверяется по отпечатку (sha-256) при получении; планшет считает свой файл сохранённым только когда он в штаб-квартире.',
   },
 } as const;
 

@@ -51,6 +51,34 @@ export class Upstream {
     return (text === '' ? null : JSON.parse(text)) as T;
   }
 
+  /**
+   * One request whose body is bytes (a chunk of a file, decision 229): `PUT` with a chunk, or `GET`
+   * with a `Range`. Logs in first and once more after a 401, like `json`. The answer is returned as
+   * it is (status, headers, body bytes): a refusal is for the caller to read (its code says whether
+   * to resume, wait or give up), not an exception. A network failure or a timeout throws.
+   */
+  async bytes(
+    method: 'GET' | 'PUT',
+    path: string,
+    o: { headers?: Record<string, string>; body?: Uint8Array } = {},
+  ): Promise<{ status: number; headers: Headers; body: Uint8Array }> {
+    if (this.token === null) await this.login();
+    const go = () =>
+      (this.o.fetch ?? fetch)(`${this.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${this.token}`, ...o.headers },
+        ...(o.body !== undefined ? { body: o.body as Uint8Array<ArrayBuffer> } : {}),
+        signal: AbortSignal.timeout(this.o.timeoutMs ?? 60_000),
+      });
+    let res = await go();
+    if (res.status === 401) {
+      await res.arrayBuffer().catch(() => undefined);
+      await this.login();
+      res = await go();
+    }
+    return { status: res.status, headers: res.headers, body: new Uint8Array(await res.arrayBuffer()) };
+  }
+
   /** Like `json`, but a 404 is an answer (`undefined`), not a failure: a missing `_local` document. */
   async jsonOrAbsent<T>(path: string): Promise<T | undefined> {
     try {

@@ -32,6 +32,29 @@ export function parseContentRange(h: unknown): { first: number; last: number; to
   return first <= last && last < total ? { first, last, total } : null;
 }
 
+/**
+ * What the attachment routes ask of a running mission relay (relay/file-replicator.ts, decisions 229–230).
+ * Absent on headquarters and on any server that is not a relay.
+ */
+export interface RelayFiles {
+  /** Has headquarters acknowledged holding this file complete? The relay vouches only then. */
+  atHeadquarters(mission: string, digest: string): Promise<boolean>;
+  /**
+   * Someone at the relay asked for a file the relay does not hold complete. True when a record at the
+   * relay names it and it is not known to be only on a tablet: it is then fetched first at the next pass.
+   */
+  ask(mission: string, digest: string): Promise<boolean>;
+}
+
+/** `bytes=<first>-[<last>]` → the slice of a file of `size` bytes; null when absent or unsatisfiable. */
+export function parseRange(h: unknown, size: number): { first: number; last: number } | null {
+  const m = typeof h === 'string' ? /^bytes=(\d{1,15})-(\d{0,15})$/.exec(h.trim()) : null;
+  if (!m) return null;
+  const first = Number(m[1]);
+  const last = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  return first <= last && first < size ? { first, last } : null;
+}
+
 const INLINE = /^(image\/(png|jpeg|gif|webp|avif)|audio\/[\w.+-]+|video\/[\w.+-]+)$/;
 
 /**
@@ -41,7 +64,7 @@ const INLINE = /^(image\/(png|jpeg|gif|webp|avif)|audio\/[\w.+-]+|video\/[\w.+-]
  */
 export async function attachmentRoutes(
   app: FastifyInstance,
-  deps: ServerDeps & { maxAttachmentBytes?: number | undefined },
+  deps: ServerDeps & { maxAttachmentBytes?: number | undefined; relayFiles?: RelayFiles | undefined },
 ): Promise<void> {
   const maxBytes = deps.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
   app.addContentTypeParser(
@@ -65,10 +88,20 @@ export async function attachmentRoutes(
     size: s.size,
     complete: s.complete,
   });
+  /**
+   * Decision 229: `atHeadquarters` is what a tablet may rely on to consider its file safe. At
+   * headquarters it is `complete`; at a relay it is true only once headquarters acknowledged the file.
+   */
+  const vouched = async (mission: string, s: AttachmentStatus) => ({
+    ...shown(s),
+    atHeadquarters: deps.relayFiles
+      ? s.complete && (await deps.relayFiles.atHeadquarters(mission, s.digest))
+      : s.complete,
+  });
 
   app.get('/api/missions/:mission/attachments/:digest/status', async (req) => {
-    const { files, digest } = await open(req, 'attachment.write');
-    return shown(await files.status(digest));
+    const { mission, files, digest } = await open(req, 'attachment.write');
+    return vouched(mission, await files.status(digest));
   });
 
   app.put('/api/missions/:mission/attachments/:digest', async (req) => {
@@ -103,11 +136,11 @@ export async function attachmentRoutes(
       throw refuse(
         `Content-Range names ${range.last - range.first + 1} bytes; the body has ${body.byteLength}`,
       );
-    if (held.complete) return shown(held);
+    if (held.complete) return vouched(mission, held);
     if (range.first !== held.received)
       throw refuse(`The server holds ${held.received} bytes of this file; send from there`);
     try {
-      return shown(await files.append(digest, range.first, ref.size, ref.mediaType, body));
+      return await vouched(mission, await files.append(digest, range.first, ref.size, ref.mediaType, body));
     } catch (e) {
       if (isStoreError(e, 'TERN_STORE_CONFLICT')) throw refuse(e.message);
       if (isStoreError(e, 'TERN_STORE_INVALID'))
@@ -119,21 +152,41 @@ export async function attachmentRoutes(
   app.get('/api/missions/:mission/attachments/:digest', async (req, reply) => {
     const { mission, digest, files } = await open(req, 'attachment.read');
     const file = await files.read(digest);
+    // A part (`Range: bytes=<first>-<last>`) lets a relay on 2G resume a file where a cut left it
+    // (decision 230); every part read is audited like a whole file.
+    const asked = req.headers.range;
+    const part = file && asked !== undefined ? parseRange(asked, file.size) : null;
     await deps.audit.append(req, {
       action: 'attachment.read',
       mission,
       outcome: file ? 'ok' : 'failed',
-      details: { digest },
+      details: { digest, ...(part ? { range: `${part.first}-${part.last}` } : {}) },
     });
-    if (!file) throw new TernError('TERN_NOT_FOUND', `The server holds no complete file ${digest}`);
+    if (!file) {
+      if (deps.relayFiles && (await deps.relayFiles.ask(mission, digest)))
+        throw new TernError(
+          'TERN_ATTACHMENT_NOT_AT_RELAY',
+          `This relay does not hold the file ${digest} yet; a record here names it, and the relay asks headquarters for it first at its next exchange`,
+        );
+      throw new TernError('TERN_NOT_FOUND', `The server holds no complete file ${digest}`);
+    }
+    if (asked !== undefined && !part)
+      throw new TernError(
+        'TERN_ATTACHMENT_RANGE',
+        `Range must read "bytes=<first>-[<last>]" within the file's ${file.size} bytes`,
+        { size: file.size },
+      );
     // Only pictures, sounds and videos open in the page; anything else (HTML, SVG, PDF…) downloads,
     // sandboxed, so a file cannot run as the app.
     const inline = INLINE.test(file.mediaType);
+    if (part) reply.status(206).header('content-range', `bytes ${part.first}-${part.last}/${file.size}`);
     return reply
+      .header('accept-ranges', 'bytes')
+      .header('x-tern-media-type', file.mediaType)
       .header('content-type', inline ? file.mediaType : 'application/octet-stream')
       .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${digest}"`)
       .header('content-security-policy', "sandbox; default-src 'none'")
       .header('cache-control', 'private, no-store')
-      .send(Buffer.from(file.bytes));
+      .send(Buffer.from(part ? file.bytes.subarray(part.first, part.last + 1) : file.bytes));
   });
 }

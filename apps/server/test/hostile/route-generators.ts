@@ -214,6 +214,18 @@ const headersArb: fc.Arbitrary<Record<string, string>> = fc.record(
     cookie: fc.constantFrom('tern_session=forged', 'a=' + 'b'.repeat(4000)),
     'accept-encoding': fc.constantFrom('gzip', 'br', 'identity'),
     'x-forwarded-for': fc.constantFrom('1.2.3.4', 'x'.repeat(300)),
+    // A relay resumes a file read with a part (decision 230): malformed and unsatisfiable ones too.
+    range: fc.oneof(
+      fc.constantFrom(
+        'bytes=0-',
+        'bytes=0-0',
+        'bytes=5-1',
+        'bytes=-5',
+        'bytes=0-1,2-3',
+        'bytes=999999999999999-',
+      ),
+      fc.stringMatching(/^bytes=[0-9a-z ,=-]{0,40}$|^[!-~]{1,300}$/),
+    ),
   },
   { requiredKeys: [] },
 );

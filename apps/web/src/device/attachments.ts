@@ -71,8 +71,21 @@ export class DeviceAttachments {
     return rows.filter((r) => r.uploaded < r.size);
   }
 
-  async setUploaded(digest: string, uploaded: number): Promise<void> {
-    await this.db.attachments.update([this.mission, digest], { uploaded });
+  /**
+   * Files uploaded to a server that did not (yet) say headquarters holds them (decision 229): a relay
+   * that has not passed them on. Each sync asks again, and sends them anew to a server that lacks them
+   * (the tablet now syncs with headquarters, or the relay lost them).
+   */
+  async notYetAtHeadquarters(): Promise<AttachmentRow[]> {
+    const rows = await this.db.attachments.where('mission').equals(this.mission).toArray();
+    return rows.filter((r) => r.uploaded >= r.size && r.atHeadquarters !== true);
+  }
+
+  async setUploaded(digest: string, uploaded: number, atHeadquarters = false): Promise<void> {
+    await this.db.attachments.update([this.mission, digest], {
+      uploaded,
+      ...(atHeadquarters ? { atHeadquarters: true } : {}),
+    });
   }
 }
 

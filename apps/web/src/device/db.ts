@@ -93,6 +93,11 @@ export interface AttachmentRow {
   sealed: Sealed;
   /** Bytes the server is known to hold (0 until an upload starts); `size` once uploaded. */
   uploaded: number;
+  /**
+   * True once a server answered `atHeadquarters: true` for it (decision 229): a mission relay says so
+   * only after headquarters acknowledged the file. Absent until then, and on rows from before.
+   */
+  atHeadquarters?: boolean;
   createdAt: string;
 }
 

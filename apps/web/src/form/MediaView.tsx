@@ -4,7 +4,7 @@ import type { AttachmentRef } from '@tern/forms';
 import { useFormContext } from './form-context.ts';
 
 type View =
-  | { state: 'none' | 'loading' | 'missing' | 'failed' }
+  | { state: 'none' | 'loading' | 'missing' | 'coming' | 'failed' }
   | { state: 'shown'; url: string; from: 'device' | 'server' };
 
 /**
@@ -23,6 +23,12 @@ export function MediaView(props: { value: AttachmentRef; id: string }) {
     return (
       <p className="media-file media-missing" data-digest={ref.digest}>
         {t('media.notUploaded', { name: ref.name, size: kb })}
+      </p>
+    );
+  if (view.state === 'coming')
+    return (
+      <p className="media-file media-missing" data-digest={ref.digest}>
+        {t('media.notAtRelay', { name: ref.name, size: kb })}
       </p>
     );
   if (view.state === 'failed')

@@ -46,4 +46,14 @@ describe('files of media answers read from the server', () => {
       message: 'no',
     });
   });
+
+  it('tells a file still coming to a mission relay from one nobody uploaded', async () => {
+    const relay = fakeServer(
+      () =>
+        new Response(JSON.stringify({ code: 'TERN_ATTACHMENT_NOT_AT_RELAY', message: 'coming' }), {
+          status: 404,
+        }),
+    );
+    expect(await serverFiles('m', relay.f).read(digest, 'image/png')).toEqual({ state: 'coming' });
+  });
 });

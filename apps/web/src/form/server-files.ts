@@ -2,7 +2,11 @@ import { ApiError, apiResponse } from '@tern/api';
 
 /** A media answer's file as the server holds it: the bytes, not uploaded yet, or not reachable now. */
 export type ServerFile =
-  { state: 'ok'; blob: Blob } | { state: 'missing' } | { state: 'failed'; message: string };
+  | { state: 'ok'; blob: Blob }
+  | { state: 'missing' }
+  /** At a mission relay: a record there names it, headquarters' copy has not come yet (decision 230). */
+  | { state: 'coming' }
+  | { state: 'failed'; message: string };
 
 export interface ServerFiles {
   read(digest: string, mediaType: string): Promise<ServerFile>;
@@ -27,6 +31,7 @@ export function serverFiles(mission: string, doFetch?: typeof fetch): ServerFile
         // The server sends non-media types as octet-stream; the answer says what the file is.
         return { state: 'ok', blob: new Blob([await res.arrayBuffer()], { type: mediaType }) };
       } catch (e) {
+        if (e instanceof ApiError && e.code === 'TERN_ATTACHMENT_NOT_AT_RELAY') return { state: 'coming' };
         if (e instanceof ApiError && e.status === 404) return { state: 'missing' };
         return { state: 'failed', message: (e as Error).message };
       }

@@ -126,4 +126,71 @@ describe('uploading the files of synced records', () => {
       bytesSent: 0,
     });
   });
+
+  it('asks again until headquarters holds a file a relay took, and sends it anew to a server that lacks it', async () => {
+    const file = bytesOf(300_000);
+    const ref = await new DeviceAttachments(db, 'm1', key).put(file, 'image/png', 'door.png');
+    await syncedRecordWith(ref);
+    /** A server that takes chunks; `atHq` is what it says of headquarters once it holds the file. */
+    const server = (atHq: boolean | undefined) => {
+      const inner = fakeServer();
+      const asked: string[] = [];
+      const say = (r: { received: number }) => ({
+        digest: ref.digest,
+        received: r.received,
+        size: 300_000,
+        complete: r.received === 300_000,
+        ...(atHq === undefined ? {} : { atHeadquarters: atHq && r.received === 300_000 }),
+      });
+      const fetch = async (url: string, init?: RequestInit): Promise<Response> => {
+        asked.push(`${init?.method ?? 'GET'} ${url.endsWith('/status') ? 'status' : 'chunk'}`);
+        const res = await inner.fetch(url, init);
+        if (!res.ok) return res;
+        return Response.json(say((await res.json()) as { received: number }));
+      };
+      return { fetch, asked, inner };
+    };
+    const rows = () => db.attachments.toArray();
+    // The office relay takes the file; headquarters does not have it yet.
+    const relay = server(false);
+    expect(await uploadAttachments({ db, mission: 'm1', key, fetch: relay.fetch })).toMatchObject({
+      files: 1,
+      waiting: 0,
+    });
+    expect((await rows())[0]).toMatchObject({ uploaded: 300_000 });
+    expect((await rows())[0]!.atHeadquarters).toBeUndefined();
+    // Next sync at the relay: one status question, no bytes, nothing reported as waiting.
+    relay.asked.length = 0;
+    expect(await uploadAttachments({ db, mission: 'm1', key, fetch: relay.fetch })).toMatchObject({
+      files: 0,
+      waiting: 0,
+      bytesSent: 0,
+    });
+    expect(relay.asked).toEqual(['GET status']);
+    // The relay is lost; the tablet syncs with headquarters, which never got the file: it goes again.
+    const hq = server(true);
+    const again = await uploadAttachments({ db, mission: 'm1', key, fetch: hq.fetch });
+    expect(again.bytesSent).toBe(300_000);
+    expect(again.error).toBeUndefined();
+    expect(hq.inner.received(ref.digest)).toBe(300_000);
+    expect((await rows())[0]).toMatchObject({ uploaded: 300_000, atHeadquarters: true });
+    // Confirmed: never asked about again.
+    hq.asked.length = 0;
+    await uploadAttachments({ db, mission: 'm1', key, fetch: hq.fetch });
+    expect(hq.asked).toEqual([]);
+  });
+
+  it('takes a complete file at a server that does not say (before decision 229) as at headquarters', async () => {
+    const ref = await new DeviceAttachments(db, 'm1', key).put(bytesOf(1000), 'image/png', 'a.png');
+    await syncedRecordWith(ref);
+    const fetch = async (url: string): Promise<Response> =>
+      url.endsWith('/status')
+        ? Response.json({ digest: ref.digest, received: 1000, size: 1000, complete: true })
+        : new Response(null, { status: 500 });
+    expect(await uploadAttachments({ db, mission: 'm1', key, fetch })).toMatchObject({
+      files: 1,
+      waiting: 0,
+    });
+    expect((await db.attachments.toArray())[0]).toMatchObject({ atHeadquarters: true });
+  });
 });

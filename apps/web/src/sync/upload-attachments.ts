@@ -44,8 +44,12 @@ export async function uploadAttachments(opts: {
   const { db, mission, key } = opts;
   const chunk = opts.chunkBytes ?? CHUNK_BYTES;
   const files = new DeviceAttachments(db, mission, key);
-  const pending = await files.pendingUploads();
-  const summary: UploadSummary = { files: 0, bytesSent: 0, waiting: pending.length };
+  const waiting = await files.pendingUploads();
+  // Uploaded to a server that has not said headquarters holds them (a mission relay, decision 229):
+  // asked again each sync, and sent again to a server that lacks them. Not counted as waiting.
+  const unconfirmed = await files.notYetAtHeadquarters();
+  const pending = [...waiting, ...unconfirmed];
+  const summary: UploadSummary = { files: 0, bytesSent: 0, waiting: waiting.length };
   if (pending.length === 0) return summary;
 
   // Which synced record names each waiting file (bodies opened only while files wait).
@@ -60,7 +64,8 @@ export async function uploadAttachments(opts: {
   }
 
   const base = `/api/missions/${encodeURIComponent(mission)}/attachments`;
-  const total = pending.reduce((n, p) => n + p.size, 0);
+  // Progress counts the files waiting; a check of an uploaded one moves no bytes (or sends it anew).
+  const total = waiting.reduce((n, p) => n + p.size, 0);
   let done = 0;
   for (const file of pending) {
     const record = recordOf.get(file.digest);
@@ -68,8 +73,10 @@ export async function uploadAttachments(opts: {
     try {
       const st = await opts.fetch(`${base}/${file.digest}/status`, { credentials: 'same-origin' });
       if (!st.ok) throw await refusal(st);
-      const held = (await st.json()) as { received: number; complete: boolean };
+      const held = (await st.json()) as { received: number; complete: boolean; atHeadquarters?: boolean };
       let at = held.complete ? file.size : held.received;
+      // A server from before decision 229 does not say: it was headquarters, so complete is enough.
+      let atHq = held.complete && (held.atHeadquarters ?? true);
       const bytes = at < file.size ? await files.bytes(file.digest) : null;
       // Bounded: each round either moves forward or resets once after a damaged upload.
       let rounds = Math.ceil(file.size / chunk) * 2 + 4;
@@ -98,18 +105,24 @@ export async function uploadAttachments(opts: {
           throw Object.assign(new Error(err.code ?? `HTTP ${res.status}`), { code: err.code });
         }
         if (!res.ok) throw await refusal(res);
-        at = ((await res.json()) as { received: number }).received;
+        const now = (await res.json()) as { received: number; complete?: boolean; atHeadquarters?: boolean };
+        at = now.received;
+        atHq = now.complete === true && (now.atHeadquarters ?? true);
         await files.setUploaded(file.digest, at);
-        opts.onProgress?.(done + at, total);
+        if (file.uploaded < file.size) opts.onProgress?.(done + at, total);
       }
       if (at >= file.size) {
-        await files.setUploaded(file.digest, file.size);
-        summary.files += 1;
-        summary.waiting -= 1;
+        await files.setUploaded(file.digest, file.size, atHq);
+        if (file.uploaded < file.size) {
+          summary.files += 1;
+          summary.waiting -= 1;
+        }
       }
-      done += file.size;
+      if (file.uploaded < file.size) done += file.size;
     } catch (e) {
-      summary.error ??= e;
+      // A refusal while checking a file already uploaded is not news to the person syncing: it stays
+      // unconfirmed and is asked again next time.
+      if (file.uploaded < file.size || e instanceof TypeError) summary.error ??= e;
       // A network failure stops the round: the next sync resumes from the server's status.
       if (e instanceof TypeError) break;
     }

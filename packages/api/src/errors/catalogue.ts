@@ -54,6 +54,8 @@ export const SERVER_ERRORS = {
   TERN_ATTACHMENT_NOT_REFERENCED: { status: 422, title: 'No record of the mission names this file' },
   TERN_ATTACHMENT_RANGE: { status: 416, title: 'The chunk does not start where the server’s bytes end' },
   TERN_ATTACHMENT_DIGEST_MISMATCH: { status: 422, title: 'The file’s bytes do not match its sha-256' },
+  // A mission relay asked for a file headquarters holds and it does not yet (decision 230).
+  TERN_ATTACHMENT_NOT_AT_RELAY: { status: 404, title: 'The file has not reached the relay yet' },
   // Migration Profiles on the server (issue 15): a pushed document of another country's profile.
   TERN_PROFILE_WRONG_COUNTRY: {
     status: 422,

@@ -56,6 +56,8 @@ export const en: Messages = {
     'The upload went out of step with the server; it continues from the bytes the server holds.',
   TERN_EXPORT_TOO_LARGE:
     'This export is too large for one zip file (more than 65,535 files or 4 GB). Export one form at a time.',
+  TERN_ATTACHMENT_NOT_AT_RELAY:
+    'This file has not reached this office yet. It is asked from headquarters first at the next exchange; open it again later.',
   TERN_ATTACHMENT_DIGEST_MISMATCH:
     'The file arrived damaged (its content does not match); the server discarded it and the upload starts again.',
   TERN_NETWORK: 'Could not reach the server. Check the connection and try again.',

@@ -62,6 +62,8 @@ export const es: Messages = {
     'El envío se desfasó con el servidor; continúa desde los bytes que el servidor ya tiene.',
   TERN_EXPORT_TOO_LARGE:
     'Esta exportación es demasiado grande para un solo archivo zip (más de 65 535 archivos o 4 GB). Exporte un formulario a la vez.',
+  TERN_ATTACHMENT_NOT_AT_RELAY:
+    'Este archivo aún no ha llegado a esta oficina. Se pide a la sede en primer lugar en el próximo intercambio; vuelva a abrirlo más tarde.',
   TERN_ATTACHMENT_DIGEST_MISMATCH:
     'El archivo llegó dañado (su contenido no coincide); el servidor lo descartó y el envío vuelve a empezar.',
   TERN_NETWORK: 'No se pudo contactar con el servidor. Compruebe la conexión e inténtelo de nuevo.',

@@ -67,6 +67,8 @@ export const fr: Messages = {
     'L’envoi s’est désynchronisé avec le serveur ; il reprend à partir des octets que le serveur détient.',
   TERN_EXPORT_TOO_LARGE:
     'Cet export est trop volumineux pour un seul fichier zip (plus de 65 535 fichiers ou 4 Go). Exportez un formulaire à la fois.',
+  TERN_ATTACHMENT_NOT_AT_RELAY:
+    'Ce fichier n’est pas encore arrivé dans ce bureau. Il est demandé au siège en premier au prochain échange ; rouvrez-le plus tard.',
   TERN_ATTACHMENT_DIGEST_MISMATCH:
     'Le fichier est arrivé endommagé (son contenu ne correspond pas) ; le serveur l’a écarté et l’envoi recommence.',
   TERN_NETWORK: 'Impossible de joindre le serveur. Vérifiez la connexion et réessayez.',

@@ -1,0 +1,162 @@
+import type { DocStore, StoredDoc } from '@tern/store';
+import { retryDelay } from './refused-revisions.ts';
+
+/**
+ * Where one file of a media answer stands between the relay and headquarters (decisions 229–230),
+ * kept in the relay's ops database (never replicated): `relay-file:<sha-256>` while it still has to
+ * move one way or the other, `relay-file-done:<sha-256>` once the relay holds it complete **and**
+ * headquarters acknowledged holding it complete. Nothing but that acknowledgement closes a note.
+ */
+export interface FileNote extends StoredDoc {
+  digest: string;
+  /** The record (last seen at the relay) whose answers name the file: headquarters takes it for that record. */
+  record: string;
+  size: number;
+  mediaType: string;
+  /**
+   * Where the file was at the last look: `up` (the relay holds it, headquarters not yet), `down`
+   * (headquarters holds it, the relay not yet), `tablet` (neither: still on the device that took it),
+   * `new` (not looked at yet).
+   */
+  state: 'up' | 'down' | 'tablet' | 'new';
+  /** A data officer at the relay asked to open it: it goes first at the next pass. */
+  asked: boolean;
+  /** Headquarters' words (with its code) or the relay's, when the last try failed; null otherwise. */
+  error: string | null;
+  code: string | null;
+  attempts: number;
+  /**
+   * Looks in a row that found the file on neither side: each doubles the wait before headquarters is
+   * asked again (from the base, at most 30 minutes), so files still on tablets cost the link little.
+   */
+  looks?: number;
+  /** When it is tried again after a failure (ISO); the first look is at once. */
+  nextAt: string;
+  seenAt: string;
+}
+
+/** What a closed note keeps: that headquarters acknowledged the file, and when. */
+export interface FileDone extends StoredDoc {
+  digest: string;
+  record: string;
+  at: string;
+}
+
+const OPEN = 'relay-file:';
+/** The longest wait before asking headquarters again about a file neither side holds. */
+const QUIET_MAX_MS = 30 * 60_000;
+const DONE = 'relay-file-done:';
+
+export class FileNotes {
+  constructor(
+    private readonly ops: DocStore,
+    private readonly baseMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Every open note (paged reads; the list is what is still moving, not the mission's files). */
+  async open(): Promise<FileNote[]> {
+    const out: FileNote[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await this.ops.list<FileNote>(OPEN, { limit: 500, ...(cursor ? { cursor } : {}) });
+      out.push(...page);
+      if (page.length < 500) return out;
+      cursor = page[page.length - 1]!._id;
+    }
+  }
+
+  get(digest: string): Promise<FileNote | undefined> {
+    return this.ops.get<FileNote>(OPEN + digest);
+  }
+
+  async isDone(digest: string): Promise<boolean> {
+    return (await this.ops.get<FileDone>(DONE + digest)) !== undefined;
+  }
+
+  /** A record at the relay names the file: open a note unless one is open or closed already. */
+  async seen(ref: { digest: string; size: number; mediaType: string }, record: string): Promise<void> {
+    const [open, done] = await this.ops.getMany<StoredDoc>([OPEN + ref.digest, DONE + ref.digest]);
+    if (done) return;
+    if (open) {
+      const n = open as FileNote;
+      if (n.record !== record) await this.ops.put({ ...n, record });
+      return;
+    }
+    const at = new Date(this.now()).toISOString();
+    const note: FileNote = {
+      _id: OPEN + ref.digest,
+      digest: ref.digest,
+      record,
+      size: ref.size,
+      mediaType: ref.mediaType,
+      state: 'new',
+      asked: false,
+      error: null,
+      code: null,
+      attempts: 0,
+      nextAt: at,
+      seenAt: at,
+    };
+    await this.ops.put(note);
+  }
+
+  /** Is the note's next try due (asked files always are)? */
+  due(n: FileNote): boolean {
+    return n.asked || Date.parse(n.nextAt) <= this.now();
+  }
+
+  async update(n: FileNote, change: Partial<FileNote>): Promise<FileNote> {
+    const next = { ...n, ...change };
+    next._rev = await this.ops.put(next);
+    return next;
+  }
+
+  /** The try failed: note why, wait longer before the next (doubling from the base, 6 h at most). */
+  failed(n: FileNote, reason: string, code: string | null): Promise<FileNote> {
+    const attempts = n.attempts + 1;
+    return this.update(n, {
+      error: reason,
+      code,
+      attempts,
+      asked: false,
+      nextAt: new Date(this.now() + retryDelay(this.baseMs, attempts)).toISOString(),
+    });
+  }
+
+  /** Neither side holds it yet: look again later, a little later each time (no error: nothing failed). */
+  onTablets(n: FileNote): Promise<FileNote> {
+    const looks = (n.looks ?? 0) + 1;
+    const wait = Math.min(QUIET_MAX_MS, this.baseMs * 2 ** Math.min(looks - 1, 20));
+    return this.update(n, {
+      state: 'tablet',
+      error: null,
+      code: null,
+      asked: false,
+      looks,
+      nextAt: new Date(this.now() + wait).toISOString(),
+    });
+  }
+
+  /** Headquarters acknowledged the file and the relay holds it: the note closes. */
+  async done(n: FileNote): Promise<void> {
+    const done: FileDone = {
+      _id: DONE + n.digest,
+      digest: n.digest,
+      record: n.record,
+      at: new Date(this.now()).toISOString(),
+    };
+    await this.ops.put(done).catch(async (e: unknown) => {
+      // Closed already (a second pass raced this one): the open note still goes.
+      if (!(await this.isDone(n.digest))) throw e;
+    });
+    await this.ops.remove(n._id, n._rev);
+  }
+
+  /** An asked file: first at the next pass. False when no record at the relay names it. */
+  async ask(digest: string): Promise<FileNote | undefined> {
+    const n = await this.get(digest);
+    if (!n) return undefined;
+    return n.asked ? n : this.update(n, { asked: true });
+  }
+}
