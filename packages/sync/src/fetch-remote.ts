@@ -22,7 +22,15 @@ export function fetchRemote(url: string, opts: FetchRemoteOptions = {}): SyncRem
   const doFetch = opts.fetch ?? fetch;
   const gzipAbove = opts.gzipAbove ?? 1024;
   return {
-    async exchange(request: SyncRequest, progress?: ExchangeProgress): Promise<SyncResponse> {
+    async exchange(
+      request: SyncRequest,
+      progress?: ExchangeProgress,
+      abort?: AbortSignal,
+    ): Promise<SyncResponse> {
+      const timeout = AbortSignal.timeout(opts.timeoutMs ?? 120_000);
+      // Aborted by the caller (a page asked ahead and dropped, the run stopped): fetch gives up the
+      // request and the server's stream ends (decision 228).
+      const signal = abort ? AbortSignal.any([abort, timeout]) : timeout;
       const json = JSON.stringify(request);
       const compress = json.length > gzipAbove && typeof CompressionStream !== 'undefined';
       const res = await doFetch(url, {
@@ -34,7 +42,7 @@ export function fetchRemote(url: string, opts: FetchRemoteOptions = {}): SyncRem
           ...opts.headers?.(),
         },
         body: compress ? await gzip(json) : json,
-        signal: AbortSignal.timeout(opts.timeoutMs ?? 120_000),
+        signal,
         credentials: 'same-origin',
       });
       if (!res.ok) {
@@ -44,6 +52,8 @@ export function fetchRemote(url: string, opts: FetchRemoteOptions = {}): SyncRem
       try {
         return JSON.parse(await readCounting(res, progress)) as SyncResponse;
       } catch (e) {
+        // Stopped on purpose: say so, not "cut off" (which would be retried).
+        if (abort?.aborted) throw abort.reason instanceof Error ? abort.reason : e;
         // The server streams its answer: a body cut short (link dropped, server failed midway) does not
         // parse. Nothing was applied yet, so it is safe and right to retry.
         throw new SyncHttpError(
