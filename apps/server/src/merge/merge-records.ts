@@ -19,6 +19,32 @@ export interface MergeRecord {
   at: string;
 }
 
+/**
+ * The open conflicts of the documents of one pulled page, chunk after chunk (decision 227). A mission
+ * has few open conflicts and a page thousands of documents, so when the mission holds at most `budget`
+ * (the page's size) they are all read once, in one range read, and every chunk is answered from them;
+ * beyond that, each chunk's ids are looked up as before. Either way a request reads O(page) records.
+ */
+export function openConflictsForPage(
+  ops: Ops,
+  budget: number,
+): (docIds: string[]) => Promise<Map<string, ConflictRecord>> {
+  let all: Promise<Map<string, ConflictRecord> | null> | null = null;
+  return async (docIds) => {
+    all ??= ops
+      .list<ConflictRecord & StoredDoc>('conflict:', { limit: budget + 1 })
+      .then((found) => (found.length > budget ? null : new Map(found.map((c) => [c.docId, c]))));
+    const known = await all;
+    if (!known) return openConflictsOf(ops, docIds);
+    const out = new Map<string, ConflictRecord>();
+    for (const id of docIds) {
+      const c = known.get(id);
+      if (c) out.set(id, c);
+    }
+    return out;
+  };
+}
+
 /** A person's resolution of a conflict (`recordResolution`). */
 export interface ResolutionRecord {
   _id: string;
