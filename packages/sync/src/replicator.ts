@@ -1,4 +1,5 @@
 import { jsonBytes } from './body.ts';
+import { nextBatchBudget, takeBatch } from './push-batch.ts';
 import { isTransient } from './round-trip-error.ts';
 import { withRetry } from './retry.ts';
 import type { RetryOptions } from './retry.ts';
@@ -11,6 +12,8 @@ import type { PullAhead } from './pull-ahead.ts';
  * Protocol: docs/protocol.md. One request per batch pushes local revisions and carries the pull
  * checkpoint; its response acknowledges each pushed document and returns the next pulled changes.
  */
+
+export { nextBatchBudget, takeBatch } from './push-batch.ts';
 
 /** What the replicator needs from the device's store. */
 export interface SyncStorage {
@@ -205,36 +208,6 @@ function progressOf(s: SyncSummary): SyncProgress {
     receivedBytes: s.receivedBytes,
     storingDocs: s.storingDocs,
   };
-}
-
-/**
- * The next batch's byte budget when sizing by time: the bytes the last batch sent per second of its
- * send phase (request start to the answer's first byte, so round-trip time and server work count
- * against the link, a cautious estimate), times the target, at most twice the last budget (a fast
- * link is found in a few round trips, not assumed), within [min, max].
- */
-export function nextBatchBudget(
-  last: { budget: number; bytes: number; sendMs: number },
-  targetSeconds: number,
-  min: number,
-  max: number,
-): number {
-  const rate = last.bytes / Math.max(last.sendMs, 1); // bytes per ms
-  const wanted = Math.min(rate * targetSeconds * 1000, last.budget * 2);
-  return Math.round(Math.min(max, Math.max(min, wanted)));
-}
-
-/** Take documents in order until either the count or the byte budget is reached (at least one). */
-export function takeBatch(docs: WireDoc[], maxDocs: number, maxBytes: number): WireDoc[] {
-  const out: WireDoc[] = [];
-  let bytes = 0;
-  for (const doc of docs) {
-    const size = jsonBytes(doc);
-    if (out.length > 0 && (out.length >= maxDocs || bytes + size > maxBytes)) break;
-    out.push(doc);
-    bytes += size;
-  }
-  return out;
 }
 
 /** Run batches until nothing is left to push and nothing left to pull. */
