@@ -64,11 +64,13 @@ export function SyncPanel(props: {
           (files.waiting > 0 ? t('filesWaiting', { n: files.waiting }) : ''),
       );
     } catch (e) {
+      // Stopped because the panel went away (log out, lock): nothing to show, nothing to refresh.
+      if (controller.signal.aborted) return;
       setStatus('failed');
       setMessage(plainSyncError(e, t));
     } finally {
       if (running.current === controller) running.current = null;
-      props.onDone();
+      if (!controller.signal.aborted) props.onDone();
     }
   };
 
