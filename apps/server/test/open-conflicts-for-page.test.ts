@@ -8,9 +8,9 @@ import {
   recordConflict,
 } from '../src/merge/merge-records.ts';
 
-// A pulled page says which of its records are under review (decision 227): the open conflicts are read
-// once per request when the mission holds no more than the page's size of them, else per chunk as
-// before. Both ways must name exactly the records with an open conflict, and read O(page) records.
+// A pulled page says which of its records are under review (decision 227): for a large page the open
+// conflicts are listed once when the mission holds no more than a chunk of them, else looked up per
+// chunk as before. Either way exactly the records with an open conflict, and O(page) records read.
 
 let store: TernStore;
 let ops: DocStore;
@@ -53,18 +53,20 @@ function counting(inner: DocStore) {
   return { spy, reads };
 }
 
-async function chunked(find: (ids: string[]) => Promise<Map<string, { leaves: string[] }>>) {
+async function chunked(find: (ids: string[]) => Promise<Map<string, { leaves: string[] }>>, size: number) {
   const open: string[] = [];
-  for (let i = 0; i < ids.length; i += 7) for (const [id] of await find(ids.slice(i, i + 7))) open.push(id);
+  for (let i = 0; i < ids.length; i += size)
+    for (const [id] of await find(ids.slice(i, i + size))) open.push(id);
   return open.sort();
 }
 
 describe('the open conflicts of a pulled page', () => {
   const expected = conflicted.filter((id) => id !== conflicted[1]).sort();
 
-  it('are read once for the whole page when the mission holds no more than its size', async () => {
+  it('are listed once for a large page when the mission holds no more than a chunk of them', async () => {
     const { spy, reads } = counting(ops);
-    expect(await chunked(openConflictsForPage(spy, 40))).toEqual(expected);
+    // 13 open conflicts, chunks of 20: one list (at most 21 records), no lookup by id.
+    expect(await chunked(openConflictsForPage(spy, 20), 20)).toEqual(expected);
     expect(reads).toEqual({ list: 1, getMany: 0 });
     // The same records, leaves and all, as the lookup by id.
     const page = await openConflictsForPage(ops, 40)(ids);
@@ -72,11 +74,19 @@ describe('the open conflicts of a pulled page', () => {
     expect([...page.entries()].sort()).toEqual([...byId.entries()].sort());
   });
 
-  it('are looked up chunk by chunk when the mission holds more than the page size', async () => {
+  it('are looked up chunk by chunk when the mission holds more than a chunk of them', async () => {
     const { spy, reads } = counting(ops);
-    // 13 open conflicts, a page of 5: one bounded list (6 records), then lookups by id as before.
-    expect(await chunked(openConflictsForPage(spy, 5))).toEqual(expected);
+    // 13 open conflicts, chunks of 5: one bounded list (6 records), then lookups by id as before.
+    expect(await chunked(openConflictsForPage(spy, 5), 5)).toEqual(expected);
     expect(reads.list).toBe(1);
     expect(reads.getMany).toBe(ids.length);
+  });
+
+  it('are looked up by id for a small page (an everyday sync): no list at all', async () => {
+    const { spy, reads } = counting(ops);
+    const find = openConflictsForPage(spy, 200);
+    const few = await find(ids.slice(0, 7));
+    expect([...few.keys()].sort()).toEqual(expected.filter((id) => ids.slice(0, 7).includes(id)));
+    expect(reads).toEqual({ list: 0, getMany: 7 });
   });
 });

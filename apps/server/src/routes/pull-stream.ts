@@ -56,7 +56,7 @@ async function* body(a: PullStreamArgs): AsyncGenerator<string> {
   let sent = 0;
   const pulled: string[] = [];
   const gone: string[] = [];
-  const conflictsOf = openConflictsForPage(a.ops, a.pullLimit);
+  const conflictsOf = openConflictsForPage(a.ops, a.chunk ?? CHUNK);
   /** The documents of the chunk being read, written out together. */
   const out: string[] = [];
   outer: for (; !next.done; next = await lists.next()) {
