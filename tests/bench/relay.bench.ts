@@ -6,6 +6,7 @@
  *   pnpm bench:relay -- --part first-pull     a tablet's first pull of 10,000 records from the relay, in Chromium
  *   pnpm bench:relay -- --tablets 10 --each 100
  *   pnpm bench:relay -- --part first-pull --profile   and where the pull's time goes (phases, CPU)
+ *   pnpm bench:relay -- --part serve          the server alone answering a first pull's pages (decision 227)
  *
  * throughput: the baseline is the same tablets, the same records, syncing straight to a fresh
  * headquarters; then to a relay in front of another fresh headquarters, timed until headquarters holds
@@ -26,6 +27,7 @@ import { bearerToken } from '../support/pouch-client.ts';
 import { createRelayAccount, startRelay } from '../support/relay-stack.ts';
 import { firstPull, printFirstPull } from './relay-first-pull.ts';
 import { printProfile } from './first-pull-profile.ts';
+import { printServe, serveRuns } from './relay-serve.ts';
 import { printThroughput, relayReady, throughputRun } from './relay-throughput.ts';
 import type { ThroughputRun } from './relay-throughput.ts';
 
@@ -132,6 +134,17 @@ async function firstPullPart(): Promise<void> {
   }
 }
 
+/**
+ * The server's side alone: a Tern server seeded like the first pull's headquarters answers every page
+ * of the compact door from `since: null` (as a relay answers a tablet: the same route, the same store),
+ * beside the same documents through its CouchDB door, in the same run.
+ */
+async function servePart(): Promise<void> {
+  console.log(`\nserve: a server seeded with ${BATCHES} × 200 demo cases answers a first pull, page by page`);
+  const s = await server({ env: QUIET, demoCases: BATCHES });
+  printServe(await serveRuns(s));
+}
+
 async function main(): Promise<void> {
   const [l1, l5] = loadavg();
   console.log(
@@ -140,6 +153,7 @@ async function main(): Promise<void> {
   );
   try {
     if (PART === 'all' || PART === 'throughput') await throughput();
+    if (PART === 'all' || PART === 'serve') await servePart();
     if (PART === 'all' || PART === 'first-pull') await firstPullPart();
   } finally {
     for (const s of started.reverse()) {

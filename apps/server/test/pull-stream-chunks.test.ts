@@ -28,9 +28,9 @@ afterAll(async () => {
 function counting(db: MissionDb): { db: MissionDb; limits: number[] } {
   const limits: number[] = [];
   const spy = Object.create(db) as MissionDb;
-  spy.changeList = (since, limit) => {
+  spy.changeListWithWinners = (since, limit) => {
     limits.push(limit);
-    return db.changeList(since, limit);
+    return db.changeListWithWinners(since, limit);
   };
   return { db: spy, limits };
 }

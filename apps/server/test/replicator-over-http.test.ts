@@ -100,12 +100,12 @@ describe('client replicator against the real server over loopback HTTP', () => {
     for (let i = 0; i < 450; i++) await a.save(`sub:${testUlid()}`, submissionBody(`Person ${i}`));
     await syncOnce(a, fetchRemote(url), { device: 'dev-a' });
     // The store fails once while the second chunk of the pull is being read.
-    const real = db.winnersWithHistory.bind(db);
+    const real = db.changeListWithWinners.bind(db);
     let calls = 0;
-    db.winnersWithHistory = async (ids) => {
+    db.changeListWithWinners = async (since, limit) => {
       calls += 1;
       if (calls === 2) throw new Error('disk hiccup');
-      return real(ids);
+      return real(since, limit);
     };
     const b = new MemorySyncStorage();
     const retries: string[] = [];
@@ -117,7 +117,11 @@ describe('client replicator against the real server over loopback HTTP', () => {
         onRetry: (_n, _d, e) => retries.push((e as { code?: string }).code ?? ''),
       },
     });
-    expect(retries).toEqual(['TERN_RESPONSE_CUT']);
+    // A cut answer, or a 500 when the failure came before the first bytes left (the stream writes a
+    // chunk of 200 documents at a time, so a loaded machine may not have flushed the headers yet):
+    // either way one retry from the stored checkpoint, nothing half-applied.
+    expect(retries).toHaveLength(1);
+    expect(['TERN_RESPONSE_CUT', 'HTTP_500']).toContain(retries[0]);
     expect(summary.pulledDocs).toBe(450);
     expect([...b.docs.keys()].sort()).toEqual([...a.docs.keys()].sort());
   });

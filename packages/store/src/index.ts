@@ -3,7 +3,13 @@
 export type { ServerStore } from './server-store.ts';
 export { TernStore } from './tern-store.ts';
 export type { StoreOptions } from './tern-store.ts';
-export type { ChangeList, ChangesPage, MissionDb, StoredResult } from './mission-db.ts';
+export type {
+  ChangeList,
+  ChangeListWithWinners,
+  ChangesPage,
+  MissionDb,
+  StoredResult,
+} from './mission-db.ts';
 export type { DocStore, ListOptions, StoredDoc, SystemDb, SystemDoc } from './doc-store.ts';
 export { MISSION_ID, assertMissionId } from './mission-id.ts';
 export { STORE_ERROR_CODES, StoreError, isStoreError } from './errors.ts';

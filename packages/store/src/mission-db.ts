@@ -20,6 +20,11 @@ export interface ChangeList {
   more: boolean;
 }
 
+/** A change list with each change's winner: `docs[i]` is `changes[i]`'s (undefined: never stored). */
+export interface ChangeListWithWinners extends ChangeList {
+  docs: Array<WireDoc | undefined>;
+}
+
 export interface ChangesPage {
   docs: WireDoc[];
   /** Update sequence after the last change returned, as an opaque string. */
@@ -53,6 +58,11 @@ export interface MissionDb {
    * whether changes wait after `lastSeq`, which is where the next page starts when all of these are sent.
    */
   changeList(since: string | null, limit: number): Promise<ChangeList>;
+  /**
+   * `changeList` with each change's current winner as `winnersWithHistory` gives it (`docs[i]` for
+   * `changes[i]`), read in the same pass where the store can (a pull reads both: decision 227).
+   */
+  changeListWithWinners(since: string | null, limit: number): Promise<ChangeListWithWinners>;
   /** The current update sequence (a checkpoint beyond it was not handed out by this store). */
   updateSeq(): Promise<string>;
   /**

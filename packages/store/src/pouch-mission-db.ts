@@ -5,9 +5,15 @@ import { bulkGet, changesPage, readDoc, revsDiff } from './couch-reads.ts';
 import type { CouchChangesOptions, DocReadOptions } from './couch-reads.ts';
 import { applyEdits, getLocal, putLocal } from './couch-writes.ts';
 import type { EditCheck, EditDoc, EditResult } from './couch-writes.ts';
-import type { ChangeList, ChangesPage, MissionDb, StoredResult } from './mission-db.ts';
+import type {
+  ChangeList,
+  ChangeListWithWinners,
+  ChangesPage,
+  MissionDb,
+  StoredResult,
+} from './mission-db.ts';
 import type { Pouch } from './pouch.ts';
-import { leafCount, revisionTrees } from './rev-trees.ts';
+import { canReadTrees, historyIn, leafCount, revisionTrees } from './rev-trees.ts';
 import { randomBytes } from 'node:crypto';
 import { StoreError, isStoreError } from './errors.ts';
 import { translated } from './pouch-errors.ts';
@@ -88,6 +94,50 @@ export class PouchMissionDb implements MissionDb {
       const list = changes.results.slice(0, limit).map((c) => ({ id: c.id, seq: String(c.seq) }));
       const lastSeq = more ? (list[list.length - 1]?.seq ?? since ?? '0') : String(changes.last_seq);
       return { changes: list, lastSeq, more };
+    });
+  }
+
+  /**
+   * The changes with their winners in one pass over the changes feed (decision 227): the feed reads
+   * each change's metadata and winning body anyway, so it is asked for the bodies (`include_docs`,
+   * tombstones included) and each history is made from the document's revision tree (one metadata
+   * read, no body), instead of a second read of every body with `_bulk_get`. The same documents as
+   * `winnersWithHistory` gives, about twice as fast on LevelDB. A store behind a URL (no tree reads)
+   * takes the two reads.
+   */
+  changeListWithWinners(since: string | null, limit: number): Promise<ChangeListWithWinners> {
+    if (!canReadTrees(this.db))
+      return (async () => {
+        const list = await this.changeList(since, limit);
+        return { ...list, docs: await this.winnersWithHistory(list.changes.map((c) => c.id)) };
+      })();
+    return translated(this.what('changes'), async () => {
+      const feed = await this.db.changes({
+        since: since === null ? 0 : sinceValue(since),
+        limit: limit + 1,
+        include_docs: true,
+        return_docs: true,
+      });
+      const more = feed.results.length > limit;
+      const rows = feed.results.slice(0, limit);
+      const changes = rows.map((c) => ({ id: c.id, seq: String(c.seq) }));
+      const lastSeq = more ? (changes[changes.length - 1]?.seq ?? since ?? '0') : String(feed.last_seq);
+      const trees = await revisionTrees(
+        this.db,
+        rows.map((c) => c.id),
+      );
+      const docs = rows.map((c, i): WireDoc | undefined => {
+        const doc = c.doc as unknown as WireDoc | undefined;
+        const history = doc && trees[i] ? historyIn(trees[i], doc._rev) : undefined;
+        return doc && history ? { ...doc, _revisions: history } : undefined;
+      });
+      // A document written between the two reads (its tree read after the feed) is read again whole.
+      const again = rows.flatMap((c, i) => (docs[i] === undefined ? [i] : []));
+      if (again.length > 0) {
+        const read = await this.winnersWithHistory(again.map((i) => rows[i]!.id));
+        again.forEach((i, k) => (docs[i] = read[k]));
+      }
+      return { changes, lastSeq, more, docs };
     });
   }
 

@@ -25,6 +25,11 @@ interface TreeReader {
  */
 const opened = new WeakMap<Pouch, Promise<unknown>>();
 
+/** Whether this handle reads revision trees from its own metadata (the embedded store, not a URL). */
+export function canReadTrees(db: Pouch): boolean {
+  return typeof (db as unknown as Partial<TreeReader>)._getRevisionTree === 'function';
+}
+
 /** The revision trees of these documents, all read at once; undefined for a document never stored. */
 export async function revisionTrees(db: Pouch, ids: string[]): Promise<Array<RevTree | undefined>> {
   let open = opened.get(db);
@@ -168,4 +173,35 @@ export function treeFacts(tree: RevTree): TreeFacts {
     for (const child of children) stack.push({ node: child, pos: pos + 1, parent: index });
   }
   return { available, leaves };
+}
+
+/**
+ * The history of revision `rev` as `_revisions` (CouchDB `revs=true`): its hash and its ancestors',
+ * newest first, up to the oldest the tree keeps. Undefined when the tree does not hold `rev`. One
+ * iterative walk with parent links (trees may be 1000 revisions deep).
+ */
+export function historyIn(tree: RevTree, rev: string): { start: number; ids: string[] } | undefined {
+  const dash = rev.indexOf('-');
+  const pos = Number(rev.slice(0, dash));
+  const hash = rev.slice(dash + 1);
+  const hashes: string[] = [];
+  const parents: number[] = [];
+  const stack: Array<{ node: RevNode; pos: number; parent: number }> = tree.map((root) => ({
+    node: root.ids,
+    pos: root.pos,
+    parent: -1,
+  }));
+  while (stack.length > 0) {
+    const { node, pos: at, parent } = stack.pop()!;
+    const index = hashes.push(node[0]) - 1;
+    parents.push(parent);
+    if (at === pos && node[0] === hash) {
+      const ids: string[] = [];
+      for (let i = index; i >= 0; i = parents[i]!) ids.push(hashes[i]!);
+      return { start: pos, ids };
+    }
+    // Nothing below `pos` can be it.
+    if (at < pos) for (const child of node[2]) stack.push({ node: child, pos: at + 1, parent: index });
+  }
+  return undefined;
 }

@@ -76,3 +76,33 @@ describe('ChangeCounter: pulled documents counted while the answer arrives', () 
     );
   });
 });
+
+describe('ChangeCounter over UTF-8 bytes (as they arrive, decision 227)', () => {
+  it('counts the bytes of any answer, split anywhere (inside a character too), as its text', () => {
+    const enc = new TextEncoder();
+    fc.assert(
+      fc.property(
+        fc.array(fc.dictionary(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' })), {
+          maxLength: 8,
+        }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        (docs, cuts) => {
+          const text = answer(
+            [{ id: 'sub:é', rev: '1-a', ok: true }],
+            [...docs, { name: 'أمل', note: '"}]\\' }],
+          );
+          const bytes = enc.encode(text);
+          const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const c = new ChangeCounter();
+          let from = 0;
+          for (const to of [...at, bytes.length]) {
+            c.feed(bytes.subarray(from, to));
+            from = to;
+          }
+          expect(c.docs).toBe(docs.length + 1);
+          expect(c.docs).toBe(count([text]));
+        },
+      ),
+    );
+  });
+});

@@ -8,7 +8,10 @@
  * document. It validates nothing — the complete body is still parsed with `JSON.parse`, which
  * decides; a count over malformed text is only a progress figure, never trusted for anything else.
  * Cost: one pass over each chunk, no copies; text split at any point (inside a string, an escape or
- * a key) counts the same as the whole.
+ * a key) counts the same as the whole. It reads UTF-8 bytes as well as text: every character it looks
+ * at is ASCII, and no byte of a multi-byte UTF-8 character is below 0x80, so the bytes as they arrive
+ * count the same as their text (a split inside a character included), with no decoding per chunk
+ * (decision 227).
  */
 export class ChangeCounter {
   /** Documents complete so far in the `changes` array. */
@@ -23,9 +26,11 @@ export class ChangeCounter {
   /** At depth 1, after `{` or `,`: the next string is a key, not a value. */
   private expectKey = false;
 
-  feed(text: string): void {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+  feed(chunk: string | Uint8Array): void {
+    const bytes = typeof chunk === 'string' ? null : chunk;
+    const text = typeof chunk === 'string' ? chunk : '';
+    for (let i = 0; i < chunk.length; i++) {
+      const c = bytes ? bytes[i]! : text.charCodeAt(i);
       if (this.inString) {
         if (this.escaped) this.escaped = false;
         else if (c === 0x5c /* \ */) this.escaped = true;
@@ -35,7 +40,7 @@ export class ChangeCounter {
             this.readingKey = false;
             this.lastKey = this.key;
           }
-        } else if (this.readingKey && this.key.length < 16) this.key += text[i];
+        } else if (this.readingKey && this.key.length < 16) this.key += String.fromCharCode(c);
         continue;
       }
       switch (c) {

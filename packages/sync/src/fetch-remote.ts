@@ -22,7 +22,15 @@ export function fetchRemote(url: string, opts: FetchRemoteOptions = {}): SyncRem
   const doFetch = opts.fetch ?? fetch;
   const gzipAbove = opts.gzipAbove ?? 1024;
   return {
-    async exchange(request: SyncRequest, progress?: ExchangeProgress): Promise<SyncResponse> {
+    async exchange(
+      request: SyncRequest,
+      progress?: ExchangeProgress,
+      abort?: AbortSignal,
+    ): Promise<SyncResponse> {
+      const timeout = AbortSignal.timeout(opts.timeoutMs ?? 120_000);
+      // Aborted by the caller (a page asked ahead and dropped, the run stopped): fetch gives up the
+      // request and the server's stream ends (decision 228).
+      const signal = abort ? AbortSignal.any([abort, timeout]) : timeout;
       const json = JSON.stringify(request);
       const compress = json.length > gzipAbove && typeof CompressionStream !== 'undefined';
       const res = await doFetch(url, {
@@ -34,7 +42,7 @@ export function fetchRemote(url: string, opts: FetchRemoteOptions = {}): SyncRem
           ...opts.headers?.(),
         },
         body: compress ? await gzip(json) : json,
-        signal: AbortSignal.timeout(opts.timeoutMs ?? 120_000),
+        signal,
         credentials: 'same-origin',
       });
       if (!res.ok) {
@@ -44,6 +52,8 @@ export function fetchRemote(url: string, opts: FetchRemoteOptions = {}): SyncRem
       try {
         return JSON.parse(await readCounting(res, progress)) as SyncResponse;
       } catch (e) {
+        // Stopped on purpose: say so, not "cut off" (which would be retried).
+        if (abort?.aborted) throw abort.reason instanceof Error ? abort.reason : e;
         // The server streams its answer: a body cut short (link dropped, server failed midway) does not
         // parse. Nothing was applied yet, so it is safe and right to retry.
         throw new SyncHttpError(
@@ -64,20 +74,25 @@ export function fetchRemote(url: string, opts: FetchRemoteOptions = {}): SyncRem
 async function readCounting(res: Response, progress?: ExchangeProgress): Promise<string> {
   if (!progress?.received || !res.body) return res.text();
   const reader = res.body.getReader();
-  const decoder = new TextDecoder();
   const counter = new ChangeCounter();
-  const parts: string[] = [];
+  const parts: Uint8Array[] = [];
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
-    const text = decoder.decode(value, { stream: true });
-    counter.feed(text);
-    parts.push(text);
+    // Counted on the bytes as they arrive, decoded once at the end (decision 227): a decode per
+    // chunk took as long as the count itself on a first pull.
+    counter.feed(value);
+    parts.push(value);
     progress.received(bytes, counter.docs);
   }
-  const tail = decoder.decode();
-  if (tail) parts.push(tail);
-  return parts.join('');
+  const all = new Uint8Array(bytes);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.byteLength;
+  }
+  parts.length = 0;
+  return new TextDecoder().decode(all);
 }

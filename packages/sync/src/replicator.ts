@@ -1,9 +1,10 @@
 import { jsonBytes } from './body.ts';
+import { nextBatchBudget, takeBatch } from './push-batch.ts';
 import { isTransient } from './round-trip-error.ts';
 import { withRetry } from './retry.ts';
 import type { RetryOptions } from './retry.ts';
 import type { PushResult, SyncRequest, SyncResponse, WireDoc } from './types.ts';
-import { pullAhead } from './pull-ahead.ts';
+import { abortError, pullAhead } from './pull-ahead.ts';
 import type { PullAhead } from './pull-ahead.ts';
 
 /**
@@ -11,6 +12,8 @@ import type { PullAhead } from './pull-ahead.ts';
  * Protocol: docs/protocol.md. One request per batch pushes local revisions and carries the pull
  * checkpoint; its response acknowledges each pushed document and returns the next pulled changes.
  */
+
+export { nextBatchBudget, takeBatch } from './push-batch.ts';
 
 /** What the replicator needs from the device's store. */
 export interface SyncStorage {
@@ -78,7 +81,11 @@ export interface ExchangeProgress {
 
 /** What the replicator needs from the server. */
 export interface SyncRemote {
-  exchange(request: SyncRequest, progress?: ExchangeProgress): Promise<SyncResponse>;
+  /**
+   * One round trip. `signal`, when given, aborts it (the run stopped, a page asked ahead was dropped):
+   * the transport gives up the request and rejects; nothing of its answer is used.
+   */
+  exchange(request: SyncRequest, progress?: ExchangeProgress, signal?: AbortSignal): Promise<SyncResponse>;
 }
 
 export interface SyncProgress {
@@ -152,6 +159,13 @@ export interface SyncOptions {
    * checkpoint is the one it was asked from. Off unless set (the web app sets it).
    */
   pullAhead?: boolean;
+  /**
+   * Stops the run (the user logs out or locks the app, the sync screen goes away): the requests in
+   * flight, the page asked ahead included, are aborted and the run rejects with the signal's reason
+   * (an `AbortError`). A page being written when it aborts is written to the end first (one
+   * transaction, with its checkpoint), so what is stored and the checkpoint agree; nothing after it is.
+   */
+  signal?: AbortSignal;
 }
 
 export interface SyncSummary extends SyncProgress {
@@ -194,36 +208,6 @@ function progressOf(s: SyncSummary): SyncProgress {
     receivedBytes: s.receivedBytes,
     storingDocs: s.storingDocs,
   };
-}
-
-/**
- * The next batch's byte budget when sizing by time: the bytes the last batch sent per second of its
- * send phase (request start to the answer's first byte, so round-trip time and server work count
- * against the link, a cautious estimate), times the target, at most twice the last budget (a fast
- * link is found in a few round trips, not assumed), within [min, max].
- */
-export function nextBatchBudget(
-  last: { budget: number; bytes: number; sendMs: number },
-  targetSeconds: number,
-  min: number,
-  max: number,
-): number {
-  const rate = last.bytes / Math.max(last.sendMs, 1); // bytes per ms
-  const wanted = Math.min(rate * targetSeconds * 1000, last.budget * 2);
-  return Math.round(Math.min(max, Math.max(min, wanted)));
-}
-
-/** Take documents in order until either the count or the byte budget is reached (at least one). */
-export function takeBatch(docs: WireDoc[], maxDocs: number, maxBytes: number): WireDoc[] {
-  const out: WireDoc[] = [];
-  let bytes = 0;
-  for (const doc of docs) {
-    const size = jsonBytes(doc);
-    if (out.length > 0 && (out.length >= maxDocs || bytes + size > maxBytes)) break;
-    out.push(doc);
-    bytes += size;
-  }
-  return out;
 }
 
 /** Run batches until nothing is left to push and nothing left to pull. */
@@ -269,152 +253,175 @@ export async function syncOnce(
   let refetch: 'no' | 'wanted' | 'done' = 'no';
   // The next page, asked for while the last one was stored (pullAhead), with the checkpoint it was asked from.
   let ahead: PullAhead | null = null;
-  for (;;) {
-    const stored = restartPull ? null : await storage.checkpoint();
-    // A page ahead is this round trip when it was asked from the checkpoint now stored; an edit saved
-    // meanwhile waits for the next round trip. Else (a pull restarted from the start) it is dropped.
-    const next = ahead !== null && !restartPull && ahead.since === stored ? ahead : null;
-    ahead = null;
-    const candidates = next ? [] : await storage.pending(batchDocs + 1);
-    const batch = takeBatch(candidates, batchDocs, budget);
-    const since = stored;
-    restartPull = false;
-    const total = await storage.pendingCount?.();
-    const request = {
-      protocol: 1 as const,
-      device: opts.device,
-      docs: batch,
-      since,
-      // A request that pushes asks for full pages: the server leaves what it pushes out of the same
-      // answer only, so a small page would bring the device's own records back in a later one.
-      pullLimit: batch.length > 0 ? pullLimit : pageLimit,
-      ...(total !== undefined ? { waiting: Math.max(0, total - batch.length) } : {}),
-    };
-    // A retried batch is safe: pushes are idempotent (deterministic revs, new_edits:false) and the pull
-    // restarts from the stored checkpoint.
-    const emit = () => opts.onProgress?.(progressOf(summary));
-    summary.phase = 'send';
-    summary.sendingDocs = batch.length;
-    summary.sendingBytes = batch.reduce((n, d) => n + jsonBytes(d), 0);
-    summary.receivingDocs = 0;
-    emit();
-    const bytesBefore = summary.receivedBytes;
-    let lastEmit = 0;
-    let started = clock();
-    let answerAt: number | null = null;
-    const streaming: ExchangeProgress = {
-      received: (bytes, docs) => {
-        answerAt ??= clock();
-        // A retried round trip starts its count again from what the run had before it.
-        summary.receivedBytes = bytesBefore + bytes;
-        summary.receivingDocs = docs;
-        const now = Date.now();
-        if (summary.phase !== 'receive' || now - lastEmit >= (opts.progressEveryMs ?? 250)) {
-          summary.phase = 'receive';
-          lastEmit = now;
-          emit();
+  const signal = opts.signal;
+  const stopIfAborted = () => {
+    if (signal?.aborted) throw abortError(signal.reason);
+  };
+  try {
+    for (;;) {
+      stopIfAborted();
+      const stored = restartPull ? null : await storage.checkpoint();
+      // A page ahead is this round trip when it was asked from the checkpoint now stored; an edit saved
+      // meanwhile waits for the next round trip. Else (a pull restarted from the start) it is dropped,
+      // and its request aborted rather than left to run (decision 228).
+      const next = ahead !== null && !restartPull && ahead.since === stored ? ahead : null;
+      if (ahead !== null && next === null) ahead.abort();
+      ahead = null;
+      const candidates = next ? [] : await storage.pending(batchDocs + 1);
+      const batch = takeBatch(candidates, batchDocs, budget);
+      const since = stored;
+      restartPull = false;
+      const total = await storage.pendingCount?.();
+      const request = {
+        protocol: 1 as const,
+        device: opts.device,
+        docs: batch,
+        since,
+        // A request that pushes asks for full pages: the server leaves what it pushes out of the same
+        // answer only, so a small page would bring the device's own records back in a later one.
+        pullLimit: batch.length > 0 ? pullLimit : pageLimit,
+        ...(total !== undefined ? { waiting: Math.max(0, total - batch.length) } : {}),
+      };
+      // A retried batch is safe: pushes are idempotent (deterministic revs, new_edits:false) and the pull
+      // restarts from the stored checkpoint.
+      const emit = () => opts.onProgress?.(progressOf(summary));
+      summary.phase = 'send';
+      summary.sendingDocs = batch.length;
+      summary.sendingBytes = batch.reduce((n, d) => n + jsonBytes(d), 0);
+      summary.receivingDocs = 0;
+      emit();
+      const bytesBefore = summary.receivedBytes;
+      let lastEmit = 0;
+      let started = clock();
+      let answerAt: number | null = null;
+      const streaming: ExchangeProgress = {
+        received: (bytes, docs) => {
+          answerAt ??= clock();
+          // A retried round trip starts its count again from what the run had before it.
+          summary.receivedBytes = bytesBefore + bytes;
+          summary.receivingDocs = docs;
+          const now = Date.now();
+          if (summary.phase !== 'receive' || now - lastEmit >= (opts.progressEveryMs ?? 250)) {
+            summary.phase = 'receive';
+            lastEmit = now;
+            emit();
+          }
+        },
+      };
+      const retry = { retries: 5, baseMs: 500, maxMs: 30_000, isTransient, ...opts.retry };
+      // A round trip aborted by the run's signal is never tried again, whatever it failed with.
+      const retryHere = signal
+        ? { ...retry, isTransient: (e: unknown) => !signal.aborted && retry.isTransient(e) }
+        : retry;
+      let response: SyncResponse;
+      try {
+        response = next
+          ? await next.answer(streaming)
+          : await withRetry(() => {
+              stopIfAborted();
+              // A retried round trip is measured from its own start.
+              started = clock();
+              answerAt = null;
+              return signal
+                ? remote.exchange(request, streaming, signal)
+                : remote.exchange(request, streaming);
+            }, retryHere);
+      } catch (e) {
+        stopIfAborted();
+        if (since !== null && (e as { code?: unknown }).code === 'TERN_BAD_CHECKPOINT') {
+          restartPull = true;
+          await storage.requeueAll();
+          summary.requests += 1;
+          continue;
         }
-      },
-    };
-    const retry = { retries: 5, baseMs: 500, maxMs: 30_000, isTransient, ...opts.retry };
-    let response: SyncResponse;
-    try {
-      response = next
-        ? await next.answer(streaming)
-        : await withRetry(() => {
-            // A retried round trip is measured from its own start.
-            started = clock();
-            answerAt = null;
-            return remote.exchange(request, streaming);
-          }, retry);
-    } catch (e) {
-      if (since !== null && (e as { code?: unknown }).code === 'TERN_BAD_CHECKPOINT') {
-        restartPull = true;
-        await storage.requeueAll();
-        summary.requests += 1;
-        continue;
+        throw e;
       }
-      throw e;
-    }
-    summary.requests += 1;
-    if (opts.batchSeconds && batch.length > 0) {
-      const sendMs = (answerAt ?? clock()) - started;
-      const bytes = summary.sendingBytes;
-      // Only a batch that filled its budget says how fast the link is (a last small one does not).
-      if (bytes >= budget / 2 || bytes >= batchBytes / 2)
-        budget = nextBatchBudget({ budget, bytes, sendMs }, opts.batchSeconds, minBatchBytes, batchBytes);
-    }
-    const answered = new Set(response.results.map((r) => `${r.id} ${r.rev}`));
-    const unanswered = batch.filter((d) => !answered.has(`${d._id} ${d._rev}`));
-    if (unanswered.length > 0) {
-      // A document the server neither accepted nor rejected stays pending; say so instead of looping.
-      throw new Error(
-        `Server gave no result for ${unanswered.map((d) => d._id).join(', ')}; they stay pending`,
+      summary.requests += 1;
+      if (opts.batchSeconds && batch.length > 0) {
+        const sendMs = (answerAt ?? clock()) - started;
+        const bytes = summary.sendingBytes;
+        // Only a batch that filled its budget says how fast the link is (a last small one does not).
+        if (bytes >= budget / 2 || bytes >= batchBytes / 2)
+          budget = nextBatchBudget({ budget, bytes, sendMs }, opts.batchSeconds, minBatchBytes, batchBytes);
+      }
+      const answered = new Set(response.results.map((r) => `${r.id} ${r.rev}`));
+      const unanswered = batch.filter((d) => !answered.has(`${d._id} ${d._rev}`));
+      if (unanswered.length > 0) {
+        // A document the server neither accepted nor rejected stays pending; say so instead of looping.
+        throw new Error(
+          `Server gave no result for ${unanswered.map((d) => d._id).join(', ')}; they stay pending`,
+        );
+      }
+      summary.phase = 'store';
+      summary.receivingDocs = response.changes.length;
+      summary.storingDocs = 0;
+      emit();
+      pageLimit =
+        batch.length > 0 ? pullLimit : response.more ? Math.min(pullLimit, pageLimit * 2) : pageLimit;
+      // Nothing was pushed and more is waiting: ask for the next page now, stored after this one.
+      if (opts.pullAhead && batch.length === 0 && response.more && response.changes.length > 0)
+        ahead = pullAhead(
+          remote,
+          { ...request, since: response.checkpoint, pullLimit: pageLimit, waiting: total ?? 0 },
+          retry,
+          (page) => storage.preparePulled?.(page.changes),
+          signal,
+        );
+      await storage.acknowledge(response.results);
+      const applied = await storage.applyPulled(
+        response.changes,
+        response.checkpoint,
+        response.gone ?? [],
+        (n) => {
+          summary.storingDocs = n;
+          const now = Date.now();
+          // All ready: said at once (what is left is the one write of the page).
+          if (n === response.changes.length || now - lastEmit >= (opts.progressEveryMs ?? 250)) {
+            lastEmit = now;
+            emit();
+          }
+        },
       );
-    }
-    summary.phase = 'store';
-    summary.receivingDocs = response.changes.length;
-    summary.storingDocs = 0;
-    emit();
-    pageLimit = batch.length > 0 ? pullLimit : response.more ? Math.min(pullLimit, pageLimit * 2) : pageLimit;
-    // Nothing was pushed and more is waiting: ask for the next page now, stored after this one.
-    if (opts.pullAhead && batch.length === 0 && response.more && response.changes.length > 0)
-      ahead = pullAhead(
-        remote,
-        { ...request, since: response.checkpoint, pullLimit: pageLimit, waiting: total ?? 0 },
-        retry,
-        (page) => storage.preparePulled?.(page.changes),
-      );
-    await storage.acknowledge(response.results);
-    const applied = await storage.applyPulled(
-      response.changes,
-      response.checkpoint,
-      response.gone ?? [],
-      (n) => {
-        summary.storingDocs = n;
-        const now = Date.now();
-        // All ready: said at once (what is left is the one write of the page).
-        if (n === response.changes.length || now - lastEmit >= (opts.progressEveryMs ?? 250)) {
-          lastEmit = now;
-          emit();
-        }
-      },
-    );
-    if (refetch === 'no' && since !== null && transferredIn(response.changes, applied)) refetch = 'wanted';
+      if (refetch === 'no' && since !== null && transferredIn(response.changes, applied)) refetch = 'wanted';
 
-    summary.pushedDocs += batch.length;
-    summary.pushedBytes += summary.sendingBytes;
-    summary.pulledDocs += response.changes.length;
-    summary.phase = 'idle';
-    summary.sendingDocs = 0;
-    summary.sendingBytes = 0;
-    summary.receivingDocs = 0;
-    summary.storingDocs = 0;
-    for (const r of response.results) {
-      if (!r.ok) {
-        summary.rejected += 1;
-        summary.rejections.push(r);
+      summary.pushedDocs += batch.length;
+      summary.pushedBytes += summary.sendingBytes;
+      summary.pulledDocs += response.changes.length;
+      summary.phase = 'idle';
+      summary.sendingDocs = 0;
+      summary.sendingBytes = 0;
+      summary.receivingDocs = 0;
+      summary.storingDocs = 0;
+      for (const r of response.results) {
+        if (!r.ok) {
+          summary.rejected += 1;
+          summary.rejections.push(r);
+        }
+      }
+      // Re-read what is pending rather than trusting the batch: an edit made while the batch was in
+      // flight is pending again and goes in the next round trip of this same run.
+      // The exact count when the storage can give it (progress shows "to do"); else whether any is left.
+      const stillPending = (await storage.pendingCount?.()) ?? (await storage.pending(batchDocs + 1)).length;
+      summary.toPush = stillPending;
+      emit();
+      if (stillPending === 0 && !response.more) {
+        if (refetch === 'wanted') {
+          refetch = 'done';
+          restartPull = true;
+        } else {
+          // Push first, then purge: by now every edit of a departed case went to the server (or was
+          // refused, and is kept on the device with its reason).
+          summary.purged = (await storage.purgeLeft?.()) ?? [];
+          return summary;
+        }
+      }
+      if (summary.requests >= maxRequests) {
+        throw new Error(`Sync stopped after ${summary.requests} requests without finishing (maxRequests)`);
       }
     }
-    // Re-read what is pending rather than trusting the batch: an edit made while the batch was in
-    // flight is pending again and goes in the next round trip of this same run.
-    // The exact count when the storage can give it (progress shows "to do"); else whether any is left.
-    const stillPending = (await storage.pendingCount?.()) ?? (await storage.pending(batchDocs + 1)).length;
-    summary.toPush = stillPending;
-    emit();
-    if (stillPending === 0 && !response.more) {
-      if (refetch === 'wanted') {
-        refetch = 'done';
-        restartPull = true;
-      } else {
-        // Push first, then purge: by now every edit of a departed case went to the server (or was
-        // refused, and is kept on the device with its reason).
-        summary.purged = (await storage.purgeLeft?.()) ?? [];
-        return summary;
-      }
-    }
-    if (summary.requests >= maxRequests) {
-      throw new Error(`Sync stopped after ${summary.requests} requests without finishing (maxRequests)`);
-    }
+  } finally {
+    // The run ends here, by an error (the page before it failed to store, a push refused) or by its
+    // signal: a page still asked ahead will not be taken, so its request is aborted (decision 228).
+    (ahead as PullAhead | null)?.abort();
   }
 }

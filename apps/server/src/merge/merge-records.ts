@@ -19,6 +19,35 @@ export interface MergeRecord {
   at: string;
 }
 
+/**
+ * The open conflicts of the documents of one pulled page, chunk after chunk (decision 227). A mission
+ * has few open conflicts and a first pull's page thousands of documents: once a full chunk (`chunk`
+ * ids: a large page is under way) is asked about, the mission's conflict records are listed once, at
+ * most `chunk` + 1 of them, and every chunk after is answered from that list; when the mission holds
+ * more than that, or the chunks are small (an everyday sync), each chunk's ids are looked up as before.
+ * A request never reads more than one chunk's worth of records beyond what the lookups read.
+ */
+export function openConflictsForPage(
+  ops: Ops,
+  chunk: number,
+): (docIds: string[]) => Promise<Map<string, ConflictRecord>> {
+  let all: Promise<Map<string, ConflictRecord> | null> | null = null;
+  return async (docIds) => {
+    if (!all && docIds.length >= chunk)
+      all = ops
+        .list<ConflictRecord & StoredDoc>('conflict:', { limit: chunk + 1 })
+        .then((found) => (found.length > chunk ? null : new Map(found.map((c) => [c.docId, c]))));
+    const known = all ? await all : null;
+    if (!known) return openConflictsOf(ops, docIds);
+    const out = new Map<string, ConflictRecord>();
+    for (const id of docIds) {
+      const c = known.get(id);
+      if (c) out.set(id, c);
+    }
+    return out;
+  };
+}
+
 /** A person's resolution of a conflict (`recordResolution`). */
 export interface ResolutionRecord {
   _id: string;

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { DocStore, MissionDb } from '@tern/store';
 import type { PushResult } from '@tern/sync';
-import { openConflictsOf } from '../merge/merge-records.ts';
+import { openConflictsForPage } from '../merge/merge-records.ts';
 import { changeChunks } from './change-chunks.ts';
 import type { RecordView } from './record-view.ts';
 
@@ -56,16 +56,17 @@ async function* body(a: PullStreamArgs): AsyncGenerator<string> {
   let sent = 0;
   const pulled: string[] = [];
   const gone: string[] = [];
+  const conflictsOf = openConflictsForPage(a.ops, a.chunk ?? CHUNK);
+  /** The documents of the chunk being read, written out together. */
+  const out: string[] = [];
   outer: for (; !next.done; next = await lists.next()) {
     const chunk = next.value.changes;
     const seqBefore = lastSeq;
     ({ lastSeq, more } = next.value);
-    const winners = await a.db.winnersWithHistory(chunk.map((c) => c.id));
+    // Read with the change list, in one pass (decision 227).
+    const winners = next.value.docs;
     const shown = a.view ? await a.view.visible(winners) : undefined;
-    const open = await openConflictsOf(
-      a.ops,
-      chunk.map((c) => c.id),
-    );
+    const open = await conflictsOf(chunk.map((c) => c.id));
     for (let j = 0; j < chunk.length; j++) {
       let doc = winners[j];
       if (!doc) continue;
@@ -87,12 +88,17 @@ async function* body(a: PullStreamArgs): AsyncGenerator<string> {
         more = true;
         break outer;
       }
-      yield (sent === 0 ? '' : ',') + json;
+      out.push((sent === 0 ? '' : ',') + json);
       bytes += json.length;
       sent += 1;
       pulled.push(key);
     }
+    // One write per chunk read, not per document: each write is a call into zlib and the socket
+    // (12,663 of them took a quarter of a first pull's serving time: decision 227). The stream still
+    // moves every CHUNK documents, so a slow link is never left idle while a page is built.
+    if (out.length > 0) yield out.splice(0).join('');
   }
+  if (out.length > 0) yield out.join('');
   await a.onComplete(pulled);
   const goneField = gone.length > 0 ? `,"gone":${JSON.stringify(gone)}` : '';
   yield `]${goneField},"checkpoint":${JSON.stringify(`${a.epoch}@${lastSeq}`)},"more":${more}}`;

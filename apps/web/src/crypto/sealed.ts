@@ -15,8 +15,19 @@ const dec = new TextDecoder();
  */
 const aad = (id: string, rev: string) => enc.encode(`tern:${id}:${rev}`);
 
-export async function seal(key: CryptoKey, id: string, rev: string, body: Body): Promise<Sealed> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
+/**
+ * Seal a body. `iv`, when given, must be 12 fresh random bytes of its own (`freshIvs`): a pulled page
+ * draws them for many records in one call instead of one call per record.
+ */
+export async function seal(
+  key: CryptoKey,
+  id: string,
+  rev: string,
+  body: Body,
+  iv: Uint8Array<ArrayBuffer> = crypto.getRandomValues(new Uint8Array(12)),
+): Promise<Sealed> {
+  if (iv.byteLength !== 12 || iv.buffer.byteLength !== 12)
+    throw new TypeError('an IV is 12 bytes in a buffer of its own');
   const data = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: aad(id, rev) },
     key,
@@ -32,6 +43,21 @@ export async function unseal(key: CryptoKey, id: string, rev: string, sealed: Se
     sealed.data,
   );
   return JSON.parse(dec.decode(plain)) as Body;
+}
+
+/**
+ * `n` IVs of 12 random bytes, drawn in one call per 5,000 (getRandomValues gives at most 65,536 bytes
+ * at a time), each copied into a buffer of its own: a view into a shared buffer would be stored in
+ * IndexedDB with the whole buffer (structured clone copies the buffer, not the view).
+ */
+export function freshIvs(n: number): Array<Uint8Array<ArrayBuffer>> {
+  const out: Array<Uint8Array<ArrayBuffer>> = [];
+  for (let from = 0; from < n; from += 5000) {
+    const count = Math.min(5000, n - from);
+    const all = crypto.getRandomValues(new Uint8Array(12 * count));
+    for (let i = 0; i < count; i++) out.push(all.slice(12 * i, 12 * i + 12));
+  }
+  return out;
 }
 
 /** A short text bound to a record revision (a rejection reason), sealed like a body. */

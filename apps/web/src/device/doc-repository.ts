@@ -104,8 +104,8 @@ export class DocRepository {
   }
 
   /** Seal a body under the mission key, bound to the row's id and revision. */
-  async seal(key: CryptoKey, row: ClearRow, body: Body): Promise<DocRow> {
-    return { ...row, sealed: await seal(key, row.id, row.rev, body) };
+  async seal(key: CryptoKey, row: ClearRow, body: Body, iv?: Uint8Array<ArrayBuffer>): Promise<DocRow> {
+    return { ...row, sealed: await seal(key, row.id, row.rev, body, iv) };
   }
 
   /** Seal a short text bound to a revision (a rejection's reason may quote an answer). */

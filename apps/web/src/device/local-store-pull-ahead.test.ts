@@ -51,6 +51,13 @@ describe('a first pull with pull ahead', () => {
       expect(body).toEqual({ answers: { full_name: `Person ${Number(row.id.slice(4))}` } });
     }
     expect(await storage.checkpoint()).toBe('250');
+    // The page's IVs are drawn together but each row keeps 12 bytes of its own, all different: a
+    // view into a shared buffer would be stored with the whole buffer (decision 227).
+    for (const row of rows) {
+      expect(row.sealed.iv.byteLength).toBe(12);
+      expect(row.sealed.iv.buffer.byteLength).toBe(12);
+    }
+    expect(new Set(rows.map((r) => Array.from(r.sealed.iv).join(','))).size).toBe(rows.length);
   });
 
   it('a page sealed ahead that is malformed fails its own write, stores nothing and leaves no stray error', async () => {

@@ -1,6 +1,7 @@
 import { assertPulledPage, bodyOf, decidePull } from '@tern/sync';
 import type { Body, PullApplied, PushResult, SyncStorage, WireDoc } from '@tern/sync';
 import type { DocRow, Review, TernDb } from './db.ts';
+import { freshIvs } from '../crypto/sealed.ts';
 import type { Sealed } from '../crypto/sealed.ts';
 import { docsOf } from './doc-repository.ts';
 import type { ClearRow, DocRepository } from './doc-repository.ts';
@@ -172,12 +173,14 @@ export class DexieSyncStorage implements SyncStorage {
    */
   private async sealPulled(docs: WireDoc[], progress?: (prepared: number) => void): Promise<DocRow[]> {
     const open = docs.map((doc) => fromWire(doc, this.mission));
+    // The page's IVs in one draw from the random source, not one call per record.
+    const ivs = freshIvs(open.length);
     const sealed: DocRow[] = [];
     for (let from = 0; from < open.length; from += 100) {
       const slice = open.slice(from, from + 100);
       const done = await Promise.all(
         slice.map(async ({ row, body }, i) =>
-          withReview(await this.docs.seal(this.key, row, body), reviewOf(docs[from + i]!)),
+          withReview(await this.docs.seal(this.key, row, body, ivs[from + i]), reviewOf(docs[from + i]!)),
         ),
       );
       sealed.push(...done);

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TernDb } from '../device/db.ts';
 import { useTranslation } from 'react-i18next';
 import type { SyncProgress } from '@tern/sync';
@@ -25,11 +25,22 @@ export function SyncPanel(props: {
   const started = useRef(0);
   // The name given at the first sync, offered for a change once (decision 165).
   const [named, setNamed] = useState<string | null>(null);
+  // The run under way: stopped when this panel goes away (log out, lock), so no request of it is left
+  // running, the page asked ahead included (decision 228).
+  const running = useRef<AbortController | null>(null);
+  useEffect(
+    () => () => {
+      running.current?.abort();
+    },
+    [],
+  );
 
   const run = async () => {
     setStatus('running');
     setMessage('');
     started.current = performance.now();
+    const controller = new AbortController();
+    running.current = controller;
     try {
       // The sync machinery is a chunk of its own, fetched at the first sync (precached, so offline
       // too): the home screen and the forms do not wait for it (decision 190).
@@ -43,6 +54,7 @@ export function SyncPanel(props: {
         onProgress: setProgress,
         onNamed: setNamed,
         onRetry: (attempt) => setMessage(t('retrying', { attempt, of: 3 })),
+        signal: controller.signal,
       });
       setStatus('done');
       setMessage(
@@ -52,10 +64,13 @@ export function SyncPanel(props: {
           (files.waiting > 0 ? t('filesWaiting', { n: files.waiting }) : ''),
       );
     } catch (e) {
+      // Stopped because the panel went away (log out, lock): nothing to show, nothing to refresh.
+      if (controller.signal.aborted) return;
       setStatus('failed');
       setMessage(plainSyncError(e, t));
     } finally {
-      props.onDone();
+      if (running.current === controller) running.current = null;
+      if (!controller.signal.aborted) props.onDone();
     }
   };
 

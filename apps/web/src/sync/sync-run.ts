@@ -22,6 +22,12 @@ export async function runSync(args: {
   /** The device was given this default name at its first sync (offered for a change: decision 165). */
   onNamed: (name: string) => void;
   onRetry: (attempt: number) => void;
+  /**
+   * Aborted when the sync screen goes away (the user logs out or locks the app): the requests in
+   * flight, a page asked ahead included, are given up; a page being written is finished first
+   * (decision 228).
+   */
+  signal?: AbortSignal;
 }): Promise<{ summary: SyncSummary; files: Awaited<ReturnType<typeof uploadAttachments>> }> {
   const storage = new DexieSyncStorage(args.db, args.mission, args.dataKey);
   args.onProgress({
@@ -58,11 +64,13 @@ export async function runSync(args: {
     // The next page is asked for while the last is sealed and stored (decision 219): on a LAN the
     // server's reading and the device's writing overlap instead of taking turns.
     pullAhead: true,
+    ...(args.signal ? { signal: args.signal } : {}),
     // The first page small (the device starts storing sooner), then doubling up to 5,000 a page.
     firstPullLimit: 500,
     // Interactive sync: a few quick retries on a flaky link, none when the browser knows it is offline.
     retry: { retries: navigator.onLine ? 3 : 0, baseMs: 500, maxMs: 4000, onRetry: args.onRetry },
   });
+  args.signal?.throwIfAborted();
   // Then the files their answers name (photos…), chunk by chunk; a cut resumes at the next sync.
   const files = await uploadAttachments({
     db: args.db,

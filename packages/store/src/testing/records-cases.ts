@@ -182,6 +182,68 @@ export const recordsCases: Record<string, ConformanceCase> = {
       );
     }),
 
+  'a change list with its winners: the same pages as changeList, the same documents as winnersWithHistory': (
+    make,
+  ) =>
+    withStore(make, async (s) => {
+      const db = s.mission('m1');
+      // A plain record; a conflict whose longer branch wins; a tombstone; a deleted branch beside a
+      // live one (the live one wins); a record with a long history; a record deleted and edited again.
+      const plain = rev(ID(1), body('plain'));
+      const base = rev(ID(2), body('base'));
+      const left = rev(ID(2), body('left'), base);
+      const right = rev(ID(2), body('right'), rev(ID(2), body('right0'), base));
+      const gone = rev(ID(3), {}, rev(ID(3), body('was here')), true);
+      const trunk = rev(ID(4), body('trunk'));
+      const liveLeaf = rev(ID(4), body('live'), trunk);
+      const deadLeaf = rev(ID(4), {}, rev(ID(4), body('dead'), trunk), true);
+      let deep = rev(ID(5), body('v0'));
+      for (let i = 1; i < 30; i++) deep = rev(ID(5), body(`v${i}`), deep);
+      const back = rev(ID(6), body('back'), rev(ID(6), {}, rev(ID(6), body('first')), true));
+      await db.writeReplicated([plain, base, left]);
+      await db.writeReplicated([right, gone, trunk, liveLeaf, deadLeaf, deep, back]);
+      const last = rev(ID(7), body('last'));
+      await db.writeReplicated([last]);
+      const all = await db.changeList(null, 100);
+      const withDocs = await db.changeListWithWinners(null, 100);
+      eq(
+        [withDocs.changes, withDocs.lastSeq, withDocs.more],
+        [all.changes, all.lastSeq, all.more],
+        'the list',
+      );
+      eq(
+        withDocs.docs,
+        await db.winnersWithHistory(all.changes.map((c) => c.id)),
+        'the winners, with their histories and tombstones',
+      );
+      eq(
+        withDocs.docs.map((d) => [d?._id, d?._rev, d?._deleted === true]),
+        [
+          [ID(1), plain._rev, false],
+          [ID(2), right._rev, false],
+          [ID(3), gone._rev, true],
+          [ID(4), liveLeaf._rev, false],
+          [ID(5), deep._rev, false],
+          [ID(6), back._rev, false],
+          [ID(7), last._rev, false],
+        ],
+        'who won',
+      );
+      eq(withDocs.docs[4]?._revisions, deep._revisions, 'a 30-revision history');
+      // Page by page, the same pages and checkpoints as the plain list.
+      let since: string | null = null;
+      for (let n = 0; n < 10; n++) {
+        const a = await db.changeList(since, 2);
+        const b = await db.changeListWithWinners(since, 2);
+        eq([b.changes, b.lastSeq, b.more], [a.changes, a.lastSeq, a.more], `page ${n}`);
+        eq(b.docs, await db.winnersWithHistory(a.changes.map((c) => c.id)), `page ${n} documents`);
+        since = a.lastSeq;
+        if (!a.more) break;
+      }
+      const rest = await db.changeListWithWinners(since, 2);
+      eq([rest.changes, rest.docs, rest.more], [[], [], false], 'nothing after the last checkpoint');
+    }),
+
   'branched names, of the ids asked, those with more than one leaf, deleted leaves included': (make) =>
     withStore(make, async (s) => {
       // First calls on databases nothing has opened yet.
