@@ -3,7 +3,7 @@
  *
  *   pnpm bench:relay                          both parts
  *   pnpm bench:relay -- --part throughput     N tablets through the relay to HQ vs. the same tablets direct
- *   pnpm bench:relay -- --part first-pull     a tablet's first pull of 10,000 records from the relay, in Chromium
+ *   pnpm bench:relay -- --part first-pull     a tablet's first pull of the demo mission (12,663 documents; --batches 20: 10,137) from the relay, in Chromium
  *   pnpm bench:relay -- --tablets 10 --each 100
  *   pnpm bench:relay -- --part first-pull --profile   and where the pull's time goes (phases, CPU)
  *   pnpm bench:relay -- --part serve          the server alone answering a first pull's pages (decision 227)
