@@ -1,5 +1,5 @@
 import { ChangeCounter } from './change-counter.ts';
-import type { ExchangeProgress, SyncRemote } from './replicator.ts';
+import type { ExchangeProgress, SyncRemote } from './sync-contract.ts';
 import { SyncHttpError } from './round-trip-error.ts';
 import type { SyncRequest, SyncResponse } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { withRetry } from './retry.ts';
 import type { RetryOptions } from './retry.ts';
-import type { ExchangeProgress, SyncRemote } from './replicator.ts';
+import type { ExchangeProgress, SyncRemote } from './sync-contract.ts';
 import type { SyncRequest, SyncResponse } from './types.ts';
 
 /**

@@ -1,14 +1,15 @@
-import { memo, useState, useSyncExternalStore } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import type { TFunction } from 'i18next';
-import type { ChangeEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { fillText, localize } from '@tern/forms';
-import type { Choice, Question } from '@tern/forms';
-import type { FieldFrame, FieldHandle, Scope } from './answer-store.ts';
+import type { Question } from '@tern/forms';
+import type { FieldFrame, Scope } from './answer-store.ts';
 import { CountryField } from './CountryField.tsx';
 import { afterTap } from './after-tap.ts';
 import type { WidgetProps } from './OdkFields.tsx';
 import { lazyScreen } from '../app/lazy-screen.tsx';
 import { domId, useFormContext } from './form-context.ts';
+import { ChoiceInputs, NumberInput, TextInput, toggleChoice } from './question-inputs.tsx';
 
 // Photos, recordings, locations, ranking and acknowledgements are fields few forms have: their code is a
 // chunk of its own, fetched the first time such a field is drawn (precached by the service worker, so
@@ -307,118 +308,3 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
     </div>
   );
 });
-
-const selectedIn = (value: unknown): readonly unknown[] =>
-  Array.isArray(value) ? value : value === undefined ? [] : [value];
-
-/** A choice ticked or unticked: the answer, in the order the choices are offered (not click order). */
-function toggleChoice(
-  h: FieldHandle,
-  choices: readonly Choice[],
-  value: unknown,
-  multiple: boolean,
-  v: string,
-  on: boolean,
-): void {
-  if (!multiple) return h.set(on ? v : undefined, true);
-  const next = new Set(selectedIn(value));
-  if (on) next.add(v);
-  else next.delete(v);
-  h.set(
-    choices.map((c) => c.value).filter((x) => next.has(x)),
-    true,
-  );
-}
-
-/** The choices of a select as radio buttons or checkboxes; the question's fieldset listens for them. */
-function ChoiceInputs(props: {
-  name: string;
-  choices: readonly Choice[];
-  value: unknown;
-  multiple: boolean;
-  lang: string;
-  fallback: string;
-  invalid: true | undefined;
-}) {
-  const { name, choices, value, multiple } = props;
-  const selected = selectedIn(value);
-  return (
-    <>
-      {choices.map((c) => (
-        <label key={c.value} className="choice">
-          <input
-            type={multiple ? 'checkbox' : 'radio'}
-            name={name}
-            value={c.value}
-            checked={selected.includes(c.value)}
-            aria-invalid={props.invalid}
-          />{' '}
-          <bdi>{localize(c.label, props.lang, props.fallback)}</bdi>
-        </label>
-      ))}
-    </>
-  );
-}
-
-/** Accepts what is typed; stores a number when it reads as one, else the text (validation then says so). */
-export function parseNumber(text: string, integer: boolean): number | string | undefined {
-  const t = text.trim().replace(',', '.');
-  if (t === '') return undefined;
-  const ok = integer ? /^[+-]?\d+$/.test(t) : /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t);
-  return ok ? Number(t) : text;
-}
-
-interface InputProps {
-  id: string;
-  handle: FieldHandle;
-  onBlur: () => void;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-  'aria-required': true | undefined;
-}
-
-/** A text question's input (a text area for long texts), following the value by itself. */
-function TextInput(props: InputProps & { long: boolean; inputMode: 'numeric' | undefined }) {
-  const { handle, long, inputMode, ...rest } = props;
-  const value = useSyncExternalStore(handle.subscribe, handle.getValue);
-  const onChange = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => handle.set(e.target.value);
-  const text = typeof value === 'string' ? value : '';
-  return long ? (
-    <textarea {...rest} rows={3} value={text} onChange={onChange} />
-  ) : (
-    <input {...rest} type="text" inputMode={inputMode} value={text} onChange={onChange} />
-  );
-}
-
-/**
- * A text input for numbers (inputmode numeric: the phone's number pad, no spinner that changes an answer
- * on scroll). It keeps what was typed ("1." while typing "1.5") and stores the parsed number.
- */
-function NumberInput(props: InputProps & { integer: boolean }) {
-  const { handle, integer, ...rest } = props;
-  const value = useSyncExternalStore(handle.subscribe, handle.getValue);
-  const shown = value === undefined ? '' : String(value);
-  const [text, setText] = useState(shown);
-  const [seen, setSeen] = useState(value);
-  // The store changed under us (a draft loaded, a default): show its value unless the text means it already.
-  if (seen !== value) {
-    setSeen(value);
-    if (parseNumber(text, integer) !== value) setText(shown);
-  }
-  return (
-    <input
-      {...rest}
-      type="text"
-      inputMode={integer ? 'numeric' : 'decimal'}
-      autoComplete="off"
-      value={text}
-      onChange={(e) => {
-        const t = e.target.value;
-        const v = parseNumber(t, integer);
-        setText(t);
-        setSeen(v);
-        handle.set(v);
-      }}
-    />
-  );
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { quickScreening } from '@tern/forms';
 import { screening } from '@tern/forms/case-forms';
 import { pageOfPath, pagesOf } from './pages.ts';
-import { parseNumber } from './QuestionField.tsx';
+import { parseNumber } from './question-inputs.tsx';
 
 describe('pages', () => {
   it('puts each top-level group or repeat on its own page and runs of questions together', () => {
