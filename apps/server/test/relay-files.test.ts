@@ -305,6 +305,17 @@ describe('headquarters’ file routes for a relay account', { timeout: 60_000 },
     const past = await get(`bytes=${photo.length}-`);
     expect(past.statusCode).toBe(416);
     expect(past.json().code).toBe('TERN_ATTACHMENT_RANGE');
+    // The refused part sent no byte: audited as failed with the header as asked, not as a read.
+    const audit = await hq.store
+      .system()
+      .list<{ action?: string; outcome?: string; details?: { digest?: string; range?: string } }>('audit:', {
+        limit: 1000,
+      });
+    const reads = audit.filter((a) => a.action === 'attachment.read' && a.details?.digest === sha(photo));
+    expect(reads.map((a) => [a.outcome, a.details?.range])).toEqual([
+      ['ok', '100-199'],
+      ['failed', `bytes=${photo.length}-`],
+    ]);
     // An interviewer still reads no file, parts included.
     const iv = await hq.login('interviewer');
     const refused = await hq.app.inject({

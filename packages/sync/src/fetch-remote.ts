@@ -30,7 +30,7 @@ export function fetchRemote(url: string, opts: FetchRemoteOptions = {}): SyncRem
       const timeout = AbortSignal.timeout(opts.timeoutMs ?? 120_000);
       // Aborted by the caller (a page asked ahead and dropped, the run stopped): fetch gives up the
       // request and the server's stream ends (decision 228).
-      const signal = abort ? AbortSignal.any([abort, timeout]) : timeout;
+      const signal = abort ? eitherSignal(abort, timeout) : timeout;
       const json = JSON.stringify(request);
       const compress = json.length > gzipAbove && typeof CompressionStream !== 'undefined';
       const res = await doFetch(url, {
@@ -95,4 +95,21 @@ async function readCounting(res: Response, progress?: ExchangeProgress): Promise
   }
   parts.length = 0;
   return new TextDecoder().decode(all);
+}
+
+/**
+ * Aborted when either is: `AbortSignal.any` where the browser has it (Chrome 116, Safari 17.4), else
+ * the same by hand, so a tablet on an older WebView still syncs.
+ */
+export function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const both = new AbortController();
+  for (const s of [a, b]) {
+    if (s.aborted) {
+      both.abort(s.reason);
+      break;
+    }
+    s.addEventListener('abort', () => both.abort(s.reason), { once: true, signal: both.signal });
+  }
+  return both.signal;
 }

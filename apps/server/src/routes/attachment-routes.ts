@@ -159,8 +159,16 @@ export async function attachmentRoutes(
     await deps.audit.append(req, {
       action: 'attachment.read',
       mission,
-      outcome: file ? 'ok' : 'failed',
-      details: { digest, ...(part ? { range: `${part.first}-${part.last}` } : {}) },
+      // A Range refused below (416) sent no byte: audited as failed, with the header as asked.
+      outcome: file && (asked === undefined || part) ? 'ok' : 'failed',
+      details: {
+        digest,
+        ...(part
+          ? { range: `${part.first}-${part.last}` }
+          : asked !== undefined
+            ? { range: asked.slice(0, 100) }
+            : {}),
+      },
     });
     if (!file) {
       if (deps.relayFiles && (await deps.relayFiles.ask(mission, digest)))
