@@ -9,8 +9,9 @@ import {
 } from '../src/merge/merge-records.ts';
 
 // A pulled page says which of its records are under review (decision 227): for a large page the open
-// conflicts are listed once when the mission holds no more than a chunk of them, else looked up per
-// chunk as before. Either way exactly the records with an open conflict, and O(page) records read.
+// conflicts are listed (one range read per chunk) when the mission holds no more than a chunk of them,
+// else looked up per chunk as before. Either way exactly the records with an open conflict as they are
+// when the chunk is read, and O(page) records read.
 
 let store: TernStore;
 let ops: DocStore;
@@ -63,11 +64,11 @@ async function chunked(find: (ids: string[]) => Promise<Map<string, { leaves: st
 describe('the open conflicts of a pulled page', () => {
   const expected = conflicted.filter((id) => id !== conflicted[1]).sort();
 
-  it('are listed once for a large page when the mission holds no more than a chunk of them', async () => {
+  it('are listed per chunk for a large page when the mission holds no more than a chunk of them', async () => {
     const { spy, reads } = counting(ops);
-    // 13 open conflicts, chunks of 20: one list (at most 21 records), no lookup by id.
+    // 13 open conflicts, 2 chunks of 20: one list each (at most 21 records), no lookup by id.
     expect(await chunked(openConflictsForPage(spy, 20), 20)).toEqual(expected);
-    expect(reads).toEqual({ list: 1, getMany: 0 });
+    expect(reads).toEqual({ list: 2, getMany: 0 });
     // The same records, leaves and all, as the lookup by id.
     const page = await openConflictsForPage(ops, 40)(ids);
     const byId = await openConflictsOf(ops, ids);
@@ -80,6 +81,46 @@ describe('the open conflicts of a pulled page', () => {
     expect(await chunked(openConflictsForPage(spy, 5), 5)).toEqual(expected);
     expect(reads.list).toBe(1);
     expect(reads.getMany).toBe(ids.length);
+  });
+
+  it('are read as they are when each chunk is: a conflict opened or resolved mid-page shows in the chunks after', async () => {
+    const find = openConflictsForPage(ops, 20);
+    const first = await find(ids.slice(0, 20));
+    expect(first.has(ids[22]!)).toBe(false);
+    // While the page streams, another device opens a conflict on a record of the second chunk and an
+    // admin resolves one of the second chunk's.
+    const opened = ids[22]!;
+    const resolved = expected.find((id) => ids.indexOf(id) >= 20)!;
+    const resolvedBefore = (await openConflictsOf(ops, [resolved])).get(resolved)!;
+    await recordConflict(
+      ops,
+      'demo',
+      opened,
+      [
+        { rev: '2-a', revisions: { start: 2, ids: ['a', 'x'] }, body: {} },
+        { rev: '2-b', revisions: { start: 2, ids: ['b', 'x'] }, body: {} },
+      ],
+      ['answers.age'],
+    );
+    await clearConflict(ops, resolved);
+    try {
+      const second = await find(ids.slice(20, 40));
+      expect(second.has(opened)).toBe(true);
+      expect(second.has(resolved)).toBe(false);
+    } finally {
+      await clearConflict(ops, opened);
+      await recordConflict(
+        ops,
+        'demo',
+        resolved,
+        resolvedBefore.leaves.map((rev) => ({
+          rev,
+          revisions: { start: 2, ids: [rev.slice(2), 'x'] },
+          body: {},
+        })),
+        ['answers.age'],
+      );
+    }
   });
 
   it('are looked up by id for a small page (an everyday sync): no list at all', async () => {

@@ -21,24 +21,28 @@ export interface MergeRecord {
 
 /**
  * The open conflicts of the documents of one pulled page, chunk after chunk (decision 227). A mission
- * has few open conflicts and a first pull's page thousands of documents: once a full chunk (`chunk`
- * ids: a large page is under way) is asked about, the mission's conflict records are listed once, at
- * most `chunk` + 1 of them, and every chunk after is answered from that list; when the mission holds
- * more than that, or the chunks are small (an everyday sync), each chunk's ids are looked up as before.
- * A request never reads more than one chunk's worth of records beyond what the lookups read.
+ * has few open conflicts and a first pull's page thousands of documents: for a full chunk (`chunk`
+ * ids: a large page is under way) the mission's conflict records are listed, at most `chunk` + 1 of
+ * them, one range read instead of `chunk` lookups. They are listed again for every chunk, after its
+ * changes were read, so a conflict opened or resolved while a long page streams (minutes on 2G) is
+ * seen by the chunks after it, as the lookups saw it. When the mission holds more than a chunk of
+ * them, or the chunks are small (an everyday sync), each chunk's ids are looked up as before. A chunk
+ * never reads more than `chunk` + 1 records beyond what its lookups read.
  */
 export function openConflictsForPage(
   ops: Ops,
   chunk: number,
 ): (docIds: string[]) => Promise<Map<string, ConflictRecord>> {
-  let all: Promise<Map<string, ConflictRecord> | null> | null = null;
+  /** The mission held more open conflicts than a chunk: look ids up for the rest of the page. */
+  let many = false;
   return async (docIds) => {
-    if (!all && docIds.length >= chunk)
-      all = ops
-        .list<ConflictRecord & StoredDoc>('conflict:', { limit: chunk + 1 })
-        .then((found) => (found.length > chunk ? null : new Map(found.map((c) => [c.docId, c]))));
-    const known = all ? await all : null;
-    if (!known) return openConflictsOf(ops, docIds);
+    if (many || docIds.length < chunk) return openConflictsOf(ops, docIds);
+    const found = await ops.list<ConflictRecord & StoredDoc>('conflict:', { limit: chunk + 1 });
+    if (found.length > chunk) {
+      many = true;
+      return openConflictsOf(ops, docIds);
+    }
+    const known = new Map(found.map((c) => [c.docId, c]));
     const out = new Map<string, ConflictRecord>();
     for (const id of docIds) {
       const c = known.get(id);
