@@ -197,3 +197,40 @@ describe('AnswerStore: what a change refreshes', () => {
     store.dispose();
   });
 });
+
+describe('AnswerStore: a new day under an open form', () => {
+  it('refreshes every field when today() has moved on since the last change', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    // today() is the date at UTC+14 (the first place where a day starts): 23:59 there, then 00:01.
+    vi.setSystemTime(new Date('2026-12-03T09:59:00Z'));
+    const daily: FormDefinition = {
+      id: 'daily',
+      version: '1',
+      title: l('Daily'),
+      defaultLanguage: 'en',
+      children: [
+        { type: 'text', name: 'free', label: l('Free') },
+        {
+          type: 'text',
+          name: 'after',
+          label: l('After'),
+          relevant: "format-date(today(), '%Y-%m-%d') = '2026-12-04'",
+        },
+      ],
+    };
+    // No fixed day: the store reads the clock, as on a tablet.
+    const store = new AnswerStore(daily, { validateDelayMs: 1e9 });
+    const free = store.field([], 'free');
+    const after = store.field([], 'after');
+    expect(after.get().relevant).toBe(false);
+    const notified = watch([free, after]);
+    free.set('x');
+    expect(notified()).toEqual(['free']);
+    // Past midnight, a keystroke in a field nothing reads: the form is evaluated for the new day and
+    // the field whose relevance reads today() shows it.
+    vi.setSystemTime(new Date('2026-12-03T10:01:00Z'));
+    free.set('xy');
+    expect(after.get().relevant).toBe(true);
+    expect(notified()).toEqual(['after', 'free']);
+  });
+});

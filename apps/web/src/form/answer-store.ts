@@ -187,9 +187,11 @@ export class AnswerStore {
     this.answers = setIn(this.answers, path, name, isEmpty(value) ? undefined : value);
     this.revision++;
     // Evaluates the form again only when some relevance, calculation or count reads this answer.
+    const dayBefore = this.state.today.days;
     this.state = evaluateChange(this.state, this.answers, path, name, this.todayOpt());
     const reach = changeReach(this.compiled, name);
-    let all = reach === null;
+    // A new day since the last change (a form left open past midnight): whatever reads today() changed.
+    let all = reach === null || this.state.today.days !== dayBefore;
     if ((!reach || reach.evaluated.size > 0) && this.fillRepeatCounts()) {
       this.state = this.evaluate();
       all = true; // entries added: their fields are new
