@@ -242,7 +242,11 @@ export class DexieSyncStorage implements SyncStorage {
     }
   }
 
-  /** Synced rows become pending again (tombstones too); rejected ones stay as they are. */
+  /**
+   * Synced rows become pending again (tombstones too); rejected ones stay as they are. The files
+   * headquarters said it held may be gone with the restore too: each is asked about again at the next
+   * upload step and sent anew where the server lacks it (decision 229).
+   */
   async requeueAll(): Promise<void> {
     const synced = await this.docs.find({ mission: this.mission, state: 'synced' });
     await this.docs.commit(
@@ -251,6 +255,12 @@ export class DexieSyncStorage implements SyncStorage {
         decide: (row) => (row && row.syncState === 'synced' ? { ...row, syncState: 'pending' } : null),
       })),
     );
+    await this.db.attachments
+      .where('mission')
+      .equals(this.mission)
+      .modify((row) => {
+        delete row.atHeadquarters;
+      });
   }
 
   async checkpoint(): Promise<string | null> {

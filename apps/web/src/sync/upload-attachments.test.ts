@@ -5,6 +5,7 @@ import { DeviceAttachments } from '../device/attachments.ts';
 import { openDb } from '../device/db.ts';
 import type { TernDb } from '../device/db.ts';
 import { DocRepository } from '../device/doc-repository.ts';
+import { DexieSyncStorage } from '../device/local-store.ts';
 import { uploadAttachments } from './upload-attachments.ts';
 
 let db: TernDb;
@@ -178,6 +179,39 @@ describe('uploading the files of synced records', () => {
     hq.asked.length = 0;
     await uploadAttachments({ db, mission: 'm1', key, fetch: hq.fetch });
     expect(hq.asked).toEqual([]);
+  });
+
+  it('asks again about every file after the server refused the checkpoint (restored), and sends what it lacks', async () => {
+    const file = bytesOf(2000);
+    const ref = await new DeviceAttachments(db, 'm1', key).put(file, 'image/png', 'consent.png');
+    await syncedRecordWith(ref);
+    const before = fakeServer();
+    const complete = (inner: ReturnType<typeof fakeServer>) => async (url: string, init?: RequestInit) => {
+      const res = await inner.fetch(url, init);
+      if (!res.ok) return res;
+      const r = (await res.json()) as { received: number };
+      return Response.json({
+        ...r,
+        size: 2000,
+        complete: r.received === 2000,
+        atHeadquarters: r.received === 2000,
+      });
+    };
+    await uploadAttachments({ db, mission: 'm1', key, fetch: complete(before) });
+    expect((await db.attachments.toArray())[0]).toMatchObject({ atHeadquarters: true });
+    // Headquarters is restored from a backup made before the file came: the replicator meets
+    // TERN_BAD_CHECKPOINT and requeues everything the device holds.
+    await new DexieSyncStorage(db, 'm1', key).requeueAll();
+    expect((await db.attachments.toArray())[0]!.atHeadquarters).toBeUndefined();
+    const restored = fakeServer();
+    // The record itself is pushed again first; the upload step then finds its file missing and sends it.
+    await db.docs.toCollection().modify((r) => {
+      r.syncState = 'synced';
+    });
+    const again = await uploadAttachments({ db, mission: 'm1', key, fetch: complete(restored) });
+    expect(again.bytesSent).toBe(2000);
+    expect(restored.received(ref.digest)).toBe(2000);
+    expect((await db.attachments.toArray())[0]).toMatchObject({ atHeadquarters: true });
   });
 
   it('takes a complete file at a server that does not say (before decision 229) as at headquarters', async () => {
