@@ -306,11 +306,14 @@ describe('headquarters’ file routes for a relay account', { timeout: 60_000 },
     expect(past.statusCode).toBe(416);
     expect(past.json().code).toBe('TERN_ATTACHMENT_RANGE');
     // The refused part sent no byte: audited as failed with the header as asked, not as a read.
-    const audit = await hq.store
-      .system()
-      .list<{ action?: string; outcome?: string; details?: { digest?: string; range?: string } }>('audit:', {
-        limit: 1000,
-      });
+    const audit = await hq.store.system().list<{
+      _id: string;
+      action?: string;
+      outcome?: string;
+      details?: { digest?: string; range?: string };
+    }>('audit:', {
+      limit: 1000,
+    });
     const reads = audit.filter((a) => a.action === 'attachment.read' && a.details?.digest === sha(photo));
     expect(reads.map((a) => [a.outcome, a.details?.range])).toEqual([
       ['ok', '100-199'],
