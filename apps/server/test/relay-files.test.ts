@@ -19,7 +19,8 @@ let relayStore: TernStore;
 let n = 0;
 const LIMIT = 64 * 1024;
 
-beforeEach(async () => {
+/** Headquarters with the relay's account, listening on a loopback port. */
+async function startHq(): Promise<void> {
   hq = await testApp(['data_officer', 'interviewer'], { maxAttachmentBytes: LIMIT });
   await hq.accounts.create(
     { username: 'relay-a', password: PASSWORD, role: 'relay', missions: ['demo'] },
@@ -27,6 +28,10 @@ beforeEach(async () => {
   );
   await hq.app.listen({ host: '127.0.0.1', port: 0 });
   hqUrl = `http://127.0.0.1:${(hq.app.server.address() as { port: number }).port}`;
+}
+
+beforeEach(async () => {
+  await startHq();
   n += 1;
   relayStore = new TernStore({ kind: 'memory', prefix: `relay-files-${n}-${Date.now()}` });
 });
@@ -204,6 +209,35 @@ describe('files through the relay', { timeout: 120_000 }, () => {
     expect((await replicator(up).pass()).down).toBe(1);
     const here = await relayStore.attachments('demo').read(sha(photo));
     expect(here && sha(here.bytes)).toBe(sha(photo));
+  });
+
+  it('sends again the files a restored headquarters lacks: the new replication session forgets what it acknowledged', async () => {
+    const { doc, photo } = withPhoto(12_000);
+    await relayStore.mission('demo').writeReplicated([doc]);
+    await hq.store.mission('demo').writeReplicated([doc]);
+    await relayStore.attachments('demo').append(sha(photo), 0, photo.length, 'image/jpeg', photo);
+    const first = upstream().up;
+    await new MissionReplicator(relayStore, first, 'demo', 'relay-a', 10).pass();
+    expect((await replicator(first).pass()).up).toBe(1);
+    expect(await replicator(first).atHeadquarters(sha(photo))).toBe(true);
+    // Headquarters restored from a backup made after the record but before its file came: a new app,
+    // the same accounts, the record, no file, no checkpoint of the relay's.
+    await hq.close();
+    await startHq();
+    await hq.store.mission('demo').writeReplicated([doc]);
+    const again = upstream();
+    await new MissionReplicator(relayStore, again.up, 'demo', 'relay-a', 10).pass();
+    const r = replicator(again.up);
+    expect(await r.atHeadquarters(sha(photo))).toBe(false);
+    expect((await r.pass()).up).toBe(1);
+    const atHq = await hq.store.attachments('demo').read(sha(photo));
+    expect(atHq && sha(atHq.bytes)).toBe(sha(photo));
+    expect(await r.atHeadquarters(sha(photo))).toBe(true);
+    // The same session next time: nothing forgotten, nothing sent again.
+    await new MissionReplicator(relayStore, again.up, 'demo', 'relay-a', 10).pass();
+    const before = again.seen.fileRequests;
+    expect(await r.pass()).toEqual({ up: 0, down: 0, bytes: 0 });
+    expect(again.seen.fileRequests).toBe(before);
   });
 
   it('asks headquarters about a file neither side holds less and less often, but sends one a tablet just uploaded at once', async () => {

@@ -46,6 +46,28 @@ const OPEN = 'relay-file:';
 /** The longest wait before asking headquarters again about a file neither side holds. */
 const QUIET_MAX_MS = 30 * 60_000;
 const DONE = 'relay-file-done:';
+/** Where the relay's look through its records for the files they name stands (file-replicator.ts). */
+export const SCAN_POINT = 'relay-files-scan';
+
+/**
+ * Headquarters or the relay was restored from a backup (the replication starts a new session,
+ * mission-replicator.ts): what headquarters acknowledged may be gone with it. Every closed note is
+ * forgotten and the look through the records starts again, so each file a record here names is looked
+ * at anew: confirmed again where headquarters still holds it, sent again where it does not (decision
+ * 229). Returns how many closed notes were forgotten.
+ */
+export async function forgetAcknowledged(ops: DocStore): Promise<number> {
+  let forgotten = 0;
+  for (;;) {
+    const page = await ops.list<FileDone>(DONE, { limit: 500 });
+    for (const d of page) await ops.remove(d._id, d._rev);
+    forgotten += page.length;
+    if (page.length < 500) break;
+  }
+  const scan = await ops.get<StoredDoc>(SCAN_POINT);
+  if (scan) await ops.remove(scan._id, scan._rev);
+  return forgotten;
+}
 
 export class FileNotes {
   constructor(

@@ -1,7 +1,7 @@
 import type { AttachmentStatus, ServerStore, StoredDoc } from '@tern/store';
 import { isStoreError } from '@tern/store';
 import { mediaRefs } from '../routes/couch/couch-attachments.ts';
-import { FileNotes } from './file-notes.ts';
+import { FileNotes, SCAN_POINT as SCAN } from './file-notes.ts';
 import type { FileNote } from './file-notes.ts';
 import { UpstreamError } from './upstream.ts';
 import type { Upstream } from './upstream.ts';
@@ -11,7 +11,6 @@ interface ScanPoint extends StoredDoc {
   seq: string | number | null;
 }
 
-const SCAN = 'relay-files-scan';
 /** Bytes per request either way: a cut on 2G costs at most this much again. */
 export const RELAY_CHUNK_BYTES = 256 * 1024;
 

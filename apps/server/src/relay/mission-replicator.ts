@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerStore, StoredDoc } from '@tern/store';
 import type { WireDoc } from '@tern/sync';
 import { autoMerge } from '../merge/auto-merge.ts';
+import { forgetAcknowledged } from './file-notes.ts';
 import { RefusedRevisions } from './refused-revisions.ts';
 import type { RefusedRevision } from './refused-revisions.ts';
 import type { Upstream } from './upstream.ts';
@@ -196,6 +197,9 @@ export class MissionReplicator {
       epoch,
     };
     fresh._rev = await ops.put(fresh);
+    // A session that existed is gone: one side was restored, and the files headquarters acknowledged
+    // may be gone with it (decision 229).
+    if (local) await forgetAcknowledged(ops);
     await this.up.json('PUT', this.marker, {
       ...(mark?._rev ? { _rev: mark._rev } : {}),
       session: fresh.session,
