@@ -8,7 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { StoreError } from '@tern/store';
 import type { ServerStore } from '@tern/store';
-import { ERRORS, TernError } from './errors.ts';
+import { ERRORS, TernError, unlabelFailedStream } from './errors.ts';
 import { installRequestGate } from './request-gate.ts';
 import { ternErrorOfDisk, ternErrorOfStore } from './store-errors.ts';
 import { AuditLog } from './audit/audit-log.ts';
@@ -171,6 +171,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // One place turns every error into an HTTP response with a stable code and a readable message.
   app.setErrorHandler((thrown, req, reply) => {
+    unlabelFailedStream(reply);
     const err = thrown instanceof StoreError ? ternErrorOfStore(thrown) : (ternErrorOfDisk(thrown) ?? thrown);
     if (err instanceof TernError) {
       req.log.warn({ code: err.code }, err.message);

@@ -17,3 +17,18 @@ export class TernError extends ApiError {
     this.name = 'TernError';
   }
 }
+
+/**
+ * Before an error answer: a streamed answer (a sync pull, a `_changes` feed) that failed before its
+ * first byte left was already labelled by the compression hook (`content-encoding: gzip` or `br`),
+ * but the error body is not compressed. Left as it was, a client reads a 503 it cannot decode (found by
+ * the fault campaign: a full disk when a pull is audited, `npm run soak -- --seed 20261202 --only 9`).
+ * The label goes; the compression hook labels the error body anew if it compresses it.
+ */
+export function unlabelFailedStream(reply: {
+  sent: boolean;
+  hasHeader(name: string): boolean;
+  removeHeader(name: string): unknown;
+}): void {
+  if (!reply.sent && reply.hasHeader('content-encoding')) reply.removeHeader('content-encoding');
+}

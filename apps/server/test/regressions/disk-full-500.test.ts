@@ -16,6 +16,8 @@ import { submission, validAnswers } from '../fixtures.ts';
 let inner: TernStore;
 let app: FastifyInstance;
 let full = false;
+/** Only the audit entry of a pull fails (the records and the push's entry are written). */
+let pullAuditFails = false;
 
 const diskFull = () =>
   Object.assign(new Error('IO error: /data/system/000042.log: No space left on device'), { code: 'ENOSPC' });
@@ -28,7 +30,8 @@ function fillable(store: TernStore): ServerStore {
         const v = Reflect.get(t, k) as unknown;
         if (typeof v !== 'function') return v;
         return (...args: unknown[]) =>
-          full && /^(put|create|remove)$/.test(String(k))
+          (full && /^(put|create|remove)$/.test(String(k))) ||
+          (pullAuditFails && /^(put|create)$/.test(String(k)) && JSON.stringify(args).includes('"sync.pull"'))
             ? Promise.reject(diskFull())
             : (v as (...a: unknown[]) => unknown).apply(t, args);
       },
@@ -46,6 +49,7 @@ function fillable(store: TernStore): ServerStore {
 
 beforeEach(async () => {
   full = false;
+  pullAuditFails = false;
   inner = new TernStore({ kind: 'memory', prefix: `disk-full-${Date.now()}-${Math.random()}` });
   app = await buildApp({ store: fillable(inner), missions: ['demo'], authorize: allowAll });
 });
@@ -91,4 +95,36 @@ describe('a full disk during a push', () => {
       reason: expect.stringMatching(/No space/) as unknown,
     });
   });
+});
+
+describe('a full disk when the pull is audited, the answer already compressed', () => {
+  // The pull is streamed and audited at its end: the failure comes after the compression hook labelled
+  // the answer gzip or br. The 503 used to keep that label over a plain body, so a device read
+  // "HTTP_503 Service Unavailable" with no code and no cause (the fault campaign, seed 20261202, run 9).
+  for (const encoding of ['gzip', 'br']) {
+    it(`answers a readable 503 TERN_STORE_FAILED with the cause (${encoding}), and the retry is whole`, async () => {
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      const doc = submission('demo', validAnswers('Disk Full'));
+      const push = () =>
+        fetch(`${url}/api/sync/demo`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'accept-encoding': encoding },
+          body: JSON.stringify({ protocol: 1, device: 'dev-a', docs: [doc], since: null, pullLimit: 100 }),
+        });
+      pullAuditFails = true;
+      const refused = await push();
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('content-encoding')).toBeNull();
+      expect(await refused.json()).toMatchObject({
+        code: 'TERN_STORE_FAILED',
+        message: expect.stringMatching(/No space left on device/) as unknown,
+      });
+      pullAuditFails = false;
+      const retried = await push();
+      expect(retried.status).toBe(200);
+      const body = (await retried.json()) as { results: unknown[]; changes: Array<{ _id: string }> };
+      expect(body.results).toEqual([{ id: doc._id, rev: doc._rev, ok: true }]);
+      expect((await inner.mission('demo').allDocs()).map((d) => d._rev)).toEqual([doc._rev]);
+    });
+  }
 });

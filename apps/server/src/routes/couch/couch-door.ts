@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../../deps.ts';
+import { unlabelFailedStream } from '../../errors.ts';
 import { ChangeHub } from '../../feeds/change-hub.ts';
 import { installJsonParser } from '../../json-body.ts';
 import { bulkDocsRoute } from './bulk-docs-route.ts';
@@ -35,6 +36,7 @@ export async function couchDoor(
   installJsonParser(app, { maxDepth: deps.jsonMaxDepth, emptyIsNoBody: true });
 
   app.setErrorHandler((err, req, reply) => {
+    unlabelFailedStream(reply);
     const couch = toCouchError(err);
     if (couch) {
       req.log.warn({ couch: couch.error }, couch.reason);
