@@ -21,6 +21,7 @@ declare global {
       renderMs: number;
       sinceNavigationMs: number;
       inputs: number;
+      elements: number;
       validateMs?: () => number;
     };
   }
@@ -47,6 +48,7 @@ function report(extra: Partial<NonNullable<Window['__bench']>> = {}): void {
       renderMs: now - t0,
       sinceNavigationMs: now,
       inputs: document.querySelectorAll('input, select, textarea').length,
+      elements: document.getElementsByTagName('*').length,
       ...extra,
     };
   });

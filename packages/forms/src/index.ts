@@ -34,7 +34,7 @@ export { COUNTRY_CODES, countryChoices, countryName, isCountryCode } from './cou
 export { searchCountries } from './country-search.ts';
 export { choiceFor, currentAnswers, currentCode } from './choice-aliases.ts';
 export type { CountryMatch } from './country-search.ts';
-export { localize, textDirection } from './text-direction.ts';
+export { firstStrongDirection, localize, textDirection } from './text-direction.ts';
 export { fillText, outputValues, textRefsOf } from './text-refs.ts';
 export {
   CASE_FORM_TITLES,

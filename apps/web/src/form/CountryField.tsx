@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { countryName, searchCountries } from '@tern/forms';
 import type { FieldHandle } from './answer-store.ts';
 import { afterTap } from './after-tap.ts';
+import { bidiText } from './Bidi.tsx';
 import { useTranslation } from 'react-i18next';
 
 /** At most this many matches are listed while searching (249 countries would bury the one wanted). */
@@ -25,12 +26,14 @@ export function CountryField(props: {
   value: unknown;
   multiple: boolean;
   lang: string;
+  /** The form's direction: the label is isolated where it starts in the other one. */
+  dir: 'rtl' | 'ltr';
   describedBy: string | undefined;
   invalid: true | undefined;
   hint: ReactNode;
   error: ReactNode;
 }) {
-  const { handle: h, id, lang, multiple } = props;
+  const { handle: h, id, lang, dir, multiple } = props;
   const { t } = useTranslation('form');
   const [query, setQuery] = useState('');
   const listId = useId();
@@ -57,7 +60,7 @@ export function CountryField(props: {
       }}
     >
       <legend>
-        <bdi>{props.label}</bdi>
+        {bidiText(props.label, dir)}
         {props.mark}
       </legend>
       {props.hint}

@@ -37,7 +37,7 @@ export const FormBody = memo(function FormBody(props: {
   const fallback = form.defaultLanguage;
   const { attachments, serverFiles } = props;
   const ctx = useMemo<FormContextValue>(
-    () => ({ store, lang, fallback, t, attachments, serverFiles }),
+    () => ({ store, lang, dir: textDirection(lang), fallback, t, attachments, serverFiles }),
     [store, lang, fallback, t, attachments, serverFiles],
   );
   const pages = useMemo(() => pagesOf(form.children), [form]);
@@ -99,7 +99,7 @@ export const FormBody = memo(function FormBody(props: {
     if (e.key === 'Enter' && t instanceof HTMLInputElement && t.type !== 'submit') e.preventDefault();
   };
 
-  const dir = textDirection(lang);
+  const dir = ctx.dir;
   const title = localize(form.title, lang, fallback);
   const shown = paged ? pages[current]! : null;
   return (

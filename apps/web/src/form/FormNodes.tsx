@@ -5,6 +5,7 @@ import type { FormNode, Group, Repeat } from '@tern/forms';
 import type { Scope } from './answer-store.ts';
 import { domId, useFormContext } from './form-context.ts';
 import { QuestionField } from './QuestionField.tsx';
+import { bidiText } from './Bidi.tsx';
 
 /** A list of nodes in one scope. Memoized: re-rendered only when its nodes, scope or the language change. */
 export const FormNodes = memo(function FormNodes(props: { nodes: readonly FormNode[]; scope: Scope }) {
@@ -24,15 +25,13 @@ export const FormNodes = memo(function FormNodes(props: { nodes: readonly FormNo
 });
 
 export const GroupSection = memo(function GroupSection(props: { node: Group; scope: Scope }) {
-  const { store, lang, fallback } = useFormContext();
+  const { store, lang, dir, fallback } = useFormContext();
   const h = store.field(props.scope, props.node.name);
   const snap = useSyncExternalStore(h.subscribe, h.getFrame);
   if (!snap.relevant) return null;
   return (
     <fieldset className="group" id={domId(h.key)}>
-      <legend>
-        <bdi>{fillText(localize(props.node.label, lang, fallback), snap.outputs)}</bdi>
-      </legend>
+      <legend>{bidiText(fillText(localize(props.node.label, lang, fallback), snap.outputs), dir)}</legend>
       <FormNodes nodes={props.node.children} scope={props.scope} />
     </fieldset>
   );

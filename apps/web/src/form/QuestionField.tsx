@@ -9,6 +9,7 @@ import { afterTap } from './after-tap.ts';
 import type { WidgetProps } from './OdkFields.tsx';
 import { lazyScreen } from '../app/lazy-screen.tsx';
 import { domId, useFormContext } from './form-context.ts';
+import { bidiText } from './Bidi.tsx';
 import { ChoiceInputs, NumberInput, TextInput, toggleChoice } from './question-inputs.tsx';
 
 // Photos, recordings, locations, ranking and acknowledgements are fields few forms have: their code is a
@@ -37,7 +38,7 @@ const OWN_VALUE: ReadonlySet<string> = new Set(['text', 'integer', 'decimal', 'r
  */
 export const QuestionField = memo(function QuestionField(props: { node: Question; scope: Scope }) {
   const { node, scope } = props;
-  const { store, lang, fallback, t: words } = useFormContext();
+  const { store, lang, dir, fallback, t: words } = useFormContext();
   const t: TFunction<'form'> = words;
   const h = store.field(scope, node.name);
   const snap: FieldFrame & { value?: unknown } = useSyncExternalStore<FieldFrame>(
@@ -57,10 +58,10 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
   const describedBy = [hintId, errId].filter(Boolean).join(' ') || undefined;
   const required = 'required' in node && node.required === true;
   const invalid: true | undefined = snap.error ? true : undefined;
-  // A label, hint or choice is isolated in its own direction (<bdi>, dir="auto"): an English text on an
-  // Arabic page keeps its question mark at its end ("How …?", not "?How …"), and the required star
+  // A label, hint or choice is isolated in its own direction (bidiText, dir="auto"): an English text on
+  // an Arabic page keeps its question mark at its end ("How …?", not "?How …"), and the required star
   // stays at the end of the line in the page's direction.
-  const labelEl = <bdi>{label}</bdi>;
+  const labelEl = bidiText(label, dir);
   const hintEl = hint ? (
     <p id={hintId} className="hint" dir="auto">
       {hint}
@@ -92,6 +93,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
         value={snap.value}
         multiple={multiple}
         lang={lang}
+        dir={dir}
         describedBy={describedBy}
         invalid={invalid}
         hint={hintEl}
@@ -129,7 +131,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
     return (
       <fieldset className="question media" id={`${id}-group`} aria-describedby={describedBy}>
         <legend>
-          {label}
+          {labelEl}
           {mark}
         </legend>
         {hintEl}
@@ -218,6 +220,7 @@ export const QuestionField = memo(function QuestionField(props: { node: Question
           value={snap.value}
           multiple={multiple}
           lang={lang}
+          dir={dir}
           fallback={fallback}
           invalid={invalid}
         />

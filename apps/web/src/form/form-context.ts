@@ -7,6 +7,8 @@ import type { ServerFiles } from './server-files.ts';
 export interface FormContextValue {
   store: AnswerStore;
   lang: string;
+  /** The form's direction in `lang`: where a text starts in another direction it is isolated (bidi.tsx). */
+  dir: 'rtl' | 'ltr';
   /** The form's default language, for texts missing in `lang`. */
   fallback: string;
   /**

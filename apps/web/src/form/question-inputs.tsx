@@ -1,6 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import type { ChangeEvent } from 'react';
 import { localize } from '@tern/forms';
+import { bidiText } from './Bidi.tsx';
 import type { Choice } from '@tern/forms';
 import type { FieldHandle } from './answer-store.ts';
 
@@ -39,6 +40,7 @@ export function ChoiceInputs(props: {
   value: unknown;
   multiple: boolean;
   lang: string;
+  dir: 'rtl' | 'ltr';
   fallback: string;
   invalid: true | undefined;
 }) {
@@ -55,7 +57,7 @@ export function ChoiceInputs(props: {
             checked={selected.includes(c.value)}
             aria-invalid={props.invalid}
           />{' '}
-          <bdi>{localize(c.label, props.lang, props.fallback)}</bdi>
+          {bidiText(localize(c.label, props.lang, props.fallback), props.dir)}
         </label>
       ))}
     </>
