@@ -11,7 +11,8 @@ export {
   revsFromHistory,
   verifyRev,
 } from './rev-id.ts';
-export { syncOnce, takeBatch } from './replicator.ts';
+export { syncOnce } from './replicator.ts';
+export { takeBatch } from './push-batch.ts';
 export type {
   ExchangeProgress,
   PullApplied,
@@ -20,7 +21,7 @@ export type {
   SyncRemote,
   SyncStorage,
   SyncSummary,
-} from './replicator.ts';
+} from './sync-contract.ts';
 export { assertPulledPage, decidePull } from './pull-rules.ts';
 export type { LocalState, PullDecision } from './pull-rules.ts';
 export { fetchRemote } from './fetch-remote.ts';

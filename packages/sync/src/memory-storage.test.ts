@@ -1,4 +1,4 @@
-import type { SyncProgress } from './replicator.ts';
+import type { SyncProgress } from './sync-contract.ts';
 import { describe, expect, it } from 'vitest';
 import { MemorySyncStorage } from './memory-storage.ts';
 import { purgeConformance, storageConformance } from './testing/storage-conformance.ts';

@@ -1,7 +1,7 @@
 import { bodyOf } from './body.ts';
 import { assertPulledPage, decidePull } from './pull-rules.ts';
 import { nextRevision } from './rev-id.ts';
-import type { PullApplied, SyncStorage } from './replicator.ts';
+import type { PullApplied, SyncStorage } from './sync-contract.ts';
 import type { Body, PushResult, Revisions, WireDoc } from './types.ts';
 
 export type DeviceState = 'pending' | 'synced' | 'rejected';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemorySyncStorage } from './memory-storage.ts';
 import { syncOnce } from './replicator.ts';
-import type { ExchangeProgress, PullApplied, SyncRemote } from './replicator.ts';
+import type { ExchangeProgress, PullApplied, SyncRemote } from './sync-contract.ts';
 import { MemoryServer } from './testing/memory-server.ts';
 import type { SyncRequest, SyncResponse, WireDoc } from './types.ts';
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { jsonBytes } from './body.ts';
 import { MemorySyncStorage } from './memory-storage.ts';
-import { nextBatchBudget, syncOnce } from './replicator.ts';
-import type { SyncProgress, SyncRemote } from './replicator.ts';
+import { nextBatchBudget } from './push-batch.ts';
+import { syncOnce } from './replicator.ts';
+import type { SyncProgress, SyncRemote } from './sync-contract.ts';
 import { MemoryServer } from './testing/memory-server.ts';
 import type { SyncRequest } from './types.ts';
 

@@ -21,17 +21,6 @@ import type { PullAhead } from './pull-ahead.ts';
  * checkpoint; its response acknowledges each pushed document and returns the next pulled changes.
  */
 
-export { nextBatchBudget, takeBatch } from './push-batch.ts';
-export type {
-  SyncStorage,
-  PullApplied,
-  ExchangeProgress,
-  SyncRemote,
-  SyncProgress,
-  SyncOptions,
-  SyncSummary,
-} from './sync-contract.ts';
-
 /**
  * A case new to this device that was transferred at some point: it may have entered the user's view
  * by a transfer, and then its older records (screening, assistance forms) did not change after the

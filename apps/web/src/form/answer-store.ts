@@ -28,6 +28,7 @@ import { NO_IDS, sameIds } from './field-snapshot.ts';
 import { FieldRegistry, frameOf } from './field-registry.ts';
 import type { Entry, FieldFrame, FieldHandle, FieldSnapshot } from './field-snapshot.ts';
 import { fillRepeatCounts } from './repeat-counts.ts';
+import { PauseTimer, localDay } from './pause-timer.ts';
 import type { Scope } from './answer-path.ts';
 
 export type { Scope };
@@ -67,9 +68,8 @@ export class AnswerStore {
   private readonly touched = new Set<string>();
   private errors = new Map<string, ValidationIssue>();
   private showAll = false;
-  private validateTimer: ReturnType<typeof setTimeout> | null = null;
-  /** When the pending validation is due (Date.now()); a keystroke moves it on without a new timer. */
-  private validateDue = 0;
+  /** Validation after a pause in typing: a keystroke moves it on. */
+  private readonly validation = new PauseTimer(() => this.validateNow());
   private readonly changeListeners = new Set<(answers: Answers) => void>();
   private readonly opts: AnswerStoreOptions;
   /** Index of each instance id, per repeat array (arrays are replaced, never mutated, on change). */
@@ -118,10 +118,9 @@ export class AnswerStore {
   /** What the device knows for metadata questions (start, end, today, deviceid, username). */
   private facts(): DeviceFacts {
     const d = new Date();
-    const pad = (n: number) => String(n).padStart(2, '0');
     return {
       now: d.toISOString(),
-      today: this.opts.today ?? `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+      today: this.opts.today ?? localDay(d),
       deviceid: this.opts.device?.deviceid,
       username: this.opts.device?.username,
     };
@@ -267,8 +266,7 @@ export class AnswerStore {
   }
 
   validateNow(): ValidationIssue[] {
-    if (this.validateTimer) clearTimeout(this.validateTimer);
-    this.validateTimer = null;
+    this.validation.cancel();
     const issues = validateResponse(this.form, this.answers, {
       language: this.language,
       irrelevant: 'ignore',
@@ -298,22 +296,13 @@ export class AnswerStore {
 
   /** Index path of a field as validation reports it: `rep[2].r_int`. */
   pathOf(scope: Scope, name: string): string | null {
-    let prefix = '';
-    let rec: Answers = this.answers;
-    for (const step of scope) {
-      const items = rec[step.repeat];
-      if (!Array.isArray(items)) return null;
-      const i = this.locate.indexIn(items, step.id);
-      if (i === undefined) return null;
-      prefix += `${step.repeat}[${i}].`;
-      rec = items[i] as Answers;
-    }
-    return prefix + name;
+    if (scope.length === 0) return name;
+    const steps = this.locate.recordPath(scope);
+    return steps && steps.map((st) => `${st.repeat}[${st.index}].`).join('') + name;
   }
 
   dispose(): void {
-    if (this.validateTimer) clearTimeout(this.validateTimer);
-    this.validateTimer = null;
+    this.validation.cancel();
     this.changeListeners.clear();
   }
 
@@ -335,17 +324,7 @@ export class AnswerStore {
   /** Autosave listeners, and validation after a pause in typing: each change moves it on. */
   private afterChange(): void {
     for (const l of this.changeListeners) l(this.answers);
-    const delay = this.opts.validateDelayMs ?? 300;
-    this.validateDue = Date.now() + delay;
-    // One timer for a run of keystrokes: when it fires early (the due time moved on), it waits the rest.
-    const arm = (ms: number) => {
-      this.validateTimer = setTimeout(() => {
-        const rest = this.validateDue - Date.now();
-        if (rest > 0) arm(rest);
-        else this.validateNow();
-      }, ms);
-    };
-    if (!this.validateTimer) arm(delay);
+    this.validation.poke(this.opts.validateDelayMs ?? 300);
   }
 
   private evaluate(): FormState {

@@ -1,7 +1,7 @@
 import { bodyOf } from '../body.ts';
 import { graft, historyOf, winnerOf } from '../rev-tree.ts';
 import type { RevTree } from '../rev-tree.ts';
-import type { SyncRemote } from '../replicator.ts';
+import type { SyncRemote } from '../sync-contract.ts';
 import type { PushResult, SyncRequest, SyncResponse, WireDoc } from '../types.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { syncOnce } from '../replicator.ts';
 import { nextRevision } from '../rev-id.ts';
-import type { SyncStorage } from '../replicator.ts';
+import type { SyncStorage } from '../sync-contract.ts';
 import type { Body, WireDoc } from '../types.ts';
 import { MemoryServer } from './memory-server.ts';
 
