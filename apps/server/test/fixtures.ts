@@ -92,6 +92,22 @@ export async function testApp(roles: Role[], extra: Partial<AppOptions> = {}): P
   };
 }
 
+/**
+ * Headquarters for the relay's tests: a test app with the relay account `relay-a` (mission `demo`),
+ * listening on a loopback port, and its URL.
+ */
+export async function startHqWithRelay(
+  extra: Partial<AppOptions> = {},
+): Promise<{ hq: TestApp; url: string }> {
+  const hq = await testApp(['data_officer', 'interviewer'], extra);
+  await hq.accounts.create(
+    { username: 'relay-a', password: PASSWORD, role: 'relay', missions: ['demo'] },
+    'test',
+  );
+  await hq.app.listen({ host: '127.0.0.1', port: 0 });
+  return { hq, url: `http://127.0.0.1:${(hq.app.server.address() as { port: number }).port}` };
+}
+
 export const bearer = (token: string): Pick<InjectOptions, 'headers'> => ({
   headers: { authorization: `Bearer ${token}` },
 });

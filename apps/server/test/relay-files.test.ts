@@ -5,7 +5,7 @@ import type { WireDoc } from '@tern/sync';
 import { FileReplicator } from '../src/relay/file-replicator.ts';
 import { MissionReplicator } from '../src/relay/mission-replicator.ts';
 import { Upstream } from '../src/relay/upstream.ts';
-import { PASSWORD, bearer, submission, testApp, validAnswers } from './fixtures.ts';
+import { PASSWORD, bearer, startHqWithRelay, submission, testApp, validAnswers } from './fixtures.ts';
 import type { TestApp } from './fixtures.ts';
 
 /**
@@ -21,13 +21,7 @@ const LIMIT = 64 * 1024;
 
 /** Headquarters with the relay's account, listening on a loopback port. */
 async function startHq(): Promise<void> {
-  hq = await testApp(['data_officer', 'interviewer'], { maxAttachmentBytes: LIMIT });
-  await hq.accounts.create(
-    { username: 'relay-a', password: PASSWORD, role: 'relay', missions: ['demo'] },
-    'test',
-  );
-  await hq.app.listen({ host: '127.0.0.1', port: 0 });
-  hqUrl = `http://127.0.0.1:${(hq.app.server.address() as { port: number }).port}`;
+  ({ hq, url: hqUrl } = await startHqWithRelay({ maxAttachmentBytes: LIMIT }));
 }
 
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import { TernStore } from '@tern/store';
 import type { WireDoc } from '@tern/sync';
 import { MissionReplicator } from '../src/relay/mission-replicator.ts';
 import { Upstream } from '../src/relay/upstream.ts';
-import { PASSWORD, submission, testApp, validAnswers } from './fixtures.ts';
+import { PASSWORD, startHqWithRelay, submission, validAnswers } from './fixtures.ts';
 import type { TestApp } from './fixtures.ts';
 
 /**
@@ -16,14 +16,9 @@ let hqUrl: string;
 let relayStore: TernStore;
 let n = 0;
 
+/** Headquarters with the relay's account, listening on a loopback port. */
 async function startHq(): Promise<void> {
-  hq = await testApp(['data_officer', 'interviewer']);
-  await hq.accounts.create(
-    { username: 'relay-a', password: PASSWORD, role: 'relay', missions: ['demo'] },
-    'test',
-  );
-  await hq.app.listen({ host: '127.0.0.1', port: 0 });
-  hqUrl = `http://127.0.0.1:${(hq.app.server.address() as { port: number }).port}`;
+  ({ hq, url: hqUrl } = await startHqWithRelay());
 }
 
 beforeEach(async () => {
