@@ -285,6 +285,71 @@ describe('files through the relay', { timeout: 120_000 }, () => {
   });
 });
 
+/** A record naming the photo's digest with another size: a mistake, or a member who copied the digest. */
+function misnaming(photo: Uint8Array, size: number): WireDoc {
+  return submission('demo', {
+    ...validAnswers('Copied digest'),
+    door: { digest: sha(photo), mediaType: 'image/jpeg', size, name: 'copy.jpg' },
+  });
+}
+
+describe('a record that names a file with another size does not stall it', { timeout: 60_000 }, () => {
+  it('up: the file goes with the record that names the size its bytes have, whichever was seen last', async () => {
+    const a = withPhoto(6000);
+    const b = withPhoto(6500);
+    const wrongA = misnaming(a.photo, 999);
+    const wrongB = misnaming(b.photo, 998);
+    // File a: the misnaming record comes after the right one (a member copying a digest they saw);
+    // file b: before it.
+    for (const d of [a.doc, wrongA, wrongB, b.doc]) await relayStore.mission('demo').writeReplicated([d]);
+    await hq.store.mission('demo').writeReplicated([a.doc, wrongA, wrongB, b.doc]);
+    for (const { photo } of [a, b])
+      await relayStore.attachments('demo').append(sha(photo), 0, photo.length, 'image/jpeg', photo);
+    const r = replicator(upstream().up);
+    expect((await r.pass()).up).toBe(2);
+    for (const { photo } of [a, b]) {
+      const atHq = await hq.store.attachments('demo').read(sha(photo));
+      expect(atHq && sha(atHq.bytes)).toBe(sha(photo));
+    }
+    expect(await r.counts()).toMatchObject({ up: 0, errorsTotal: 0 });
+  });
+
+  it('down: the relay takes the size headquarters holds, not the one a record here names', async () => {
+    const { doc, photo } = withPhoto(7000);
+    const wrong = misnaming(photo, 50_000);
+    await relayStore.mission('demo').writeReplicated([wrong]);
+    await relayStore.mission('demo').writeReplicated([doc]);
+    await hq.store.mission('demo').writeReplicated([doc, wrong]);
+    await hq.store.attachments('demo').append(sha(photo), 0, photo.length, 'image/jpeg', photo);
+    const r = replicator(upstream().up);
+    expect((await r.pass()).down).toBe(1);
+    const here = await relayStore.attachments('demo').read(sha(photo));
+    expect(here && sha(here.bytes)).toBe(sha(photo));
+    expect(await r.counts()).toMatchObject({ down: 0, errorsTotal: 0 });
+  });
+
+  it('with no record naming its size, it waits in words, sends nothing, and goes once such a record comes', async () => {
+    const { doc, photo } = withPhoto(5000);
+    const wrong = misnaming(photo, 4999);
+    await relayStore.mission('demo').writeReplicated([wrong]);
+    await hq.store.mission('demo').writeReplicated([wrong, doc]);
+    await relayStore.attachments('demo').append(sha(photo), 0, photo.length, 'image/jpeg', photo);
+    let now = Date.parse('2026-12-03T10:00:00Z');
+    const { up, seen } = upstream();
+    const r = replicator(up, { now: () => now });
+    expect(await r.pass()).toMatchObject({ up: 0, bytes: 0 });
+    expect(seen.putBytes).toBe(0);
+    const c = await r.counts();
+    expect(c.errors[0]).toMatchObject({ record: wrong._id, code: null, attempts: 1 });
+    expect(c.errors[0]!.reason).toMatch(/5000 bytes .* name it with 4999 bytes/);
+    await relayStore.mission('demo').writeReplicated([doc]);
+    now += 61_000;
+    expect((await r.pass()).up).toBe(1);
+    expect(seen.putBytes).toBe(photo.length);
+    expect(await r.counts()).toMatchObject({ up: 0, errorsTotal: 0 });
+  });
+});
+
 describe('headquarters’ file routes for a relay account', { timeout: 60_000 }, () => {
   it('refuses another mission, an unnamed file and wrong bytes, as for a tablet', async () => {
     const token = await hq.login('relay-a');

@@ -11,7 +11,14 @@ export interface FileNote extends StoredDoc {
   digest: string;
   /** The record (last seen at the relay) whose answers name the file: headquarters takes it for that record. */
   record: string;
+  /** The size `record` names. */
   size: number;
+  /**
+   * The size each record seen here names the file with (the last few records). A record that names it
+   * with another size (a mistake, or a member who copied the digest into a record of theirs) must not
+   * stall it: the file goes with a record that names the size its bytes have (`forSize`).
+   */
+  namedBy?: Record<string, number>;
   mediaType: string;
   /**
    * Where the file was at the last look: `up` (the relay holds it, headquarters not yet), `down`
@@ -43,6 +50,8 @@ export interface FileDone extends StoredDoc {
 }
 
 const OPEN = 'relay-file:';
+/** Records remembered per file in `namedBy`: the most recent ones. */
+const NAMED_BY_MAX = 8;
 /** The longest wait before asking headquarters again about a file neither side holds. */
 const QUIET_MAX_MS = 30 * 60_000;
 const DONE = 'relay-file-done:';
@@ -102,7 +111,11 @@ export class FileNotes {
     if (done) return;
     if (open) {
       const n = open as FileNote;
-      if (n.record !== record) await this.ops.put({ ...n, record });
+      const namedBy = remember(n.namedBy, record, ref.size);
+      // The note follows the latest record that names the file at the note's size; one naming another
+      // size is only remembered.
+      const follow = ref.size === n.size ? record : n.record;
+      if (follow !== n.record || namedBy !== n.namedBy) await this.ops.put({ ...n, record: follow, namedBy });
       return;
     }
     const at = new Date(this.now()).toISOString();
@@ -111,6 +124,7 @@ export class FileNotes {
       digest: ref.digest,
       record,
       size: ref.size,
+      namedBy: { [record]: ref.size },
       mediaType: ref.mediaType,
       state: 'new',
       asked: false,
@@ -181,4 +195,29 @@ export class FileNotes {
     if (!n) return undefined;
     return n.asked ? n : this.update(n, { asked: true });
   }
+}
+
+/** `namedBy` with `record` naming `size` (the most recent last, at most NAMED_BY_MAX); the same object when nothing changed. */
+function remember(
+  namedBy: Record<string, number> | undefined,
+  record: string,
+  size: number,
+): Record<string, number> {
+  if (namedBy?.[record] === size) return namedBy;
+  const entries = Object.entries(namedBy ?? {}).filter(([r]) => r !== record);
+  entries.push([record, size]);
+  return Object.fromEntries(entries.slice(-NAMED_BY_MAX));
+}
+
+/**
+ * The note's record and size for a file that is `size` bytes (what the relay or headquarters holds,
+ * its sha-256 checked): unchanged when its record names that size, else a record seen here that does;
+ * null when none does (yet).
+ */
+export function forSize(n: FileNote, size: number): Pick<FileNote, 'record' | 'size'> | null {
+  if (n.size === size) return { record: n.record, size };
+  const other = Object.entries(n.namedBy ?? {})
+    .reverse()
+    .find(([, s]) => s === size);
+  return other ? { record: other[0], size } : null;
 }

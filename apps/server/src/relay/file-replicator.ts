@@ -1,7 +1,7 @@
 import type { AttachmentStatus, ServerStore, StoredDoc } from '@tern/store';
 import { isStoreError } from '@tern/store';
 import { mediaRefs } from '../routes/couch/couch-attachments.ts';
-import { FileNotes, SCAN_POINT as SCAN } from './file-notes.ts';
+import { FileNotes, SCAN_POINT as SCAN, forSize } from './file-notes.ts';
 import type { FileNote } from './file-notes.ts';
 import { UpstreamError } from './upstream.ts';
 import type { Upstream } from './upstream.ts';
@@ -154,7 +154,10 @@ export class FileReplicator {
         // Not due yet — unless a tablet just uploaded it here: that goes up at once (no link needed to know).
         if (!this.notes.due(n) && !(n.state === 'tablet' && here.complete)) continue;
         if (here.complete) {
-          n = await this.notes.update(n, { state: 'up', looks: 0 });
+          // Headquarters takes the file for a record that names the size its bytes have.
+          const named = forSize(n, here.size ?? n.size);
+          if (!named) throw misnamed(n, here.size ?? n.size);
+          n = await this.notes.update(n, { state: 'up', looks: 0, ...named });
           if (await this.sendUp(n, report)) {
             await this.notes.done(n);
             report.up++;
@@ -165,7 +168,8 @@ export class FileReplicator {
             await this.notes.onTablets(n);
             continue;
           }
-          n = await this.notes.update(n, { state: 'down', looks: 0 });
+          // Headquarters checked its bytes' sha-256: its size is the file's, whatever a record here says.
+          n = await this.notes.update(n, { state: 'down', looks: 0, size: hq.size ?? n.size });
           if (await this.bringDown(n, here, report)) {
             await this.notes.done(n);
             report.down++;
@@ -315,5 +319,14 @@ function refusal(status: number, answer: HqRefusal | null, n: FileNote): FileRef
   return new FileRefused(
     `Headquarters refused file ${n.digest} (HTTP ${status}${code ? `, ${code}` : ''})${answer?.message ? `: ${answer.message}` : ''}.${hint}`,
     code,
+  );
+}
+
+/** No record seen at the relay names the file with the size its bytes have: it waits for one, in words. */
+function misnamed(n: FileNote, size: number): FileRefused {
+  const named = [...new Set(Object.values(n.namedBy ?? { [n.record]: n.size }))].join(' or ');
+  return new FileRefused(
+    `The relay holds file ${n.digest} complete, ${size} bytes (its sha-256 checked), but the records here name it with ${named} bytes. It goes to headquarters once a record names its size.`,
+    null,
   );
 }
