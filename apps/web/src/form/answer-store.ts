@@ -28,7 +28,8 @@ import { NO_IDS, sameIds } from './field-snapshot.ts';
 import { FieldRegistry, frameOf } from './field-registry.ts';
 import type { Entry, FieldFrame, FieldHandle, FieldSnapshot } from './field-snapshot.ts';
 import { fillRepeatCounts } from './repeat-counts.ts';
-import { PauseTimer, localDay } from './pause-timer.ts';
+import { PauseTimer } from './pause-timer.ts';
+import { localToday } from '../cases/screening-prefill.ts';
 import type { Scope } from './answer-path.ts';
 
 export type { Scope };
@@ -120,7 +121,7 @@ export class AnswerStore {
     const d = new Date();
     return {
       now: d.toISOString(),
-      today: this.opts.today ?? localDay(d),
+      today: this.opts.today ?? localToday(d),
       deviceid: this.opts.device?.deviceid,
       username: this.opts.device?.username,
     };

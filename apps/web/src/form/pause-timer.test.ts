@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PauseTimer, localDay } from './pause-timer.ts';
+import { PauseTimer } from './pause-timer.ts';
+import { localToday } from '../cases/screening-prefill.ts';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -49,9 +50,9 @@ describe('PauseTimer', () => {
   });
 });
 
-describe('localDay', () => {
+describe('localToday, which the answer store gives today() and the metadata questions', () => {
   it("is the device's own calendar day", () => {
-    expect(localDay(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
-    expect(localDay(new Date(2026, 11, 31, 0, 0))).toBe('2026-12-31');
+    expect(localToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+    expect(localToday(new Date(2026, 11, 31, 0, 0))).toBe('2026-12-31');
   });
 });

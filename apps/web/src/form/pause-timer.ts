@@ -34,9 +34,3 @@ export class PauseTimer {
     }, ms);
   }
 }
-
-/** The day as the device's clock reads it, `YYYY-MM-DD` in local time. */
-export function localDay(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
