@@ -52,10 +52,19 @@ export async function readDoc(db: Pouch, id: string, o: DocReadOptions): Promise
   if (rev !== undefined) opts.rev = rev;
   if (openRevs !== undefined) opts.open_revs = openRevs;
   const got = (await db.get(id, opts as PouchDB.Core.GetOptions)) as unknown as Json | Json[];
+  if (!Array.isArray(got)) return got;
   // PouchDB's HTTP adapter turns CouchDB's `{missing: rev}` into an error object: back to CouchDB's shape.
-  return Array.isArray(got)
-    ? got.map((r) => (typeof r.missing === 'string' ? { missing: r.missing } : r))
-    : got;
+  const shaped = got.map((r) => (typeof r.missing === 'string' ? { missing: r.missing } : r));
+  if (!Array.isArray(openRevs)) return shaped;
+  // PouchDB answers a list of revisions in the order its reads finish (a loaded machine changes it):
+  // answered in the order asked, so every engine gives the same answer.
+  const asked = openRevs;
+  const place = (r: Json) => {
+    const rev = typeof r.missing === 'string' ? r.missing : (r.ok as Json | undefined)?._rev;
+    const i = typeof rev === 'string' ? asked.indexOf(rev) : -1;
+    return i < 0 ? asked.length : i;
+  };
+  return shaped.sort((a, b) => place(a) - place(b));
 }
 
 /**
